@@ -1,0 +1,2 @@
+export * from './allocateWeek';
+export * from './strategies';

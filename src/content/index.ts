@@ -1,0 +1,19 @@
+export {
+  matchContent,
+  type RankedCaptions,
+  rankCaptions,
+  rankFollowupCaptions,
+  type ScoredCaption,
+} from './matchContent';
+export { matchesPersona, personaScore } from './persona';
+export {
+  type ComponentScores,
+  type ContentPolicy,
+  calculateFreshnessScore,
+  componentScores,
+  compositeScore,
+  diversityScore,
+  type ScoringWeights,
+  scoreCaption,
+  typePriorityScore,
+} from './scoring';

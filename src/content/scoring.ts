@@ -1,0 +1,179 @@
+/**
+ * Caption scoring: freshness, diversity, type priority, persona and the weighted composite.
+ * Every number comes from `policy.content`. Source: seed 001 §3.0, §3.1, §3.4; RULINGS
+ * "Content matching (phase 3)".
+ *
+ * @module
+ */
+import type { CaptionType, SendTypeSpec } from '../domain/catalog';
+import type { SchedulePolicy } from '../domain/policy';
+import type { CaptionScores } from '../domain/stages';
+import type { Caption, Persona } from '../domain/types';
+import { personaScore } from './persona';
+
+/**
+ * The content part of the policy the scoring functions read.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export type ContentPolicy = Pick<SchedulePolicy, 'content'>;
+
+/**
+ * Composite-score weights (fractions summing to 1): `policy.content.weights` or
+ * `policy.content.degradedWeights`. Source: seed 001 §3.0, phase 3 recovery.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export type ScoringWeights = SchedulePolicy['content']['weights'];
+
+/**
+ * The five component scores of a caption, 0-100 each, before weighting.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export type ComponentScores = Omit<CaptionScores, 'compositeScore'>;
+
+const DAY_MS = 86_400_000;
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+const clamp100 = (x: number): number => Math.min(100, Math.max(0, x));
+
+/** UTC day number of an ISO date or instant; `NaN` when unparseable. */
+const utcDayNumber = (isoDateOrInstant: string): number => {
+  const ms = Date.parse(
+    isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant,
+  );
+  return Math.floor(ms / DAY_MS);
+};
+
+/**
+ * Freshness of a caption for one creator, 0-100 (two decimals).
+ *
+ * - never used by this creator (`lastUsedAt === null`): 100;
+ * - used: recovers linearly from 0 to 100 over `policy.content.freshnessRecoveryDays`, counting
+ *   whole days between the UTC date of `lastUsedAt` and `asOf`; a use on or after `asOf` scores 0,
+ *   `freshnessRecoveryDays` days or more scores 100;
+ * - an unparseable `lastUsedAt` or `asOf` scores 0 (treated as just used: never promoted).
+ *
+ * `asOf` is the local date `YYYY-MM-DD` of the schedule, never the wall clock.
+ *
+ * @example
+ * calculateFreshnessScore(null, '2025-01-20', DEFAULT_POLICY) // 100
+ * calculateFreshnessScore('2025-01-05T12:00:00Z', '2025-01-20', DEFAULT_POLICY) // 50
+ *
+ * Source: RULINGS "Content matching (phase 3)" freshness (replaces seed 001 §3.4 formula).
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const calculateFreshnessScore = (
+  lastUsedAt: string | null,
+  asOf: string,
+  policy: ContentPolicy,
+): number => {
+  if (lastUsedAt === null) return 100;
+  const days = utcDayNumber(asOf) - utcDayNumber(lastUsedAt);
+  if (!Number.isFinite(days) || days <= 0) return 0;
+  const recovery = policy.content.freshnessRecoveryDays;
+  if (recovery <= 0 || days >= recovery) return 100;
+  return round2((100 * days) / recovery);
+};
+
+/**
+ * Diversity score from the caption's use by every creator of the universal pool, 0-100:
+ * `max(0, 100 - diversityPenaltyPerGlobalUse * globalUseCount)`.
+ *
+ * Source: seed 001 §3.0 (diversity 5 %), RULINGS "freshness" (global reuse lowers diversity).
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const diversityScore = (globalUseCount: number, policy: ContentPolicy): number =>
+  clamp100(100 - policy.content.diversityPenaltyPerGlobalUse * Math.max(0, globalUseCount));
+
+/**
+ * Type-priority score, 0-100: `policy.content.typePriorityScores[i]` where `i` is the caption
+ * type's position in `spec.captionTypes` (primary 100, secondary 70 by default), otherwise
+ * `genericTypePriorityScore` (40), also when `spec` is `null` (a generic query).
+ *
+ * Source: seed 001 §3.2 priorities 1, 2; §3.5 strategy 2.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const typePriorityScore = (
+  captionType: CaptionType,
+  spec: Pick<SendTypeSpec, 'captionTypes'> | null,
+  policy: ContentPolicy,
+): number => {
+  const index = spec === null ? -1 : spec.captionTypes.indexOf(captionType);
+  return (
+    (index >= 0 ? policy.content.typePriorityScores[index] : undefined) ??
+    policy.content.genericTypePriorityScore
+  );
+};
+
+/**
+ * Weighted composite of the five component scores, 0-100 (two decimals):
+ * `freshness * w.freshness + performance * w.performance + typePriority * w.typePriority +
+ * diversity * w.diversity + persona * w.persona`.
+ *
+ * Source: seed 001 §3.1 (weights 40/35/15/5/5, §3.0), phase 3 recovery degraded weights.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const compositeScore = (scores: ComponentScores, weights: ScoringWeights): number =>
+  round2(
+    scores.freshnessScore * weights.freshness +
+      scores.performanceScore * weights.performance +
+      scores.typePriorityScore * weights.typePriority +
+      scores.diversityScore * weights.diversity +
+      scores.personaScore * weights.persona,
+  );
+
+/**
+ * The five component scores of a caption (see `calculateFreshnessScore`, `diversityScore`,
+ * `typePriorityScore`, `personaScore`; performance is the caption's own 0-100 score, clamped).
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const componentScores = (
+  caption: Caption,
+  spec: Pick<SendTypeSpec, 'captionTypes'> | null,
+  persona: Persona | null,
+  asOf: string,
+  policy: ContentPolicy,
+): ComponentScores => ({
+  freshnessScore: calculateFreshnessScore(caption.lastUsedAt, asOf, policy),
+  performanceScore: clamp100(caption.performanceScore),
+  typePriorityScore: typePriorityScore(caption.captionType, spec, policy),
+  diversityScore: diversityScore(caption.globalUseCount, policy),
+  personaScore: personaScore(caption.text, persona),
+});
+
+/**
+ * Every score of a caption for a slot, composite included. `spec` is the slot's send type, or
+ * `null` for a generic caption; `asOf` the local date freshness is measured at (`YYYY-MM-DD`).
+ *
+ * Source: seed 001 §3.0-§3.1, "Phase 3 Output State".
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const scoreCaption = (
+  caption: Caption,
+  spec: Pick<SendTypeSpec, 'captionTypes'> | null,
+  persona: Persona | null,
+  asOf: string,
+  weights: ScoringWeights,
+  policy: ContentPolicy,
+): CaptionScores => {
+  const parts = componentScores(caption, spec, persona, asOf, policy);
+  return { ...parts, compositeScore: compositeScore(parts, weights) };
+};

@@ -1,0 +1,366 @@
+/**
+ * The send-type catalog, audience targets and channels: the rule tables every phase asks.
+ *
+ * Shared phase code reads these tables (`SEND_TYPES[key].canHaveFollowup`) and never tests a
+ * send-type name.
+ *
+ * @module
+ */
+
+/**
+ * The 22 send types of seed 001 §1.4.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const SEND_TYPE_KEYS = [
+  'ppv_unlock',
+  'ppv_wall',
+  'tip_goal',
+  'vip_program',
+  'game_post',
+  'bundle',
+  'flash_bundle',
+  'snapchat_bundle',
+  'first_to_tip',
+  'link_drop',
+  'wall_link_drop',
+  'bump_normal',
+  'bump_descriptive',
+  'bump_text_only',
+  'bump_flyer',
+  'dm_farm',
+  'like_farm',
+  'live_promo',
+  'renew_on_post',
+  'renew_on_message',
+  'ppv_followup',
+  'expired_winback',
+] as const;
+
+/**
+ * A send-type key of seed 001 §1.4 (`ppv_unlock`, `bump_normal`, ...).
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type SendTypeKey = (typeof SEND_TYPE_KEYS)[number];
+
+/**
+ * Deprecated send-type keys read on input and mapped to their replacement; never emitted.
+ * Source: seed 001 §2.4.1; RULINGS "Allocation".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const DEPRECATED_SEND_TYPES: Readonly<Record<string, SendTypeKey>> = Object.freeze({
+  ppv_message: 'ppv_unlock', // 001 §2.4.1
+  ppv_video: 'ppv_unlock', // 001 §2.4.1
+});
+
+/**
+ * Reads a send-type key from input, mapping deprecated keys (`ppv_message`, `ppv_video`) to
+ * `ppv_unlock`. Returns `null` for an unknown key.
+ *
+ * Source: seed 001 §2.4.1.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const normalizeSendTypeKey = (key: string): SendTypeKey | null => {
+  if ((SEND_TYPE_KEYS as ReadonlyArray<string>).includes(key)) return key as SendTypeKey;
+  return DEPRECATED_SEND_TYPES[key] ?? null;
+};
+
+/**
+ * Send-type category. Source: seed 001 §1.4.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type Category = 'revenue' | 'engagement' | 'retention';
+
+/**
+ * The categories in allocation order.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const CATEGORIES: ReadonlyArray<Category> = ['revenue', 'engagement', 'retention'];
+
+/**
+ * Page type of a creator account. Source: seed 001 §1.1.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type PageType = 'paid' | 'free';
+
+/**
+ * Distribution channels. Source: seed 001 "MCP Tools Reference" (`get_channels`).
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const CHANNEL_KEYS = ['mass_message', 'targeted_message', 'wall_post', 'story', 'live'] as const;
+
+/**
+ * A channel key.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type ChannelKey = (typeof CHANNEL_KEYS)[number];
+
+/**
+ * The channel families of the spacing rules: *messages* and *posts*. Source: RULINGS "Timing".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type ChannelFamily = 'messages' | 'posts';
+
+/**
+ * One channel's attributes.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export interface ChannelSpec {
+  readonly channelKey: ChannelKey;
+  /** Whether the channel can address a segment other than `all_active` (001 §4.4). */
+  readonly supportsTargeting: boolean;
+  /** Spacing family (RULINGS "Timing"). */
+  readonly family: ChannelFamily;
+}
+
+/**
+ * The channel table. Source: seed 001 §4.4; families from RULINGS "Timing".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const CHANNELS: Readonly<Record<ChannelKey, ChannelSpec>> = Object.freeze({
+  mass_message: { channelKey: 'mass_message', supportsTargeting: true, family: 'messages' },
+  targeted_message: { channelKey: 'targeted_message', supportsTargeting: true, family: 'messages' },
+  wall_post: { channelKey: 'wall_post', supportsTargeting: false, family: 'posts' },
+  story: { channelKey: 'story', supportsTargeting: false, family: 'posts' },
+  live: { channelKey: 'live', supportsTargeting: false, family: 'posts' },
+});
+
+/**
+ * The 10 audience targets of seed 001 §4.1.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const TARGET_KEYS = [
+  'all_active',
+  'renew_off',
+  'renew_on',
+  'expired_recent',
+  'expired_all',
+  'never_purchased',
+  'recent_purchasers',
+  'high_spenders',
+  'inactive_7d',
+  'ppv_non_purchasers',
+] as const;
+
+/**
+ * An audience target key.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+/**
+ * One audience target: which page types and channels can address it.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export interface TargetSpec {
+  readonly targetKey: TargetKey;
+  readonly displayName: string;
+  readonly pageTypes: ReadonlyArray<PageType>;
+  readonly channels: ReadonlyArray<ChannelKey>;
+}
+
+const both: ReadonlyArray<PageType> = ['paid', 'free'];
+const paidOnly: ReadonlyArray<PageType> = ['paid'];
+const freeOnly: ReadonlyArray<PageType> = ['free'];
+
+/**
+ * The audience target table. Source: seed 001 §4.1.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const TARGETS: Readonly<Record<TargetKey, TargetSpec>> = Object.freeze({
+  all_active: { targetKey: 'all_active', displayName: 'All Active Fans', pageTypes: both, channels: ['mass_message', 'wall_post', 'story', 'live'] },
+  renew_off: { targetKey: 'renew_off', displayName: 'Renew Off', pageTypes: paidOnly, channels: ['targeted_message', 'mass_message'] },
+  renew_on: { targetKey: 'renew_on', displayName: 'Renew On', pageTypes: paidOnly, channels: ['targeted_message', 'mass_message'] },
+  expired_recent: { targetKey: 'expired_recent', displayName: 'Recently Expired', pageTypes: paidOnly, channels: ['targeted_message'] },
+  expired_all: { targetKey: 'expired_all', displayName: 'All Expired', pageTypes: paidOnly, channels: ['targeted_message'] },
+  never_purchased: { targetKey: 'never_purchased', displayName: 'Never Purchased', pageTypes: both, channels: ['targeted_message', 'mass_message'] },
+  recent_purchasers: { targetKey: 'recent_purchasers', displayName: 'Recent Purchasers', pageTypes: both, channels: ['targeted_message', 'mass_message'] },
+  high_spenders: { targetKey: 'high_spenders', displayName: 'High Spenders', pageTypes: both, channels: ['targeted_message', 'mass_message'] },
+  inactive_7d: { targetKey: 'inactive_7d', displayName: 'Inactive 7 Days', pageTypes: both, channels: ['targeted_message', 'mass_message'] },
+  ppv_non_purchasers: { targetKey: 'ppv_non_purchasers', displayName: 'PPV Non-Purchasers', pageTypes: both, channels: ['targeted_message'] },
+});
+
+/**
+ * Caption types named by seed 001 §3.2, plus the types this library assigns to the send types
+ * §3.2 leaves out (`link_promo`, `engagement_prompt`, `live_promo`; see `docs/rulings.md`).
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const CAPTION_TYPES = [
+  'ppv_offer',
+  'teaser',
+  'tip_goal_promo',
+  'game_invite',
+  'vip_promo',
+  'exclusive',
+  'playful',
+  'bundle_offer',
+  'urgency',
+  'flirty',
+  'casual',
+  'story',
+  'personal',
+  'ppv_followup',
+  'close_sale',
+  'renewal',
+  'appreciation',
+  'winback',
+  'miss_you',
+  'link_promo',
+  'engagement_prompt',
+  'live_promo',
+] as const;
+
+/**
+ * A caption type.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type CaptionType = (typeof CAPTION_TYPES)[number];
+
+/**
+ * The kind of media a send carries. `none` for text-only sends.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export type MediaType = 'video' | 'picture' | 'gif' | 'none';
+
+/**
+ * Every attribute the seeds give a send type.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export interface SendTypeSpec {
+  readonly sendTypeKey: SendTypeKey;
+  readonly displayName: string;
+  /** 001 §1.4 */
+  readonly category: Category;
+  /** Page types the send type applies to (001 §1.4, §2.4.1). */
+  readonly pageTypes: ReadonlyArray<PageType>;
+  /** Caption types by priority, primary first (001 §3.2). */
+  readonly captionTypes: ReadonlyArray<CaptionType>;
+  /** Whether the send carries vault media (001 §1.5, §3.3). */
+  readonly requiresMedia: boolean;
+  /** Media kind checked against the vault when `requiresMedia` (001 §1.5). */
+  readonly mediaType: MediaType;
+  /** Whether a flyer is needed (001 §1.5; `send_type_library.json`). */
+  readonly requiresFlyer: boolean;
+  /** Minimum minutes between two sends of this type, across day boundaries (001 §5.6). */
+  readonly minMinutesBetween: number;
+  /** Maximum sends per week, `null` = uncapped (001 §2.4). */
+  readonly weeklyCap: number | null;
+  /** Hours until the send expires, `null` = no expiration (001 §5.7, 003 task 2.4). */
+  readonly expirationHours: number | null;
+  /** Whether phase 6 creates a follow-up for it (001 §6.1). */
+  readonly canHaveFollowup: boolean;
+  /** Default audience target (001 §4.3). */
+  readonly defaultTarget: TargetKey | null;
+  /** Required audience target, which wins over the default (001 §4.3). */
+  readonly requiredTarget: TargetKey | null;
+  /** Default channel (RULINGS "Channels"). */
+  readonly channel: ChannelKey;
+  /** Second channel the planner may choose, when named (RULINGS "Channels"). */
+  readonly secondChannel: ChannelKey | null;
+  /** `allocation` when phase 2 allocates it, `followups` when only phase 6 creates it. */
+  readonly generatedBy: 'allocation' | 'followups';
+}
+
+type Row = Omit<SendTypeSpec, 'sendTypeKey'>;
+
+const row = (r: Row): Row => r;
+
+const H = 60;
+
+/**
+ * The send-type catalog: one row per send type with every attribute the seeds give.
+ *
+ * Sources per column: category 001 §1.4; page types 001 §1.4; caption types 001 §3.2;
+ * media and flyer 001 §1.5 and the agency's send-type library; minimum time between
+ * 001 §5.6; weekly cap 001 §2.4; expiration 001 §5.7 and 003 task 2.4; follow-up 001 §6.1;
+ * targets 001 §4.3; channels RULINGS "Channels".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.freeze(
+  Object.fromEntries(
+    (
+      [
+        ['ppv_unlock', row({ displayName: 'PPV Unlock', category: 'revenue', pageTypes: both, captionTypes: ['ppv_offer', 'teaser'], requiresMedia: true, mediaType: 'video', requiresFlyer: false, minMinutesBetween: 2 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: true, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['ppv_wall', row({ displayName: 'PPV Wall Post', category: 'revenue', pageTypes: freeOnly, captionTypes: ['ppv_offer', 'teaser'], requiresMedia: true, mediaType: 'video', requiresFlyer: false, minMinutesBetween: 3 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: true, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: null, generatedBy: 'allocation' })],
+        ['tip_goal', row({ displayName: 'Tip Goal', category: 'revenue', pageTypes: paidOnly, captionTypes: ['tip_goal_promo', 'game_invite'], requiresMedia: true, mediaType: 'gif', requiresFlyer: false, minMinutesBetween: 4 * H, weeklyCap: 3, expirationHours: null, canHaveFollowup: true, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['vip_program', row({ displayName: 'VIP Program', category: 'revenue', pageTypes: both, captionTypes: ['vip_promo', 'exclusive'], requiresMedia: true, mediaType: 'picture', requiresFlyer: true, minMinutesBetween: 24 * H, weeklyCap: 1, expirationHours: null, canHaveFollowup: false, defaultTarget: 'high_spenders', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['game_post', row({ displayName: 'Game Post', category: 'revenue', pageTypes: both, captionTypes: ['game_invite', 'playful'], requiresMedia: true, mediaType: 'gif', requiresFlyer: false, minMinutesBetween: 4 * H, weeklyCap: null, expirationHours: 24, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['bundle', row({ displayName: 'Bundle', category: 'revenue', pageTypes: both, captionTypes: ['bundle_offer', 'ppv_offer'], requiresMedia: true, mediaType: 'video', requiresFlyer: true, minMinutesBetween: 3 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['flash_bundle', row({ displayName: 'Flash Bundle', category: 'revenue', pageTypes: both, captionTypes: ['urgency', 'bundle_offer'], requiresMedia: true, mediaType: 'video', requiresFlyer: false, minMinutesBetween: 6 * H, weeklyCap: null, expirationHours: 24, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['snapchat_bundle', row({ displayName: 'Snapchat Bundle', category: 'revenue', pageTypes: both, captionTypes: ['bundle_offer', 'exclusive'], requiresMedia: true, mediaType: 'picture', requiresFlyer: false, minMinutesBetween: 24 * H, weeklyCap: 1, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['first_to_tip', row({ displayName: 'First To Tip', category: 'revenue', pageTypes: both, captionTypes: ['tip_goal_promo', 'urgency'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 6 * H, weeklyCap: null, expirationHours: 24, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['link_drop', row({ displayName: 'Link Drop', category: 'engagement', pageTypes: both, captionTypes: ['link_promo', 'casual'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 2 * H, weeklyCap: null, expirationHours: 24, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['wall_link_drop', row({ displayName: 'Wall Link Drop', category: 'engagement', pageTypes: both, captionTypes: ['link_promo', 'teaser'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 3 * H, weeklyCap: null, expirationHours: 24, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: null, generatedBy: 'allocation' })],
+        ['bump_normal', row({ displayName: 'Bump (Normal)', category: 'engagement', pageTypes: both, captionTypes: ['flirty', 'casual'], requiresMedia: true, mediaType: 'picture', requiresFlyer: false, minMinutesBetween: 1 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['bump_descriptive', row({ displayName: 'Bump (Descriptive)', category: 'engagement', pageTypes: both, captionTypes: ['story', 'personal'], requiresMedia: true, mediaType: 'picture', requiresFlyer: false, minMinutesBetween: 2 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['bump_text_only', row({ displayName: 'Bump (Text Only)', category: 'engagement', pageTypes: both, captionTypes: ['casual', 'flirty'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 2 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'mass_message', generatedBy: 'allocation' })],
+        ['bump_flyer', row({ displayName: 'Bump (Flyer)', category: 'engagement', pageTypes: both, captionTypes: ['flirty', 'teaser'], requiresMedia: false, mediaType: 'none', requiresFlyer: true, minMinutesBetween: 4 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: null, generatedBy: 'allocation' })],
+        ['dm_farm', row({ displayName: 'DM Farm', category: 'engagement', pageTypes: both, captionTypes: ['engagement_prompt', 'flirty'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 4 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['like_farm', row({ displayName: 'Like Farm', category: 'engagement', pageTypes: both, captionTypes: ['engagement_prompt', 'casual'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 24 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: null, generatedBy: 'allocation' })],
+        ['live_promo', row({ displayName: 'Live Promo', category: 'engagement', pageTypes: both, captionTypes: ['live_promo', 'urgency'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 2 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: 'story', generatedBy: 'allocation' })],
+        ['renew_on_post', row({ displayName: 'Renew On Post', category: 'retention', pageTypes: paidOnly, captionTypes: ['renewal', 'appreciation'], requiresMedia: true, mediaType: 'picture', requiresFlyer: false, minMinutesBetween: 12 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'all_active', requiredTarget: null, channel: 'wall_post', secondChannel: null, generatedBy: 'allocation' })],
+        ['renew_on_message', row({ displayName: 'Renew On Message', category: 'retention', pageTypes: paidOnly, captionTypes: ['renewal', 'appreciation'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 24 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: null, requiredTarget: 'renew_off', channel: 'mass_message', secondChannel: null, generatedBy: 'allocation' })],
+        ['ppv_followup', row({ displayName: 'PPV Follow-up', category: 'retention', pageTypes: both, captionTypes: ['ppv_followup', 'close_sale'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 1 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: null, requiredTarget: 'ppv_non_purchasers', channel: 'targeted_message', secondChannel: null, generatedBy: 'followups' })],
+        ['expired_winback', row({ displayName: 'Expired Win-back', category: 'retention', pageTypes: paidOnly, captionTypes: ['winback', 'miss_you'], requiresMedia: false, mediaType: 'none', requiresFlyer: false, minMinutesBetween: 24 * H, weeklyCap: null, expirationHours: null, canHaveFollowup: false, defaultTarget: 'expired_recent', requiredTarget: null, channel: 'targeted_message', secondChannel: null, generatedBy: 'allocation' })],
+      ] as ReadonlyArray<readonly [SendTypeKey, Row]>
+    ).map(([k, r]) => [k, Object.freeze({ sendTypeKey: k, ...r })]),
+  ) as Record<SendTypeKey, SendTypeSpec>,
+);
+
+/**
+ * The send types that apply to a page type. Source: seed 001 §1.4 filter.
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const sendTypesForPage = (pageType: PageType): ReadonlyArray<SendTypeSpec> =>
+  SEND_TYPE_KEYS.map((k) => SEND_TYPES[k]).filter((s) => s.pageTypes.includes(pageType));
+
+/**
+ * The spacing family of a channel. Source: RULINGS "Timing".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const channelFamily = (channel: ChannelKey): ChannelFamily => CHANNELS[channel].family;

@@ -1,0 +1,682 @@
+/**
+ * Boundary codecs (io-ts): what a caller passes to `buildSchedule` and what a port returns is
+ * decoded once into the domain types; inside the library those types are trusted. A failed
+ * decode yields one `decode_error` issue per failing path, every path collected
+ * (`captions[12].performanceScore: expected number in 0..100, got "n/a"`).
+ *
+ * Decoding also normalises: deprecated send-type keys become `ppv_unlock` (001 §2.4.1), `004`'s
+ * rotation state `active` becomes `pattern_active` (RULINGS "Rotation and state"), and ISO
+ * instants are rewritten in canonical UTC form (`2025-01-20T19:07:00.000Z`).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import type { InMemoryDataset } from '../ports/dataset';
+import {
+  CAPTION_TYPES,
+  type CaptionType,
+  normalizeSendTypeKey,
+  type PageType,
+  type SendTypeKey,
+} from './catalog';
+import { type Issue, type IssuePhase, issue } from './issues';
+import { isIsoDate, isTimeZone } from './time';
+import type { ContentPageType, Persona, PpvStyle, RotationStateName, SubType } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Primitive codecs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A codec that accepts the values of `base` for which `accept` holds, named `name` so a failure
+ * says what was expected. A failure of `base` itself is reported under the same name.
+ */
+const refine = <A>(
+  base: t.Type<A, A, unknown>,
+  accept: (a: A) => boolean,
+  name: string,
+): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => base.is(u) && accept(u),
+    (u, c) => {
+      const r = base.validate(u, c);
+      return E.isRight(r) && accept(r.right) ? r : t.failure(u, c);
+    },
+    t.identity,
+  );
+
+/**
+ * A codec for one of a fixed list of strings.
+ */
+const oneOf = <K extends string>(values: ReadonlyArray<K>, name?: string): t.Type<K, K, unknown> =>
+  new t.Type<K, K, unknown>(
+    name ?? values.map((v) => JSON.stringify(v)).join(' | '),
+    (u): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
+    (u, c) =>
+      typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
+        ? t.success(u as K)
+        : t.failure(u, c),
+    t.identity,
+  );
+
+/**
+ * `codec` or `null`. Unlike `t.union([codec, t.null])` it adds no union member to the error
+ * path, so a bad value is reported once, as `expected <codec> | null`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const nullable = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A | null, O | null, unknown> =>
+  new t.Type<A | null, O | null, unknown>(
+    `${codec.name} | null`,
+    (u): u is A | null => u === null || codec.is(u),
+    (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
+    (a) => (a === null ? null : codec.encode(a)),
+  );
+
+const finite = (n: number): boolean => Number.isFinite(n);
+const isInt = (n: number): boolean => Number.isInteger(n);
+
+/**
+ * A finite number (no `NaN`, no infinity).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const FiniteNumberC = refine(t.number, finite, 'finite number');
+
+/**
+ * A finite number >= 0 (USD amounts, counts that may be fractional).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const NonNegativeNumberC = refine(t.number, (n) => finite(n) && n >= 0, 'number >= 0');
+
+/**
+ * A whole number >= 0 (counts of fans, sends, items).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const NonNegativeIntC = refine(t.number, (n) => isInt(n) && n >= 0, 'integer >= 0');
+
+/**
+ * A whole number in `lo..hi`, both included; named `integer in lo..hi`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const intInRange = (lo: number, hi: number): t.Type<number, number, unknown> =>
+  refine(t.number, (n) => isInt(n) && n >= lo && n <= hi, `integer in ${lo}..${hi}`);
+
+/**
+ * A finite number in `lo..hi`, both included; named `number in lo..hi`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const numberInRange = (lo: number, hi: number): t.Type<number, number, unknown> =>
+  refine(t.number, (n) => finite(n) && n >= lo && n <= hi, `number in ${lo}..${hi}`);
+
+/**
+ * A 0-100 score (performance, saturation, opportunity). Source: 001 §3.0, §1.3.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ScoreC = numberInRange(0, 100);
+
+/**
+ * A string with at least one non-blank character.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const NonEmptyStringC = refine(t.string, (s) => s.trim().length > 0, 'non-empty string');
+
+/**
+ * An IANA time-zone name this runtime knows (`America/New_York`, `UTC`).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const TimeZoneC = refine(t.string, isTimeZone, 'IANA time zone');
+
+/**
+ * A real calendar date `YYYY-MM-DD`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const IsoDateC = refine(t.string, isIsoDate, 'YYYY-MM-DD date');
+
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 instant with a zone designator (`2025-01-20T19:07:00Z`, `...+02:00`), decoded to
+ * canonical UTC form (`2025-01-20T19:07:00.000Z`). A local date-time without zone is refused.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const IsoInstantC = new t.Type<string, string, unknown>(
+  'ISO 8601 instant',
+  (u): u is string => typeof u === 'string' && INSTANT_RE.test(u) && Number.isFinite(Date.parse(u)),
+  (u, c) => {
+    if (typeof u !== 'string' || !INSTANT_RE.test(u)) return t.failure(u, c);
+    const ms = Date.parse(u);
+    return Number.isFinite(ms) ? t.success(new Date(ms).toISOString()) : t.failure(u, c);
+  },
+  t.identity,
+);
+
+/**
+ * A send-type key. Deprecated keys (`ppv_message`, `ppv_video`) decode to `ppv_unlock`; an
+ * unknown key is an error. Source: 001 §1.4, §2.4.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const SendTypeKeyC = new t.Type<SendTypeKey, string, unknown>(
+  'send type key',
+  (u): u is SendTypeKey => typeof u === 'string' && normalizeSendTypeKey(u) === u,
+  (u, c) => {
+    const key = typeof u === 'string' ? normalizeSendTypeKey(u) : null;
+    return key === null ? t.failure(u, c) : t.success(key);
+  },
+  t.identity,
+);
+
+/**
+ * A caption type of `CAPTION_TYPES`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CaptionTypeC: t.Type<CaptionType, CaptionType, unknown> = oneOf(
+  CAPTION_TYPES,
+  'caption type',
+);
+
+/**
+ * `paid` or `free`. Source: 001 §1.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PageTypeC = oneOf<PageType>(['paid', 'free']);
+
+/**
+ * `nude | non_nude | porno`. Source: 000 task 3.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ContentPageTypeC = oneOf<ContentPageType>(['nude', 'non_nude', 'porno']);
+
+/**
+ * `gfe | commercial | personalized`. Source: 000 task 3.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const SubTypeC = oneOf<SubType>(['gfe', 'commercial', 'personalized']);
+
+const ROTATION_STATES: ReadonlyArray<RotationStateName> = [
+  'initializing',
+  'pattern_active',
+  'rotation_pending',
+  'rotating',
+  'pattern_exhausted',
+  'error',
+];
+
+/** `004`'s state names read as `003`'s (RULINGS "Rotation and state"). */
+const ROTATION_STATE_ALIASES: Readonly<Record<string, RotationStateName>> = {
+  active: 'pattern_active',
+};
+
+/**
+ * A rotation state of `003`'s state machine; `004`'s `active` decodes to `pattern_active`.
+ * Any other name (including `004`'s `paused`) is an error. Source: 003 "Formal state machine".
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const RotationStateNameC = new t.Type<RotationStateName, string, unknown>(
+  'rotation state',
+  (u): u is RotationStateName =>
+    typeof u === 'string' && (ROTATION_STATES as ReadonlyArray<string>).includes(u),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c);
+    if ((ROTATION_STATES as ReadonlyArray<string>).includes(u))
+      return t.success(u as RotationStateName);
+    const alias = ROTATION_STATE_ALIASES[u];
+    return alias === undefined ? t.failure(u, c) : t.success(alias);
+  },
+  t.identity,
+);
+
+/**
+ * A PPV style of the rotation patterns. Source: 003 task 2.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PpvStyleC = oneOf<PpvStyle>(['solo', 'bundle', 'winner', 'sextape']);
+
+const HourC = intInRange(0, 23);
+const HourKeyC = refine(t.string, (s) => /^(\d|1\d|2[0-3])$/.test(s), 'hour key "0".."23"');
+
+/**
+ * A record whose keys must pass `key` (io-ts' `t.record` silently drops keys its domain
+ * refuses; here a bad key is an error at that key).
+ */
+const recordOf = <A>(
+  key: t.Type<string, string, unknown>,
+  value: t.Type<A, A, unknown>,
+  name: string,
+) =>
+  new t.Type<Record<string, A>, Record<string, A>, unknown>(
+    name,
+    (u): u is Record<string, A> =>
+      t.UnknownRecord.is(u) && Object.entries(u).every(([k, v]) => key.is(k) && value.is(v)),
+    (u, c) => {
+      if (!t.UnknownRecord.is(u)) return t.failure(u, c);
+      const errors: t.ValidationError[] = [];
+      const out: Record<string, A> = {};
+      for (const [k, v] of Object.entries(u)) {
+        if (!key.is(k)) {
+          errors.push({ value: k, context: t.appendContext(c, k, key, k) });
+          continue;
+        }
+        const r = value.validate(v, t.appendContext(c, k, value, v));
+        if (E.isLeft(r)) errors.push(...r.left);
+        else out[k] = r.right;
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out);
+    },
+    t.identity,
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Domain codecs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A creator profile. Source: 001 §1.1, 000 task 3.1.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CreatorProfileC = t.intersection(
+  [
+    t.type(
+      {
+        creatorId: NonEmptyStringC,
+        pageType: PageTypeC,
+        fanCount: NonNegativeIntC,
+        timezone: TimeZoneC,
+        contentPageType: ContentPageTypeC,
+        subType: SubTypeC,
+        performanceTier: intInRange(1, 5),
+      },
+      'CreatorProfile',
+    ),
+    t.partial(
+      { displayName: t.string, avgRevenuePerMessage: nullable(NonNegativeNumberC) },
+      'CreatorProfile',
+    ),
+  ],
+  'CreatorProfile',
+);
+
+/**
+ * A caption as a port returns it for one creator. Source: 001 §3.0-§3.4.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CaptionC = t.type(
+  {
+    captionId: NonEmptyStringC,
+    text: NonEmptyStringC,
+    captionType: CaptionTypeC,
+    contentType: nullable(NonEmptyStringC),
+    performanceScore: ScoreC,
+    lastUsedAt: nullable(IsoInstantC),
+    useCount: NonNegativeIntC,
+    globalUseCount: NonNegativeIntC,
+  },
+  'Caption',
+);
+
+/**
+ * One creator's use of a caption.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CaptionUsageC = t.type(
+  { creatorId: NonEmptyStringC, lastUsedAt: IsoInstantC, useCount: NonNegativeIntC },
+  'CaptionUsage',
+);
+
+/**
+ * A caption of the universal caption bank. Source: 001 §3.0.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const CaptionRecordC = t.type(
+  {
+    captionId: NonEmptyStringC,
+    text: NonEmptyStringC,
+    captionType: CaptionTypeC,
+    contentType: nullable(NonEmptyStringC),
+    performanceScore: ScoreC,
+    usage: t.array(CaptionUsageC),
+  },
+  'CaptionRecord',
+);
+
+/**
+ * Vault availability; every count a whole number >= 0. Source: 001 §1.5.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const VaultC = t.type(
+  {
+    contentTypes: t.record(t.string, NonNegativeIntC),
+    media: t.type(
+      { video: NonNegativeIntC, picture: NonNegativeIntC, gif: NonNegativeIntC },
+      'VaultMedia',
+    ),
+    flyers: NonNegativeIntC,
+  },
+  'Vault',
+);
+
+/**
+ * One past mass message; `sendTypeKey` is normalised (001 §2.4.1). Source: 001 §1.3.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const MassMessageC = t.type(
+  {
+    creatorId: NonEmptyStringC,
+    sentAt: IsoInstantC,
+    sendTypeKey: SendTypeKeyC,
+    price: nullable(NonNegativeNumberC),
+    sent: NonNegativeIntC,
+    viewed: NonNegativeIntC,
+    purchased: NonNegativeIntC,
+    earnings: NonNegativeNumberC,
+    captionId: nullable(NonEmptyStringC),
+  },
+  'MassMessage',
+);
+
+/**
+ * Saturation and opportunity at one horizon, 0-100 each. Source: 002.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const HorizonScoresC = t.type(
+  { saturationScore: ScoreC, opportunityScore: ScoreC },
+  'HorizonScores',
+);
+
+/**
+ * Tracked performance trends; each horizon may be missing or `null`. Source: 001 §1.3, 002.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PerformanceTrendsC = t.type(
+  {
+    horizons: t.partial(
+      {
+        '7d': nullable(HorizonScoresC),
+        '14d': nullable(HorizonScoresC),
+        '30d': nullable(HorizonScoresC),
+      },
+      'Horizons',
+    ),
+    revenueTrendPercent: nullable(
+      refine(t.number, (n) => finite(n) && n >= -100, 'number >= -100'),
+    ),
+    messageCount: NonNegativeIntC,
+  },
+  'PerformanceTrends',
+);
+
+/**
+ * Best timing data; hours are local whole hours 0-23, relative performance 0-1. Source: 001 §1.6.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const BestTimingC = t.type(
+  {
+    peakHours: t.array(HourC),
+    avoidHours: t.array(HourC),
+    hourlyPerformance: recordOf(HourKeyC, numberInRange(0, 1), 'HourlyPerformance'),
+  },
+  'BestTiming',
+);
+
+/**
+ * A persona profile. Source: 001 "MCP Tools Reference" (`get_persona_profile`).
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const PersonaC = t.type(
+  {
+    tone: oneOf<Persona['tone']>([
+      'playful',
+      'sweet',
+      'dominant',
+      'bratty',
+      'seductive',
+      'girl_next_door',
+    ]),
+    emojiFrequency: oneOf<Persona['emojiFrequency']>(['none', 'low', 'medium', 'high']),
+    slangLevel: oneOf<Persona['slangLevel']>(['none', 'light', 'heavy']),
+    favoriteEmojis: t.array(t.string),
+    signaturePhrases: t.array(t.string),
+  },
+  'Persona',
+);
+
+/**
+ * Persisted rotation state. Source: 003 task 2.1, 004 `creator_rotation_state`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const RotationStateC = t.type(
+  {
+    creatorId: NonEmptyStringC,
+    currentState: RotationStateNameC,
+    pattern: t.array(PpvStyleC),
+    patternStartDate: IsoDateC,
+    daysOnPattern: NonNegativeIntC,
+  },
+  'RotationState',
+);
+
+/**
+ * Caller options of one build; every field optional.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ScheduleOptionsC = t.partial(
+  {
+    allowNextDayFollowups: t.boolean,
+    manualConfidenceOverride: t.boolean,
+    save: t.boolean,
+    trackPrediction: t.boolean,
+  },
+  'ScheduleOptions',
+);
+
+/**
+ * A seed: a finite number or a non-empty string.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const SeedC = new t.Type<number | string, number | string, unknown>(
+  'finite number or non-empty string',
+  (u): u is number | string =>
+    (typeof u === 'number' && Number.isFinite(u)) || (typeof u === 'string' && u.length > 0),
+  (u, c) =>
+    (typeof u === 'number' && Number.isFinite(u)) || (typeof u === 'string' && u.length > 0)
+      ? t.success(u)
+      : t.failure(u, c),
+  t.identity,
+);
+
+/**
+ * What `buildSchedule` is asked to build.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ScheduleInputsC = t.intersection(
+  [
+    t.type({ creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC }, 'ScheduleInputs'),
+    t.partial({ options: ScheduleOptionsC }, 'ScheduleInputs'),
+  ],
+  'ScheduleInputs',
+);
+
+/**
+ * An agency dataset for `inMemoryPorts`, decoded as a whole.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const InMemoryDatasetC = t.intersection(
+  [
+    t.type(
+      {
+        creators: t.array(CreatorProfileC),
+        history: t.array(MassMessageC),
+        captions: t.array(CaptionRecordC),
+      },
+      'InMemoryDataset',
+    ),
+    t.partial(
+      {
+        trends: t.record(t.string, PerformanceTrendsC),
+        vaults: t.record(t.string, VaultC),
+        timing: t.record(t.string, BestTimingC),
+        personas: t.record(t.string, PersonaC),
+        rotationStates: t.record(t.string, RotationStateC),
+      },
+      'InMemoryDataset',
+    ),
+  ],
+  'InMemoryDataset',
+);
+
+/** Type-level check: the dataset codec decodes to the ports' dataset type. */
+const _datasetDecodes = (d: t.TypeOf<typeof InMemoryDatasetC>): InMemoryDataset => d;
+void _datasetDecodes;
+
+// ---------------------------------------------------------------------------------------------
+// Errors as issues
+// ---------------------------------------------------------------------------------------------
+
+const MAX_RECEIVED = 60;
+
+const showReceived = (u: unknown): string => {
+  let s: string;
+  try {
+    s =
+      u === undefined || (typeof u === 'number' && !Number.isFinite(u))
+        ? String(u)
+        : (JSON.stringify(u) ?? String(u));
+  } catch {
+    s = String(u);
+  }
+  return s.length > MAX_RECEIVED ? `${s.slice(0, MAX_RECEIVED - 1)}…` : s;
+};
+
+/**
+ * The path of an io-ts error: keys joined by dots, array indexes in brackets. A union or
+ * intersection member (an entry that passes its parent's value on unchanged under an index key)
+ * adds nothing.
+ */
+const pathOf = (rootPath: string, context: t.Context): string => {
+  let path = rootPath;
+  for (let i = 1; i < context.length; i++) {
+    const entry = context[i]!;
+    const parent = context[i - 1]!;
+    const isMember =
+      /^\d+$/.test(entry.key) &&
+      !Array.isArray(parent.actual) &&
+      Object.is(entry.actual, parent.actual);
+    if (isMember) continue;
+    if (Array.isArray(parent.actual) && /^\d+$/.test(entry.key)) path = `${path}[${entry.key}]`;
+    else path = path === '' ? entry.key : `${path}.${entry.key}`;
+  }
+  return path;
+};
+
+/**
+ * Decodes `value` with `codec`. On failure returns one issue per failing path (every error, not
+ * the first): code `decode_error`, severity `error`, the given `phase`, `path` like
+ * `captions[12].performanceScore` (prefixed by `rootPath`; `null` when the root value itself
+ * fails and `rootPath` is empty), message `<path>: expected <expected>, got <received as JSON,
+ * at most 60 characters>`, details `{ expected, received }`.
+ *
+ * @example
+ * decodeWith(t.array(CaptionC), answer, 'captions', 'content')
+ * // Left([{ code: 'decode_error', path: 'captions[12].performanceScore',
+ * //   message: 'captions[12].performanceScore: expected number in 0..100, got "n/a"', ... }])
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const decodeWith = <A>(
+  codec: t.Decoder<unknown, A>,
+  value: unknown,
+  rootPath: string,
+  phase: IssuePhase,
+): E.Either<ReadonlyArray<Issue>, A> => {
+  const result = codec.decode(value);
+  if (E.isRight(result)) return E.right(result.right);
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of result.left) {
+    const path = pathOf(rootPath, error.context);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const last = error.context[error.context.length - 1];
+    const expected = last?.type.name ?? codec.name;
+    const received = showReceived(error.value);
+    const message = `${path === '' ? '(root)' : path}: expected ${expected}, got ${received}`;
+    issues.push(
+      issue(
+        phase,
+        'error',
+        'decode_error',
+        message,
+        { expected, received },
+        path === '' ? null : path,
+      ),
+    );
+  }
+  return E.left(issues);
+};

@@ -1,0 +1,13 @@
+/**
+ * The domain module: the send-type catalog, the domain types, issues, the policy table, local
+ * time helpers, the boundary codecs and the phase I/O types.
+ *
+ * @module
+ */
+export * from './catalog';
+export * from './codecs';
+export * from './issues';
+export * from './policy';
+export * from './stages';
+export * from './time';
+export * from './types';

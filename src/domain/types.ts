@@ -1,0 +1,403 @@
+/**
+ * Domain types: what enters through the inputs and the ports (decoded by `domain/codecs`), and
+ * what `buildSchedule` returns. Inside the library these types are trusted.
+ *
+ * @module
+ */
+import type {
+  CaptionType,
+  Category,
+  ChannelKey,
+  MediaType,
+  PageType,
+  SendTypeKey,
+  TargetKey,
+} from './catalog';
+import type { Issue } from './issues';
+
+/**
+ * Content page type of seed 000 task 3.1.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ContentPageType = 'nude' | 'non_nude' | 'porno';
+
+/**
+ * Sub-type of seed 000 task 3.1 (`personalized` falls back to `gfe` in the matrix).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type SubType = 'gfe' | 'commercial' | 'personalized';
+
+/**
+ * A creator profile. Source: seed 001 §1.1, seed 000 task 3.1.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CreatorProfile {
+  readonly creatorId: string;
+  readonly displayName?: string;
+  /** `paid` or `free` subscription page (001 §1.1). */
+  readonly pageType: PageType;
+  /** Active fans, a whole number >= 0 (001 §1.1). */
+  readonly fanCount: number;
+  /** IANA time-zone name, e.g. `America/New_York`; plans are made in this zone. */
+  readonly timezone: string;
+  /** `nude | non_nude | porno` (000 task 3.1). */
+  readonly contentPageType: ContentPageType;
+  /** `gfe | commercial | personalized` (000 task 3.1). */
+  readonly subType: SubType;
+  /** 1 (top) to 5 (001 §1.1). */
+  readonly performanceTier: number;
+  /** Average revenue per message in USD, when known (001 §1.1). */
+  readonly avgRevenuePerMessage?: number | null;
+}
+
+/**
+ * A caption as the ports return it for one creator: freshness and use count are this creator's.
+ * Source: seed 001 §3.0-§3.4.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Caption {
+  readonly captionId: string;
+  readonly text: string;
+  readonly captionType: CaptionType;
+  /** Content type key (`solo`, `boy_girl`, ...) or `null` for text that needs no content. */
+  readonly contentType: string | null;
+  /** 0-100 performance score (001 §3.0). */
+  readonly performanceScore: number;
+  /** When this creator last sent it (ISO instant), `null` if never. */
+  readonly lastUsedAt: string | null;
+  /** How often this creator sent it. */
+  readonly useCount: number;
+  /** How often any creator sent it (universal pool, 001 §3.0); lowers the diversity score. */
+  readonly globalUseCount: number;
+}
+
+/**
+ * One creator's use of a caption, as stored in a caption bank.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CaptionUsage {
+  readonly creatorId: string;
+  /** ISO instant. */
+  readonly lastUsedAt: string;
+  readonly useCount: number;
+}
+
+/**
+ * A caption of the universal caption bank with every creator's use of it (001 §3.0).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface CaptionRecord {
+  readonly captionId: string;
+  readonly text: string;
+  readonly captionType: CaptionType;
+  readonly contentType: string | null;
+  /** 0-100. */
+  readonly performanceScore: number;
+  readonly usage: ReadonlyArray<CaptionUsage>;
+}
+
+/**
+ * Vault availability. Source: seed 001 §1.5.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Vault {
+  /** Content types with the number of items of each (`{ solo: 12, boy_girl: 3 }`). */
+  readonly contentTypes: Readonly<Record<string, number>>;
+  /** Items per media kind. */
+  readonly media: { readonly video: number; readonly picture: number; readonly gif: number };
+  /** Flyers ready to use. */
+  readonly flyers: number;
+}
+
+/**
+ * One mass message sent in the past. Source: seed 001 §1.3, `mass_messages`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface MassMessage {
+  readonly creatorId: string;
+  /** ISO instant. */
+  readonly sentAt: string;
+  readonly sendTypeKey: SendTypeKey;
+  /** Price in USD, `null` for free sends. */
+  readonly price: number | null;
+  readonly sent: number;
+  readonly viewed: number;
+  readonly purchased: number;
+  /** Earnings in USD. */
+  readonly earnings: number;
+  readonly captionId: string | null;
+}
+
+/**
+ * Saturation and opportunity at one horizon, 0-100 each.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface HorizonScores {
+  readonly saturationScore: number;
+  readonly opportunityScore: number;
+}
+
+/**
+ * Tracked performance trends. Source: seed 001 §1.3, §1.2.1; seed 002.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface PerformanceTrends {
+  readonly horizons: {
+    readonly '7d'?: HorizonScores | null;
+    readonly '14d'?: HorizonScores | null;
+    readonly '30d'?: HorizonScores | null;
+  };
+  /** Revenue change in percent over the period (-100..), `null` when unknown (002). */
+  readonly revenueTrendPercent: number | null;
+  /** Messages analysed to produce the scores. */
+  readonly messageCount: number;
+}
+
+/**
+ * Best timing data. Source: seed 001 §1.6.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface BestTiming {
+  /** Local hours 0-23 with the best results. */
+  readonly peakHours: ReadonlyArray<number>;
+  /** Local hours 0-23 to avoid. */
+  readonly avoidHours: ReadonlyArray<number>;
+  /** Relative performance per local hour (`"20": 1.0`), 0-1. */
+  readonly hourlyPerformance: Readonly<Record<string, number>>;
+}
+
+/**
+ * Persona profile. Source: seed 001 "MCP Tools Reference" (`get_persona_profile`).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface Persona {
+  readonly tone: 'playful' | 'sweet' | 'dominant' | 'bratty' | 'seductive' | 'girl_next_door';
+  readonly emojiFrequency: 'none' | 'low' | 'medium' | 'high';
+  readonly slangLevel: 'none' | 'light' | 'heavy';
+  readonly favoriteEmojis: ReadonlyArray<string>;
+  readonly signaturePhrases: ReadonlyArray<string>;
+}
+
+/**
+ * Rotation states of the PPV rotation state machine. Source: seed 003 "Formal state machine";
+ * `004`'s `active` is read as `pattern_active` (RULINGS "Rotation and state").
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type RotationStateName =
+  | 'initializing'
+  | 'pattern_active'
+  | 'rotation_pending'
+  | 'rotating'
+  | 'pattern_exhausted'
+  | 'error';
+
+/**
+ * A PPV style of the rotation patterns. Source: seed 003 task 2.1.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type PpvStyle = 'solo' | 'bundle' | 'winner' | 'sextape';
+
+/**
+ * Persisted rotation state. Source: seed 003 task 2.1, seed 004 `creator_rotation_state`.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface RotationState {
+  readonly creatorId: string;
+  readonly currentState: RotationStateName;
+  readonly pattern: ReadonlyArray<PpvStyle>;
+  /** Local date `YYYY-MM-DD` the pattern started. */
+  readonly patternStartDate: string;
+  readonly daysOnPattern: number;
+}
+
+/**
+ * Caller options of one build.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScheduleOptions {
+  /** Let a follow-up cross midnight (RULINGS "Follow-ups"). Default `false`. */
+  readonly allowNextDayFollowups?: boolean;
+  /** Accept a schedule whose volume confidence is below 0.3 (001 consumption rule 5). */
+  readonly manualConfidenceOverride?: boolean;
+  /** Persist the schedule through `ports.saveSchedule` when it passes validation. */
+  readonly save?: boolean;
+  /** Persist the volume prediction through `ports.saveVolumePrediction`. */
+  readonly trackPrediction?: boolean;
+}
+
+/**
+ * What `buildSchedule` is asked to build.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScheduleInputs {
+  readonly creatorId: string;
+  /** First local date of the 7-day week, `YYYY-MM-DD`. */
+  readonly weekStart: string;
+  /** Seed of every random choice; the same inputs and seed give the same schedule. */
+  readonly seed: number | string;
+  readonly options?: ScheduleOptions;
+  /** Overrides of the default policy, merged and checked by `resolvePolicy`. */
+  readonly policy?: import('./policy').PolicyOverrides;
+}
+
+/**
+ * Variation metadata of one item. Source: seed 001 §5.3, "Variation Metadata Tracking".
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface VariationMetadata {
+  /** Preferred hour the time was built from. */
+  readonly baseHour: number;
+  /** Morning/evening shift in minutes (001 §5.2). */
+  readonly timeShift: number;
+  /** Jitter in minutes, -7..+8 (003 task 2.6). */
+  readonly jitter: number;
+  readonly dailyStrategy: string;
+  /** The day's rotated prime hours (001 §5.2). */
+  readonly primeHoursUsed: ReadonlyArray<number>;
+  /** Whether a rule moved the item away from its preferred slot. */
+  readonly timeAdjusted: boolean;
+  readonly adjustmentReason: string | null;
+  /** Whether no preferred slot was available (001 §5.3 fallback). */
+  readonly fallbackUsed: boolean;
+}
+
+/**
+ * One send of the weekly schedule. Source: seed 001 §7.1, §6.5, §7.4.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScheduleItem {
+  /** `YYYY-MM-DD_N`, follow-ups `<parent>_followup`. */
+  readonly slotId: string;
+  /** Local date `YYYY-MM-DD` in the creator's zone. */
+  readonly scheduledDate: string;
+  /** Local time `HH:mm:ss`. */
+  readonly scheduledTime: string;
+  /** The same moment as a UTC ISO instant. */
+  readonly scheduledAt: string;
+  readonly sendTypeKey: SendTypeKey;
+  readonly category: Category;
+  readonly channelKey: ChannelKey;
+  readonly targetKey: TargetKey;
+  /** `null` when `needsCaption`. */
+  readonly captionId: string | null;
+  /** `MANUAL_REQUIRED` when `needsCaption`. */
+  readonly captionText: string;
+  readonly contentTypeId: string | null;
+  readonly mediaType: MediaType;
+  readonly flyerRequired: boolean;
+  /** USD, `null` for sends without a price. */
+  readonly suggestedPrice: number | null;
+  /** 1 = first of its category that day. */
+  readonly priority: number;
+  readonly isFollowUp: boolean;
+  readonly parentItemId: string | null;
+  /** Minutes after the parent, follow-ups only (15-45). */
+  readonly followupDelayMinutes: number | null;
+  /** UTC ISO instant, `null` when the send does not expire. */
+  readonly expiresAt: string | null;
+  readonly strategyUsed: string;
+  readonly flavorEmphasis: string;
+  readonly variationMetadata: VariationMetadata;
+  readonly needsCaption: boolean;
+}
+
+/**
+ * Status of a validated schedule. Source: RULINGS "Validation" thresholds.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ValidationStatus = 'passed' | 'passed_with_warnings' | 'needs_review' | 'failed';
+
+/**
+ * The validation report. Source: seed 001 §7.3.
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ValidationReport {
+  readonly status: ValidationStatus;
+  /** 0-100. */
+  readonly score: number;
+  readonly errors: ReadonlyArray<Issue>;
+  readonly warnings: ReadonlyArray<Issue>;
+  readonly recommendations: ReadonlyArray<string>;
+  readonly requiresCaptionReview: boolean;
+  /** Names of the checks that ran and passed. */
+  readonly passedChecks: ReadonlyArray<string>;
+}
+
+/**
+ * Result of a build: the whole week, its volume and its validation. A failed validation still
+ * returns every item (RULINGS "Validation").
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScheduleResult {
+  readonly creatorId: string;
+  readonly weekStart: string;
+  readonly creator: CreatorProfile;
+  readonly items: ReadonlyArray<ScheduleItem>;
+  readonly validation: ValidationReport;
+  readonly volume: import('../volume/types').VolumeResult;
+  readonly summary: ScheduleSummary;
+  /** Set when the schedule was saved through the port. */
+  readonly templateId: string | null;
+}
+
+/**
+ * Counts of a built week. Source: seed 001 "Phase 7 Output".
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ScheduleSummary {
+  readonly totalItems: number;
+  readonly byCategory: Readonly<Record<Category, number>>;
+  readonly byDay: Readonly<Record<string, number>>;
+  readonly followupsGenerated: number;
+  readonly uniqueSendTypes: number;
+  readonly dailyStrategies: Readonly<Record<string, string>>;
+  readonly dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>;
+  /** Every relaxation, degradation and fallback the build applied, as issues. */
+  readonly adjustments: ReadonlyArray<Issue>;
+}

@@ -1,0 +1,339 @@
+/**
+ * Phase 6: follow-ups for the timed sends that can have one.
+ *
+ * Source: seed 001 §6.1-§6.5; seed 003 task 2.3 (delay window); seed 000 gap 5.1 and task 3.4
+ * (cap and priority); RULINGS "Follow-ups".
+ *
+ * @module
+ */
+import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from '../domain/stages';
+import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
+import type { Caption } from '../domain/types';
+import { rngFrom } from '../random/rng';
+import { followupPriority } from './priority';
+import { sampleFollowupDelay } from './sampler';
+
+/**
+ * Why a candidate delay was refused.
+ *
+ * - `round_minute`: the follow-up would land on :00, :15, :30 or :45 (003 gap 10.7).
+ * - `minute_taken`: another send already uses that minute (RULINGS "Follow-ups" spacing).
+ * - `followup_gap`: closer than the follow-up type's `minMinutesBetween` to another follow-up.
+ * - `clock_time_repeated`: the local clock time is already used the weekly maximum (001 §5.5).
+ * - `midnight`: it would leave the parent's local day or pass `latestMinuteOfDay`.
+ *
+ * @since 0.1.0
+ * @category followups
+ */
+export type DelayRejection =
+  | 'round_minute'
+  | 'minute_taken'
+  | 'followup_gap'
+  | 'clock_time_repeated'
+  | 'midnight';
+
+/** What the placement loop knows about the week so far. */
+interface Occupancy {
+  readonly minutes: ReadonlySet<number>;
+  /** Epoch minutes of the follow-ups (of the follow-up type) placed or already present. */
+  readonly followupMinutes: ReadonlyArray<number>;
+  /** Uses per local clock time `HH:mm:ss`. */
+  readonly clockUses: ReadonlyMap<string, number>;
+}
+
+const byTime = (a: TimedSlot, b: TimedSlot): number =>
+  a.epochMinute - b.epochMinute || (a.slotId < b.slotId ? -1 : a.slotId > b.slotId ? 1 : 0);
+
+/** Candidate delays in [min, max], closest to the sample first; on a tie the later first. */
+const delaysByCloseness = (sampled: number, min: number, max: number): ReadonlyArray<number> => {
+  const out: number[] = [];
+  for (let d = Math.ceil(min); d <= Math.floor(max); d++) out.push(d);
+  return out.sort((x, y) => Math.abs(x - sampled) - Math.abs(y - sampled) || y - x);
+};
+
+/**
+ * Generates the follow-ups of phase 6.
+ *
+ * Steps:
+ * 1. Parents: timed slots whose send type `canHaveFollowup` and that are not follow-ups.
+ *    The follow-up send type is the catalog entry with `generatedBy === 'followups'`; its
+ *    category, channel and required target come from the table.
+ * 2. Cap: at most `policy.followups.maxPerDay` per local date of the parent; when more qualify,
+ *    the highest `followupPriority` is kept (ties: earlier `epochMinute`, then `slotId`); each
+ *    parent left out is reported as info `followup_limit`. The cap is applied before placement:
+ *    a kept parent whose follow-up cannot be placed does not hand its place to another parent.
+ * 3. Delay: drawn with `sampleFollowupDelay` from `rngFrom(seed, creatorId, slotId, 'followup')`,
+ *    then the delay in [min, max] closest to the draw (ties: the later) that is not a round
+ *    minute, shares no minute with another send, keeps the follow-up type's
+ *    `minMinutesBetween` from every other follow-up, does not use a local clock time more than
+ *    `policy.timing.maxClockTimeUsesPerWeek` times, and stays on the parent's local date at or
+ *    before `latestMinuteOfDay` unless `ctx.options.allowNextDayFollowups`. If none works the
+ *    follow-up is skipped: warning `late_night_followup` when only the midnight rule stood in
+ *    the way of some delay, else warning `followup_skipped`. It is never moved to 08:00 the next day.
+ * 4. Caption: the first candidate (already ranked) not used in the schedule; else
+ *    `needsCaption`, `captionId: null`, `captionText: policy.content.manualCaptionText` and
+ *    warning `manual_caption_required`.
+ *
+ * Parents are placed in time order. Returns every slot (timed slots and follow-ups) sorted by
+ * `epochMinute` then `slotId`, the number generated, the caption ids used (the input ones
+ * followed by the follow-ups') and the issues.
+ *
+ * Source: seed 001 §6; seed 003 task 2.3; seed 000 gap 5.1, task 3.4; RULINGS "Follow-ups".
+ *
+ * @since 0.1.0
+ * @category followups
+ */
+export const generateFollowups = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  timing: Timing,
+  candidates: ReadonlyArray<Caption>,
+  usedCaptionIds: ReadonlyArray<string>,
+): WithFollowups => {
+  const spec = SEND_TYPE_KEYS.map((k) => SEND_TYPES[k]).find((s) => s.generatedBy === 'followups');
+  const issues: Issue[] = [];
+  if (spec === undefined || !spec.pageTypes.includes(ctx.creator.pageType)) {
+    if (spec !== undefined)
+      issues.push(
+        issue(
+          'followups',
+          'info',
+          'followups_not_applicable',
+          `${spec.sendTypeKey} does not apply to ${ctx.creator.pageType} pages`,
+          {
+            sendTypeKey: spec.sendTypeKey,
+            pageType: ctx.creator.pageType,
+          },
+        ),
+      );
+    return {
+      slots: [...timing.slots].sort(byTime),
+      followupsGenerated: 0,
+      usedCaptionIds: [...usedCaptionIds],
+      issues,
+    };
+  }
+
+  const parents = selectParents(ctx, loaded, timing.slots, issues);
+  const f = ctx.policy.followups;
+  const used = new Set(usedCaptionIds);
+  const captionIds: string[] = [...usedCaptionIds];
+  const followups: TimedSlot[] = [];
+  const clockUses = new Map<string, number>();
+  for (const s of timing.slots)
+    clockUses.set(s.scheduledTime, (clockUses.get(s.scheduledTime) ?? 0) + 1);
+  let occupancy: Occupancy = {
+    minutes: new Set(timing.slots.map((s) => s.epochMinute)),
+    followupMinutes: timing.slots
+      .filter((s) => s.isFollowUp || s.sendTypeKey === spec.sendTypeKey)
+      .map((s) => s.epochMinute),
+    clockUses,
+  };
+
+  for (const parent of parents) {
+    const [sampled] = sampleFollowupDelay(
+      rngFrom(ctx.seed, ctx.creator.creatorId, parent.slotId, 'followup'),
+      f,
+    );
+    const rejections = new Map<number, ReadonlyArray<DelayRejection>>();
+    const delay = delaysByCloseness(sampled, f.minDelayMinutes, f.maxDelayMinutes).find((d) => {
+      const why = rejectDelay(ctx, spec, parent, d, occupancy);
+      rejections.set(d, why);
+      return why.length === 0;
+    });
+    if (delay === undefined) {
+      const onlyMidnight = [...rejections.values()].some(
+        (w) => w.length === 1 && w[0] === 'midnight',
+      );
+      issues.push(
+        onlyMidnight
+          ? issue(
+              'followups',
+              'warning',
+              'late_night_followup',
+              `Follow-up of ${parent.slotId} (${parent.scheduledDate} ${parent.scheduledTime}) would cross midnight; dropped`,
+              { parentItemId: parent.slotId, sampledDelayMinutes: sampled },
+              `slots.${parent.slotId}`,
+            )
+          : issue(
+              'followups',
+              'warning',
+              'followup_skipped',
+              `No delay of ${f.minDelayMinutes}-${f.maxDelayMinutes} minutes fits the follow-up of ${parent.slotId}`,
+              {
+                parentItemId: parent.slotId,
+                sampledDelayMinutes: sampled,
+                rejections: Object.fromEntries(rejections),
+              },
+              `slots.${parent.slotId}`,
+            ),
+      );
+      continue;
+    }
+
+    const caption = candidates.find((c) => !used.has(c.captionId)) ?? null;
+    if (caption !== null) {
+      used.add(caption.captionId);
+      captionIds.push(caption.captionId);
+    } else {
+      issues.push(
+        issue(
+          'followups',
+          'warning',
+          'manual_caption_required',
+          `No unused follow-up caption for ${parent.slotId}_followup`,
+          { slotId: `${parent.slotId}_followup`, sendTypeKey: spec.sendTypeKey },
+          `slots.${parent.slotId}_followup`,
+        ),
+      );
+    }
+
+    const epochMinute = parent.epochMinute + delay;
+    const slot = buildFollowup(
+      ctx,
+      spec,
+      parent,
+      epochMinute,
+      delay,
+      sampled,
+      rejections.get(sampled) ?? [],
+      caption,
+    );
+    followups.push(slot);
+    occupancy = {
+      minutes: new Set([...occupancy.minutes, epochMinute]),
+      followupMinutes: [...occupancy.followupMinutes, epochMinute],
+      clockUses: new Map([
+        ...occupancy.clockUses,
+        [slot.scheduledTime, (occupancy.clockUses.get(slot.scheduledTime) ?? 0) + 1],
+      ]),
+    };
+  }
+
+  return {
+    slots: [...timing.slots, ...followups].sort(byTime),
+    followupsGenerated: followups.length,
+    usedCaptionIds: captionIds,
+    issues,
+  };
+};
+
+/** Eligible parents after the daily cap, in time order; skipped parents are reported. */
+const selectParents = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  slots: ReadonlyArray<TimedSlot>,
+  issues: Issue[],
+): ReadonlyArray<TimedSlot> => {
+  const eligible = slots.filter((s) => !s.isFollowUp && SEND_TYPES[s.sendTypeKey].canHaveFollowup);
+  const byDate = new Map<string, TimedSlot[]>();
+  for (const s of eligible)
+    byDate.set(s.scheduledDate, [...(byDate.get(s.scheduledDate) ?? []), s]);
+  const kept: TimedSlot[] = [];
+  for (const [date, day] of [...byDate.entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    const scored = day
+      .map((s) => ({ s, p: followupPriority(s, loaded.history, ctx.creator.timezone, ctx.policy) }))
+      .sort((x, y) => y.p.priority - x.p.priority || byTime(x.s, y.s));
+    const max = Math.max(0, ctx.policy.followups.maxPerDay);
+    kept.push(...scored.slice(0, max).map((x) => x.s));
+    for (const { s, p } of scored.slice(max))
+      issues.push(
+        issue(
+          'followups',
+          'info',
+          'followup_limit',
+          `Follow-up limit of ${max} reached on ${date}; no follow-up for ${s.slotId}`,
+          { parentItemId: s.slotId, date, priority: p.priority, maxPerDay: max },
+          `slots.${s.slotId}`,
+        ),
+      );
+  }
+  return kept.sort(byTime);
+};
+
+/** Every rule a delay `d` breaks for `parent`; empty when it fits. */
+const rejectDelay = (
+  ctx: PhaseContext,
+  spec: SendTypeSpec,
+  parent: TimedSlot,
+  d: number,
+  occ: Occupancy,
+): ReadonlyArray<DelayRejection> => {
+  const epochMinute = parent.epochMinute + d;
+  const local = instantToLocal(epochMinuteToIso(epochMinute), ctx.creator.timezone);
+  const out: DelayRejection[] = [];
+  if (ctx.policy.timing.roundMinutes.includes(local.minuteOfDay % 60)) out.push('round_minute');
+  if (occ.minutes.has(epochMinute)) out.push('minute_taken');
+  if (occ.followupMinutes.some((m) => Math.abs(m - epochMinute) < spec.minMinutesBetween))
+    out.push('followup_gap');
+  if (
+    (occ.clockUses.get(clockTime(local.minuteOfDay)) ?? 0) >=
+    ctx.policy.timing.maxClockTimeUsesPerWeek
+  )
+    out.push('clock_time_repeated');
+  const sameDay =
+    local.date === parent.scheduledDate &&
+    local.minuteOfDay <= ctx.policy.followups.latestMinuteOfDay;
+  if (!sameDay && !ctx.options.allowNextDayFollowups) out.push('midnight');
+  return out;
+};
+
+const buildFollowup = (
+  ctx: PhaseContext,
+  spec: SendTypeSpec,
+  parent: TimedSlot,
+  epochMinute: number,
+  delay: number,
+  sampled: number,
+  sampledRejections: ReadonlyArray<DelayRejection>,
+  caption: Caption | null,
+): TimedSlot => {
+  const scheduledAt = epochMinuteToIso(epochMinute);
+  const local = instantToLocal(scheduledAt, ctx.creator.timezone);
+  const adjusted = delay !== sampled;
+  return {
+    slotId: `${parent.slotId}_followup`,
+    date: parent.date,
+    dayIndex: parent.dayIndex,
+    sendTypeKey: spec.sendTypeKey,
+    category: spec.category,
+    priority: parent.priority,
+    strategyUsed: parent.strategyUsed,
+    flavorEmphasis: parent.flavorEmphasis,
+    captionId: caption?.captionId ?? null,
+    captionText: caption?.text ?? ctx.policy.content.manualCaptionText,
+    scores: null,
+    contentTypeId: null,
+    mediaType: 'none',
+    flyerRequired: false,
+    needsCaption: caption === null,
+    targetKey: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
+    channelKey: spec.channel,
+    scheduledDate: local.date,
+    minuteOfDay: local.minuteOfDay,
+    scheduledTime: clockTime(local.minuteOfDay),
+    scheduledAt,
+    epochMinute,
+    expiresAt:
+      spec.expirationHours === null
+        ? null
+        : epochMinuteToIso(epochMinute + spec.expirationHours * 60),
+    variationMetadata: {
+      baseHour: Math.floor(parent.minuteOfDay / 60),
+      timeShift: delay,
+      jitter: 0,
+      dailyStrategy: parent.variationMetadata.dailyStrategy,
+      primeHoursUsed: parent.variationMetadata.primeHoursUsed,
+      timeAdjusted: adjusted,
+      adjustmentReason: adjusted ? sampledRejections.join(',') || null : null,
+      fallbackUsed: false,
+    },
+    isFollowUp: true,
+    parentItemId: parent.slotId,
+    followupDelayMinutes: delay,
+  };
+};

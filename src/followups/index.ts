@@ -1,0 +1,13 @@
+/**
+ * Phase 6: follow-up generation. Source: seed 001 §6; seed 003 task 2.3; seed 000 gap 5.1.
+ *
+ * @module
+ */
+export { type DelayRejection, generateFollowups } from './generateFollowups';
+export { type FollowupPriority, followupPriority } from './priority';
+export {
+  type FollowupDelayDistribution,
+  type FollowupDelayPolicy,
+  followupDelayDistribution,
+  sampleFollowupDelay,
+} from './sampler';

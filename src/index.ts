@@ -1,0 +1,19 @@
+/**
+ * eros-schedule: deterministic weekly messaging schedules for creator accounts.
+ *
+ * `buildSchedule(inputs)(ports)()` composes the seven phases of seed 001; every module is also
+ * exported so a strategy can be unit-tested in isolation.
+ *
+ * @packageDocumentation
+ */
+export * from './allocation';
+export * from './content';
+export * from './domain';
+export * from './followups';
+export * from './pipeline';
+export * from './ports';
+export * from './random/rng';
+export * from './targeting';
+export * from './timing';
+export * from './validation';
+export * from './volume';

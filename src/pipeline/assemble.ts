@@ -1,0 +1,82 @@
+/**
+ * Phase 7a: assembly. Source: seed 001 §7.1, "Phase 7 Output".
+ *
+ * @module
+ */
+import { CATEGORIES, type Category } from '../domain/catalog';
+import type { Issue } from '../domain/issues';
+import type { AllocatedDay, LoadedData, PhaseContext, TimedSlot, WithFollowups } from '../domain/stages';
+import type { ScheduleItem, ScheduleSummary } from '../domain/types';
+import type { VolumeResult } from '../volume/types';
+import { suggestPrice } from './pricing';
+
+/**
+ * Turns the timed slots (with follow-ups) into schedule items sorted by instant then slot id,
+ * pricing each revenue send with `suggestPrice` and the volume confidence (001 consumption
+ * rule 4).
+ *
+ * Source: seed 001 §7.1.
+ *
+ * @since 0.1.0
+ * @category pipeline
+ */
+export const assembleItems = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  volume: VolumeResult,
+  withFollowups: WithFollowups,
+): ReadonlyArray<ScheduleItem> =>
+  [...withFollowups.slots]
+    .sort((a, b) => a.epochMinute - b.epochMinute || a.slotId.localeCompare(b.slotId))
+    .map((s: TimedSlot): ScheduleItem => ({
+      slotId: s.slotId,
+      scheduledDate: s.scheduledDate,
+      scheduledTime: s.scheduledTime,
+      scheduledAt: s.scheduledAt,
+      sendTypeKey: s.sendTypeKey,
+      category: s.category,
+      channelKey: s.channelKey,
+      targetKey: s.targetKey,
+      captionId: s.captionId,
+      captionText: s.captionText,
+      contentTypeId: s.contentTypeId,
+      mediaType: s.mediaType,
+      flyerRequired: s.flyerRequired,
+      suggestedPrice: s.isFollowUp ? null : suggestPrice(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy),
+      priority: s.priority,
+      isFollowUp: s.isFollowUp,
+      parentItemId: s.parentItemId,
+      followupDelayMinutes: s.followupDelayMinutes,
+      expiresAt: s.expiresAt,
+      strategyUsed: s.strategyUsed,
+      flavorEmphasis: s.flavorEmphasis,
+      variationMetadata: s.variationMetadata,
+      needsCaption: s.needsCaption,
+    }));
+
+/**
+ * Counts of the week. Source: seed 001 "Phase 7 Output" `summary`.
+ *
+ * @since 0.1.0
+ * @category pipeline
+ */
+export const summarize = (
+  ctx: PhaseContext,
+  items: ReadonlyArray<ScheduleItem>,
+  days: ReadonlyArray<AllocatedDay>,
+  dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>,
+  adjustments: ReadonlyArray<Issue>,
+): ScheduleSummary => {
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, items.filter((i) => i.category === c).length])) as Record<Category, number>;
+  const byDay = Object.fromEntries(ctx.weekDates.map((d) => [d, items.filter((i) => i.scheduledDate === d).length]));
+  return {
+    totalItems: items.length,
+    byCategory,
+    byDay,
+    followupsGenerated: items.filter((i) => i.isFollowUp).length,
+    uniqueSendTypes: new Set(items.map((i) => i.sendTypeKey)).size,
+    dailyStrategies: Object.fromEntries(days.map((d) => [d.date, d.strategy])),
+    dailyPrimeHours,
+    adjustments,
+  };
+};

@@ -1,0 +1,5 @@
+export * from './assemble';
+export * from './buildSchedule';
+export * from './effects';
+export * from './load';
+export * from './pricing';

@@ -1,0 +1,302 @@
+/**
+ * Read-only ports over an in-memory dataset: for tests, examples and callers whose data already
+ * sits in memory. Indexes are built once, so caption queries stay fast on a bank of ~60,000
+ * captions (001 §3.0 universal pool).
+ *
+ * @module
+ */
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { calculateFreshnessScore } from '../content/scoring';
+import {
+  type CaptionType,
+  SEND_TYPE_KEYS,
+  SEND_TYPES,
+  type SendTypeKey,
+  sendTypesForPage,
+} from '../domain/catalog';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import type { Caption, CaptionRecord, CaptionUsage, MassMessage } from '../domain/types';
+import type { InMemoryDataset } from './dataset';
+import type { CaptionQuery, SchedulePorts } from './ports';
+
+/**
+ * Options of `inMemoryPorts`.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface InMemoryPortsOptions {
+  /**
+   * Policy whose `content` section the caption queries use (freshness recovery days, and the
+   * first degradation level as the "usable" thresholds of `countUsableCaptions`). Pass the same
+   * policy as the build. Default `DEFAULT_POLICY`.
+   */
+  readonly policy?: Pick<SchedulePolicy, 'content'>;
+  /** Most captions counted per caption type by `countUsableCaptions`. Default 1000. */
+  readonly usableCountCap?: number;
+}
+
+const own = <A>(record: Readonly<Record<string, A>> | undefined, key: string): A | null =>
+  record !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null;
+
+/** (creator, asOf) pairs whose freshness arrays are kept. */
+const FRESHNESS_CACHE_SIZE = 4;
+
+const cmpId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Ranked {
+  readonly record: CaptionRecord;
+  readonly freshness: number;
+}
+
+/** Freshness desc, performance desc, captionId asc: the order of 001 §3.0 "Freshness-First". */
+const better = (a: Ranked, b: Ranked): number =>
+  b.freshness - a.freshness ||
+  b.record.performanceScore - a.record.performanceScore ||
+  cmpId(a.record.captionId, b.record.captionId);
+
+/** Inserts into a sorted array of at most `limit` entries (binary search, no full sort). */
+const insertBounded = (top: Ranked[], item: Ranked, limit: number): void => {
+  if (top.length >= limit) {
+    const worst = top[top.length - 1];
+    if (worst === undefined || better(item, worst) >= 0) return;
+    top.pop();
+  }
+  let lo = 0;
+  let hi = top.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (better(top[mid] as Ranked, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  top.splice(lo, 0, item);
+};
+
+/**
+ * Ports that serve an `InMemoryDataset`. Every read is a `TaskEither` that never fails (queries
+ * run when the task runs); a creator with no entry gets `null` (the pipeline then applies the seed's fallback).
+ *
+ * Built once at construction: captions grouped by caption type (performance descending, then
+ * `captionId`), each creator's usage by caption, global use counts, and each creator's history
+ * sorted by `sentAt`.
+ *
+ * - `getCaptionCandidates` scans only the requested caption types, applies the vault filter
+ *   (captions without a content type always pass), the exclusions, `minPerformance` and
+ *   `minFreshness` (this creator's usage, `calculateFreshnessScore`), and keeps the best `limit`
+ *   by freshness, performance (both descending) and `captionId` with a bounded selection; it
+ *   stops scanning a type once no later caption can enter the selection.
+ * - `getMassMessageHistory` returns the creator's messages with `from <= sentAt < to`, oldest first.
+ * - `countUsableCaptions` counts, per send type of the creator's page type (all send types for an
+ *   unknown creator), the captions of its caption types passing the first degradation level
+ *   (freshness >= 30, performance >= 40) and the vault filter, at most `usableCountCap` per
+ *   caption type.
+ *
+ * The ports are read-only: `saveSchedule`, `saveRotationState` and `saveVolumePrediction` are
+ * omitted, so a build with `save` or `trackPrediction` reports that nothing was saved. Wrap the
+ * result (`{ ...inMemoryPorts(data), saveSchedule }`) to add writes.
+ *
+ * Source: seed 001 "MCP Tools Reference", §3.0-§3.1.
+ *
+ * @example
+ * const ports = inMemoryPorts({ creators: [alice], history: [], captions: bank });
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export const inMemoryPorts = (
+  dataset: InMemoryDataset,
+  options: InMemoryPortsOptions = {},
+): SchedulePorts => {
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const usableCap = options.usableCountCap ?? 1000;
+
+  const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
+
+  const byType = new Map<CaptionType, CaptionRecord[]>();
+  const usageByCreator = new Map<string, Map<string, CaptionUsage>>();
+  const globalUses = new Map<string, number>();
+  for (const record of dataset.captions) {
+    const list = byType.get(record.captionType);
+    if (list === undefined) byType.set(record.captionType, [record]);
+    else list.push(record);
+    let total = 0;
+    for (const u of record.usage) {
+      total += u.useCount;
+      let perCreator = usageByCreator.get(u.creatorId);
+      if (perCreator === undefined) {
+        perCreator = new Map();
+        usageByCreator.set(u.creatorId, perCreator);
+      }
+      const previous = perCreator.get(record.captionId);
+      if (previous === undefined || previous.lastUsedAt < u.lastUsedAt)
+        perCreator.set(record.captionId, u);
+    }
+    globalUses.set(record.captionId, total);
+  }
+  for (const list of byType.values())
+    list.sort((a, b) => b.performanceScore - a.performanceScore || cmpId(a.captionId, b.captionId));
+
+  const historyByCreator = new Map<
+    string,
+    ReadonlyArray<{ readonly ms: number; readonly message: MassMessage }>
+  >();
+  {
+    const grouped = new Map<
+      string,
+      Array<{ readonly ms: number; readonly message: MassMessage }>
+    >();
+    for (const message of dataset.history) {
+      const entry = { ms: Date.parse(message.sentAt), message };
+      const list = grouped.get(message.creatorId);
+      if (list === undefined) grouped.set(message.creatorId, [entry]);
+      else list.push(entry);
+    }
+    for (const [id, list] of grouped)
+      historyByCreator.set(
+        id,
+        list.sort((a, b) => a.ms - b.ms),
+      );
+  }
+
+  const NO_USAGE: ReadonlyMap<string, CaptionUsage> = new Map();
+
+  /**
+   * Freshness of every caption of a type's list for one creator and `asOf`, aligned with the
+   * list. Built on first use; the last few (creator, asOf) pairs are kept.
+   */
+  const freshnessCache = new Map<string, Map<CaptionType, Float64Array>>();
+  const freshnessOf = (
+    creatorId: string,
+    usage: ReadonlyMap<string, CaptionUsage>,
+    asOf: string,
+  ) => {
+    const key = `${creatorId}\u0000${asOf}`;
+    let perType = freshnessCache.get(key);
+    if (perType === undefined) {
+      perType = new Map();
+      freshnessCache.set(key, perType);
+      const oldest = freshnessCache.keys().next().value;
+      if (freshnessCache.size > FRESHNESS_CACHE_SIZE && oldest !== undefined)
+        freshnessCache.delete(oldest);
+    }
+    const cache = perType;
+    return (type: CaptionType, list: ReadonlyArray<CaptionRecord>): Float64Array => {
+      const known = cache.get(type);
+      if (known !== undefined) return known;
+      const scores = Float64Array.from(list, (r) => {
+        const u = usage.get(r.captionId);
+        return u === undefined ? 100 : calculateFreshnessScore(u.lastUsedAt, asOf, policy);
+      });
+      cache.set(type, scores);
+      return scores;
+    };
+  };
+
+  const toCaption = (record: CaptionRecord, usage: ReadonlyMap<string, CaptionUsage>): Caption => {
+    const u = usage.get(record.captionId);
+    return {
+      captionId: record.captionId,
+      text: record.text,
+      captionType: record.captionType,
+      contentType: record.contentType,
+      performanceScore: record.performanceScore,
+      lastUsedAt: u?.lastUsedAt ?? null,
+      useCount: u?.useCount ?? 0,
+      globalUseCount: globalUses.get(record.captionId) ?? 0,
+    };
+  };
+
+  const contentFilter = (allowed: ReadonlyArray<string> | null) => {
+    const set = allowed === null ? null : new Set(allowed);
+    return (record: CaptionRecord): boolean =>
+      set === null || record.contentType === null || set.has(record.contentType);
+  };
+
+  const getCaptionCandidates = (query: CaptionQuery): ReadonlyArray<Caption> => {
+    if (query.limit <= 0) return [];
+    const usage = usageByCreator.get(query.creatorId) ?? NO_USAGE;
+    const excluded = new Set(query.excludeCaptionIds);
+    const passesContent = contentFilter(query.allowedContentTypes);
+    const freshness = freshnessOf(query.creatorId, usage, query.asOf);
+    const top: Ranked[] = [];
+    for (const type of new Set(query.captionTypes)) {
+      const list = byType.get(type) ?? [];
+      const scores = freshness(type, list);
+      for (let i = 0; i < list.length; i++) {
+        const record = list[i] as CaptionRecord;
+        if (record.performanceScore < query.minPerformance) break; // sorted: the rest are lower
+        const worst = top.length >= query.limit ? top[top.length - 1] : undefined;
+        // Freshness is at most 100 and performance only falls from here: nothing later can enter.
+        if (
+          worst !== undefined &&
+          worst.freshness >= 100 &&
+          record.performanceScore < worst.record.performanceScore
+        )
+          break;
+        const score = scores[i] ?? 100;
+        if (score < query.minFreshness || excluded.has(record.captionId) || !passesContent(record))
+          continue;
+        insertBounded(top, { record, freshness: score }, query.limit);
+      }
+    }
+    return top.map((r) => toCaption(r.record, usage));
+  };
+
+  const countUsableCaptions = (
+    creatorId: string,
+    asOf: string,
+    allowed: ReadonlyArray<string> | null,
+  ): Readonly<Partial<Record<SendTypeKey, number>>> => {
+    const usage = usageByCreator.get(creatorId) ?? NO_USAGE;
+    const passesContent = contentFilter(allowed);
+    const freshness = freshnessOf(creatorId, usage, asOf);
+    const usable = policy.content.degradationChain[0] ?? { minFreshness: 0, minPerformance: 0 };
+    const perType = new Map<CaptionType, number>();
+    const countType = (type: CaptionType): number => {
+      const cached = perType.get(type);
+      if (cached !== undefined) return cached;
+      let n = 0;
+      const list = byType.get(type) ?? [];
+      const scores = freshness(type, list);
+      for (let i = 0; i < list.length && n < usableCap; i++) {
+        const record = list[i] as CaptionRecord;
+        if (record.performanceScore < usable.minPerformance) break;
+        if ((scores[i] ?? 100) >= usable.minFreshness && passesContent(record)) n++;
+      }
+      perType.set(type, n);
+      return n;
+    };
+    const creator = creators.get(creatorId);
+    const specs =
+      creator === undefined
+        ? SEND_TYPE_KEYS.map((k) => SEND_TYPES[k])
+        : sendTypesForPage(creator.pageType);
+    return Object.fromEntries(
+      specs.map((s) => [
+        s.sendTypeKey,
+        [...new Set(s.captionTypes)].reduce((sum, t) => sum + countType(t), 0),
+      ]),
+    );
+  };
+
+  return {
+    getCreatorProfile: (creatorId) => TE.right(creators.get(creatorId) ?? null),
+    getPerformanceTrends: (creatorId) => TE.right(own(dataset.trends, creatorId)),
+    getMassMessageHistory: (creatorId, fromInstant, toInstant) => {
+      const from = Date.parse(fromInstant);
+      const to = Date.parse(toInstant);
+      return TE.fromIO(() =>
+        (historyByCreator.get(creatorId) ?? [])
+          .filter((e) => e.ms >= from && e.ms < to)
+          .map((e) => e.message),
+      );
+    },
+    getVaultAvailability: (creatorId) => TE.right(own(dataset.vaults, creatorId)),
+    getBestTiming: (creatorId) => TE.right(own(dataset.timing, creatorId)),
+    getPersonaProfile: (creatorId) => TE.right(own(dataset.personas, creatorId)),
+    getCaptionCandidates: (query) => TE.fromIO(() => getCaptionCandidates(query)),
+    countUsableCaptions: (creatorId, asOf, allowed) =>
+      TE.fromIO(() => countUsableCaptions(creatorId, asOf, allowed)),
+    getRotationState: (creatorId) => TE.right(own(dataset.rotationStates, creatorId)),
+  };
+};

@@ -1,0 +1,128 @@
+/**
+ * The ports: what the pipeline reads and may write, supplied by the caller. Each read returns a
+ * `TaskEither<PortError, unknown>`-compatible value typed as the domain shape; the pipeline still
+ * decodes every answer at the boundary, so a port backed by untyped data cannot smuggle bad
+ * values in. Source: seed 001 "MCP Tools Reference".
+ *
+ * @module
+ */
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { CaptionType, SendTypeKey } from '../domain/catalog';
+import type { PortError } from '../domain/issues';
+import type {
+  BestTiming,
+  Caption,
+  CreatorProfile,
+  MassMessage,
+  PerformanceTrends,
+  Persona,
+  RotationState,
+  ScheduleResult,
+  Vault,
+} from '../domain/types';
+import type { VolumeResult } from '../volume/types';
+
+/**
+ * A caption-candidate query. Source: seed 001 §3.1 `get_send_type_captions` and §3.5
+ * `get_top_captions`.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface CaptionQuery {
+  readonly creatorId: string;
+  /** The send type the captions are for; `null` for a generic query (001 §3.5 strategy 2). */
+  readonly sendTypeKey: SendTypeKey | null;
+  /** Caption types accepted, in priority order. */
+  readonly captionTypes: ReadonlyArray<CaptionType>;
+  /** Content types in the vault; captions with another content type are excluded (001 §3.0 hard filter). `null` = no vault filter. */
+  readonly allowedContentTypes: ReadonlyArray<string> | null;
+  /** Local date the freshness is measured at (`YYYY-MM-DD`), never the wall clock. */
+  readonly asOf: string;
+  /** Minimum freshness score, 0-100. */
+  readonly minFreshness: number;
+  /** Minimum performance score, 0-100. */
+  readonly minPerformance: number;
+  /** Caption ids never to return (already in the schedule). */
+  readonly excludeCaptionIds: ReadonlyArray<string>;
+  /** Most captions to return, ordered by freshness then performance, both descending. */
+  readonly limit: number;
+}
+
+/**
+ * A schedule handed to the save port.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface SaveScheduleRequest {
+  readonly creatorId: string;
+  readonly weekStart: string;
+  readonly result: ScheduleResult;
+}
+
+/**
+ * A volume prediction for later accuracy measurement. Source: seed 001 §1.2.1 module 8,
+ * seed 004 `volume_predictions`.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface VolumePrediction {
+  readonly creatorId: string;
+  readonly weekStart: string;
+  readonly volume: Omit<VolumeResult, 'predictionId'>;
+  /** Revenue items predicted for the week. */
+  readonly predictedRevenueItems: number;
+  readonly predictedTotalItems: number;
+}
+
+/**
+ * What the pipeline reads and may write. Reads that may have nothing return `null` (or `[]`);
+ * the pipeline then applies the seed's fallback. Writes are optional.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface SchedulePorts {
+  /** 001 §1.1 `get_creator_profile`; `null` when unknown (the build fails with `CREATOR_NOT_FOUND`). */
+  readonly getCreatorProfile: (creatorId: string) => TaskEither<PortError, CreatorProfile | null>;
+  /** 001 §1.3 `get_performance_trends`; `null` when not tracked. */
+  readonly getPerformanceTrends: (
+    creatorId: string,
+    asOf: string,
+  ) => TaskEither<PortError, PerformanceTrends | null>;
+  /** Mass-message history sent in `[fromInstant, toInstant)` (UTC ISO instants). */
+  readonly getMassMessageHistory: (
+    creatorId: string,
+    fromInstant: string,
+    toInstant: string,
+  ) => TaskEither<PortError, ReadonlyArray<MassMessage>>;
+  /** 001 §1.5 `get_vault_availability`; `null` when unknown. */
+  readonly getVaultAvailability: (creatorId: string) => TaskEither<PortError, Vault | null>;
+  /** 001 §1.6 `get_best_timing`; `null` when unknown. */
+  readonly getBestTiming: (creatorId: string) => TaskEither<PortError, BestTiming | null>;
+  /** `get_persona_profile`; `null` when unknown. */
+  readonly getPersonaProfile: (creatorId: string) => TaskEither<PortError, Persona | null>;
+  /** 001 §3.1 `get_send_type_captions` / §3.5 `get_top_captions`. */
+  readonly getCaptionCandidates: (
+    query: CaptionQuery,
+  ) => TaskEither<PortError, ReadonlyArray<Caption>>;
+  /** Number of captions usable for each send type (freshness >= 30, performance >= 40), for the caption-pool check. */
+  readonly countUsableCaptions?: (
+    creatorId: string,
+    asOf: string,
+    allowedContentTypes: ReadonlyArray<string> | null,
+  ) => TaskEither<PortError, Readonly<Partial<Record<SendTypeKey, number>>>>;
+  /** 003 task 2.1 rotation state; `null` when none is stored. */
+  readonly getRotationState: (creatorId: string) => TaskEither<PortError, RotationState | null>;
+  /** 001 §7.4 `save_schedule`; returns the template id. */
+  readonly saveSchedule?: (
+    request: SaveScheduleRequest,
+  ) => TaskEither<PortError, { readonly templateId: string }>;
+  readonly saveRotationState?: (state: RotationState) => TaskEither<PortError, void>;
+  /** 001 §1.2.1 module 8; returns the prediction id. */
+  readonly saveVolumePrediction?: (
+    prediction: VolumePrediction,
+  ) => TaskEither<PortError, { readonly predictionId: string }>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Phase 4: audience targets and channels. Source: seed 001 §4.1-§4.4, phase 4 recovery;
+ * RULINGS "Channels (phase 4)".
+ *
+ * @module
+ */
+import { CHANNELS, type ChannelKey, SEND_TYPES, TARGETS, type TargetKey } from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import type { ContentAssignment, PhaseContext, TargetedSlot, Targeting } from '../domain/stages';
+import type { CreatorProfile } from '../domain/types';
+import type { SendTypeKey } from '../domain/catalog';
+
+/**
+ * The target and channel of one send type on one page, with the issues of any fallback:
+ * the required target wins over the default, which wins over `all_active` (001 §4.2); a target
+ * the page type cannot use falls back to `all_active` (`target_not_applicable`); when the
+ * channel cannot address the target, a required target keeps its target and moves to a channel
+ * that can (`channel_switched`), any other target falls back to `all_active`
+ * (`channel_incompatible`) (001 §4.4, phase 4 recovery).
+ *
+ * @since 0.1.0
+ * @category targeting
+ */
+export const resolveTarget = (
+  sendTypeKey: SendTypeKey,
+  creator: Pick<CreatorProfile, 'pageType'>,
+  slotId: string | null = null,
+): { readonly targetKey: TargetKey; readonly channelKey: ChannelKey; readonly issues: ReadonlyArray<Issue> } => {
+  const spec = SEND_TYPES[sendTypeKey];
+  const issues: Issue[] = [];
+  let targetKey: TargetKey = spec.requiredTarget ?? spec.defaultTarget ?? 'all_active';
+  let channelKey: ChannelKey = spec.channel;
+  if (!TARGETS[targetKey].pageTypes.includes(creator.pageType)) {
+    issues.push(issue('targeting', 'warning', 'target_not_applicable', `${targetKey} is not available on ${creator.pageType} pages - using all_active`, { slotId, sendTypeKey, targetKey }));
+    targetKey = 'all_active';
+  }
+  const reachable = (c: ChannelKey) => TARGETS[targetKey].channels.includes(c) && (targetKey === 'all_active' || CHANNELS[c].supportsTargeting);
+  if (!reachable(channelKey)) {
+    const alternative = [spec.secondChannel, ...TARGETS[targetKey].channels].find((c): c is ChannelKey => c !== null && reachable(c));
+    if (spec.requiredTarget === targetKey && alternative) {
+      issues.push(issue('targeting', 'info', 'channel_switched', `${sendTypeKey} moved from ${channelKey} to ${alternative} to reach ${targetKey}`, { slotId, sendTypeKey, from: channelKey, to: alternative }));
+      channelKey = alternative;
+    } else {
+      issues.push(issue('targeting', 'warning', 'channel_incompatible', `${channelKey} cannot address ${targetKey} - using all_active`, { slotId, sendTypeKey, targetKey }));
+      targetKey = 'all_active';
+    }
+  }
+  return { targetKey, channelKey, issues };
+};
+
+/**
+ * Phase 4: assigns each slot its audience target and channel with `resolveTarget`.
+ * Source: seed 001 §4.2-§4.4.
+ *
+ * @since 0.1.0
+ * @category targeting
+ */
+export const assignTargets = (ctx: PhaseContext, content: ContentAssignment): Targeting => {
+  const issues: Issue[] = [];
+  const slots: TargetedSlot[] = content.slots.map((s) => {
+    const r = resolveTarget(s.sendTypeKey, ctx.creator, s.slotId);
+    issues.push(...r.issues);
+    return { ...s, targetKey: r.targetKey, channelKey: r.channelKey };
+  });
+  return { slots, issues };
+};

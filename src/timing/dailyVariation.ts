@@ -1,0 +1,121 @@
+/**
+ * Daily timing variation: rotated prime hours and morning / evening shifts per day of the week,
+ * and the preferred hours of each category. Source: seed 001 §5.2, §5.3 and "Daily Variation
+ * System".
+ *
+ * @module
+ */
+import type { Category } from '../domain/catalog';
+import type { SchedulePolicy } from '../domain/policy';
+
+/** The part of the policy the daily variation reads. */
+type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
+
+/**
+ * The timing variation of one day of the week.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export interface DailyVariation {
+  readonly date: string;
+  /** Index of the date in the week, 0-6. */
+  readonly dayIndex: number;
+  /** Rotated prime hours, local hours inside the window (001 §5.2). */
+  readonly primeHours: ReadonlyArray<number>;
+  /** Minutes added to morning (engagement) bases: `-morningShiftMinutes` on even days, `+` on odd. */
+  readonly morningShift: number;
+  /** Minutes added to evening (revenue) bases: `+eveningShiftMinutes` on even days, `-` on odd. */
+  readonly eveningShift: number;
+}
+
+const unique = (xs: ReadonlyArray<number>): ReadonlyArray<number> =>
+  xs.filter((x, i) => xs.indexOf(x) === i);
+
+const inWindowHours = (hours: ReadonlyArray<number>, policy: TimingPolicy): ReadonlyArray<number> => {
+  const lo = Math.floor(policy.timing.windowStartMinute / 60);
+  const hi = Math.floor(policy.timing.windowEndMinute / 60);
+  return unique(hours.filter((h) => Number.isInteger(h) && h >= lo && h <= hi));
+};
+
+/**
+ * The prime hours of day `dayIndex`: each peak hour shifted by
+ * `policy.timing.primeHourRotation[dayIndex % 3]` (by default -1, 0, +1) and kept inside the
+ * window's hours (08-23 by default), duplicates removed, order kept. When nothing is left, the
+ * unshifted peak hours inside the window are used, then `policy.timing.defaultPeakHours`, then
+ * the window's first hour.
+ *
+ * Source: seed 001 §5.2 "DAILY PRIME HOUR EXAMPLES".
+ *
+ * @example
+ * primeHoursForDay([20, 21, 22], 0, DEFAULT_POLICY) // [19, 20, 21]
+ * primeHoursForDay([20, 21, 22], 2, DEFAULT_POLICY) // [21, 22, 23]
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const primeHoursForDay = (
+  peakHours: ReadonlyArray<number>,
+  dayIndex: number,
+  policy: TimingPolicy,
+): ReadonlyArray<number> => {
+  const rotation = policy.timing.primeHourRotation;
+  const shift = rotation.length > 0 ? (rotation[dayIndex % rotation.length] ?? 0) : 0;
+  const choices = [
+    inWindowHours(peakHours.map((h) => h + shift), policy),
+    inWindowHours(peakHours, policy),
+    inWindowHours(policy.timing.defaultPeakHours, policy),
+  ];
+  return choices.find((c) => c.length > 0) ?? [Math.floor(policy.timing.windowStartMinute / 60)];
+};
+
+/**
+ * The variation of one day: rotated prime hours and the morning / evening shifts in minutes
+ * (even day indexes: morning earlier, evening later; odd: the reverse).
+ *
+ * Source: seed 001 §5.2.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const dailyVariation = (
+  date: string,
+  dayIndex: number,
+  peakHours: ReadonlyArray<number>,
+  policy: TimingPolicy,
+): DailyVariation => {
+  const even = dayIndex % 2 === 0;
+  const { morningShiftMinutes, eveningShiftMinutes } = policy.timing;
+  return {
+    date,
+    dayIndex,
+    primeHours: primeHoursForDay(peakHours, dayIndex, policy),
+    morningShift: even ? -morningShiftMinutes : morningShiftMinutes,
+    eveningShift: even ? eveningShiftMinutes : -eveningShiftMinutes,
+  };
+};
+
+/**
+ * Preferred local hours and the shift in minutes for a category on a day: revenue uses the
+ * day's prime hours with the evening shift, engagement `policy.timing.engagementHours` with the
+ * morning shift, retention `policy.timing.retentionHours` with no shift.
+ *
+ * Source: seed 001 §5.3.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const preferredHours = (
+  category: Category,
+  day: DailyVariation,
+  policy: TimingPolicy,
+): { readonly hours: ReadonlyArray<number>; readonly shift: number } => {
+  switch (category) {
+    case 'revenue':
+      return { hours: day.primeHours, shift: day.eveningShift };
+    case 'engagement':
+      return { hours: unique(policy.timing.engagementHours), shift: day.morningShift };
+    case 'retention':
+      return { hours: unique(policy.timing.retentionHours), shift: 0 };
+  }
+};

@@ -1,0 +1,155 @@
+/**
+ * Time jitter: a deterministic offset that moves a base time off the round minutes.
+ * Source: seed 003 task 2.6 (`apply_time_jitter`), task 2.7 and gap 10.7; RULINGS "Timing" (jitter).
+ *
+ * @module
+ */
+import type { SchedulePolicy } from '../domain/policy';
+import { type Rng, nextInt, rngFrom } from '../random/rng';
+
+/** The part of the policy the jitter reads. */
+type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
+
+const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
+
+/**
+ * Whether a minute of the day falls on one of `policy.timing.roundMinutes` (by default :00, :15,
+ * :30, :45). Works for any integer minute, including negative ones and ones past midnight.
+ *
+ * Source: seed 003 gap 10.7.
+ *
+ * @example
+ * isRoundMinute(20 * 60 + 15, DEFAULT_POLICY) // true
+ * isRoundMinute(20 * 60 + 7, DEFAULT_POLICY)  // false
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const isRoundMinute = (minuteOfDay: number, policy: TimingPolicy): boolean =>
+  policy.timing.roundMinutes.includes(minuteOfHour(minuteOfDay));
+
+/**
+ * The block of the day a minute belongs to: `floor(minuteOfDay / policy.timing.blockMinutes)`
+ * (by default 4-hour blocks starting at 00:00, so 0-5).
+ *
+ * Source: seed 001 §5.4 rule 3; RULINGS "Timing" (spacing).
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const blockIndex = (minuteOfDay: number, policy: TimingPolicy): number =>
+  Math.floor(minuteOfDay / policy.timing.blockMinutes);
+
+/**
+ * Every offset in `[jitterMin, jitterMax]` minutes (by default -7..+8) whose resulting minute is
+ * not round, in increasing order. Source: seed 003 task 2.6 `valid_offsets`.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const validJitterOffsets = (
+  baseMinuteOfDay: number,
+  policy: TimingPolicy,
+): ReadonlyArray<number> => {
+  const { jitterMin, jitterMax } = policy.timing;
+  const out: number[] = [];
+  for (let o = jitterMin; o <= jitterMax; o++)
+    if (!isRoundMinute(baseMinuteOfDay + o, policy)) out.push(o);
+  return out;
+};
+
+/** Seed 003 task 2.6 edge case: no offset in range works; take the one nearest to 0 that does. */
+const nearestNonRoundOffset = (base: number, policy: TimingPolicy): number => {
+  for (let d = 0; d < 60; d++)
+    for (const o of [d, -d]) if (!isRoundMinute(base + o, policy)) return o;
+  return 0;
+};
+
+/**
+ * A seeded jitter offset in minutes and the next generator state: uniform among
+ * `validJitterOffsets(baseMinuteOfDay, policy)`, so `baseMinuteOfDay + offset` is never a round
+ * minute. When the policy leaves no valid offset in range, the offset nearest to 0 that avoids
+ * the round minutes is returned (003 task 2.6 defensive branch).
+ *
+ * Source: seed 003 task 2.6.
+ *
+ * @example
+ * const [offset] = jitterOffset(rngFrom('seed', 'creator', '2025-01-20', 'slot'), 20 * 60, DEFAULT_POLICY)
+ * // offset in -7..8, (20 * 60 + offset) % 60 not in {0, 15, 30, 45}
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const jitterOffset = (
+  rng: Rng,
+  baseMinuteOfDay: number,
+  policy: TimingPolicy,
+): readonly [number, Rng] => {
+  const valid = validJitterOffsets(baseMinuteOfDay, policy);
+  if (valid.length === 0) return [nearestNonRoundOffset(baseMinuteOfDay, policy), rng];
+  const [i, next] = nextInt(rng, 0, valid.length - 1);
+  return [valid[i] as number, next];
+};
+
+/**
+ * The valid jitter offsets of every minute of the hour (index 0-59): `validJitterOffsets` for a
+ * base with that minute past the hour. Built once per policy use so placement does not
+ * recompute them per base.
+ *
+ * Source: seed 003 task 2.6.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const jitterTable = (policy: TimingPolicy): ReadonlyArray<ReadonlyArray<number>> =>
+  Array.from({ length: 60 }, (_, m) => validJitterOffsets(m, policy));
+
+/**
+ * All valid offsets of a base in a seeded order: first the offset `jitterOffset` draws, then the
+ * others in a seeded rotation (a seeded start and direction over the remaining offsets in
+ * increasing order). Used to try the other jitters of a base when the first one is taken.
+ * `table` (from `jitterTable`) may be passed to skip recomputing the valid offsets.
+ *
+ * Source: seed 003 task 2.6.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const jitterOrder = (
+  rng: Rng,
+  baseMinuteOfDay: number,
+  policy: TimingPolicy,
+  table?: ReadonlyArray<ReadonlyArray<number>>,
+): readonly [ReadonlyArray<number>, Rng] => {
+  const valid = table?.[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
+  if (valid.length === 0) return [[nearestNonRoundOffset(baseMinuteOfDay, policy)], rng];
+  const [i, r1] = nextInt(rng, 0, valid.length - 1);
+  const rest = [...valid.slice(0, i), ...valid.slice(i + 1)];
+  if (rest.length === 0) return [[valid[i] as number], r1];
+  const [k, r2] = nextInt(r1, 0, 2 * rest.length - 1);
+  const start = k % rest.length;
+  const step = k < rest.length ? 1 : rest.length - 1;
+  const order = [valid[i] as number];
+  for (let j = 0; j < rest.length; j++) order.push(rest[(start + j * step) % rest.length] as number);
+  return [order, r2];
+};
+
+/**
+ * Convenience form of seed 003's `apply_time_jitter`: the jittered minute of the day for a base
+ * minute, seeded from `seedParts` (e.g. `[seed, creatorId, date, slotId]`). The same parts and
+ * base always give the same minute, which is never round and lies within
+ * `[base + jitterMin, base + jitterMax]`.
+ *
+ * Source: seed 003 task 2.6.
+ *
+ * @example
+ * applyTimeJitter(14 * 60, ['seed', 'creator_1', '2025-01-15', '2025-01-15_3'], DEFAULT_POLICY) // e.g. 847 (14:07)
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const applyTimeJitter = (
+  baseMinuteOfDay: number,
+  seedParts: ReadonlyArray<string | number>,
+  policy: TimingPolicy,
+): number => baseMinuteOfDay + jitterOffset(rngFrom(...seedParts), baseMinuteOfDay, policy)[0];

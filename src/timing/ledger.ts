@@ -1,0 +1,195 @@
+/**
+ * The placement ledger: what phase 5 has placed so far, indexed for the constraint checks of
+ * seed 001 §5.4-§5.6 and RULINGS "Timing". A ledger is created and filled inside one
+ * `scheduleTimes` call and never escapes it.
+ *
+ * @module
+ */
+import type { ChannelFamily, SendTypeKey } from '../domain/catalog';
+import type { SchedulePolicy } from '../domain/policy';
+import { localToEpochMinute } from '../domain/time';
+import { blockIndex, isRoundMinute } from './jitter';
+
+type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
+
+/**
+ * One placed send, as the ledger records it.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export interface LedgerEntry {
+  readonly date: string;
+  readonly minuteOfDay: number;
+  readonly epochMinute: number;
+  readonly family: ChannelFamily;
+  readonly sendTypeKey: SendTypeKey;
+}
+
+/**
+ * Placed sends, indexed. Sorted arrays hold epoch minutes; `blocks` counts sends per block of
+ * the day under the key `family|date`; `clockTimes` counts uses per local minute of the day
+ * (one clock time `HH:mm`).
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export interface Ledger {
+  readonly epochs: Set<number>;
+  readonly byFamily: Map<ChannelFamily, number[]>;
+  readonly byType: Map<SendTypeKey, number[]>;
+  readonly blocks: Map<string, number[]>;
+  readonly clockTimes: Map<number, number>;
+}
+
+/**
+ * What is asked of the candidates of one item on one date for one channel family.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export interface Probe {
+  readonly date: string;
+  readonly family: ChannelFamily;
+  readonly sendTypeKey: SendTypeKey;
+  /** Minimum minutes to any other send of the same type (001 §5.6). */
+  readonly minMinutesBetween: number;
+}
+
+/**
+ * A candidate that passes every rule that is never relaxed, with what the relaxable rules need:
+ * the distance in minutes to the nearest send of the same family (`Infinity` when none) and
+ * whether its hour is an avoid hour.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export interface Evaluation {
+  readonly epochMinute: number;
+  readonly gap: number;
+  readonly inAvoidHours: boolean;
+}
+
+/**
+ * An empty ledger.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const emptyLedger = (): Ledger => ({
+  epochs: new Set(),
+  byFamily: new Map(),
+  byType: new Map(),
+  blocks: new Map(),
+  clockTimes: new Map(),
+});
+
+const lowerBound = (xs: ReadonlyArray<number>, x: number): number => {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** Distance from `x` to the nearest element of the sorted `xs`; `Infinity` when empty. */
+const nearest = (xs: ReadonlyArray<number>, x: number): number => {
+  const i = lowerBound(xs, x);
+  const after = i < xs.length ? (xs[i] as number) - x : Number.POSITIVE_INFINITY;
+  const before = i > 0 ? x - (xs[i - 1] as number) : Number.POSITIVE_INFINITY;
+  return Math.min(after, before);
+};
+
+const NONE: ReadonlyArray<number> = [];
+
+/**
+ * A checker for the candidates of one probe against the rules phase 5 never relaxes (RULINGS
+ * "Timing"): inside the window, not a round minute, fewer than `maxClockTimeUsesPerWeek` uses of
+ * its clock time, fewer than `maxPerBlock` sends of its family in its block of the day, no send
+ * at the same epoch minute, and at least `minMinutesBetween` from every send of its type. The
+ * checker returns `null` when one fails, else the values the relaxable rules (spacing, avoid
+ * hours) need. It reads the ledger as it is when called.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const prober = (
+  ledger: Ledger,
+  probe: Probe,
+  epochOf: (minuteOfDay: number) => number,
+  avoidHours: ReadonlySet<number>,
+  policy: TimingPolicy,
+): ((minuteOfDay: number) => Evaluation | null) => {
+  const t = policy.timing;
+  const blocks = ledger.blocks.get(`${probe.family}|${probe.date}`) ?? NONE;
+  const family = ledger.byFamily.get(probe.family) ?? NONE;
+  const sameType = ledger.byType.get(probe.sendTypeKey) ?? NONE;
+  return (m) => {
+    if (m < t.windowStartMinute || m > t.windowEndMinute) return null;
+    if (isRoundMinute(m, policy)) return null;
+    if ((ledger.clockTimes.get(m) ?? 0) >= t.maxClockTimeUsesPerWeek) return null;
+    if ((blocks[blockIndex(m, policy)] ?? 0) >= t.maxPerBlock) return null;
+    const epochMinute = epochOf(m);
+    if (ledger.epochs.has(epochMinute)) return null;
+    if (nearest(sameType, epochMinute) < probe.minMinutesBetween) return null;
+    return {
+      epochMinute,
+      gap: nearest(family, epochMinute),
+      inAvoidHours: avoidHours.has(Math.floor(m / 60)),
+    };
+  };
+};
+
+const insertSorted = <K>(m: Map<K, number[]>, key: K, x: number): void => {
+  const xs = m.get(key) ?? [];
+  xs.splice(lowerBound(xs, x), 0, x);
+  m.set(key, xs);
+};
+
+/**
+ * Records a placed send in the ledger (mutates the ledger the caller owns).
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: TimingPolicy): void => {
+  ledger.epochs.add(entry.epochMinute);
+  insertSorted(ledger.byFamily, entry.family, entry.epochMinute);
+  insertSorted(ledger.byType, entry.sendTypeKey, entry.epochMinute);
+  const key = `${entry.family}|${entry.date}`;
+  const blocks = ledger.blocks.get(key) ?? [];
+  const b = blockIndex(entry.minuteOfDay, policy);
+  blocks[b] = (blocks[b] ?? 0) + 1;
+  ledger.blocks.set(key, blocks);
+  ledger.clockTimes.set(entry.minuteOfDay, (ledger.clockTimes.get(entry.minuteOfDay) ?? 0) + 1);
+};
+
+/**
+ * Epoch minutes of local minutes of one date in one zone. Inside the window, when the zone's
+ * offset is the same at both ends, it is linear from the window's start (one time-zone lookup
+ * per end); otherwise each minute is looked up once with `localToEpochMinute` and remembered.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const localClock = (
+  date: string,
+  timeZone: string,
+  policy: TimingPolicy,
+): ((minuteOfDay: number) => number) => {
+  const { windowStartMinute: a, windowEndMinute: b } = policy.timing;
+  const ea = localToEpochMinute(date, a, timeZone);
+  const linear = localToEpochMinute(date, b, timeZone) - ea === b - a;
+  const memo = new Map<number, number>();
+  return (m) => {
+    if (linear && m >= a && m <= b) return ea + (m - a);
+    const hit = memo.get(m);
+    if (hit !== undefined) return hit;
+    const e = localToEpochMinute(date, m, timeZone);
+    memo.set(m, e);
+    return e;
+  };
+};

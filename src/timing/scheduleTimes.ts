@@ -1,0 +1,320 @@
+/**
+ * Phase 5: the time of every send. Source: seed 001 §5.1-§5.7 and "Daily Variation System";
+ * seed 003 task 2.6 (jitter); RULINGS "Timing (phase 5)".
+ *
+ * @module
+ */
+import {
+  CATEGORIES,
+  CHANNELS,
+  type ChannelFamily,
+  type ChannelKey,
+  SEND_TYPES,
+  TARGETS,
+} from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import type {
+  Allocation,
+  LoadedData,
+  PhaseContext,
+  TargetedSlot,
+  Targeting,
+  TimedSlot,
+  Timing,
+} from '../domain/stages';
+import { clockTime, epochMinuteToIso } from '../domain/time';
+import { rngFrom } from '../random/rng';
+import { type Candidate, candidateStream } from './candidates';
+import { type DailyVariation, dailyVariation, preferredHours } from './dailyVariation';
+import { jitterTable } from './jitter';
+import {
+  type Evaluation,
+  type Ledger,
+  emptyLedger,
+  localClock,
+  prober,
+  recordPlacement,
+} from './ledger';
+
+/** One relaxation level: the spacing in minutes and whether avoid hours are ignored. */
+interface Level {
+  readonly spacing: number;
+  readonly ignoreAvoidHours: boolean;
+}
+
+/** An input slot with its index in `targeting.slots` and whether it was moved to the next day. */
+interface WorkItem {
+  readonly slot: TargetedSlot;
+  readonly index: number;
+  readonly moved: boolean;
+}
+
+/** Where an item was placed and how. */
+interface Placement {
+  readonly candidate: Candidate;
+  readonly evaluation: Evaluation;
+  readonly channelKey: ChannelKey;
+  readonly level: Level;
+  /** Minute of the item's first preferred candidate on this date, `null` when it had none. */
+  readonly firstMinute: number | null;
+}
+
+/** What every placement reads. */
+interface Env {
+  readonly ctx: PhaseContext;
+  readonly avoidHours: ReadonlySet<number>;
+  readonly levels: ReadonlyArray<Level>;
+  readonly jitters: ReadonlyArray<ReadonlyArray<number>>;
+}
+
+/** Compares slot ids naturally (`2025-01-20_2` before `2025-01-20_10`). */
+const compareSlotIds = (a: string, b: string): number => {
+  const re = /\d+|\D+/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    const numeric = /^\d/.test(x) && /^\d/.test(y) ? Number(x) - Number(y) : 0;
+    if (numeric !== 0) return numeric;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+};
+
+/** 001 §5.1: category (revenue, engagement, retention), then priority, then slot id. */
+const compareItems = (a: WorkItem, b: WorkItem): number =>
+  CATEGORIES.indexOf(a.slot.category) - CATEGORIES.indexOf(b.slot.category) ||
+  a.slot.priority - b.slot.priority ||
+  compareSlotIds(a.slot.slotId, b.slot.slotId);
+
+/**
+ * RULINGS "relaxation": every spacing step with avoid hours honoured, then the last step with
+ * avoid hours ignored (only when an avoid hour falls inside the window).
+ */
+const relaxationLevels = (ctx: PhaseContext, avoidHours: ReadonlySet<number>): ReadonlyArray<Level> => {
+  const t = ctx.policy.timing;
+  const steps = t.spacingSteps.length > 0 ? t.spacingSteps : [0];
+  const levels = steps.map((spacing) => ({ spacing, ignoreAvoidHours: false }));
+  const lo = Math.floor(t.windowStartMinute / 60);
+  const hi = Math.floor(t.windowEndMinute / 60);
+  const avoidInWindow = [...avoidHours].some((h) => h >= lo && h <= hi);
+  return avoidInWindow
+    ? [...levels, { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true }]
+    : levels;
+};
+
+const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
+  TARGETS[slot.targetKey].channels.includes(channel) &&
+  (slot.targetKey === 'all_active' || CHANNELS[channel].supportsTargeting);
+
+/**
+ * The slot's channel, then the send type's other channel when it can reach the slot's target and
+ * belongs to another family (a channel of the same family meets the same limits).
+ */
+const channelOptions = (slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
+  const spec = SEND_TYPES[slot.sendTypeKey];
+  const family = CHANNELS[slot.channelKey].family;
+  const others = [spec.channel, spec.secondChannel].filter(
+    (c): c is ChannelKey =>
+      c !== null && c !== slot.channelKey && CHANNELS[c].family !== family && reachable(slot, c),
+  );
+  return [slot.channelKey, ...others.filter((c, i) => others.indexOf(c) === i)];
+};
+
+const passes = (e: Evaluation, level: Level): boolean =>
+  e.gap >= level.spacing && (level.ignoreAvoidHours || !e.inAvoidHours);
+
+/**
+ * Finds the first candidate, channel and level that satisfy the rules (001 §5.3 with the
+ * RULINGS relaxation order), or `null`. Candidates and their checks are computed lazily and
+ * reused across levels: the ledger does not change while one item is being placed.
+ */
+const findPlacement = (
+  env: Env,
+  ledger: Ledger,
+  slot: TargetedSlot,
+  day: DailyVariation,
+  clock: (minuteOfDay: number) => number,
+  spreadIndex: number,
+): Placement | null => {
+  const { ctx } = env;
+  const policy = ctx.policy;
+  const pref = preferredHours(slot.category, day, policy);
+  const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
+  const stream = candidateStream(rng, pref.hours, pref.shift, spreadIndex, policy, env.jitters);
+  const minMinutesBetween = SEND_TYPES[slot.sendTypeKey].minMinutesBetween;
+  const checks = new Map<ChannelFamily, { readonly check: (m: number) => Evaluation | null; readonly memo: Array<Evaluation | null> }>();
+  const evaluationAt = (family: ChannelFamily, i: number, minute: number): Evaluation | null => {
+    let entry = checks.get(family);
+    if (entry === undefined) {
+      const probe = { date: day.date, family, sendTypeKey: slot.sendTypeKey, minMinutesBetween };
+      entry = { check: prober(ledger, probe, clock, env.avoidHours, policy), memo: [] };
+      checks.set(family, entry);
+    }
+    if (i < entry.memo.length) return entry.memo[i] as Evaluation | null;
+    const e = entry.check(minute);
+    entry.memo[i] = e;
+    return e;
+  };
+  for (const level of env.levels)
+    for (const channelKey of channelOptions(slot)) {
+      const family = CHANNELS[channelKey].family;
+      for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
+        const evaluation = evaluationAt(family, i, m);
+        if (evaluation !== null && passes(evaluation, level))
+          return { candidate: stream.candidateAt(i), evaluation, channelKey, level, firstMinute: stream.firstPreferredMinute };
+      }
+    }
+  return null;
+};
+
+const adjustmentReason = (p: Placement, moved: boolean, targetSpacing: number): string | null => {
+  if (moved) return 'moved_next_day';
+  if (p.candidate.minuteOfDay === p.firstMinute) return null;
+  if (p.level.ignoreAvoidHours && p.evaluation.inAvoidHours) return 'avoid_hours_relaxed';
+  if (p.evaluation.gap < targetSpacing) return 'spacing_relaxed';
+  if (p.candidate.fallback) return 'no_preferred_slot_available';
+  return 'preferred_slot_taken';
+};
+
+const toTimedSlot = (
+  ctx: PhaseContext,
+  item: WorkItem,
+  day: DailyVariation,
+  p: Placement,
+  dailyStrategy: string,
+): TimedSlot => {
+  const { slot } = item;
+  const epochMinute = p.evaluation.epochMinute;
+  const hours = SEND_TYPES[slot.sendTypeKey].expirationHours;
+  const reason = adjustmentReason(p, item.moved, ctx.policy.timing.spacingSteps[0] ?? 0);
+  // Object.assign rather than a spread followed by new keys: V8 (Node 20) builds the latter
+  // tens of times slower.
+  return Object.assign({}, slot, {
+    channelKey: p.channelKey,
+    scheduledDate: day.date,
+    minuteOfDay: p.candidate.minuteOfDay,
+    scheduledTime: clockTime(p.candidate.minuteOfDay),
+    scheduledAt: epochMinuteToIso(epochMinute),
+    epochMinute,
+    expiresAt: hours ? epochMinuteToIso(epochMinute + hours * 60) : null,
+    variationMetadata: {
+      baseHour: p.candidate.baseHour,
+      timeShift: p.candidate.timeShift,
+      jitter: p.candidate.jitter,
+      dailyStrategy,
+      primeHoursUsed: day.primeHours,
+      timeAdjusted: reason !== null,
+      adjustmentReason: reason,
+      fallbackUsed: p.candidate.fallback,
+    },
+    isFollowUp: false,
+    parentItemId: null,
+    followupDelayMinutes: null,
+  });
+};
+
+const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): ReadonlyArray<Issue> => {
+  const { slot, index } = item;
+  const path = `slots[${index}]`;
+  const target = ctx.policy.timing.spacingSteps[0] ?? 0;
+  const out: Issue[] = [];
+  if (p.channelKey !== slot.channelKey)
+    out.push(issue('timing', 'info', 'channel_switched', `${slot.slotId} moved from ${slot.channelKey} to ${p.channelKey} to find a time`, { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey, from: slot.channelKey, to: p.channelKey }, path));
+  if (p.evaluation.gap < target)
+    out.push(issue('timing', 'warning', 'spacing_relaxed', `${slot.slotId} placed with ${p.level.spacing}-minute spacing instead of ${target}`, { slotId: slot.slotId, spacingMinutes: p.level.spacing, targetSpacingMinutes: target, nearestSameFamilyMinutes: p.evaluation.gap }, path));
+  if (p.level.ignoreAvoidHours && p.evaluation.inAvoidHours)
+    out.push(issue('timing', 'warning', 'avoid_hours_relaxed', `${slot.slotId} placed in avoid hour ${Math.floor(p.candidate.minuteOfDay / 60)}`, { slotId: slot.slotId, hour: Math.floor(p.candidate.minuteOfDay / 60) }, path));
+  if (p.candidate.fallback)
+    out.push(issue('timing', 'info', 'fallback_slot_used', `${slot.slotId}: no preferred hour was free`, { slotId: slot.slotId, minuteOfDay: p.candidate.minuteOfDay }, path));
+  return out;
+};
+
+const droppedIssue = (item: WorkItem, reason: string): Issue =>
+  issue('timing', 'warning', 'item_dropped', `${item.slot.slotId} (${item.slot.sendTypeKey}) could not be scheduled: ${reason}`, { slotId: item.slot.slotId, reason, slot: item.slot }, `slots[${item.index}]`);
+
+const movedIssue = (item: WorkItem, toDate: string): Issue =>
+  issue('timing', 'warning', 'item_moved_next_day', `${item.slot.slotId} did not fit on ${item.slot.date} and moves to ${toDate}`, { slotId: item.slot.slotId, fromDate: item.slot.date, toDate }, `slots[${item.index}]`);
+
+/**
+ * Phase 5: gives every targeted slot a local date and time, its UTC instant and expiry.
+ *
+ * Days are processed in week order, items of a day by category (revenue, engagement,
+ * retention), priority and slot id (001 §5.1). Each day gets rotated prime hours and morning /
+ * evening shifts (001 §5.2). An item tries its category's preferred hours (the k-th item of a
+ * category starting at hour index k), each base with a seeded jitter in -7..+8 that never lands
+ * on :00/:15/:30/:45 (003 task 2.6), then every window base in 5-minute steps nearest first
+ * (001 §5.3 fallback). A candidate must be inside 08:00-23:30, unused at its epoch minute, at
+ * least the spacing away from any send of its channel family, below 3 sends of its family in
+ * its 4-hour block, `minMinutesBetween` away from any send of its type across days, on a clock
+ * time used at most once before this week, and outside avoid hours (001 §5.4-§5.6, RULINGS
+ * "Timing"). When a send type has a second channel of another family that can reach the
+ * slot's target, it is tried at the same level before relaxing.
+ *
+ * Relaxation order (RULINGS "relaxation"): spacing 45 -> 30 -> 20, then avoid hours, then the
+ * next date of the week (after that date's own items), then the item is dropped.
+ *
+ * Issues (phase `timing`, path `slots[i]` of `targeting.slots`):
+ * - `spacing_relaxed` (warning): placed closer than the target spacing to a send of its family.
+ * - `avoid_hours_relaxed` (warning): placed in an avoid hour.
+ * - `item_moved_next_day` (warning): moved to the next date.
+ * - `item_dropped` (warning): not placed; `details.slot` holds the whole slot.
+ * - `channel_switched` (info): placed on the send type's other channel.
+ * - `fallback_slot_used` (info): no preferred hour had room (001 §5.3 fallback).
+ *
+ * Output slots are sorted by `epochMinute` then slot id; expiry is `expirationHours` after the
+ * send (001 §5.7); `dailyPrimeHours` is keyed by local date.
+ *
+ * @since 0.1.0
+ * @category timing
+ */
+export const scheduleTimes = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  allocation: Allocation,
+  targeting: Targeting,
+): Timing => {
+  const policy = ctx.policy;
+  const avoidHours = new Set(loaded.timing.avoidHours);
+  const env: Env = { ctx, avoidHours, levels: relaxationLevels(ctx, avoidHours), jitters: jitterTable(policy) };
+  const days = ctx.weekDates.map((d, i) => dailyVariation(d, i, loaded.timing.peakHours, policy));
+  const strategyByDate = new Map(allocation.days.map((d) => [d.date, d.strategy] as const));
+  const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({ slot, index, moved: false }));
+  const ledger = emptyLedger();
+  const placed: TimedSlot[] = [];
+  const issues: Issue[] = items
+    .filter((it) => !ctx.weekDates.includes(it.slot.date))
+    .map((it) => droppedIssue(it, 'date_outside_week'));
+  let carry: ReadonlyArray<WorkItem> = [];
+  days.forEach((day, i) => {
+    const own = items.filter((it) => it.slot.date === day.date).sort(compareItems);
+    const queue = [...own, ...carry];
+    const nextDate = ctx.weekDates[i + 1];
+    const clock = localClock(day.date, ctx.creator.timezone, policy);
+    const spread = new Map<string, number>();
+    const moving: WorkItem[] = [];
+    for (const item of queue) {
+      const k = spread.get(item.slot.category) ?? 0;
+      spread.set(item.slot.category, k + 1);
+      const p = findPlacement(env, ledger, item.slot, day, clock, k);
+      if (p !== null) {
+        const strategy = strategyByDate.get(item.slot.date) ?? item.slot.strategyUsed;
+        const timed = toTimedSlot(ctx, item, day, p, strategy);
+        const family = CHANNELS[p.channelKey].family;
+        recordPlacement(ledger, { date: day.date, minuteOfDay: timed.minuteOfDay, epochMinute: timed.epochMinute, family, sendTypeKey: timed.sendTypeKey }, policy);
+        placed.push(timed);
+        issues.push(...placementIssues(ctx, item, p));
+      } else if (!item.moved && nextDate !== undefined) {
+        moving.push({ ...item, moved: true });
+        issues.push(movedIssue(item, nextDate));
+      } else issues.push(droppedIssue(item, 'no_valid_time'));
+    }
+    carry = moving;
+  });
+  return {
+    slots: [...placed].sort((a, b) => a.epochMinute - b.epochMinute || compareSlotIds(a.slotId, b.slotId)),
+    dailyPrimeHours: Object.fromEntries(days.map((d) => [d.date, d.primeHours])),
+    issues,
+  };
+};

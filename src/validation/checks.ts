@@ -1,0 +1,277 @@
+/**
+ * The nine quality checks of seed 001 §7.2. Each is a pure `(input) => Issue[]`.
+ *
+ * @module
+ */
+import { matchesPersona } from '../content/persona';
+import { SEND_TYPE_KEYS } from '../domain/catalog';
+import type { Issue } from '../domain/issues';
+import type { ScheduleItem } from '../domain/types';
+import { epochOf, groupBy, indexed, itemPath, vIssue } from './helpers';
+import type { ValidationInput } from './types';
+
+const REQUIRED_FIELDS = [
+  'slotId',
+  'scheduledDate',
+  'scheduledTime',
+  'scheduledAt',
+  'sendTypeKey',
+  'channelKey',
+  'targetKey',
+] as const satisfies ReadonlyArray<keyof ScheduleItem>;
+
+/**
+ * Check 1: every item has `scheduledDate`, `scheduledTime`, `sendTypeKey`, `channelKey`,
+ * `targetKey` (001), plus `slotId` and `scheduledAt`, which the other checks read.
+ * One error `missing_field` per missing or empty field.
+ *
+ * Source: seed 001 §7.2 check 1.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue> =>
+  input.items.flatMap((item, i) =>
+    REQUIRED_FIELDS.filter((f) => {
+      const v: unknown = item[f];
+      return typeof v !== 'string' || v.length === 0;
+    }).map((f) =>
+      vIssue(
+        'error',
+        'missing_field',
+        `Missing required field: ${f}`,
+        { slotId: item.slotId ?? null, field: f },
+        itemPath(i, f),
+      ),
+    ),
+  );
+
+/**
+ * Check 2: no caption twice in the schedule. One warning `duplicate_caption` per caption id
+ * used more than once (`details.count`, `details.slotIds`). Items without a caption are ignored.
+ *
+ * Source: seed 001 §7.2 check 2; RULINGS "Content matching" (duplicates).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkCaptionUniqueness = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const withCaption = input.items.filter((i) => i.captionId !== null && i.captionId !== undefined);
+  return [...groupBy(withCaption, (i) => i.captionId as string)]
+    .filter(([, g]) => g.length > 1)
+    .map(([captionId, g]) =>
+      vIssue(
+        'warning',
+        'duplicate_caption',
+        `Caption ${captionId} used ${g.length} times in schedule`,
+        {
+          captionId,
+          count: g.length,
+          slotIds: g.map((i) => i.slotId),
+        },
+      ),
+    );
+};
+
+/**
+ * Check 3: every item's `contentTypeId` is in the vault with at least one item. Error
+ * `vault_missing` per item otherwise. Skipped when the vault is unknown (`null`).
+ *
+ * Source: seed 001 §7.2 check 3.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const vault = input.vault;
+  if (vault === null) return [];
+  return indexed(input.items, (i) => i.contentTypeId !== null && i.contentTypeId !== undefined)
+    .filter(({ item }) => (vault.contentTypes[item.contentTypeId as string] ?? 0) <= 0)
+    .map(({ item, index }) =>
+      vIssue(
+        'error',
+        'vault_missing',
+        `Required content type ${item.contentTypeId} not in vault`,
+        { slotId: item.slotId, contentTypeId: item.contentTypeId },
+        itemPath(index, 'contentTypeId'),
+      ),
+    );
+};
+
+/**
+ * Check 4: no two items at the same instant. One error `timing_conflict` per instant shared
+ * by two or more items (`details.slotIds`).
+ *
+ * Source: seed 001 §7.2 check 4; RULINGS "Timing" (no two sends share a minute).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkTimingConflicts = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const withTime = input.items.filter((i) => Number.isFinite(epochOf(i)));
+  return [...groupBy(withTime, (i) => String(epochOf(i)))]
+    .filter(([, g]) => g.length > 1)
+    .map(([, g]) =>
+      vIssue(
+        'error',
+        'timing_conflict',
+        `Timing conflict: ${g.map((i) => i.slotId).join(', ')} at ${g[0]?.scheduledAt}`,
+        {
+          scheduledAt: g[0]?.scheduledAt,
+          slotIds: g.map((i) => i.slotId),
+        },
+      ),
+    );
+};
+
+/**
+ * Check 5: a day's allocated (non-follow-up) items never exceed the sum of the upper volume
+ * bounds (`policy.volume.bounds`, 10 + 8 + 4 = 22). Warning `daily_volume_exceeded` per day.
+ *
+ * Source: seed 001 §7.2 check 5; phase 1 checkpoint bounds.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkDailyVolume = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const b = input.policy.volume.bounds;
+  const max = b.revenue[1] + b.engagement[1] + b.retention[1];
+  return [
+    ...groupBy(
+      input.items.filter((i) => !i.isFollowUp),
+      (i) => i.scheduledDate,
+    ),
+  ]
+    .filter(([, g]) => g.length > max)
+    .map(([date, g]) =>
+      vIssue(
+        'warning',
+        'daily_volume_exceeded',
+        `Daily limit exceeded: ${g.length} items on ${date} (max ${max})`,
+        {
+          date,
+          count: g.length,
+          max,
+        },
+      ),
+    );
+};
+
+/**
+ * Check 6: each caption matches the creator's persona (`matchesPersona`, score >= 40).
+ * Warning `persona_mismatch` per item otherwise. Skipped without a persona and for items
+ * waiting for a manual caption.
+ *
+ * Source: seed 001 §7.2 check 6.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkPersonaConsistency = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const persona = input.persona;
+  if (persona === null) return [];
+  const manual = input.policy.content.manualCaptionText;
+  return indexed(
+    input.items,
+    (i) => !i.needsCaption && i.captionText !== manual && i.captionText.length > 0,
+  )
+    .filter(({ item }) => !matchesPersona(item.captionText, persona))
+    .map(({ item, index }) =>
+      vIssue(
+        'warning',
+        'persona_mismatch',
+        `Caption of ${item.slotId} may not match creator persona`,
+        { slotId: item.slotId, captionId: item.captionId },
+        itemPath(index, 'captionText'),
+      ),
+    );
+};
+
+/**
+ * Check 7: every follow-up names a parent that is in the schedule. Error `orphaned_followup`.
+ *
+ * Source: seed 001 §7.2 check 7; phase 7 checkpoint "No orphaned followups".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkFollowupLinkage = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const ids = new Set(input.items.map((i) => i.slotId));
+  return indexed(input.items, (i) => i.isFollowUp)
+    .filter(({ item }) => item.parentItemId === null || !ids.has(item.parentItemId))
+    .map(({ item, index }) =>
+      vIssue(
+        'error',
+        'orphaned_followup',
+        `Follow-up ${item.slotId} has invalid parent reference ${item.parentItemId}`,
+        { slotId: item.slotId, parentItemId: item.parentItemId },
+        itemPath(index, 'parentItemId'),
+      ),
+    );
+};
+
+/** The send type a caption-pool warning names (longest key found), or `unknown`. */
+const typeInWarning = (warning: string): string =>
+  [...SEND_TYPE_KEYS].sort((a, b) => b.length - a.length).find((k) => warning.includes(k)) ??
+  'unknown';
+
+/**
+ * Check 8: the volume phase's caption-pool warnings, one warning `caption_pool_warning` each.
+ * When a warning says "critical shortage" or "exhausted", its details carry the recommendation
+ * `CREATE NEW CAPTIONS: <type> needs 5+ new captions` and `requiresCaptionReview: true`, which
+ * `validateSchedule` lifts into the report.
+ *
+ * Source: seed 001 §7.2 check 8.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkCaptionPool = (input: ValidationInput): ReadonlyArray<Issue> =>
+  input.volume.captionWarnings.map((warning) => {
+    const lower = warning.toLowerCase();
+    const critical = lower.includes('critical shortage') || lower.includes('exhausted');
+    const sendTypeKey = typeInWarning(warning);
+    return vIssue(
+      'warning',
+      'caption_pool_warning',
+      warning,
+      critical
+        ? {
+            source: 'volume_config',
+            sendTypeKey,
+            recommendation: `CREATE NEW CAPTIONS: ${sendTypeKey} needs 5+ new captions`,
+            requiresCaptionReview: true,
+          }
+        : { source: 'volume_config', sendTypeKey },
+    );
+  });
+
+/**
+ * The `low_confidence` message of seed 001 §7.2 check 9 (score to two decimals).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const lowConfidenceMessage = (confidenceScore: number): string =>
+  `Low confidence (${confidenceScore.toFixed(2)}) - volumes dampened toward conservative defaults`;
+
+/**
+ * Check 9: warning `low_confidence` when the volume confidence is below
+ * `policy.volume.dampenBelowConfidence` (0.6).
+ *
+ * Source: seed 001 §7.2 check 9.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkLowConfidence = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const { confidenceScore, messageCount } = input.volume;
+  return confidenceScore < input.policy.volume.dampenBelowConfidence
+    ? [
+        vIssue('warning', 'low_confidence', lowConfidenceMessage(confidenceScore), {
+          confidenceScore,
+          messageCount,
+        }),
+      ]
+    : [];
+};

@@ -1,0 +1,339 @@
+/**
+ * The composition rules of RULINGS (caps, page types, follow-ups, diversity, strategies,
+ * targets and channels) as validation checks: each broken rule is an error.
+ *
+ * @module
+ */
+import { SEND_TYPES, type SendTypeKey, TARGETS, type TargetSpec } from '../domain/catalog';
+import type { Issue } from '../domain/issues';
+import { addDaysIso } from '../domain/time';
+import type { ScheduleItem } from '../domain/types';
+import { closePairs, epochOf, groupBy, indexed, itemPath, specOf, vIssue } from './helpers';
+import type { ValidationInput } from './types';
+
+/**
+ * Weekly caps: no send type more often than its `weeklyCap` (vip_program 1, snapchat_bundle 1,
+ * tip_goal 3). Error `weekly_cap_exceeded`.
+ *
+ * Source: seed 001 §2.4; seed 000 task 3.5; RULINGS "Allocation".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkWeeklyCaps = (input: ValidationInput): ReadonlyArray<Issue> =>
+  [
+    ...groupBy(
+      input.items.filter((i) => specOf(i) !== undefined),
+      (i) => i.sendTypeKey,
+    ),
+  ].flatMap(([key, g]) => {
+    const cap = SEND_TYPES[key as SendTypeKey].weeklyCap;
+    return cap !== null && g.length > cap
+      ? [
+          vIssue(
+            'error',
+            'weekly_cap_exceeded',
+            `${key} over-scheduled: ${g.length}x this week (max: ${cap})`,
+            {
+              sendTypeKey: key,
+              count: g.length,
+              max: cap,
+            },
+          ),
+        ]
+      : [];
+  });
+
+/**
+ * Page-type exclusions: every send type and audience target applies to the creator's page
+ * type. Errors `unknown_send_type`, `send_type_not_for_page`, `target_not_for_page`.
+ *
+ * Source: seed 001 §1.4, §4.1; phase 2 and phase 4 checkpoints.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkPageTypeExclusions = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const page = input.creator.pageType;
+  return indexed(input.items).flatMap(({ item, index }): ReadonlyArray<Issue> => {
+    const spec = specOf(item);
+    const target = targetOf(item);
+    const out: Issue[] = [];
+    if (spec === undefined)
+      out.push(
+        vIssue(
+          'error',
+          'unknown_send_type',
+          `Unknown send type ${item.sendTypeKey}`,
+          { slotId: item.slotId, sendTypeKey: item.sendTypeKey },
+          itemPath(index, 'sendTypeKey'),
+        ),
+      );
+    else if (!spec.pageTypes.includes(page))
+      out.push(
+        vIssue(
+          'error',
+          'send_type_not_for_page',
+          `${item.sendTypeKey} does not apply to ${page} pages`,
+          { slotId: item.slotId, sendTypeKey: item.sendTypeKey, pageType: page },
+          itemPath(index, 'sendTypeKey'),
+        ),
+      );
+    if (target !== undefined && !target.pageTypes.includes(page))
+      out.push(
+        vIssue(
+          'error',
+          'target_not_for_page',
+          `Target ${item.targetKey} does not apply to ${page} pages`,
+          { slotId: item.slotId, targetKey: item.targetKey, pageType: page },
+          itemPath(index, 'targetKey'),
+        ),
+      );
+    return out;
+  });
+};
+
+const targetOf = (item: ScheduleItem): TargetSpec | undefined =>
+  (TARGETS as Readonly<Record<string, TargetSpec | undefined>>)[item.targetKey];
+
+/**
+ * Follow-up rules: only the follow-up send type (`generatedBy === 'followups'`) is a follow-up
+ * and it is always one (`followup_type_mismatch`); the delay is within
+ * [minDelayMinutes, maxDelayMinutes] and equals the real gap to the parent
+ * (`followup_delay_out_of_range`); the parent can have a follow-up and is not one
+ * (`invalid_followup_parent`); at most `maxPerDay` per local date of the parent
+ * (`followup_limit_exceeded`); follow-ups are at least the type's `minMinutesBetween` (60)
+ * apart (`followup_gap_violation`). All errors.
+ *
+ * Source: seed 001 §6; seed 003 task 2.3; seed 000 gap 5.1; RULINGS "Follow-ups".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const f = input.policy.followups;
+  const byId = new Map(input.items.map((i) => [i.slotId, i]));
+  const out: Issue[] = [];
+  for (const { item, index } of indexed(input.items)) {
+    const spec = specOf(item);
+    if (spec !== undefined && (spec.generatedBy === 'followups') !== item.isFollowUp)
+      out.push(
+        vIssue(
+          'error',
+          'followup_type_mismatch',
+          `${item.slotId}: ${item.sendTypeKey} with isFollowUp ${item.isFollowUp}`,
+          { slotId: item.slotId, sendTypeKey: item.sendTypeKey },
+          itemPath(index, 'isFollowUp'),
+        ),
+      );
+    if (!item.isFollowUp) continue;
+    const parent = item.parentItemId !== null ? byId.get(item.parentItemId) : undefined;
+    const d = item.followupDelayMinutes;
+    const gap = parent !== undefined ? epochOf(item) - epochOf(parent) : null;
+    const inRange = (x: number): boolean => x >= f.minDelayMinutes && x <= f.maxDelayMinutes;
+    if (d === null || !inRange(d) || (gap !== null && Number.isFinite(gap) && gap !== d))
+      out.push(
+        vIssue(
+          'error',
+          'followup_delay_out_of_range',
+          `Follow-up ${item.slotId} delay ${d ?? 'null'} (gap ${gap ?? 'n/a'}) outside ${f.minDelayMinutes}-${f.maxDelayMinutes} minutes`,
+          { slotId: item.slotId, followupDelayMinutes: d, gapMinutes: gap },
+          itemPath(index, 'followupDelayMinutes'),
+        ),
+      );
+    if (parent !== undefined && (parent.isFollowUp || specOf(parent)?.canHaveFollowup !== true))
+      out.push(
+        vIssue(
+          'error',
+          'invalid_followup_parent',
+          `Follow-up ${item.slotId} has parent ${parent.slotId} (${parent.sendTypeKey}) that cannot have one`,
+          {
+            slotId: item.slotId,
+            parentItemId: parent.slotId,
+            parentSendTypeKey: parent.sendTypeKey,
+          },
+          itemPath(index, 'parentItemId'),
+        ),
+      );
+  }
+  const followups = indexed(input.items, (i) => i.isFollowUp);
+  const parentDate = (i: ScheduleItem): string =>
+    (i.parentItemId !== null ? byId.get(i.parentItemId)?.scheduledDate : undefined) ??
+    i.scheduledDate;
+  for (const [date, g] of groupBy(followups, (x) => parentDate(x.item)))
+    if (g.length > f.maxPerDay)
+      out.push(
+        vIssue(
+          'error',
+          'followup_limit_exceeded',
+          `${g.length} follow-ups for parents of ${date} (max ${f.maxPerDay})`,
+          { date, count: g.length, max: f.maxPerDay, slotIds: g.map((x) => x.item.slotId) },
+        ),
+      );
+  for (const { key, a, b, gap, min } of closePairs(
+    followups,
+    (i) => (specOf(i) !== undefined ? i.sendTypeKey : undefined),
+    (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
+  ))
+    out.push(
+      vIssue(
+        'error',
+        'followup_gap_violation',
+        `Follow-ups ${a.item.slotId} and ${b.item.slotId} are ${gap} minutes apart (minimum ${min})`,
+        {
+          sendTypeKey: key,
+          slotIds: [a.item.slotId, b.item.slotId],
+          gapMinutes: gap,
+          minMinutes: min,
+        },
+        itemPath(b.index, 'scheduledAt'),
+      ),
+    );
+  return out;
+};
+
+/**
+ * Diversity: among allocated items, at least `minDistinctTypesPerWeek` (10) distinct send types,
+ * `minRevenueTypesPerWeek` (5) revenue types and `minEngagementTypesPerWeek` (5) engagement
+ * types. One error `insufficient_diversity` per unmet minimum (`details.criterion`).
+ *
+ * Source: seed 001 phase 2 checkpoint; RULINGS "Allocation" (diversity).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkDiversity = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const a = input.policy.allocation;
+  const keys = [
+    ...new Set(
+      input.items.filter((i) => !i.isFollowUp && specOf(i) !== undefined).map((i) => i.sendTypeKey),
+    ),
+  ];
+  const ofCategory = (c: string): number => keys.filter((k) => SEND_TYPES[k].category === c).length;
+  const criteria = [
+    { criterion: 'distinct_types', actual: keys.length, min: a.minDistinctTypesPerWeek },
+    { criterion: 'revenue_types', actual: ofCategory('revenue'), min: a.minRevenueTypesPerWeek },
+    {
+      criterion: 'engagement_types',
+      actual: ofCategory('engagement'),
+      min: a.minEngagementTypesPerWeek,
+    },
+  ];
+  return criteria
+    .filter((c) => c.actual < c.min)
+    .map((c) =>
+      vIssue(
+        'error',
+        'insufficient_diversity',
+        `Only ${c.actual} ${c.criterion.replace('_', ' ')} this week; need ${c.min}+`,
+        { ...c, sendTypeKeys: keys },
+      ),
+    );
+};
+
+/**
+ * Strategies: at least `minStrategiesPerWeek` (3) distinct daily strategies
+ * (`insufficient_strategies`) and never the same strategy on two consecutive dates
+ * (`strategy_repeated`), read from `dailyStrategies` in week order. Errors.
+ *
+ * Source: seed 001 §2.3, phase 2 checkpoint; RULINGS "Allocation" (strategies).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const days = input.weekDates.flatMap((date) => {
+    const s = input.dailyStrategies[date];
+    return s === undefined ? [] : [{ date, strategy: s }];
+  });
+  const distinct = new Set(days.map((d) => d.strategy)).size;
+  const min = input.policy.allocation.minStrategiesPerWeek;
+  const out: Issue[] =
+    distinct < min
+      ? [
+          vIssue(
+            'error',
+            'insufficient_strategies',
+            `Only ${distinct} distinct strategies this week; need ${min}+`,
+            { distinct, min },
+          ),
+        ]
+      : [];
+  days.slice(1).forEach((d, j) => {
+    const prev = days[j];
+    if (prev !== undefined && prev.strategy === d.strategy && addDaysIso(prev.date, 1) === d.date)
+      out.push(
+        vIssue(
+          'error',
+          'strategy_repeated',
+          `Strategy ${d.strategy} on consecutive days ${prev.date} and ${d.date}`,
+          { strategy: d.strategy, dates: [prev.date, d.date] },
+          `dailyStrategies.${d.date}`,
+        ),
+      );
+  });
+  return out;
+};
+
+/**
+ * Required targets: an item whose send type has a `requiredTarget` uses it
+ * (ppv_followup -> ppv_non_purchasers, renew_on_message -> renew_off). Error
+ * `required_target_violated`.
+ *
+ * Source: seed 001 §4.3; phase 4 checkpoint.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issue> =>
+  indexed(input.items).flatMap(({ item, index }) => {
+    const required = specOf(item)?.requiredTarget ?? null;
+    return required !== null && item.targetKey !== required
+      ? [
+          vIssue(
+            'error',
+            'required_target_violated',
+            `${item.slotId}: ${item.sendTypeKey} must target ${required}, not ${item.targetKey}`,
+            { slotId: item.slotId, requiredTarget: required, targetKey: item.targetKey },
+            itemPath(index, 'targetKey'),
+          ),
+        ]
+      : [];
+  });
+
+/**
+ * Channel supports target: the item's channel is one of its target's channels. Errors
+ * `unknown_target`, `channel_target_unsupported`.
+ *
+ * Source: seed 001 §4.1, §4.4; phase 4 checkpoint.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue> =>
+  indexed(input.items, (i) => typeof i.targetKey === 'string' && i.targetKey.length > 0).flatMap(
+    ({ item, index }) => {
+      const target = targetOf(item);
+      if (target === undefined)
+        return [
+          vIssue(
+            'error',
+            'unknown_target',
+            `Unknown target ${item.targetKey}`,
+            { slotId: item.slotId, targetKey: item.targetKey },
+            itemPath(index, 'targetKey'),
+          ),
+        ];
+      return target.channels.includes(item.channelKey)
+        ? []
+        : [
+            vIssue(
+              'error',
+              'channel_target_unsupported',
+              `Channel ${item.channelKey} cannot reach ${item.targetKey}`,
+              { slotId: item.slotId, channelKey: item.channelKey, targetKey: item.targetKey },
+              itemPath(index, 'channelKey'),
+            ),
+          ];
+    },
+  );

@@ -1,0 +1,253 @@
+/**
+ * The timing rules of RULINGS "Timing" and "Follow-ups" (window) as validation checks: each
+ * broken rule is an error.
+ *
+ * @module
+ */
+import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
+import type { Issue } from '../domain/issues';
+import { addDaysIso } from '../domain/time';
+import {
+  closePairs,
+  familyOf,
+  groupBy,
+  hhmm,
+  indexed,
+  itemPath,
+  minuteOfDayOf,
+  specOf,
+  vIssue,
+} from './helpers';
+import type { ValidationInput } from './types';
+
+/**
+ * Window: allocated items lie inside the week and between `windowStartMinute` and
+ * `windowEndMinute` (08:00-23:30 local). A follow-up lies on its parent's local date between
+ * the window start and `latestMinuteOfDay` (23:59), or, only with `allowNextDayFollowups`, in
+ * the early hours of the next date. Errors `outside_window`, `outside_week`.
+ *
+ * Source: RULINGS "Timing" (window) and "Follow-ups" (late parents).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const t = input.policy.timing;
+  const latest = input.policy.followups.latestMinuteOfDay;
+  const week = new Set(input.weekDates);
+  const byId = new Map(input.items.map((i) => [i.slotId, i]));
+  return indexed(input.items).flatMap(({ item, index }): ReadonlyArray<Issue> => {
+    const m = minuteOfDayOf(item);
+    if (!Number.isFinite(m)) return [];
+    const details = {
+      slotId: item.slotId,
+      scheduledDate: item.scheduledDate,
+      scheduledTime: item.scheduledTime,
+      isFollowUp: item.isFollowUp,
+    };
+    if (!item.isFollowUp) {
+      const out: Issue[] = [];
+      if (!week.has(item.scheduledDate))
+        out.push(
+          vIssue(
+            'error',
+            'outside_week',
+            `${item.slotId} on ${item.scheduledDate} is outside the week`,
+            details,
+            itemPath(index, 'scheduledDate'),
+          ),
+        );
+      if (m < t.windowStartMinute || m > t.windowEndMinute)
+        out.push(
+          vIssue(
+            'error',
+            'outside_window',
+            `${item.slotId} at ${hhmm(m)} is outside ${hhmm(t.windowStartMinute)}-${hhmm(t.windowEndMinute)}`,
+            details,
+            itemPath(index, 'scheduledTime'),
+          ),
+        );
+      return out;
+    }
+    const parentDate =
+      (item.parentItemId !== null ? byId.get(item.parentItemId)?.scheduledDate : undefined) ??
+      item.scheduledDate;
+    const sameDay = item.scheduledDate === parentDate && m >= t.windowStartMinute && m <= latest;
+    const nextDay =
+      input.allowNextDayFollowups === true &&
+      item.scheduledDate === addDaysIso(parentDate, 1) &&
+      m < t.windowStartMinute;
+    return sameDay || nextDay
+      ? []
+      : [
+          vIssue(
+            'error',
+            'outside_window',
+            `Follow-up ${item.slotId} at ${item.scheduledDate} ${hhmm(m)} leaves its parent's day`,
+            { ...details, parentDate },
+            itemPath(index, 'scheduledTime'),
+          ),
+        ];
+  });
+};
+
+/**
+ * Round minutes: no item (follow-ups included) at a minute of `policy.timing.roundMinutes`
+ * (:00, :15, :30, :45). Error `round_minute`.
+ *
+ * Source: seed 003 gap 10.7; RULINGS "Timing" (jitter).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkRoundMinutes = (input: ValidationInput): ReadonlyArray<Issue> =>
+  indexed(input.items)
+    .filter(({ item }) => {
+      const m = minuteOfDayOf(item);
+      return Number.isFinite(m) && input.policy.timing.roundMinutes.includes(m % 60);
+    })
+    .map(({ item, index }) =>
+      vIssue(
+        'error',
+        'round_minute',
+        `${item.slotId} is scheduled on a round minute (${item.scheduledTime})`,
+        { slotId: item.slotId, scheduledTime: item.scheduledTime },
+        itemPath(index, 'scheduledTime'),
+      ),
+    );
+/**
+ * Spacing: two allocated sends of the same channel family are at least the last spacing step
+ * apart (`policy.timing.spacingSteps`, 20 minutes). Follow-ups are exempt. Error
+ * `spacing_violation` per pair.
+ *
+ * Source: RULINGS "Timing" (spacing, relaxation).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkSpacing = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const steps = input.policy.timing.spacingSteps;
+  const min = steps[steps.length - 1] ?? 0;
+  return closePairs(
+    indexed(input.items, (i) => !i.isFollowUp),
+    familyOf,
+    () => min,
+  ).map(({ key, a, b, gap }) =>
+    vIssue(
+      'error',
+      'spacing_violation',
+      `${a.item.slotId} and ${b.item.slotId} (${key}) are ${gap} minutes apart (minimum ${min})`,
+      {
+        family: key,
+        slotIds: [a.item.slotId, b.item.slotId],
+        gapMinutes: gap,
+        minMinutes: min,
+      },
+      itemPath(b.index, 'scheduledAt'),
+    ),
+  );
+};
+
+/**
+ * 4-hour blocks: at most `policy.timing.maxPerBlock` (3) allocated sends of a channel family in
+ * each local block of `blockMinutes` (240) from 00:00. Follow-ups are exempt. Error
+ * `block_cap_exceeded` per full block.
+ *
+ * Source: RULINGS "Timing" (spacing).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkBlockCap = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const t = input.policy.timing;
+  const xs = input.items.filter(
+    (i) => !i.isFollowUp && familyOf(i) !== undefined && Number.isFinite(minuteOfDayOf(i)),
+  );
+  return [
+    ...groupBy(
+      xs,
+      (i) => `${i.scheduledDate}|${familyOf(i)}|${Math.floor(minuteOfDayOf(i) / t.blockMinutes)}`,
+    ),
+  ]
+    .filter(([, g]) => g.length > t.maxPerBlock)
+    .map(([k, g]) => {
+      const [date, family, block] = k.split('|') as [string, string, string];
+      const start = Number(block) * t.blockMinutes;
+      return vIssue(
+        'error',
+        'block_cap_exceeded',
+        `${g.length} ${family} sends on ${date} ${hhmm(start)}-${hhmm(start + t.blockMinutes)} (max ${t.maxPerBlock})`,
+        {
+          date,
+          family,
+          blockStartMinute: start,
+          count: g.length,
+          max: t.maxPerBlock,
+          slotIds: g.map((i) => i.slotId),
+        },
+      );
+    });
+};
+
+/**
+ * Per-type gaps: two allocated sends of one type are at least its `minMinutesBetween` apart,
+ * measured in real minutes across day boundaries. Error `type_gap_violation` per pair.
+ * (Follow-ups are checked by `checkFollowupRules`.)
+ *
+ * Source: seed 001 §5.6; RULINGS "Timing" (per-type gaps).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkTypeGaps = (input: ValidationInput): ReadonlyArray<Issue> =>
+  closePairs(
+    indexed(input.items, (i) => !i.isFollowUp && specOf(i) !== undefined),
+    (i) => i.sendTypeKey,
+    (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
+  ).map(({ key, a, b, gap, min }) =>
+    vIssue(
+      'error',
+      'type_gap_violation',
+      `${a.item.slotId} and ${b.item.slotId} (${key}) are ${gap} minutes apart (minimum ${min})`,
+      {
+        sendTypeKey: key,
+        slotIds: [a.item.slotId, b.item.slotId],
+        gapMinutes: gap,
+        minMinutes: min,
+      },
+      itemPath(b.index, 'scheduledAt'),
+    ),
+  );
+
+/**
+ * Clock-time diversity: no local clock time used more than
+ * `policy.timing.maxClockTimeUsesPerWeek` (2) times in the week. Error `clock_time_repeated`.
+ *
+ * Source: seed 001 §5.5; RULINGS "Timing".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkClockTimeRepeats = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const max = input.policy.timing.maxClockTimeUsesPerWeek;
+  return [
+    ...groupBy(
+      input.items.filter((i) => Number.isFinite(minuteOfDayOf(i))),
+      (i) => i.scheduledTime,
+    ),
+  ]
+    .filter(([, g]) => g.length > max)
+    .map(([time, g]) =>
+      vIssue(
+        'error',
+        'clock_time_repeated',
+        `Clock time ${time} used ${g.length} times this week (max ${max})`,
+        {
+          scheduledTime: time,
+          count: g.length,
+          max,
+          slotIds: g.map((i) => i.slotId),
+        },
+      ),
+    );
+};

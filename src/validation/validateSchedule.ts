@@ -1,0 +1,189 @@
+/**
+ * Phase 7: run every check and build the validation report.
+ *
+ * @module
+ */
+import type { Issue } from '../domain/issues';
+import type { SchedulePolicy } from '../domain/policy';
+import type { ValidationReport, ValidationStatus } from '../domain/types';
+import {
+  checkCategoryBalance,
+  checkConfidenceGate,
+  checkRevenueMix,
+  checkVolumeContext,
+} from './balance';
+import {
+  checkCaptionPool,
+  checkCaptionUniqueness,
+  checkDailyVolume,
+  checkFollowupLinkage,
+  checkLowConfidence,
+  checkPersonaConsistency,
+  checkRequiredFields,
+  checkTimingConflicts,
+  checkVaultAvailability,
+} from './checks';
+import { checkBumpRatio } from './pageTypeMatrix';
+import {
+  checkChannelTargets,
+  checkDiversity,
+  checkFollowupRules,
+  checkPageTypeExclusions,
+  checkRequiredTargets,
+  checkStrategies,
+  checkWeeklyCaps,
+} from './rules';
+import {
+  checkBlockCap,
+  checkClockTimeRepeats,
+  checkRoundMinutes,
+  checkSpacing,
+  checkTypeGaps,
+  checkWindow,
+} from './timingRules';
+import type { NamedCheck, ValidationInput } from './types';
+
+/**
+ * Every check `validateSchedule` runs, in report order: the nine of seed 001 §7.2, the RULINGS
+ * hard rules, balance and volume checks, and the seed 000 bump ratio.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const VALIDATION_CHECKS: ReadonlyArray<NamedCheck> = Object.freeze([
+  { name: 'requiredFields', run: checkRequiredFields },
+  { name: 'captionUniqueness', run: checkCaptionUniqueness },
+  { name: 'vaultAvailability', run: checkVaultAvailability },
+  { name: 'timingConflicts', run: checkTimingConflicts },
+  { name: 'dailyVolume', run: checkDailyVolume },
+  { name: 'personaConsistency', run: checkPersonaConsistency },
+  { name: 'followupLinkage', run: checkFollowupLinkage },
+  { name: 'captionPool', run: checkCaptionPool },
+  { name: 'lowConfidence', run: checkLowConfidence },
+  { name: 'window', run: checkWindow },
+  { name: 'roundMinutes', run: checkRoundMinutes },
+  { name: 'spacing', run: checkSpacing },
+  { name: 'blockCap', run: checkBlockCap },
+  { name: 'typeGaps', run: checkTypeGaps },
+  { name: 'clockTimeRepeats', run: checkClockTimeRepeats },
+  { name: 'weeklyCaps', run: checkWeeklyCaps },
+  { name: 'pageTypeExclusions', run: checkPageTypeExclusions },
+  { name: 'followupRules', run: checkFollowupRules },
+  { name: 'diversity', run: checkDiversity },
+  { name: 'strategies', run: checkStrategies },
+  { name: 'requiredTargets', run: checkRequiredTargets },
+  { name: 'channelTargets', run: checkChannelTargets },
+  { name: 'categoryBalance', run: checkCategoryBalance },
+  { name: 'revenueMix', run: checkRevenueMix },
+  { name: 'confidenceGate', run: checkConfidenceGate },
+  { name: 'volumeContext', run: checkVolumeContext },
+  { name: 'bumpRatio', run: checkBumpRatio },
+]);
+
+/** Same finding: same code, severity, path and message, whichever phase reported it. */
+const identity = (i: Issue): string =>
+  `${i.code}\u241f${i.severity}\u241f${i.path ?? ''}\u241f${i.message}`;
+
+const dedupe = (issues: ReadonlyArray<Issue>): ReadonlyArray<Issue> => {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = identity(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/**
+ * Score of a report, 0-100: `100 - errorDeduction x errors - min(maxWarningDeduction, sum of
+ * warning deductions)`, each warning deducting `warningDeductionsByCode[code]` or
+ * `warningDeduction`, info issues nothing; clamped and rounded.
+ *
+ * Source: RULINGS "Validation" (score thresholds); policy `validation`.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validationScore = (
+  errors: ReadonlyArray<Issue>,
+  warnings: ReadonlyArray<Issue>,
+  policy: SchedulePolicy,
+): number => {
+  const v = policy.validation;
+  const warningDeduction = warnings
+    .filter((w) => w.severity === 'warning')
+    .reduce((s, w) => s + (v.warningDeductionsByCode[w.code] ?? v.warningDeduction), 0);
+  const raw =
+    100 - v.errorDeduction * errors.length - Math.min(v.maxWarningDeduction, warningDeduction);
+  return Math.round(Math.min(100, Math.max(0, raw)));
+};
+
+/**
+ * Status of a report: `failed` with a `confidence_too_low` error; else `passed` (score >=
+ * `passScore`, no errors, no warning-severity issues) or `passed_with_warnings`; else
+ * `needs_review` when score >= `reviewScore`; else `failed`.
+ *
+ * Source: RULINGS "Validation" (85 / 70 thresholds); seed 001 consumption rule 5.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validationStatus = (
+  score: number,
+  errors: ReadonlyArray<Issue>,
+  warnings: ReadonlyArray<Issue>,
+  policy: SchedulePolicy,
+): ValidationStatus => {
+  const v = policy.validation;
+  if (errors.some((e) => e.code === 'confidence_too_low')) return 'failed';
+  if (score >= v.passScore && errors.length === 0)
+    return warnings.some((w) => w.severity === 'warning') ? 'passed_with_warnings' : 'passed';
+  if (score >= v.reviewScore) return 'needs_review';
+  return 'failed';
+};
+
+/**
+ * Validates an assembled week.
+ *
+ * Runs `VALIDATION_CHECKS`, adds `input.priorIssues` (phases 1-6), removes repeated findings
+ * (same code, severity, path and message), and returns:
+ * - `errors`: issues of severity `error`; `warnings`: `warning` and `info` issues (info deducts 0);
+ * - `recommendations`: every `details.recommendation` text, without repeats;
+ * - `requiresCaptionReview`: an issue asked for it (`details.requiresCaptionReview`) or an item
+ *   waits for a manual caption;
+ * - `score` and `status` (see `validationScore`, `validationStatus`);
+ * - `passedChecks`: names of the checks that found nothing.
+ *
+ * Never fails: a broken schedule gives a `failed` report (RULINGS "Validation", nothing lost).
+ *
+ * Source: seed 001 §7.2, §7.3, phase 7 checkpoint; RULINGS "Validation".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validateSchedule = (input: ValidationInput): ValidationReport => {
+  const results = VALIDATION_CHECKS.map((c) => ({ name: c.name, issues: c.run(input) }));
+  const all = dedupe([...input.priorIssues, ...results.flatMap((r) => r.issues)]);
+  const errors = all.filter((i) => i.severity === 'error');
+  const warnings = all.filter((i) => i.severity !== 'error');
+  const recommendations = [
+    ...new Set(
+      all.flatMap((i) =>
+        typeof i.details.recommendation === 'string' ? [i.details.recommendation] : [],
+      ),
+    ),
+  ];
+  const requiresCaptionReview =
+    all.some((i) => i.details.requiresCaptionReview === true) ||
+    input.items.some((i) => i.needsCaption);
+  const score = validationScore(errors, warnings, input.policy);
+  return {
+    status: validationStatus(score, errors, warnings, input.policy),
+    score,
+    errors,
+    warnings,
+    recommendations,
+    requiresCaptionReview,
+    passedChecks: results.filter((r) => r.issues.length === 0).map((r) => r.name),
+  };
+};

@@ -1,0 +1,119 @@
+/**
+ * Dynamic volume: tier quotas adjusted by saturation, opportunity and revenue trend.
+ * Source: seed 002 "Dynamic Adjustments"; RULINGS "Volume".
+ *
+ * @module
+ */
+import type { PageType } from '../domain/catalog';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { getVolumeTier } from './tiers';
+import type { VolumeConfig, VolumeDataSource } from './types';
+
+/**
+ * What `calculateDynamicVolume` needs.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface DynamicVolumeContext {
+  readonly fanCount: number;
+  readonly pageType: PageType;
+  /** 0-100. */
+  readonly saturationScore: number;
+  /** 0-100. */
+  readonly opportunityScore: number;
+  /** Revenue change in percent, `null` when unknown. */
+  readonly revenueTrendPercent: number | null;
+  readonly dataSource: VolumeDataSource;
+}
+
+/**
+ * Result of `calculateDynamicVolume`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface DynamicVolume {
+  readonly baseConfig: VolumeConfig;
+  readonly finalConfig: VolumeConfig;
+  readonly saturationMultiplier: number;
+  readonly opportunityMultiplier: number;
+  /** -1, 0 or +1 revenue send. */
+  readonly trendAdjustment: number;
+  readonly dataSource: VolumeDataSource;
+  /** What was applied, in order (`saturation_x0.9`, `revenue_trend_+1`, `free_page_no_retention`, ...). */
+  readonly adjustmentsApplied: ReadonlyArray<string>;
+}
+
+/** Round half up (002: "round half up"). */
+export const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
+
+const clamp = (x: number, [lo, hi]: readonly [number, number]): number => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Daily quotas from fan count, page type and performance, per seed 002:
+ * - saturation > 70: x0.7; 50-70: x0.9 (on revenue and engagement);
+ * - opportunity > 70 with saturation < 50: x1.2; opportunity 60-70 with saturation < 30: x1.1;
+ * - revenue trend strictly below -15 %: one revenue send less; strictly above +15 %: one more;
+ * - round half up, then the bounds revenue 1-10, engagement 1-8, retention 0-4;
+ * - free pages: retention 0.
+ *
+ * @example
+ * calculateDynamicVolume({ fanCount: 12434, pageType: 'paid', saturationScore: 45,
+ *   opportunityScore: 65, revenueTrendPercent: null, dataSource: 'volume_performance_tracking' })
+ *   .finalConfig // { tier: 'high', revenuePerDay: 6, engagementPerDay: 5, retentionPerDay: 2 }
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const calculateDynamicVolume = (
+  context: DynamicVolumeContext,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): DynamicVolume => {
+  const v = policy.volume;
+  const tier = getVolumeTier(context.fanCount, policy);
+  const baseConfig: VolumeConfig = {
+    tier: tier.tier,
+    revenuePerDay: tier.revenuePerDay,
+    engagementPerDay: tier.engagementPerDay,
+    retentionPerDay: context.pageType === 'free' ? 0 : tier.retentionPerDay,
+  };
+  const adjustments: string[] = ['base_tier_calculation'];
+  const sat = context.saturationScore;
+  const opp = context.opportunityScore;
+  const saturationMultiplier =
+    sat > v.saturation.highAbove
+      ? v.saturation.highMultiplier
+      : sat >= v.saturation.mediumFrom
+        ? v.saturation.mediumMultiplier
+        : 1;
+  const opportunityMultiplier =
+    opp > v.opportunity.highAbove && sat < v.opportunity.highMaxSaturation
+      ? v.opportunity.highMultiplier
+      : opp >= v.opportunity.mediumFrom && opp <= v.opportunity.highAbove && sat < v.opportunity.mediumMaxSaturation
+        ? v.opportunity.mediumMultiplier
+        : 1;
+  if (saturationMultiplier !== 1) adjustments.push(`saturation_x${saturationMultiplier}`);
+  if (opportunityMultiplier !== 1) adjustments.push(`opportunity_x${opportunityMultiplier}`);
+  const m = saturationMultiplier * opportunityMultiplier;
+  const trend = context.revenueTrendPercent;
+  const t = v.revenueTrendThresholdPercent;
+  const trendAdjustment = trend === null ? 0 : trend < -t ? -1 : trend > t ? 1 : 0;
+  if (trendAdjustment !== 0) adjustments.push(`revenue_trend_${trendAdjustment > 0 ? '+1' : '-1'}`);
+  if (context.pageType === 'free') adjustments.push('free_page_no_retention');
+  const finalConfig: VolumeConfig = {
+    tier: tier.tier,
+    revenuePerDay: clamp(roundHalfUp(baseConfig.revenuePerDay * m) + trendAdjustment, v.bounds.revenue),
+    engagementPerDay: clamp(roundHalfUp(baseConfig.engagementPerDay * m), v.bounds.engagement),
+    retentionPerDay: context.pageType === 'free' ? 0 : clamp(baseConfig.retentionPerDay, v.bounds.retention),
+  };
+  return {
+    baseConfig,
+    finalConfig,
+    saturationMultiplier,
+    opportunityMultiplier,
+    trendAdjustment,
+    dataSource: context.dataSource,
+    adjustmentsApplied: adjustments,
+  };
+};

@@ -1,0 +1,112 @@
+/**
+ * Saturation and opportunity scores computed from mass-message history when no tracked scores
+ * exist. Source: seed 002 "Data Sources Priority" 2 (`calculated_on_demand`); RULINGS
+ * "scores from message history".
+ *
+ * @module
+ */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { addDaysIso, isoToEpochMinute, localToEpochMinute } from '../domain/time';
+import type { MassMessage } from '../domain/types';
+
+/**
+ * Scores derived from history.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface HistoryScores {
+  /** 0-100: higher = audience over-exposed. */
+  readonly saturationScore: number;
+  /** 0-100: higher = more revenue potential. */
+  readonly opportunityScore: number;
+  /** Revenue change of the second half of the window against the first, percent; `null` when the first half earned nothing. */
+  readonly revenueTrendPercent: number | null;
+  /** Messages in the window. */
+  readonly messageCount: number;
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+const ratioChange = (before: number, after: number): number =>
+  before > 0 ? clamp((after - before) / before, -1, 1) : after > 0 ? 1 : 0;
+
+interface HalfStats {
+  readonly sent: number;
+  readonly viewed: number;
+  readonly purchased: number;
+  readonly earnings: number;
+  readonly messages: number;
+}
+
+const stats = (ms: ReadonlyArray<MassMessage>): HalfStats =>
+  ms.reduce(
+    (a, m) => ({
+      sent: a.sent + m.sent,
+      viewed: a.viewed + m.viewed,
+      purchased: a.purchased + m.purchased,
+      earnings: a.earnings + m.earnings,
+      messages: a.messages + 1,
+    }),
+    { sent: 0, viewed: 0, purchased: 0, earnings: 0, messages: 0 },
+  );
+
+/**
+ * The 14-day saturation and opportunity scores from history, measured at `asOf` (a local date;
+ * the window is the `scoreWindowDays` days before it, in UTC days).
+ *
+ * Formula: the window is split into two halves. With `r` the change in revenue per send,
+ * `v` the change in view rate, `p` the change in purchase rate (each a relative change clamped to
+ * -1..1) and `cv` the coefficient of variation of daily earnings (clamped to 0..2):
+ * - saturation = 50 - 30 r - 10 v - 10 p + 10 (cv - 0.5)
+ * - opportunity = 50 + 30 r + 10 v + 10 p - 5 (cv - 0.5)
+ * both clamped to 0..100 and rounded to one decimal. Falling returns raise saturation; rising
+ * ones raise opportunity; volatile earnings raise saturation.
+ *
+ * Returns `null` when either half has no message (not enough data: the caller then uses the
+ * neutral default values).
+ *
+ * Source: seed 002 `calculate_scores_from_db` (described, not shown); RULINGS "scores from message history".
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const calculateScoresFromHistory = (
+  history: ReadonlyArray<MassMessage>,
+  asOf: string,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): HistoryScores | null => {
+  const days = policy.volume.scoreWindowDays;
+  const end = localToEpochMinute(asOf, 0, 'UTC');
+  const start = localToEpochMinute(addDaysIso(asOf, -days), 0, 'UTC');
+  const mid = localToEpochMinute(addDaysIso(asOf, -Math.floor(days / 2)), 0, 'UTC');
+  const inWindow = history.filter((m) => {
+    const t = isoToEpochMinute(m.sentAt);
+    return t >= start && t < end;
+  });
+  const first = stats(inWindow.filter((m) => isoToEpochMinute(m.sentAt) < mid));
+  const second = stats(inWindow.filter((m) => isoToEpochMinute(m.sentAt) >= mid));
+  if (first.messages === 0 || second.messages === 0) return null;
+  const rps = (h: HalfStats) => (h.sent > 0 ? h.earnings / h.messages : 0);
+  const viewRate = (h: HalfStats) => (h.sent > 0 ? h.viewed / h.sent : 0);
+  const buyRate = (h: HalfStats) => (h.viewed > 0 ? h.purchased / h.viewed : 0);
+  const r = ratioChange(rps(first), rps(second));
+  const v = ratioChange(viewRate(first), viewRate(second));
+  const p = ratioChange(buyRate(first), buyRate(second));
+  const daily = new Map<number, number>();
+  for (let d = 0; d < days; d++) daily.set(d, 0);
+  for (const m of inWindow) {
+    const d = Math.floor((isoToEpochMinute(m.sentAt) - start) / 1440);
+    daily.set(d, (daily.get(d) ?? 0) + m.earnings);
+  }
+  const values = [...daily.values()];
+  const mu = mean(values);
+  const cv = mu > 0 && values.length > 1 ? clamp(sampleStandardDeviation(values) / mu, 0, 2) : 0;
+  const round1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    saturationScore: round1(clamp(50 - 30 * r - 10 * v - 10 * p + 10 * (cv - 0.5), 0, 100)),
+    opportunityScore: round1(clamp(50 + 30 * r + 10 * v + 10 * p - 5 * (cv - 0.5), 0, 100)),
+    revenueTrendPercent: first.earnings > 0 ? round1(((second.earnings - first.earnings) / first.earnings) * 100) : null,
+    messageCount: first.messages + second.messages,
+  };
+};

@@ -1,0 +1,346 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import * as TE from 'fp-ts/lib/TaskEither.js';
+import { describe, expect, it } from 'vitest';
+import type { Caption, CaptionRecord, ContentAssignment } from '../../src/index';
+import {
+  CAPTION_TYPES,
+  type CaptionQuery,
+  type CaptionType,
+  inMemoryPorts,
+  matchContent,
+  type SchedulePorts,
+  SEND_TYPES,
+  type SendTypeKey,
+} from '../../src/index';
+import { allocationOf, creator, ctx, loaded, record, vault, volume } from './fixtures';
+
+const run = async (
+  ports: SchedulePorts,
+  days: ReadonlyArray<ReadonlyArray<SendTypeKey>>,
+  over: { loaded?: Parameters<typeof loaded>[0]; volume?: Parameters<typeof volume>[0] } = {},
+): Promise<ContentAssignment> => {
+  const result = await matchContent(
+    ctx,
+    loaded(over.loaded),
+    allocationOf(days),
+    volume(over.volume),
+  )(ports)();
+  if (E.isLeft(result)) throw new Error(result.left.message);
+  return result.right;
+};
+
+const portsOf = (captions: ReadonlyArray<CaptionRecord>) =>
+  inMemoryPorts({ creators: [creator], history: [], captions });
+
+const toCaption = (r: CaptionRecord): Caption => ({
+  captionId: r.captionId,
+  text: r.text,
+  captionType: r.captionType,
+  contentType: r.contentType,
+  performanceScore: r.performanceScore,
+  lastUsedAt: null,
+  useCount: 0,
+  globalUseCount: 0,
+});
+
+/** Ports whose caption query answers through `answer`, and that record each query. */
+const stubPorts = (answer: (q: CaptionQuery) => ReadonlyArray<Caption>) => {
+  const queries: CaptionQuery[] = [];
+  const ports: SchedulePorts = {
+    ...portsOf([]),
+    getCaptionCandidates: (q) => {
+      queries.push(q);
+      return TE.right(answer(q));
+    },
+  };
+  return { ports, queries };
+};
+
+/** Wraps ports so that each caption query is recorded. */
+const spyPorts = (inner: SchedulePorts) => {
+  const queries: CaptionQuery[] = [];
+  const ports: SchedulePorts = {
+    ...inner,
+    getCaptionCandidates: (q) => {
+      queries.push(q);
+      return inner.getCaptionCandidates(q);
+    },
+  };
+  return { ports, queries };
+};
+
+const codes = (a: ContentAssignment) => a.issues.map((i) => i.code);
+
+describe('matchContent', () => {
+  it('picks the best caption per slot and never reuses one', async () => {
+    const bank = [
+      record({ captionId: 'p1', performanceScore: 90 }),
+      record({ captionId: 'p2', performanceScore: 80 }),
+      record({ captionId: 't1', captionType: 'teaser', performanceScore: 95 }),
+    ];
+    const a = await run(portsOf(bank), [['ppv_unlock', 'ppv_unlock', 'ppv_unlock']]);
+    // t1 (secondary type, 95) = 40 + 33.25 + 10.5 + 5 + 2.5 = 91.25 beats p2 = 40 + 28 + 15 + 5 + 2.5 = 90.5
+    expect(a.slots.map((s) => s.captionId)).toEqual(['p1', 't1', 'p2']);
+    expect(a.usedCaptionIds).toEqual(['p1', 't1', 'p2']);
+    expect(a.slots[0]?.scores?.compositeScore).toBeCloseTo(40 + 31.5 + 15 + 5 + 2.5, 5);
+    expect(a.slots.every((s) => !s.needsCaption && s.mediaType === 'video')).toBe(true);
+  });
+
+  it('walks the degradation chain and reports the level used', async () => {
+    const c = {
+      ...toCaption(record({ captionId: 'low', performanceScore: 25 })),
+      lastUsedAt: '2025-01-17T10:00:00Z',
+    };
+    const { ports, queries } = stubPorts((q) => (q.minFreshness <= 10 ? [c] : []));
+    const a = await run(ports, [['ppv_unlock']]);
+    expect(a.slots[0]?.captionId).toBe('low');
+    expect(queries.map((q) => [q.minFreshness, q.minPerformance])).toEqual([
+      [30, 40],
+      [20, 30],
+      [10, 20],
+    ]);
+    const lowered = a.issues.find((i) => i.code === 'caption_threshold_lowered');
+    expect(lowered?.details).toMatchObject({ slotId: '2025-01-20_1', level: 2 });
+    expect(lowered?.severity).toBe('warning');
+    expect(a.slots[0]?.scores?.freshnessScore).toBe(10);
+    expect(codes(a)).toContain('low_freshness');
+  });
+
+  it('does not report a lowered threshold when the first level suffices', async () => {
+    const a = await run(portsOf([record({ captionId: 'p1' })]), [['ppv_unlock']]);
+    expect(codes(a)).not.toContain('caption_threshold_lowered');
+  });
+
+  it('falls back to a generic caption of any type (001 §3.5 strategy 2)', async () => {
+    const c = toCaption(record({ captionId: 'g', captionType: 'renewal' }));
+    const { ports, queries } = stubPorts((q) =>
+      q.captionTypes.length === CAPTION_TYPES.length ? [c] : [],
+    );
+    const a = await run(ports, [['ppv_unlock']]);
+    expect(queries).toHaveLength(5);
+    expect(queries[4]).toMatchObject({ sendTypeKey: null, minFreshness: 0, minPerformance: 0 });
+    expect(a.slots[0]?.captionId).toBe('g');
+    expect(a.slots[0]?.scores?.typePriorityScore).toBe(ctx.policy.content.genericTypePriorityScore);
+    expect(codes(a)).toContain('generic_caption_used');
+  });
+
+  it('flags MANUAL_REQUIRED when no caption exists, and still produces the slot', async () => {
+    const { ports } = stubPorts(() => []);
+    const a = await run(ports, [['ppv_unlock', 'bump_normal']]);
+    expect(a.slots).toHaveLength(2);
+    for (const s of a.slots) {
+      expect(s).toMatchObject({
+        needsCaption: true,
+        captionId: null,
+        captionText: 'MANUAL_REQUIRED',
+        scores: null,
+      });
+    }
+    expect(a.usedCaptionIds).toEqual([]);
+    expect(codes(a).filter((c) => c === 'manual_caption_required')).toHaveLength(2);
+  });
+
+  it('applies the vault as a hard filter on content types', async () => {
+    const bank = [
+      record({ captionId: 'bg', contentType: 'boy_girl', performanceScore: 99 }),
+      record({ captionId: 'x', contentType: 'anal', performanceScore: 98 }),
+      record({ captionId: 'solo', contentType: 'solo', performanceScore: 50 }),
+      record({ captionId: 'text', contentType: null, performanceScore: 45 }),
+    ];
+    const { ports, queries } = spyPorts(portsOf(bank));
+    const a = await run(ports, [['ppv_unlock', 'ppv_unlock', 'ppv_unlock']], {
+      loaded: { vault: vault() },
+    });
+    expect(queries[0]?.allowedContentTypes).toEqual(['solo']);
+    expect(a.slots.map((s) => s.captionId)).toEqual(['solo', 'text', null]);
+    expect(a.slots[0]?.contentTypeId).toBe('solo');
+  });
+
+  it('drops captions a port returns in spite of exclusions or the vault filter', async () => {
+    const bad = [
+      toCaption(record({ captionId: 'v', contentType: 'boy_girl' })),
+      toCaption(record({ captionId: 'ok', contentType: 'solo', performanceScore: 50 })),
+    ];
+    const { ports } = stubPorts(() => bad);
+    const a = await run(ports, [['ppv_unlock', 'ppv_unlock']], { loaded: { vault: vault() } });
+    expect(a.slots.map((s) => s.captionId)).toEqual(['ok', null]);
+  });
+
+  it('assigns media content types from the volume content allocations', async () => {
+    const bank = [
+      record({ captionId: 'p1', performanceScore: 90 }),
+      record({ captionId: 'p2', performanceScore: 80 }),
+      record({ captionId: 'p3', performanceScore: 70 }),
+      record({ captionId: 'f1', captionType: 'flirty', performanceScore: 70 }),
+    ];
+    const a = await run(
+      portsOf(bank),
+      [['ppv_unlock', 'ppv_unlock', 'ppv_unlock', 'bump_text_only']],
+      {
+        loaded: { vault: vault({ contentTypes: { solo: 3, lingerie: 4, feet: 0 } }) },
+        volume: { contentAllocations: { solo: 2, lingerie: 1, feet: 5 } },
+      },
+    );
+    expect(a.slots.map((s) => s.contentTypeId)).toEqual(['solo', 'lingerie', 'solo', null]);
+  });
+
+  it('falls back to the vault and to null for media content types', async () => {
+    const bank = [record({ captionId: 'p1' })];
+    const withVault = await run(portsOf(bank), [['ppv_unlock']], {
+      loaded: { vault: vault({ contentTypes: { solo: 3, lingerie: 4 } }) },
+    });
+    expect(withVault.slots[0]?.contentTypeId).toBe('lingerie');
+    const noVault = await run(portsOf(bank), [['ppv_unlock']]);
+    expect(noVault.slots[0]?.contentTypeId).toBeNull();
+  });
+
+  it('reports missing vault media and flyers', async () => {
+    const bank = [record({ captionId: 'b1', captionType: 'bundle_offer' })];
+    const a = await run(portsOf(bank), [['bundle']], {
+      loaded: { vault: vault({ media: { video: 0, picture: 3, gif: 1 }, flyers: 0 }) },
+    });
+    const missing = a.issues
+      .filter((i) => i.code === 'vault_missing')
+      .map((i) => i.details.missing);
+    expect(missing).toEqual(['video', 'flyer']);
+    expect(a.slots[0]).toMatchObject({
+      flyerRequired: true,
+      mediaType: 'video',
+      contentTypeId: null,
+    });
+  });
+
+  it('surfaces the volume caption warnings', async () => {
+    const a = await run(portsOf([]), [], {
+      volume: { captionWarnings: ['Low captions for ppv_followup: <3 usable'] },
+    });
+    expect(a.issues).toHaveLength(1);
+    expect(a.issues[0]).toMatchObject({
+      code: 'caption_pool_warning',
+      severity: 'warning',
+      phase: 'content',
+    });
+  });
+
+  it('uses the degraded weights on a stale pool and reports it once', async () => {
+    const used = (d: string) => [{ creatorId: 'alice', lastUsedAt: `${d}T12:00:00Z`, useCount: 1 }];
+    const bank = [
+      record({ captionId: 'fresh', performanceScore: 40, usage: used('2025-01-06') }), // freshness 46.67
+      record({ captionId: 'strong', performanceScore: 50, usage: used('2025-01-11') }), // freshness 30
+    ];
+    // standard weights: fresh 54.92 > strong 51.75; degraded weights: strong 58 > fresh 56.33
+    const a = await run(portsOf(bank), [['ppv_unlock', 'ppv_unlock']]);
+    expect(a.slots.map((s) => s.captionId)).toEqual(['strong', 'fresh']);
+    expect(a.slots[0]?.scores?.compositeScore).toBe(58); // 6 + 25 + 15 + 9.5 (one global use) + 2.5
+    expect(codes(a).filter((c) => c === 'caption_freshness_low')).toHaveLength(1);
+    expect(a.issues.find((i) => i.code === 'caption_freshness_low')?.severity).toBe('info');
+    expect(codes(a)).not.toContain('low_freshness');
+  });
+
+  it('returns PORT_FAILURE when the caption port fails', async () => {
+    const ports: SchedulePorts = {
+      ...portsOf([]),
+      getCaptionCandidates: () => TE.left({ port: 'getCaptionCandidates', message: 'timeout' }),
+    };
+    const result = await matchContent(
+      ctx,
+      loaded(),
+      allocationOf([['ppv_unlock']]),
+      volume(),
+    )(ports)();
+    expect(E.isLeft(result) && result.left.code).toBe('PORT_FAILURE');
+  });
+
+  it('is deterministic', async () => {
+    const bank = Array.from({ length: 40 }, (_, i) =>
+      record({
+        captionId: `c${i}`,
+        captionType: CAPTION_TYPES[i % 6] as CaptionType,
+        performanceScore: (i * 37) % 100,
+        contentType: i % 3 === 0 ? null : 'solo',
+      }),
+    );
+    const days: SendTypeKey[][] = [
+      ['ppv_unlock', 'bump_normal', 'tip_goal', 'bundle'],
+      ['game_post', 'vip_program'],
+    ];
+    const a = await run(portsOf(bank), days, { loaded: { vault: vault() } });
+    const b = await run(portsOf(bank), days, { loaded: { vault: vault() } });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+const ALLOCATABLE = (Object.keys(SEND_TYPES) as SendTypeKey[]).filter(
+  (k) => SEND_TYPES[k].generatedBy === 'allocation',
+);
+const FEW_TYPES: CaptionType[] = [
+  'ppv_offer',
+  'teaser',
+  'flirty',
+  'casual',
+  'renewal',
+  'bundle_offer',
+];
+
+const arbRecord = fc.record({
+  captionType: fc.constantFrom(...FEW_TYPES),
+  contentType: fc.constantFrom(null, 'solo', 'boy_girl'),
+  performanceScore: fc.integer({ min: 0, max: 100 }),
+  daysAgo: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
+});
+
+describe('matchContent invariants', () => {
+  it('never assigns a caption twice and respects the vault filter (random pools)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbRecord, { maxLength: 25 }),
+        fc.array(fc.array(fc.constantFrom(...ALLOCATABLE), { maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        fc.boolean(),
+        async (recs, days, withVault) => {
+          const bank = recs.map((r, i) =>
+            record({
+              captionId: `c${i}`,
+              captionType: r.captionType,
+              contentType: r.contentType,
+              performanceScore: r.performanceScore,
+              usage:
+                r.daysAgo === null
+                  ? []
+                  : [
+                      {
+                        creatorId: 'alice',
+                        lastUsedAt: new Date(
+                          Date.UTC(2025, 0, 20) - r.daysAgo * 86_400_000,
+                        ).toISOString(),
+                        useCount: 1,
+                      },
+                    ],
+            }),
+          );
+          const a = await run(portsOf(bank), days, withVault ? { loaded: { vault: vault() } } : {});
+          const ids = a.slots.flatMap((s) => (s.captionId === null ? [] : [s.captionId]));
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(a.usedCaptionIds).toEqual(ids);
+          expect(a.slots).toHaveLength(days.flat().length);
+          for (const s of a.slots) {
+            expect(s.needsCaption).toBe(s.captionId === null);
+            if (s.needsCaption) expect(s.captionText).toBe('MANUAL_REQUIRED');
+          }
+          if (withVault) {
+            const byId = new Map(bank.map((r) => [r.captionId, r]));
+            for (const id of ids) expect(byId.get(id)?.contentType).not.toBe('boy_girl');
+          }
+          // every caption of the pool that passes the vault filter is used before a slot goes manual
+          const eligible = bank.filter((r) => !withVault || r.contentType !== 'boy_girl').length;
+          if (a.slots.some((s) => s.needsCaption))
+            expect(ids.length).toBe(Math.min(eligible, a.slots.length));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

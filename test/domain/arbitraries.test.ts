@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { decodeWith, InMemoryDatasetC, isIsoDate, ScheduleInputsC } from '../../src/index';
+import { creatorWeekArb } from '../support/arbitraries';
+
+describe('test arbitraries', () => {
+  it('generate datasets that decode with the InMemoryDataset codec, unchanged', () => {
+    fc.assert(
+      fc.property(creatorWeekArb, ({ dataset, creatorId, weekStart, seed }) => {
+        const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', 'load');
+        if (E.isLeft(decoded)) throw new Error(decoded.left.map((i) => i.message).join('\n'));
+        expect(decoded.right).toEqual(dataset);
+        expect(
+          E.isRight(decodeWith(ScheduleInputsC, { creatorId, weekStart, seed }, '', 'input')),
+        ).toBe(true);
+        expect(dataset.creators.map((c) => c.creatorId)).toEqual([creatorId]);
+        expect(isIsoDate(weekStart)).toBe(true);
+        expect(new Set(dataset.captions.map((c) => c.captionId)).size).toBe(
+          dataset.captions.length,
+        );
+        for (const m of dataset.history) {
+          expect(m.viewed).toBeLessThanOrEqual(m.sent);
+          expect(m.purchased).toBeLessThanOrEqual(m.viewed);
+          expect(m.sentAt < `${weekStart}T00:00:00.000Z`).toBe(true);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
