@@ -135,8 +135,8 @@ const weekTable = (r: ScheduleResult, weekdayOf: (date: string) => number): stri
     `   validation ${r.validation.status} (${r.validation.score})`,
   ];
   if (r.validation.errors.length > 0) lines.push(`   errors: ${codeCounts(r.validation.errors)}`);
-  const warnings = r.validation.warnings.filter((i) => i.severity !== 'info');
-  const notes = r.validation.warnings.filter((i) => i.severity === 'info');
+  const warnings = r.validation.warnings;
+  const notes = r.validation.notes;
   if (warnings.length > 0) lines.push(`   warnings: ${codeCounts(warnings)}`);
   if (notes.length > 0) lines.push(`   notes: ${codeCounts(notes)}`);
 

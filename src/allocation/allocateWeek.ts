@@ -128,27 +128,48 @@ export const interleaveCategories = <A extends { readonly category: Category }>(
 };
 
 /**
- * Reorders a sequence so that no send type follows itself, when any order allows it: each
- * repeat is swapped with the nearest later slot that breaks it. Source: RULINGS "variety".
+ * Reorders a day's sequence so that no send type follows itself whenever any order allows it,
+ * staying as close to the given order as possible: at each position it takes the earliest
+ * remaining slot of another type than the previous one whose choice still leaves an arrangement
+ * without repeats (no type may hold more than half of what remains). When no order avoids a
+ * repeat (one type is more than half the day), the fewest repeats are left. Source: RULINGS
+ * "variety" (no send type twice in a row inside a day's allocation).
  *
  * @since 0.1.0
  * @category allocation
  */
 export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(slots: ReadonlyArray<A>): ReadonlyArray<A> => {
-  const out = [...slots];
-  for (let i = 1; i < out.length; i++) {
-    if (out[i]?.sendTypeKey !== out[i - 1]?.sendTypeKey) continue;
-    const prev = out[i - 1]?.sendTypeKey;
-    for (let j = i + 1; j < out.length; j++) {
-      const cand = out[j] as A;
-      const fitsHere = cand.sendTypeKey !== prev;
-      const fitsThere = out[j - 1]?.sendTypeKey !== out[i]?.sendTypeKey && (j + 1 >= out.length || out[j + 1]?.sendTypeKey !== out[i]?.sendTypeKey);
-      if (fitsHere && (fitsThere || j === i + 1)) {
-        out[j] = out[i] as A;
-        out[i] = cand;
-        break;
-      }
+  const remaining = [...slots];
+  const counts = new Map<SendTypeKey, number>();
+  for (const s of slots) counts.set(s.sendTypeKey, (counts.get(s.sendTypeKey) ?? 0) + 1);
+  const feasible = (prev: SendTypeKey, left: number): boolean => {
+    for (const [k, n] of counts) if (n > (k === prev ? Math.floor(left / 2) : Math.ceil(left / 2))) return false;
+    return true;
+  };
+  const out: A[] = [];
+  let prev: SendTypeKey | null = null;
+  while (remaining.length > 0) {
+    let pick = -1;
+    for (let i = 0; i < remaining.length && pick < 0; i++) {
+      const k = (remaining[i] as A).sendTypeKey;
+      if (k === prev) continue;
+      counts.set(k, (counts.get(k) ?? 0) - 1);
+      if (feasible(k, remaining.length - 1)) pick = i;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
     }
+    if (pick < 0) {
+      // No choice keeps every later step free of repeats: take the most frequent other type.
+      let best = -1;
+      for (let i = 0; i < remaining.length; i++) {
+        const k = (remaining[i] as A).sendTypeKey;
+        if (k !== prev && (best < 0 || (counts.get(k) ?? 0) > (counts.get((remaining[best] as A).sendTypeKey) ?? 0))) best = i;
+      }
+      pick = best >= 0 ? best : 0;
+    }
+    const [chosen] = remaining.splice(pick, 1) as [A];
+    counts.set(chosen.sendTypeKey, (counts.get(chosen.sendTypeKey) ?? 0) - 1);
+    out.push(chosen);
+    prev = chosen.sendTypeKey;
   }
   return out;
 };
@@ -353,7 +374,22 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
     check = meets(result.days);
     varietyModeUsed = true;
   }
-  if (!check.ok)
-    issues.push(issue('allocation', 'warning', 'diversity_shortfall', `Week uses ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement); the page cannot reach the minimums`, { ...check.d, target }));
+  const short =
+    check.d.distinct < a.minDistinctTypesPerWeek ||
+    check.d.revenue < a.minRevenueTypesPerWeek ||
+    check.d.engagement < a.minEngagementTypesPerWeek;
+  if (short) {
+    const limitedByPage = !check.ok ? 'the allocation could not reach them' : 'the page and its vault do not offer enough send types';
+    issues.push(
+      issue('allocation', 'warning', 'diversity_shortfall', `Week uses ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement), under the ${a.minDistinctTypesPerWeek} / ${a.minRevenueTypesPerWeek} / ${a.minEngagementTypesPerWeek} minimums: ${limitedByPage}`, {
+        ...check.d,
+        possible,
+        recommendation:
+          applicable.length > served.length
+            ? `Add ${[...new Set(applicable.filter((x) => !served.includes(x)).map((x) => (x.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'flyers' : `${x.mediaType} content`)))].join(', ')} to the vault to unlock more send types`
+            : undefined,
+      }),
+    );
+  }
   return { days: result.days, varietyModeUsed, issues: [...issues, ...result.runIssues] };
 };

@@ -18,6 +18,7 @@ import {
   type Issue,
   issue,
   type PortError,
+  portErrorToScheduleError,
   type ScheduleError,
   type Severity,
 } from '../domain/issues';
@@ -136,14 +137,7 @@ interface MatchState {
   readonly staleReported: boolean;
 }
 
-const portFailure = (e: PortError): ScheduleError => ({
-  code: 'PORT_FAILURE',
-  message: `${e.port} failed during content matching: ${e.message}`,
-  issues: [
-    issue('content', 'error', 'port_failure', `${e.port} failed: ${e.message}`, { port: e.port }),
-  ],
-  cause: e,
-});
+const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'content');
 
 /** Content types of the vault with at least one item, sorted; `null` without a vault (001 §3.0). */
 const allowedContentTypesOf = (vault: Vault | null): ReadonlyArray<string> | null =>
@@ -386,7 +380,8 @@ const assignSlot = (
  * `generic_caption_used`, `manual_caption_required`, `caption_freshness_low` (info, once per
  * build), `low_freshness`, `vault_missing` (details `missing`: media kind or `flyer`).
  *
- * Returns `Left` `PORT_FAILURE` when the caption port fails.
+ * Returns `Left` `PORT_FAILURE` when the caption port fails, `DECODE_FAILED` when its captions do
+ * not decode.
  *
  * @since 0.1.0
  * @category content

@@ -91,4 +91,28 @@ export interface PortError {
   readonly port: string;
   readonly message: string;
   readonly cause?: unknown;
+  /** Set when the port answered but its data failed to decode: one issue per path. */
+  readonly decodeIssues?: ReadonlyArray<Issue>;
 }
+
+/**
+ * The build error of a port error: `DECODE_FAILED` with the decoding issues (paths named) when
+ * the port answered data that does not decode, else `PORT_FAILURE` with one `port_failure` issue.
+ *
+ * @since 0.1.0
+ * @category issues
+ */
+export const portErrorToScheduleError = (e: PortError, phase: IssuePhase): ScheduleError =>
+  e.decodeIssues !== undefined && e.decodeIssues.length > 0
+    ? {
+        code: 'DECODE_FAILED',
+        message: `${e.port} returned data that does not decode: ${e.decodeIssues.map((i) => i.message).join('; ')}`,
+        issues: e.decodeIssues,
+        cause: e.cause,
+      }
+    : {
+        code: 'PORT_FAILURE',
+        message: `${e.port} failed: ${e.message}`,
+        issues: [issue(phase, 'error', 'port_failure', `${e.port} failed: ${e.message}`, { port: e.port })],
+        cause: e.cause,
+      };

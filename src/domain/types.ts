@@ -359,6 +359,8 @@ export interface ValidationReport {
   readonly score: number;
   readonly errors: ReadonlyArray<Issue>;
   readonly warnings: ReadonlyArray<Issue>;
+  /** Info issues: what the build did (fallbacks, channel switches); they never lower the score. */
+  readonly notes: ReadonlyArray<Issue>;
   readonly recommendations: ReadonlyArray<string>;
   readonly requiresCaptionReview: boolean;
   /** Names of the checks that ran and passed. */

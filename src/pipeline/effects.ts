@@ -9,7 +9,7 @@ import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { rankFollowupCaptions } from '../content';
 import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
-import { issue, type PortError, type ScheduleError } from '../domain/issues';
+import { issue, type PortError, portErrorToScheduleError, type ScheduleError } from '../domain/issues';
 import type { LoadedData, PhaseContext, Timing } from '../domain/stages';
 import type { Caption, ScheduleInputs, ScheduleResult } from '../domain/types';
 import type { SchedulePorts } from '../ports/ports';
@@ -17,12 +17,7 @@ import { calculateOptimizedVolume } from '../volume';
 import type { VolumeResult } from '../volume/types';
 import type { Loaded } from './load';
 
-const portFailure = (e: PortError): ScheduleError => ({
-  code: 'PORT_FAILURE',
-  message: `${e.port}: ${e.message}`,
-  issues: [issue('load', 'error', 'port_failure', `${e.port}: ${e.message}`, { port: e.port })],
-  cause: e.cause,
-});
+const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
 
 /**
  * The follow-up send type: the catalog row only phase 6 generates.

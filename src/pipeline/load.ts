@@ -21,19 +21,14 @@ import {
   RotationStateC,
   VaultC,
 } from '../domain/codecs';
-import { type Issue, issue, type PortError, type ScheduleError } from '../domain/issues';
+import { type Issue, issue, type PortError, portErrorToScheduleError, type ScheduleError } from '../domain/issues';
 import type { LoadedData } from '../domain/stages';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../domain/time';
 import type { CreatorProfile } from '../domain/types';
 import type { SchedulePorts } from '../ports/ports';
 import type { SchedulePolicy } from '../domain/policy';
 
-const portFailure = (e: PortError): ScheduleError => ({
-  code: 'PORT_FAILURE',
-  message: `${e.port}: ${e.message}`,
-  issues: [issue('load', 'error', 'port_failure', `${e.port}: ${e.message}`, { port: e.port })],
-  cause: e.cause,
-});
+const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
 
 const decodeFailure = (issues: ReadonlyArray<Issue>, port: string): ScheduleError => ({
   code: 'DECODE_FAILED',
@@ -88,7 +83,7 @@ export const decodingPorts = (ports: SchedulePorts): SchedulePorts => ({
       TE.chainEitherK((cs) =>
         pipe(
           decodeWith(t.array(CaptionC), cs, 'captions', 'content'),
-          E.mapLeft((is): PortError => ({ port: 'getCaptionCandidates', message: is.map((i) => i.message).join('; '), cause: is })),
+          E.mapLeft((is): PortError => ({ port: 'getCaptionCandidates', message: is.map((i) => i.message).join('; '), decodeIssues: is })),
         ),
       ),
     ),

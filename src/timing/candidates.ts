@@ -53,8 +53,8 @@ interface Base {
 
 /** A set of minutes: `add(m)` is true when `m` was not in it yet. */
 const minuteSet = (): ((m: number) => boolean) => {
-  const lo = -24 * 60;
-  const dense = new Uint8Array(3 * 24 * 60);
+  const lo = -60;
+  const dense = new Uint8Array(26 * 60);
   const sparse = new Set<number>();
   return (m) => {
     const k = m - lo;
@@ -117,7 +117,8 @@ export const candidateStream = (
     fallback: false,
   }));
   const first = preferred[0];
-  const anchor = first === undefined ? policy.timing.windowStartMinute : first.baseHour * 60 + shift;
+  const anchor =
+    first === undefined ? policy.timing.windowStartMinute : first.baseHour * 60 + shift;
   const nextFallback = fallbackBases(anchor, policy);
   const expanded: Base[] = [];
   const minutes: number[] = [];
@@ -147,7 +148,13 @@ export const candidateStream = (
   const candidateAt = (i: number): Candidate => {
     const b = expanded[baseOf[i] as number] as Base;
     const jitter = jitters[i] as number;
-    return { minuteOfDay: b.baseHour * 60 + b.timeShift + jitter, baseHour: b.baseHour, timeShift: b.timeShift, jitter, fallback: b.fallback };
+    return {
+      minuteOfDay: b.baseHour * 60 + b.timeShift + jitter,
+      baseHour: b.baseHour,
+      timeShift: b.timeShift,
+      jitter,
+      fallback: b.fallback,
+    };
   };
   return {
     minuteAt,

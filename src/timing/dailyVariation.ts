@@ -32,7 +32,10 @@ export interface DailyVariation {
 const unique = (xs: ReadonlyArray<number>): ReadonlyArray<number> =>
   xs.filter((x, i) => xs.indexOf(x) === i);
 
-const inWindowHours = (hours: ReadonlyArray<number>, policy: TimingPolicy): ReadonlyArray<number> => {
+const inWindowHours = (
+  hours: ReadonlyArray<number>,
+  policy: TimingPolicy,
+): ReadonlyArray<number> => {
   const lo = Math.floor(policy.timing.windowStartMinute / 60);
   const hi = Math.floor(policy.timing.windowEndMinute / 60);
   return unique(hours.filter((h) => Number.isInteger(h) && h >= lo && h <= hi));
@@ -62,7 +65,10 @@ export const primeHoursForDay = (
   const rotation = policy.timing.primeHourRotation;
   const shift = rotation.length > 0 ? (rotation[dayIndex % rotation.length] ?? 0) : 0;
   const choices = [
-    inWindowHours(peakHours.map((h) => h + shift), policy),
+    inWindowHours(
+      peakHours.map((h) => h + shift),
+      policy,
+    ),
     inWindowHours(peakHours, policy),
     inWindowHours(policy.timing.defaultPeakHours, policy),
   ];

@@ -1,3 +1,15 @@
-export { applyTimeJitter, blockIndex, isRoundMinute, jitterOffset, jitterOrder, validJitterOffsets } from './jitter';
-export { type DailyVariation, dailyVariation, preferredHours, primeHoursForDay } from './dailyVariation';
+export {
+  type DailyVariation,
+  dailyVariation,
+  preferredHours,
+  primeHoursForDay,
+} from './dailyVariation';
+export {
+  applyTimeJitter,
+  blockIndex,
+  isRoundMinute,
+  jitterOffset,
+  jitterOrder,
+  validJitterOffsets,
+} from './jitter';
 export { scheduleTimes } from './scheduleTimes';

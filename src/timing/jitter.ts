@@ -5,7 +5,7 @@
  * @module
  */
 import type { SchedulePolicy } from '../domain/policy';
-import { type Rng, nextInt, rngFrom } from '../random/rng';
+import { nextInt, type Rng, rngFrom } from '../random/rng';
 
 /** The part of the policy the jitter reads. */
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
@@ -105,9 +105,9 @@ export const jitterTable = (policy: TimingPolicy): ReadonlyArray<ReadonlyArray<n
   Array.from({ length: 60 }, (_, m) => validJitterOffsets(m, policy));
 
 /**
- * All valid offsets of a base in a seeded order: first the offset `jitterOffset` draws, then the
- * others in a seeded rotation (a seeded start and direction over the remaining offsets in
- * increasing order). Used to try the other jitters of a base when the first one is taken.
+ * All valid offsets of a base in a seeded order: first one drawn uniformly (as `jitterOffset`
+ * does), then the others in a seeded rotation (a seeded start and direction over the remaining
+ * offsets in increasing order), all from one draw. Used to try the other jitters of a base when the first one is taken.
  * `table` (from `jitterTable`) may be passed to skip recomputing the valid offsets.
  *
  * Source: seed 003 task 2.6.
@@ -121,17 +121,21 @@ export const jitterOrder = (
   policy: TimingPolicy,
   table?: ReadonlyArray<ReadonlyArray<number>>,
 ): readonly [ReadonlyArray<number>, Rng] => {
-  const valid = table?.[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
+  const valid =
+    table?.[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
   if (valid.length === 0) return [[nearestNonRoundOffset(baseMinuteOfDay, policy)], rng];
-  const [i, r1] = nextInt(rng, 0, valid.length - 1);
+  const n = valid.length;
+  const turns = Math.max(1, 2 * (n - 1));
+  const [k, next] = nextInt(rng, 0, n * turns - 1);
+  const i = k % n;
   const rest = [...valid.slice(0, i), ...valid.slice(i + 1)];
-  if (rest.length === 0) return [[valid[i] as number], r1];
-  const [k, r2] = nextInt(r1, 0, 2 * rest.length - 1);
-  const start = k % rest.length;
-  const step = k < rest.length ? 1 : rest.length - 1;
+  const t = Math.floor(k / n);
+  const start = t % Math.max(1, rest.length);
+  const step = t < rest.length ? 1 : rest.length - 1;
   const order = [valid[i] as number];
-  for (let j = 0; j < rest.length; j++) order.push(rest[(start + j * step) % rest.length] as number);
-  return [order, r2];
+  for (let j = 0; j < rest.length; j++)
+    order.push(rest[(start + j * step) % rest.length] as number);
+  return [order, next];
 };
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { ChannelFamily, SendTypeKey } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
-import { localToEpochMinute } from '../domain/time';
+import { epochMinuteToIso, instantToLocal, localToEpochMinute } from '../domain/time';
 import { blockIndex, isRoundMinute } from './jitter';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
@@ -24,6 +24,8 @@ export interface LedgerEntry {
   readonly epochMinute: number;
   readonly family: ChannelFamily;
   readonly sendTypeKey: SendTypeKey;
+  /** Whether phase 6 will give it a follow-up (its send type `canHaveFollowup`). */
+  readonly isFollowupParent: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Ledger {
   readonly epochs: Set<number>;
   readonly byFamily: Map<ChannelFamily, number[]>;
   readonly byType: Map<SendTypeKey, number[]>;
+  /** Epoch minutes of the sends that will get a follow-up. */
+  readonly parents: number[];
   readonly blocks: Map<string, number[]>;
   readonly clockTimes: Map<number, number>;
 }
@@ -54,6 +58,8 @@ export interface Probe {
   readonly sendTypeKey: SendTypeKey;
   /** Minimum minutes to any other send of the same type (001 §5.6). */
   readonly minMinutesBetween: number;
+  /** Whether the item will get a follow-up. */
+  readonly isFollowupParent: boolean;
 }
 
 /**
@@ -68,6 +74,8 @@ export interface Evaluation {
   readonly epochMinute: number;
   readonly gap: number;
   readonly inAvoidHours: boolean;
+  /** For a follow-up parent: minutes to the nearest other parent (`Infinity` otherwise or when none). */
+  readonly parentGap: number;
 }
 
 /**
@@ -80,6 +88,7 @@ export const emptyLedger = (): Ledger => ({
   epochs: new Set(),
   byFamily: new Map(),
   byType: new Map(),
+  parents: [],
   blocks: new Map(),
   clockTimes: new Map(),
 });
@@ -108,10 +117,11 @@ const NONE: ReadonlyArray<number> = [];
 /**
  * A checker for the candidates of one probe against the rules phase 5 never relaxes (RULINGS
  * "Timing"): inside the window, not a round minute, fewer than `maxClockTimeUsesPerWeek` uses of
- * its clock time, fewer than `maxPerBlock` sends of its family in its block of the day, no send
- * at the same epoch minute, and at least `minMinutesBetween` from every send of its type. The
- * checker returns `null` when one fails, else the values the relaxable rules (spacing, avoid
- * hours) need. It reads the ledger as it is when called.
+ * its clock time, fewer than `maxPerBlock` sends of its family in its block of the day, a local
+ * time that exists (not skipped by daylight saving), no send at the same epoch minute, and at
+ * least `minMinutesBetween` from every send of its type. The checker returns `null` when one
+ * fails, else the values the relaxable rules (spacing, avoid hours) need. It reads the ledger
+ * as it is when called.
  *
  * @since 0.1.0
  * @category timing
@@ -133,12 +143,13 @@ export const prober = (
     if ((ledger.clockTimes.get(m) ?? 0) >= t.maxClockTimeUsesPerWeek) return null;
     if ((blocks[blockIndex(m, policy)] ?? 0) >= t.maxPerBlock) return null;
     const epochMinute = epochOf(m);
-    if (ledger.epochs.has(epochMinute)) return null;
+    if (Number.isNaN(epochMinute) || ledger.epochs.has(epochMinute)) return null;
     if (nearest(sameType, epochMinute) < probe.minMinutesBetween) return null;
     return {
       epochMinute,
       gap: nearest(family, epochMinute),
       inAvoidHours: avoidHours.has(Math.floor(m / 60)),
+      parentGap: probe.isFollowupParent ? nearest(ledger.parents, epochMinute) : Number.POSITIVE_INFINITY,
     };
   };
 };
@@ -159,6 +170,7 @@ export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: Timi
   ledger.epochs.add(entry.epochMinute);
   insertSorted(ledger.byFamily, entry.family, entry.epochMinute);
   insertSorted(ledger.byType, entry.sendTypeKey, entry.epochMinute);
+  if (entry.isFollowupParent) ledger.parents.splice(lowerBound(ledger.parents, entry.epochMinute), 0, entry.epochMinute);
   const key = `${entry.family}|${entry.date}`;
   const blocks = ledger.blocks.get(key) ?? [];
   const b = blockIndex(entry.minuteOfDay, policy);
@@ -171,6 +183,7 @@ export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: Timi
  * Epoch minutes of local minutes of one date in one zone. Inside the window, when the zone's
  * offset is the same at both ends, it is linear from the window's start (one time-zone lookup
  * per end); otherwise each minute is looked up once with `localToEpochMinute` and remembered.
+ * A local minute that does not exist (skipped by a daylight-saving change) gives `NaN`.
  *
  * @since 0.1.0
  * @category timing
@@ -189,7 +202,9 @@ export const localClock = (
     const hit = memo.get(m);
     if (hit !== undefined) return hit;
     const e = localToEpochMinute(date, m, timeZone);
-    memo.set(m, e);
-    return e;
+    const local = instantToLocal(epochMinuteToIso(e), timeZone);
+    const exact = local.date === date && local.minuteOfDay === m ? e : Number.NaN;
+    memo.set(m, exact);
+    return exact;
   };
 };

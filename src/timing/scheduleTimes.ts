@@ -9,6 +9,7 @@ import {
   CHANNELS,
   type ChannelFamily,
   type ChannelKey,
+  SEND_TYPE_KEYS,
   SEND_TYPES,
   TARGETS,
 } from '../domain/catalog';
@@ -29,8 +30,8 @@ import { type DailyVariation, dailyVariation, preferredHours } from './dailyVari
 import { jitterTable } from './jitter';
 import {
   type Evaluation,
-  type Ledger,
   emptyLedger,
+  type Ledger,
   localClock,
   prober,
   recordPlacement,
@@ -40,6 +41,8 @@ import {
 interface Level {
   readonly spacing: number;
   readonly ignoreAvoidHours: boolean;
+  /** Minutes kept between two follow-up parents (0 = not asked). */
+  readonly parentSpacing: number;
 }
 
 /** An input slot with its index in `targeting.slots` and whether it was moved to the next day. */
@@ -83,7 +86,19 @@ const compareSlotIds = (a: string, b: string): number => {
 };
 
 /** 001 §5.1: category (revenue, engagement, retention), then priority, then slot id. */
+/** Gaps from this long on, a send type's earlier send decides where the next one can start. */
+const CHAINED_GAP_MINUTES = 12 * 60;
+
+/**
+ * Placement order inside a day: the long-gap types first (12 hours or more between two sends,
+ * e.g. the daily 24-hour retention types), whose window is the narrowest, then seed 001 §5.1's
+ * order: category (revenue, engagement, retention), priority, slot id. Placing the narrowest
+ * items last let the evening PPVs fill their family's blocks and pushed them out of the week.
+ */
+const isChained = (w: WorkItem): number => (SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= CHAINED_GAP_MINUTES ? 0 : 1);
+
 const compareItems = (a: WorkItem, b: WorkItem): number =>
+  isChained(a) - isChained(b) ||
   CATEGORIES.indexOf(a.slot.category) - CATEGORIES.indexOf(b.slot.category) ||
   a.slot.priority - b.slot.priority ||
   compareSlotIds(a.slot.slotId, b.slot.slotId);
@@ -92,15 +107,25 @@ const compareItems = (a: WorkItem, b: WorkItem): number =>
  * RULINGS "relaxation": every spacing step with avoid hours honoured, then the last step with
  * avoid hours ignored (only when an avoid hour falls inside the window).
  */
-const relaxationLevels = (ctx: PhaseContext, avoidHours: ReadonlySet<number>): ReadonlyArray<Level> => {
+const relaxationLevels = (
+  ctx: PhaseContext,
+  avoidHours: ReadonlySet<number>,
+): ReadonlyArray<Level> => {
   const t = ctx.policy.timing;
   const steps = t.spacingSteps.length > 0 ? t.spacingSteps : [0];
-  const levels = steps.map((spacing) => ({ spacing, ignoreAvoidHours: false }));
+  // First try to keep follow-up parents as far apart as their follow-ups must be (the follow-up
+  // type's own gap, 60 minutes), so phase 6 can place every follow-up; relaxed before spacing.
+  const followupType = SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups');
+  const parentSpacing = followupType ? SEND_TYPES[followupType].minMinutesBetween : 0;
+  const levels = [
+    { spacing: steps[0] as number, ignoreAvoidHours: false, parentSpacing },
+    ...steps.map((spacing) => ({ spacing, ignoreAvoidHours: false, parentSpacing: 0 })),
+  ];
   const lo = Math.floor(t.windowStartMinute / 60);
   const hi = Math.floor(t.windowEndMinute / 60);
   const avoidInWindow = [...avoidHours].some((h) => h >= lo && h <= hi);
   return avoidInWindow
-    ? [...levels, { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true }]
+    ? [...levels, { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true, parentSpacing: 0 }]
     : levels;
 };
 
@@ -122,8 +147,32 @@ const channelOptions = (slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
   return [slot.channelKey, ...others.filter((c, i) => others.indexOf(c) === i)];
 };
 
+
+/**
+ * Preferred hours of an item of a long-gap type (12 hours or more, e.g. a daily 24-hour type):
+ * when the type's latest send pushes the earliest allowed minute of this date past the first
+ * preferred base, the search starts at that earliest minute instead of the next preferred hour.
+ * Otherwise a daily type slips by up to an hour a day (24 hours means 24 real hours) and runs out
+ * of window by the end of the week. Source: seed 001 §5.6; RULINGS "per-type gaps".
+ */
+const chainedPreference = (
+  pref: { readonly hours: ReadonlyArray<number>; readonly shift: number },
+  sameType: ReadonlyArray<number> | undefined,
+  gap: number,
+  clock: (minuteOfDay: number) => number,
+  spreadIndex: number,
+): { readonly hours: ReadonlyArray<number>; readonly shift: number; readonly startIndex: number } => {
+  const latest = sameType && sameType.length > 0 ? sameType[sameType.length - 1] : undefined;
+  const firstHour = pref.hours[spreadIndex % Math.max(1, pref.hours.length)];
+  if (gap < CHAINED_GAP_MINUTES || latest === undefined || firstHour === undefined)
+    return { ...pref, startIndex: spreadIndex };
+  const earliest = latest + gap - clock(0);
+  if (earliest <= firstHour * 60 + pref.shift || earliest >= 24 * 60) return { ...pref, startIndex: spreadIndex };
+  return { hours: [Math.floor(earliest / 60)], shift: earliest % 60, startIndex: 0 };
+};
+
 const passes = (e: Evaluation, level: Level): boolean =>
-  e.gap >= level.spacing && (level.ignoreAvoidHours || !e.inAvoidHours);
+  e.gap >= level.spacing && e.parentGap >= level.parentSpacing && (level.ignoreAvoidHours || !e.inAvoidHours);
 
 /**
  * Finds the first candidate, channel and level that satisfy the rules (001 §5.3 with the
@@ -140,15 +189,30 @@ const findPlacement = (
 ): Placement | null => {
   const { ctx } = env;
   const policy = ctx.policy;
-  const pref = preferredHours(slot.category, day, policy);
-  const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
-  const stream = candidateStream(rng, pref.hours, pref.shift, spreadIndex, policy, env.jitters);
   const minMinutesBetween = SEND_TYPES[slot.sendTypeKey].minMinutesBetween;
-  const checks = new Map<ChannelFamily, { readonly check: (m: number) => Evaluation | null; readonly memo: Array<Evaluation | null> }>();
+  const pref = chainedPreference(
+    preferredHours(slot.category, day, policy),
+    ledger.byType.get(slot.sendTypeKey),
+    minMinutesBetween,
+    clock,
+    spreadIndex,
+  );
+  const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
+  const stream = candidateStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
+  const checks = new Map<
+    ChannelFamily,
+    { readonly check: (m: number) => Evaluation | null; readonly memo: Array<Evaluation | null> }
+  >();
   const evaluationAt = (family: ChannelFamily, i: number, minute: number): Evaluation | null => {
     let entry = checks.get(family);
     if (entry === undefined) {
-      const probe = { date: day.date, family, sendTypeKey: slot.sendTypeKey, minMinutesBetween };
+      const probe = {
+        date: day.date,
+        family,
+        sendTypeKey: slot.sendTypeKey,
+        minMinutesBetween,
+        isFollowupParent: SEND_TYPES[slot.sendTypeKey].canHaveFollowup,
+      };
       entry = { check: prober(ledger, probe, clock, env.avoidHours, policy), memo: [] };
       checks.set(family, entry);
     }
@@ -163,7 +227,13 @@ const findPlacement = (
       for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
         const evaluation = evaluationAt(family, i, m);
         if (evaluation !== null && passes(evaluation, level))
-          return { candidate: stream.candidateAt(i), evaluation, channelKey, level, firstMinute: stream.firstPreferredMinute };
+          return {
+            candidate: stream.candidateAt(i),
+            evaluation,
+            channelKey,
+            level,
+            firstMinute: stream.firstPreferredMinute,
+          };
       }
     }
   return null;
@@ -221,21 +291,81 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   const target = ctx.policy.timing.spacingSteps[0] ?? 0;
   const out: Issue[] = [];
   if (p.channelKey !== slot.channelKey)
-    out.push(issue('timing', 'info', 'channel_switched', `${slot.slotId} moved from ${slot.channelKey} to ${p.channelKey} to find a time`, { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey, from: slot.channelKey, to: p.channelKey }, path));
+    out.push(
+      issue(
+        'timing',
+        'info',
+        'channel_switched',
+        `${slot.slotId} moved from ${slot.channelKey} to ${p.channelKey} to find a time`,
+        {
+          slotId: slot.slotId,
+          sendTypeKey: slot.sendTypeKey,
+          from: slot.channelKey,
+          to: p.channelKey,
+        },
+        path,
+      ),
+    );
   if (p.evaluation.gap < target)
-    out.push(issue('timing', 'warning', 'spacing_relaxed', `${slot.slotId} placed with ${p.level.spacing}-minute spacing instead of ${target}`, { slotId: slot.slotId, spacingMinutes: p.level.spacing, targetSpacingMinutes: target, nearestSameFamilyMinutes: p.evaluation.gap }, path));
+    out.push(
+      issue(
+        'timing',
+        'warning',
+        'spacing_relaxed',
+        `${slot.slotId} placed with ${p.level.spacing}-minute spacing instead of ${target}`,
+        {
+          slotId: slot.slotId,
+          spacingMinutes: p.level.spacing,
+          targetSpacingMinutes: target,
+          nearestSameFamilyMinutes: p.evaluation.gap,
+        },
+        path,
+      ),
+    );
   if (p.level.ignoreAvoidHours && p.evaluation.inAvoidHours)
-    out.push(issue('timing', 'warning', 'avoid_hours_relaxed', `${slot.slotId} placed in avoid hour ${Math.floor(p.candidate.minuteOfDay / 60)}`, { slotId: slot.slotId, hour: Math.floor(p.candidate.minuteOfDay / 60) }, path));
+    out.push(
+      issue(
+        'timing',
+        'warning',
+        'avoid_hours_relaxed',
+        `${slot.slotId} placed in avoid hour ${Math.floor(p.candidate.minuteOfDay / 60)}`,
+        { slotId: slot.slotId, hour: Math.floor(p.candidate.minuteOfDay / 60) },
+        path,
+      ),
+    );
   if (p.candidate.fallback)
-    out.push(issue('timing', 'info', 'fallback_slot_used', `${slot.slotId}: no preferred hour was free`, { slotId: slot.slotId, minuteOfDay: p.candidate.minuteOfDay }, path));
+    out.push(
+      issue(
+        'timing',
+        'info',
+        'fallback_slot_used',
+        `${slot.slotId}: no preferred hour was free`,
+        { slotId: slot.slotId, minuteOfDay: p.candidate.minuteOfDay },
+        path,
+      ),
+    );
   return out;
 };
 
 const droppedIssue = (item: WorkItem, reason: string): Issue =>
-  issue('timing', 'warning', 'item_dropped', `${item.slot.slotId} (${item.slot.sendTypeKey}) could not be scheduled: ${reason}`, { slotId: item.slot.slotId, reason, slot: item.slot }, `slots[${item.index}]`);
+  issue(
+    'timing',
+    'warning',
+    'item_dropped',
+    `${item.slot.slotId} (${item.slot.sendTypeKey}) could not be scheduled: ${reason}`,
+    { slotId: item.slot.slotId, reason, slot: item.slot },
+    `slots[${item.index}]`,
+  );
 
 const movedIssue = (item: WorkItem, toDate: string): Issue =>
-  issue('timing', 'warning', 'item_moved_next_day', `${item.slot.slotId} did not fit on ${item.slot.date} and moves to ${toDate}`, { slotId: item.slot.slotId, fromDate: item.slot.date, toDate }, `slots[${item.index}]`);
+  issue(
+    'timing',
+    'warning',
+    'item_moved_next_day',
+    `${item.slot.slotId} did not fit on ${item.slot.date} and moves to ${toDate}`,
+    { slotId: item.slot.slotId, fromDate: item.slot.date, toDate },
+    `slots[${item.index}]`,
+  );
 
 /**
  * Phase 5: gives every targeted slot a local date and time, its UTC instant and expiry.
@@ -245,11 +375,12 @@ const movedIssue = (item: WorkItem, toDate: string): Issue =>
  * evening shifts (001 §5.2). An item tries its category's preferred hours (the k-th item of a
  * category starting at hour index k), each base with a seeded jitter in -7..+8 that never lands
  * on :00/:15/:30/:45 (003 task 2.6), then every window base in 5-minute steps nearest first
- * (001 §5.3 fallback). A candidate must be inside 08:00-23:30, unused at its epoch minute, at
- * least the spacing away from any send of its channel family, below 3 sends of its family in
- * its 4-hour block, `minMinutesBetween` away from any send of its type across days, on a clock
- * time used at most once before this week, and outside avoid hours (001 §5.4-§5.6, RULINGS
- * "Timing"). When a send type has a second channel of another family that can reach the
+ * (001 §5.3 fallback). A candidate must be inside the window (08:00-23:30 by default), unused
+ * at its epoch minute, at least the spacing away from any send of its channel family, below
+ * `maxPerBlock` (3) sends of its family in its 4-hour block of the local date,
+ * `minMinutesBetween` real minutes away from any send of its type across days, on a clock time
+ * used fewer than `maxClockTimeUsesPerWeek` (2) times this week, and outside avoid hours
+ * (001 §5.4-§5.6, RULINGS "Timing"). When a send type has a second channel of another family that can reach the
  * slot's target, it is tried at the same level before relaxing.
  *
  * Relaxation order (RULINGS "relaxation"): spacing 45 -> 30 -> 20, then avoid hours, then the
@@ -277,10 +408,19 @@ export const scheduleTimes = (
 ): Timing => {
   const policy = ctx.policy;
   const avoidHours = new Set(loaded.timing.avoidHours);
-  const env: Env = { ctx, avoidHours, levels: relaxationLevels(ctx, avoidHours), jitters: jitterTable(policy) };
+  const env: Env = {
+    ctx,
+    avoidHours,
+    levels: relaxationLevels(ctx, avoidHours),
+    jitters: jitterTable(policy),
+  };
   const days = ctx.weekDates.map((d, i) => dailyVariation(d, i, loaded.timing.peakHours, policy));
   const strategyByDate = new Map(allocation.days.map((d) => [d.date, d.strategy] as const));
-  const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({ slot, index, moved: false }));
+  const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({
+    slot,
+    index,
+    moved: false,
+  }));
   const ledger = emptyLedger();
   const placed: TimedSlot[] = [];
   const issues: Issue[] = items
@@ -302,7 +442,18 @@ export const scheduleTimes = (
         const strategy = strategyByDate.get(item.slot.date) ?? item.slot.strategyUsed;
         const timed = toTimedSlot(ctx, item, day, p, strategy);
         const family = CHANNELS[p.channelKey].family;
-        recordPlacement(ledger, { date: day.date, minuteOfDay: timed.minuteOfDay, epochMinute: timed.epochMinute, family, sendTypeKey: timed.sendTypeKey }, policy);
+        recordPlacement(
+          ledger,
+          {
+            date: day.date,
+            minuteOfDay: timed.minuteOfDay,
+            epochMinute: timed.epochMinute,
+            family,
+            sendTypeKey: timed.sendTypeKey,
+            isFollowupParent: SEND_TYPES[timed.sendTypeKey].canHaveFollowup,
+          },
+          policy,
+        );
         placed.push(timed);
         issues.push(...placementIssues(ctx, item, p));
       } else if (!item.moved && nextDate !== undefined) {
@@ -313,7 +464,9 @@ export const scheduleTimes = (
     carry = moving;
   });
   return {
-    slots: [...placed].sort((a, b) => a.epochMinute - b.epochMinute || compareSlotIds(a.slotId, b.slotId)),
+    slots: [...placed].sort(
+      (a, b) => a.epochMinute - b.epochMinute || compareSlotIds(a.slotId, b.slotId),
+    ),
     dailyPrimeHours: Object.fromEntries(days.map((d) => [d.date, d.primeHours])),
     issues,
   };

@@ -147,7 +147,7 @@ export const validationStatus = (
  *
  * Runs `VALIDATION_CHECKS`, adds `input.priorIssues` (phases 1-6), removes repeated findings
  * (same code, severity, path and message), and returns:
- * - `errors`: issues of severity `error`; `warnings`: `warning` and `info` issues (info deducts 0);
+ * - `errors`: issues of severity `error`; `warnings`: `warning` issues; `notes`: `info` issues (no deduction);
  * - `recommendations`: every `details.recommendation` text, without repeats;
  * - `requiresCaptionReview`: an issue asked for it (`details.requiresCaptionReview`) or an item
  *   waits for a manual caption;
@@ -165,7 +165,8 @@ export const validateSchedule = (input: ValidationInput): ValidationReport => {
   const results = VALIDATION_CHECKS.map((c) => ({ name: c.name, issues: c.run(input) }));
   const all = dedupe([...input.priorIssues, ...results.flatMap((r) => r.issues)]);
   const errors = all.filter((i) => i.severity === 'error');
-  const warnings = all.filter((i) => i.severity !== 'error');
+  const warnings = all.filter((i) => i.severity === 'warning');
+  const notes = all.filter((i) => i.severity === 'info');
   const recommendations = [
     ...new Set(
       all.flatMap((i) =>
@@ -182,6 +183,7 @@ export const validateSchedule = (input: ValidationInput): ValidationReport => {
     score,
     errors,
     warnings,
+    notes,
     recommendations,
     requiresCaptionReview,
     passedChecks: results.filter((r) => r.issues.length === 0).map((r) => r.name),

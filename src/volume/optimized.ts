@@ -12,7 +12,13 @@ import { calculateDynamicVolume } from './dynamic';
 import { fuseHorizons } from './fusion';
 import { calculateScoresFromHistory } from './scores';
 import type { VolumeDataSource, VolumeResult } from './types';
-import { apportion, calculateDowMultipliers, calculateWeeklyDistribution, confidenceFromMessageCount } from './weekly';
+import {
+  apportion,
+  calculateDowMultipliers,
+  calculateWeeklyDistribution,
+  confidenceFromMessageCount,
+  normalizeDowMultipliers,
+} from './weekly';
 
 /**
  * Inputs of `calculateOptimizedVolume`.
@@ -109,7 +115,7 @@ export const calculateOptimizedVolume = (
   }).length;
   const messageCount = fused && trends ? trends.messageCount : analysed;
   const confidenceScore = confidenceFromMessageCount(messageCount, policy);
-  const dow = calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy);
+  const dow = normalizeDowMultipliers(calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy), policy);
   const f = dyn.finalConfig;
   const b = policy.volume.bounds;
   const maxRetention = creator.pageType === 'free' ? 0 : b.retention[1];

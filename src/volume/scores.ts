@@ -60,8 +60,10 @@ const stats = (ms: ReadonlyArray<MassMessage>): HalfStats =>
  * -1..1) and `cv` the coefficient of variation of daily earnings (clamped to 0..2):
  * - saturation = 50 - 30 r - 10 v - 10 p + 10 (cv - 0.5)
  * - opportunity = 50 + 30 r + 10 v + 10 p - 5 (cv - 0.5)
- * both clamped to 0..100 and rounded to one decimal. Falling returns raise saturation; rising
- * ones raise opportunity; volatile earnings raise saturation.
+ * Falling returns raise saturation; rising ones raise opportunity; volatile earnings raise
+ * saturation. Small samples are noisy, so both scores and the revenue trend are shrunk toward
+ * neutral by the confidence of the window's message count `n / (n + confidenceHalfMessages)`:
+ * `50 + c (raw - 50)` and `c x trend`. Scores are clamped to 0..100, all rounded to one decimal.
  *
  * Returns `null` when either half has no message (not enough data: the caller then uses the
  * neutral default values).
@@ -103,10 +105,14 @@ export const calculateScoresFromHistory = (
   const mu = mean(values);
   const cv = mu > 0 && values.length > 1 ? clamp(sampleStandardDeviation(values) / mu, 0, 2) : 0;
   const round1 = (x: number) => Math.round(x * 10) / 10;
+  const n = first.messages + second.messages;
+  const c = n / (n + policy.volume.confidenceHalfMessages);
+  const neutral = policy.volume.neutralScore;
+  const shrink = (raw: number) => round1(neutral + c * (clamp(raw, 0, 100) - neutral));
   return {
-    saturationScore: round1(clamp(50 - 30 * r - 10 * v - 10 * p + 10 * (cv - 0.5), 0, 100)),
-    opportunityScore: round1(clamp(50 + 30 * r + 10 * v + 10 * p - 5 * (cv - 0.5), 0, 100)),
-    revenueTrendPercent: first.earnings > 0 ? round1(((second.earnings - first.earnings) / first.earnings) * 100) : null,
-    messageCount: first.messages + second.messages,
+    saturationScore: shrink(50 - 30 * r - 10 * v - 10 * p + 10 * (cv - 0.5)),
+    opportunityScore: shrink(50 + 30 * r + 10 * v + 10 * p - 5 * (cv - 0.5)),
+    revenueTrendPercent: first.earnings > 0 ? round1(c * ((second.earnings - first.earnings) / first.earnings) * 100) : null,
+    messageCount: n,
   };
 };

@@ -99,6 +99,34 @@ export const calculateDowMultipliers = (
 };
 
 /**
+ * Rescales weekday multipliers so they average exactly 1 (sum 7) while each stays inside the
+ * clamp (0.7-1.3): `clamp(m x k)` with the scale `k` found by bisection. Without this, dividing by
+ * the sum would push a day past the clamp (six days at 0.7 and one at 1.3 would give that day
+ * 1.65 x the daily total). Rounded to two decimals. Source: RULINGS "weekly distribution".
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const normalizeDowMultipliers = (
+  multipliers: Weekly<number>,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): Weekly<number> => {
+  const [lo, hi] = policy.volume.dowMultiplierClamp;
+  const ms = WEEKDAYS.map((d) => Math.max(1e-6, multipliers[d]));
+  const at = (k: number) => ms.map((m) => Math.min(hi, Math.max(lo, m * k)));
+  const total = (k: number) => at(k).reduce((a, b) => a + b, 0);
+  let a = 1e-3;
+  let b = 1e3;
+  for (let i = 0; i < 100; i++) {
+    const mid = Math.sqrt(a * b);
+    if (total(mid) < 7) a = mid;
+    else b = mid;
+  }
+  const scaled = at(Math.sqrt(a * b));
+  return weekly((d) => Math.round((scaled[d] ?? 1) * 100) / 100);
+};
+
+/**
  * Items per weekday: 7 x `dailyTotal` split across the weekdays in proportion to the multipliers
  * (largest remainder), each day kept within `[minPerDay, maxPerDay]` while the weekly total is
  * kept exactly (rounding never loses or adds an item).

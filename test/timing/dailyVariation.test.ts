@@ -40,7 +40,10 @@ describe('dailyVariation and preferredHours (001 §5.2, §5.3)', () => {
   it('gives revenue the prime hours, engagement the morning hours and retention no shift', () => {
     const day = dailyVariation('2025-01-20', 0, [20, 21, 22], P);
     expect(preferredHours('revenue', day, P)).toEqual({ hours: [19, 20, 21], shift: 20 });
-    expect(preferredHours('engagement', day, P)).toEqual({ hours: [9, 10, 11, 14, 15, 16], shift: -15 });
+    expect(preferredHours('engagement', day, P)).toEqual({
+      hours: [9, 10, 11, 14, 15, 16],
+      shift: -15,
+    });
     expect(preferredHours('retention', day, P)).toEqual({ hours: [16, 17, 18], shift: 0 });
   });
 });

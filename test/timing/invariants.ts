@@ -1,5 +1,11 @@
 import { CHANNELS, SEND_TYPES } from '../../src/domain/catalog';
-import type { LoadedData, PhaseContext, Targeting, TimedSlot, Timing } from '../../src/domain/stages';
+import type {
+  LoadedData,
+  PhaseContext,
+  Targeting,
+  TimedSlot,
+  Timing,
+} from '../../src/domain/stages';
 import { addDaysIso, localToEpochMinute } from '../../src/domain/time';
 import { localOf } from './fixtures';
 
@@ -30,28 +36,38 @@ export const timingViolations = (
 
   for (const s of slots) {
     const m = s.minuteOfDay;
-    if (m < t.windowStartMinute || m > t.windowEndMinute) out.push(`${s.slotId} outside window at ${m}`);
+    if (m < t.windowStartMinute || m > t.windowEndMinute)
+      out.push(`${s.slotId} outside window at ${m}`);
     if (t.roundMinutes.includes(m % 60)) out.push(`${s.slotId} on round minute ${s.scheduledTime}`);
     if (s.epochMinute !== localToEpochMinute(s.scheduledDate, m, ctx.creator.timezone))
       out.push(`${s.slotId} epoch mismatch`);
     const local = localOf(s.scheduledAt, ctx.creator.timezone);
     if (local !== `${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`)
-      out.push(`${s.slotId} scheduledAt ${s.scheduledAt} is ${local} locally, not ${s.scheduledDate} ${s.scheduledTime}`);
+      out.push(
+        `${s.slotId} scheduledAt ${s.scheduledAt} is ${local} locally, not ${s.scheduledDate} ${s.scheduledTime}`,
+      );
     const v = s.variationMetadata;
-    if (v.baseHour * 60 + v.timeShift + v.jitter !== m) out.push(`${s.slotId} metadata does not add up`);
-    if (v.jitter < t.jitterMin || v.jitter > t.jitterMax) out.push(`${s.slotId} jitter ${v.jitter}`);
+    if (v.baseHour * 60 + v.timeShift + v.jitter !== m)
+      out.push(`${s.slotId} metadata does not add up`);
+    if (v.jitter < t.jitterMin || v.jitter > t.jitterMax)
+      out.push(`${s.slotId} jitter ${v.jitter}`);
     if (loaded.timing.avoidHours.includes(Math.floor(m / 60)) && !avoidRelaxed.has(s.slotId))
       out.push(`${s.slotId} in avoid hour without avoid_hours_relaxed`);
-    if (s.scheduledDate !== s.date && !(moved.has(s.slotId) && s.scheduledDate === addDaysIso(s.date, 1)))
+    if (
+      s.scheduledDate !== s.date &&
+      !(moved.has(s.slotId) && s.scheduledDate === addDaysIso(s.date, 1))
+    )
       out.push(`${s.slotId} on ${s.scheduledDate} without a move`);
     const exp = SEND_TYPES[s.sendTypeKey].expirationHours;
     if ((exp === null) !== (s.expiresAt === null)) out.push(`${s.slotId} expiry`);
   }
 
-  if (new Set(slots.map((s) => s.epochMinute)).size !== slots.length) out.push('two sends share a minute');
+  if (new Set(slots.map((s) => s.epochMinute)).size !== slots.length)
+    out.push('two sends share a minute');
 
   for (let i = 1; i < slots.length; i++)
-    if ((slots[i - 1] as TimedSlot).epochMinute > (slots[i] as TimedSlot).epochMinute) out.push('not sorted');
+    if ((slots[i - 1] as TimedSlot).epochMinute > (slots[i] as TimedSlot).epochMinute)
+      out.push('not sorted');
 
   for (const [fam, xs] of groupBy(slots, family)) {
     const sorted = [...xs].sort((a, b) => a.epochMinute - b.epochMinute);
@@ -68,7 +84,10 @@ export const timingViolations = (
       }
   }
 
-  for (const [key, xs] of groupBy(slots, (s) => `${family(s)}|${s.scheduledDate}|${Math.floor(s.minuteOfDay / t.blockMinutes)}`))
+  for (const [key, xs] of groupBy(
+    slots,
+    (s) => `${family(s)}|${s.scheduledDate}|${Math.floor(s.minuteOfDay / t.blockMinutes)}`,
+  ))
     if (xs.length > t.maxPerBlock) out.push(`block ${key} holds ${xs.length}`);
 
   for (const [key, xs] of groupBy(slots, (s) => s.sendTypeKey)) {
@@ -81,7 +100,8 @@ export const timingViolations = (
   }
 
   for (const [time, xs] of groupBy(slots, (s) => s.scheduledTime))
-    if (xs.length > t.maxClockTimeUsesPerWeek) out.push(`clock time ${time} used ${xs.length} times`);
+    if (xs.length > t.maxClockTimeUsesPerWeek)
+      out.push(`clock time ${time} used ${xs.length} times`);
 
   const placedIds = slots.map((s) => s.slotId);
   const droppedIds = dropped.map((i) => String(i.details.slotId));

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { SendTypeKey } from '../../src/domain/catalog';
 import type { TimedSlot, Timing } from '../../src/domain/stages';
-import { scheduleTimes } from '../../src/index';
-import { type SlotSpec, localOf, makeCtx, makeLoaded, makeWeek } from './fixtures';
+import { DEFAULT_POLICY, scheduleTimes } from '../../src/index';
+import { localOf, makeCtx, makeLoaded, makeWeek, type SlotSpec } from './fixtures';
 import { timingViolations } from './invariants';
 
 const run = (
   days: ReadonlyArray<ReadonlyArray<SlotSpec>>,
-  o: { timezone?: string; weekStart?: string; seed?: string; peak?: number[]; avoid?: number[] } = {},
+  o: {
+    timezone?: string;
+    weekStart?: string;
+    seed?: string;
+    peak?: number[];
+    avoid?: number[];
+  } = {},
 ) => {
   const ctx = makeCtx({ timezone: o.timezone, weekStart: o.weekStart, seed: o.seed });
   const loaded = makeLoaded(o.peak ?? [20, 21, 22], o.avoid ?? [3, 4, 5, 6]);
@@ -32,7 +38,9 @@ const keys = (...ks: SendTypeKey[]): SlotSpec[] => ks.map((sendTypeKey) => ({ se
 const everyDay = (specs: SlotSpec[]) => Array.from({ length: 7 }, () => specs);
 
 describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)', () => {
-  const r = run(everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')));
+  const r = run(
+    everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')),
+  );
 
   it('keeps every invariant', () => ok(r));
 
@@ -49,7 +57,11 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
     });
     expect(mon.minuteOfDay).toBe(19 * 60 + 20 + mon.variationMetadata.jitter);
     const tue = bySlot(r.timing, '2025-01-21_1');
-    expect(tue.variationMetadata).toMatchObject({ baseHour: 20, timeShift: -20, primeHoursUsed: [20, 21, 22] });
+    expect(tue.variationMetadata).toMatchObject({
+      baseHour: 20,
+      timeShift: -20,
+      primeHoursUsed: [20, 21, 22],
+    });
   });
 
   it('spreads the revenue items of a day over the prime hours', () => {
@@ -60,9 +72,18 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
   });
 
   it('uses the morning shift for engagement and no shift for retention', () => {
-    expect(bySlot(r.timing, '2025-01-20_4').variationMetadata).toMatchObject({ baseHour: 9, timeShift: -15 });
-    expect(bySlot(r.timing, '2025-01-21_4').variationMetadata).toMatchObject({ baseHour: 9, timeShift: 15 });
-    expect(bySlot(r.timing, '2025-01-20_5').variationMetadata).toMatchObject({ baseHour: 16, timeShift: 0 });
+    expect(bySlot(r.timing, '2025-01-20_4').variationMetadata).toMatchObject({
+      baseHour: 9,
+      timeShift: -15,
+    });
+    expect(bySlot(r.timing, '2025-01-21_4').variationMetadata).toMatchObject({
+      baseHour: 9,
+      timeShift: 15,
+    });
+    expect(bySlot(r.timing, '2025-01-20_5').variationMetadata).toMatchObject({
+      baseHour: 16,
+      timeShift: 0,
+    });
   });
 
   it('reports the prime hours of every date and sorts slots by instant', () => {
@@ -74,10 +95,17 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
   });
 
   it('is deterministic and depends on the seed', () => {
-    const again = run(everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')));
+    const again = run(
+      everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')),
+    );
     expect(again.timing).toEqual(r.timing);
-    const other = run(everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')), { seed: 'other' });
-    expect(other.timing.slots.map((s) => s.minuteOfDay)).not.toEqual(r.timing.slots.map((s) => s.minuteOfDay));
+    const other = run(
+      everyDay(keys('ppv_unlock', 'bundle', 'flash_bundle', 'bump_normal', 'renew_on_message')),
+      { seed: 'other' },
+    );
+    expect(other.timing.slots.map((s) => s.minuteOfDay)).not.toEqual(
+      r.timing.slots.map((s) => s.minuteOfDay),
+    );
   });
 
   it('sets expiry from expirationHours (001 §5.7)', () => {
@@ -95,56 +123,111 @@ describe('scheduleTimes: time zones and daylight saving (RULINGS "time zones")',
       weekStart: '2025-03-03',
     });
     ok(r);
-    for (const s of r.timing.slots) expect(localOf(s.scheduledAt, 'America/New_York')).toBe(`${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`);
+    for (const s of r.timing.slots)
+      expect(localOf(s.scheduledAt, 'America/New_York')).toBe(
+        `${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`,
+      );
     const sat = bySlot(r.timing, '2025-03-08_1');
     const sun = bySlot(r.timing, '2025-03-09_1');
-    const utcMinute = (s: TimedSlot) => (s.epochMinute % 1440 + 1440) % 1440;
+    const utcMinute = (s: TimedSlot) => ((s.epochMinute % 1440) + 1440) % 1440;
     expect((utcMinute(sat) - sat.minuteOfDay + 1440) % 1440).toBe(5 * 60);
     expect((utcMinute(sun) - sun.minuteOfDay + 1440) % 1440).toBe(4 * 60);
   });
 
-  it.each(['2025-10-20', '2025-10-27'])('Europe/Berlin week of %s: instants match local times', (weekStart) => {
-    const r = run(everyDay(keys('ppv_unlock', 'bundle', 'bump_normal', 'renew_on_message')), {
-      timezone: 'Europe/Berlin',
-      weekStart,
-    });
-    ok(r);
-    for (const s of r.timing.slots) expect(localOf(s.scheduledAt, 'Europe/Berlin')).toBe(`${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`);
+  it.each(['2025-10-20', '2025-10-27'])(
+    'Europe/Berlin week of %s: instants match local times',
+    (weekStart) => {
+      const r = run(everyDay(keys('ppv_unlock', 'bundle', 'bump_normal', 'renew_on_message')), {
+        timezone: 'Europe/Berlin',
+        weekStart,
+      });
+      ok(r);
+      for (const s of r.timing.slots)
+        expect(localOf(s.scheduledAt, 'Europe/Berlin')).toBe(
+          `${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`,
+        );
+    },
+  );
+
+  it('never uses a local time skipped by daylight saving when the window covers the change', () => {
+    const policy = {
+      ...DEFAULT_POLICY,
+      timing: { ...DEFAULT_POLICY.timing, windowStartMinute: 0, windowEndMinute: 23 * 60 + 59 },
+    };
+    const ctx = makeCtx({ timezone: 'America/New_York', weekStart: '2025-03-03', policy });
+    const loaded = makeLoaded([2, 3], []);
+    const { allocation, targeting } = makeWeek(
+      ctx,
+      Array.from({ length: 7 }, () =>
+        keys('ppv_unlock', 'bundle', 'flash_bundle', 'link_drop', 'dm_farm'),
+      ),
+    );
+    const timing = scheduleTimes(ctx, loaded, allocation, targeting);
+    expect(timingViolations(ctx, loaded, targeting, timing)).toEqual([]);
+    const sunday = timing.slots.filter((s) => s.scheduledDate === '2025-03-09');
+    expect(sunday.some((s) => s.minuteOfDay >= 3 * 60 && s.minuteOfDay < 4 * 60)).toBe(true);
+    expect(sunday.every((s) => s.minuteOfDay < 2 * 60 || s.minuteOfDay >= 3 * 60)).toBe(true);
   });
 
   it('measures a 24-hour gap in real minutes across days, DST change included', () => {
-    const r = run(everyDay(keys('like_farm', 'vip_program')), { timezone: 'America/New_York', weekStart: '2025-03-03' });
+    const r = run(everyDay(keys('like_farm', 'vip_program')), {
+      timezone: 'America/New_York',
+      weekStart: '2025-03-03',
+    });
     ok(r);
     for (const k of ['like_farm', 'vip_program']) {
       const xs = r.timing.slots.filter((s) => s.sendTypeKey === k).map((s) => s.epochMinute);
-      for (let i = 1; i < xs.length; i++) expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThanOrEqual(24 * 60);
+      for (let i = 1; i < xs.length; i++)
+        expect((xs[i] as number) - (xs[i - 1] as number)).toBeGreaterThanOrEqual(24 * 60);
     }
   });
 });
 
 describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
-  const allBut = (...open: number[]) => Array.from({ length: 24 }, (_, h) => h).filter((h) => !open.includes(h));
+  const allBut = (...open: number[]) =>
+    Array.from({ length: 24 }, (_, h) => h).filter((h) => !open.includes(h));
 
   it('relaxes spacing, then avoid hours, and reports both', () => {
-    const day = keys('ppv_unlock', 'bundle', 'flash_bundle', 'vip_program', 'snapchat_bundle', 'link_drop', 'dm_farm');
+    const day = keys(
+      'ppv_unlock',
+      'bundle',
+      'flash_bundle',
+      'vip_program',
+      'snapchat_bundle',
+      'link_drop',
+      'dm_farm',
+    );
     const r = run([day], { avoid: allBut(19, 20), peak: [20, 21] });
     ok(r);
     expect(r.timing.slots).toHaveLength(7);
     const relaxed = codes(r.timing, 'spacing_relaxed');
     expect(relaxed.length).toBeGreaterThan(0);
     expect(relaxed[0]?.severity).toBe('warning');
-    expect(relaxed[0]?.details).toMatchObject({ spacingMinutes: expect.any(Number), slotId: expect.any(String) });
+    expect(relaxed[0]?.details).toMatchObject({
+      spacingMinutes: expect.any(Number),
+      slotId: expect.any(String),
+    });
     expect(codes(r.timing, 'avoid_hours_relaxed').length).toBeGreaterThan(0);
     expect(codes(r.timing, 'item_moved_next_day')).toHaveLength(0);
   });
 
   const crowded = keys(
-    'ppv_unlock', 'ppv_unlock', 'ppv_unlock', 'ppv_unlock',
-    'link_drop', 'link_drop', 'link_drop', 'link_drop',
-    'bundle', 'bundle', 'dm_farm', 'dm_farm', 'flash_bundle',
+    'ppv_unlock',
+    'ppv_unlock',
+    'ppv_unlock',
+    'ppv_unlock',
+    'link_drop',
+    'link_drop',
+    'link_drop',
+    'link_drop',
+    'bundle',
+    'bundle',
+    'dm_farm',
+    'dm_farm',
+    'flash_bundle',
   );
 
-  it('moves what a day cannot hold to the next date, after that date\'s own items', () => {
+  it("moves what a day cannot hold to the next date, after that date's own items", () => {
     const r = run([crowded, keys('ppv_unlock')]);
     ok(r);
     const moved = codes(r.timing, 'item_moved_next_day');
@@ -153,8 +236,15 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
     const s = bySlot(r.timing, id);
     expect(s.scheduledDate).toBe('2025-01-21');
     expect(s.date).toBe('2025-01-20');
-    expect(s.variationMetadata).toMatchObject({ timeAdjusted: true, adjustmentReason: 'moved_next_day' });
-    expect(r.timing.slots.filter((x) => x.scheduledDate === '2025-01-20' && x.channelKey !== 'wall_post')).toHaveLength(12);
+    expect(s.variationMetadata).toMatchObject({
+      timeAdjusted: true,
+      adjustmentReason: 'moved_next_day',
+    });
+    expect(
+      r.timing.slots.filter(
+        (x) => x.scheduledDate === '2025-01-20' && x.channelKey !== 'wall_post',
+      ),
+    ).toHaveLength(12);
   });
 
   it('drops what the last date cannot hold and reports the whole slot', () => {
@@ -178,7 +268,11 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
 
   it('tries the second channel of another family before relaxing', () => {
     const posts: SlotSpec[] = [
-      ...Array.from({ length: 12 }, () => ({ sendTypeKey: 'bump_normal' as const, channelKey: 'wall_post' as const, priority: 1 })),
+      ...Array.from({ length: 12 }, () => ({
+        sendTypeKey: 'bump_normal' as const,
+        channelKey: 'wall_post' as const,
+        priority: 1,
+      })),
       { sendTypeKey: 'bump_descriptive', channelKey: 'wall_post', priority: 99 },
     ];
     const r = run([posts]);
@@ -191,8 +285,17 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
 
   it('never switches to a channel that cannot reach the target', () => {
     const posts: SlotSpec[] = [
-      ...Array.from({ length: 12 }, () => ({ sendTypeKey: 'bump_normal' as const, channelKey: 'wall_post' as const, priority: 1 })),
-      { sendTypeKey: 'bump_descriptive', channelKey: 'wall_post', targetKey: 'expired_recent', priority: 99 },
+      ...Array.from({ length: 12 }, () => ({
+        sendTypeKey: 'bump_normal' as const,
+        channelKey: 'wall_post' as const,
+        priority: 1,
+      })),
+      {
+        sendTypeKey: 'bump_descriptive',
+        channelKey: 'wall_post',
+        targetKey: 'expired_recent',
+        priority: 99,
+      },
     ];
     const r = run([posts]);
     ok(r);
@@ -203,9 +306,18 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
     const ctx = makeCtx();
     const loaded = makeLoaded();
     const { allocation, targeting } = makeWeek(ctx, [keys('ppv_unlock')]);
-    const stray = { ...(targeting.slots[0] as (typeof targeting.slots)[number]), slotId: '2025-02-01_1', date: '2025-02-01' };
-    const timing = scheduleTimes(ctx, loaded, allocation, { ...targeting, slots: [...targeting.slots, stray] });
-    expect(codes(timing, 'item_dropped').map((i) => i.details.reason)).toEqual(['date_outside_week']);
+    const stray = {
+      ...(targeting.slots[0] as (typeof targeting.slots)[number]),
+      slotId: '2025-02-01_1',
+      date: '2025-02-01',
+    };
+    const timing = scheduleTimes(ctx, loaded, allocation, {
+      ...targeting,
+      slots: [...targeting.slots, stray],
+    });
+    expect(codes(timing, 'item_dropped').map((i) => i.details.reason)).toEqual([
+      'date_outside_week',
+    ]);
     expect(timing.slots).toHaveLength(1);
   });
 });

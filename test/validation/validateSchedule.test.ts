@@ -57,11 +57,8 @@ describe('validateSchedule', () => {
       info('followup_limit'),
     ];
     const r = validateSchedule(goodInput({ priorIssues: prior }));
-    expect(r.warnings.map((w) => w.code)).toEqual([
-      'spacing_relaxed',
-      'item_dropped',
-      'followup_limit',
-    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['spacing_relaxed', 'item_dropped']);
+    expect(r.notes.map((w) => w.code)).toEqual(['followup_limit']);
     expect(r.score).toBe(100 - 1 - 3);
     expect(r.status).toBe('passed_with_warnings');
   });
@@ -81,7 +78,8 @@ describe('validateSchedule', () => {
   it('passes with info issues only', () => {
     const r = validateSchedule(goodInput({ priorIssues: [info('followup_limit')] }));
     expect(r.status).toBe('passed');
-    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings).toHaveLength(0);
+    expect(r.notes).toHaveLength(1);
   });
 
   it('needs review with one error, fails with two', () => {
