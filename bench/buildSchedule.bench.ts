@@ -8,10 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildSchedule, inMemoryPorts } from '../src/index';
+import { fileURLToPath } from 'node:url';
 import { generateDemoAgency } from '../examples/demo-agency/generate';
+import { buildSchedule, inMemoryPorts } from '../src/index';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -78,10 +78,14 @@ let doc: string;
 try {
   doc = readFileSync(file, 'utf8');
 } catch {
-  doc = '# Benchmarks\n\nSpeed and memory are measured here, never in unit tests. Medians of whole rounds on a shared 2-core machine: compare ratios, not single figures.\n\n';
+  doc =
+    '# Benchmarks\n\nSpeed and memory are measured here, never in unit tests. Medians of whole rounds on a shared 2-core machine: compare ratios, not single figures.\n\n';
 }
 const start = doc.indexOf('## buildSchedule over the demo agency');
 const next = start >= 0 ? doc.indexOf('\n## ', start + 5) : -1;
-doc = start >= 0 ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '') : `${doc}${section}`;
+doc =
+  start >= 0
+    ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
+    : `${doc}${section}`;
 writeFileSync(file, doc);
 process.stdout.write(`${section}\n`);

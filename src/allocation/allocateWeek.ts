@@ -16,7 +16,14 @@ import {
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import type { AllocatedDay, AllocatedSlot, Allocation, DayQuotas, LoadedData, PhaseContext } from '../domain/stages';
+import type {
+  AllocatedDay,
+  AllocatedSlot,
+  Allocation,
+  DayQuotas,
+  LoadedData,
+  PhaseContext,
+} from '../domain/stages';
 import { weekdayOf } from '../domain/time';
 import type { Vault } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
@@ -42,8 +49,14 @@ export const calculateDayQuotas = (
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): DayQuotas => {
   const f = volume.finalConfig;
-  const total = volume.weeklyDistribution[weekday as 0] ?? f.revenuePerDay + f.engagementPerDay + f.retentionPerDay;
-  const [rev, eng, ret] = apportion(total, [f.revenuePerDay, f.engagementPerDay, f.retentionPerDay]) as [number, number, number];
+  const total =
+    volume.weeklyDistribution[weekday as 0] ??
+    f.revenuePerDay + f.engagementPerDay + f.retentionPerDay;
+  const [rev, eng, ret] = apportion(total, [
+    f.revenuePerDay,
+    f.engagementPerDay,
+    f.retentionPerDay,
+  ]) as [number, number, number];
   const v = policy.volume;
   const c = volume.confidenceScore;
   let revenue = rev;
@@ -51,7 +64,9 @@ export const calculateDayQuotas = (
     const k = c / v.dampenBelowConfidence;
     revenue = Math.round(rev * k + v.conservativeQuotas.revenue * (1 - k));
   } else if (c < v.trustAboveConfidence) {
-    const k = v.moderateDampening * (1 - (c - v.dampenBelowConfidence) / (v.trustAboveConfidence - v.dampenBelowConfidence));
+    const k =
+      v.moderateDampening *
+      (1 - (c - v.dampenBelowConfidence) / (v.trustAboveConfidence - v.dampenBelowConfidence));
     revenue = Math.round(rev - (rev - volume.baseConfig.revenuePerDay) * k);
   }
   const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
@@ -72,8 +87,14 @@ export const calculateDayQuotas = (
  * @since 0.1.0
  * @category allocation
  */
-export const dailyCapacity = (spec: SendTypeSpec, policy: SchedulePolicy = DEFAULT_POLICY): number => {
-  const span = policy.timing.windowEndMinute - policy.timing.windowStartMinute - (policy.timing.jitterMax - policy.timing.jitterMin);
+export const dailyCapacity = (
+  spec: SendTypeSpec,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): number => {
+  const span =
+    policy.timing.windowEndMinute -
+    policy.timing.windowStartMinute -
+    (policy.timing.jitterMax - policy.timing.jitterMin);
   return Math.max(1, Math.floor(span / spec.minMinutesBetween));
 };
 
@@ -86,7 +107,10 @@ export const dailyCapacity = (spec: SendTypeSpec, policy: SchedulePolicy = DEFAU
  */
 export const familyDailyCapacity = (policy: SchedulePolicy = DEFAULT_POLICY): number => {
   const t = policy.timing;
-  const blocks = Math.floor(t.windowEndMinute / t.blockMinutes) - Math.floor(t.windowStartMinute / t.blockMinutes) + 1;
+  const blocks =
+    Math.floor(t.windowEndMinute / t.blockMinutes) -
+    Math.floor(t.windowStartMinute / t.blockMinutes) +
+    1;
   return blocks * t.maxPerBlock;
 };
 
@@ -99,7 +123,8 @@ export const familyDailyCapacity = (policy: SchedulePolicy = DEFAULT_POLICY): nu
  */
 export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean => {
   if (vault === null) return true;
-  if (spec.requiresMedia && spec.mediaType !== 'none' && vault.media[spec.mediaType] <= 0) return false;
+  if (spec.requiresMedia && spec.mediaType !== 'none' && vault.media[spec.mediaType] <= 0)
+    return false;
   if (spec.requiresFlyer && vault.flyers <= 0) return false;
   return true;
 };
@@ -110,7 +135,9 @@ export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean =>
  * @since 0.1.0
  * @category allocation
  */
-export const interleaveCategories = <A extends { readonly category: Category }>(slots: ReadonlyArray<A>): ReadonlyArray<A> => {
+export const interleaveCategories = <A extends { readonly category: Category }>(
+  slots: ReadonlyArray<A>,
+): ReadonlyArray<A> => {
   const by = (c: Category) => slots.filter((s) => s.category === c);
   const [r, e, t] = [by('revenue'), by('engagement'), by('retention')];
   const out: A[] = [];
@@ -138,12 +165,15 @@ export const interleaveCategories = <A extends { readonly category: Category }>(
  * @since 0.1.0
  * @category allocation
  */
-export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(slots: ReadonlyArray<A>): ReadonlyArray<A> => {
+export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(
+  slots: ReadonlyArray<A>,
+): ReadonlyArray<A> => {
   const remaining = [...slots];
   const counts = new Map<SendTypeKey, number>();
   for (const s of slots) counts.set(s.sendTypeKey, (counts.get(s.sendTypeKey) ?? 0) + 1);
   const feasible = (prev: SendTypeKey, left: number): boolean => {
-    for (const [k, n] of counts) if (n > (k === prev ? Math.floor(left / 2) : Math.ceil(left / 2))) return false;
+    for (const [k, n] of counts)
+      if (n > (k === prev ? Math.floor(left / 2) : Math.ceil(left / 2))) return false;
     return true;
   };
   const out: A[] = [];
@@ -162,7 +192,11 @@ export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(sl
       let best = -1;
       for (let i = 0; i < remaining.length; i++) {
         const k = (remaining[i] as A).sendTypeKey;
-        if (k !== prev && (best < 0 || (counts.get(k) ?? 0) > (counts.get((remaining[best] as A).sendTypeKey) ?? 0))) best = i;
+        if (
+          k !== prev &&
+          (best < 0 || (counts.get(k) ?? 0) > (counts.get((remaining[best] as A).sendTypeKey) ?? 0))
+        )
+          best = i;
       }
       pick = best >= 0 ? best : 0;
     }
@@ -194,8 +228,10 @@ const typeWeight = (
   const a = policy.allocation;
   let w = a.typeWeights[spec.sendTypeKey] ?? 1;
   if (STRATEGIES[strategy].boosts.includes(spec.sendTypeKey)) w *= a.strategyBoost;
-  if (volume.fusedOpportunity > a.highOpportunityAbove) w *= a.highOpportunityPriority[spec.sendTypeKey] ?? 1;
-  if (volume.fusedOpportunity < a.lowOpportunityBelow) w *= a.lowOpportunityPriority[spec.sendTypeKey] ?? 1;
+  if (volume.fusedOpportunity > a.highOpportunityAbove)
+    w *= a.highOpportunityPriority[spec.sendTypeKey] ?? 1;
+  if (volume.fusedOpportunity < a.lowOpportunityBelow)
+    w *= a.lowOpportunityPriority[spec.sendTypeKey] ?? 1;
   // Novelty: a type not yet used this week is more likely (keeps the 10-type diversity reachable).
   return used === 0 ? w * 1.5 : w;
 };
@@ -245,11 +281,14 @@ const allocateDay = (
         pick = [...pool].sort(
           (x, y) =>
             (state.weekly.get(x.sendTypeKey) ?? 0) - (state.weekly.get(y.sendTypeKey) ?? 0) ||
-            (policy.allocation.typeWeights[y.sendTypeKey] ?? 0) - (policy.allocation.typeWeights[x.sendTypeKey] ?? 0) ||
+            (policy.allocation.typeWeights[y.sendTypeKey] ?? 0) -
+              (policy.allocation.typeWeights[x.sendTypeKey] ?? 0) ||
             x.sendTypeKey.localeCompare(y.sendTypeKey),
         )[0] as SendTypeSpec;
       } else {
-        const [p, next] = weightedPick(r, pool, (s) => typeWeight(s, strategy, volume, state.weekly.get(s.sendTypeKey) ?? 0, policy));
+        const [p, next] = weightedPick(r, pool, (s) =>
+          typeWeight(s, strategy, volume, state.weekly.get(s.sendTypeKey) ?? 0, policy),
+        );
         r = next;
         pick = p ?? (pool[0] as SendTypeSpec);
       }
@@ -295,14 +334,28 @@ export const weekDiversity = (
  * @since 0.1.0
  * @category allocation
  */
-export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: VolumeResult): Allocation => {
+export const allocateWeek = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  volume: VolumeResult,
+): Allocation => {
   const policy = ctx.policy;
   const issues: Issue[] = [];
-  const applicable = sendTypesForPage(ctx.creator.pageType).filter((s) => s.generatedBy === 'allocation');
+  const applicable = sendTypesForPage(ctx.creator.pageType).filter(
+    (s) => s.generatedBy === 'allocation',
+  );
   const served = applicable.filter((s) => vaultServes(s, loaded.vault));
   for (const s of applicable)
     if (!served.includes(s))
-      issues.push(issue('allocation', 'info', 'send_type_unavailable', `${s.sendTypeKey} needs ${s.requiresFlyer ? 'a flyer' : s.mediaType} the vault does not have`, { sendTypeKey: s.sendTypeKey }));
+      issues.push(
+        issue(
+          'allocation',
+          'info',
+          'send_type_unavailable',
+          `${s.sendTypeKey} needs ${s.requiresFlyer ? 'a flyer' : s.mediaType} the vault does not have`,
+          { sendTypeKey: s.sendTypeKey },
+        ),
+      );
   const eligibleByCategory = {
     revenue: served.filter((s) => s.category === 'revenue'),
     engagement: served.filter((s) => s.category === 'engagement'),
@@ -317,7 +370,15 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
   );
   const quotas = ctx.weekDates.map((d) => calculateDayQuotas(volume, weekdayOf(d), policy));
   if (volume.confidenceScore < policy.volume.trustAboveConfidence)
-    issues.push(issue('allocation', 'info', 'quota_dampened', `Confidence ${volume.confidenceScore.toFixed(2)} - revenue quotas damped toward conservative values`, { confidenceScore: volume.confidenceScore }));
+    issues.push(
+      issue(
+        'allocation',
+        'info',
+        'quota_dampened',
+        `Confidence ${volume.confidenceScore.toFixed(2)} - revenue quotas damped toward conservative values`,
+        { confidenceScore: volume.confidenceScore },
+      ),
+    );
 
   const run = (varietyMode: boolean) => {
     const state: WeekState = { weekly: new Map() };
@@ -326,7 +387,12 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
       const strategy = strategies[dayIndex] ?? 'balanced_standard';
       const dayQuotas = quotas[dayIndex] as DayQuotas;
       const [drafts, unfilled] = allocateDay(
-        rngFrom(ctx.seed, ctx.creator.creatorId, date, varietyMode ? 'allocation-variety' : 'allocation'),
+        rngFrom(
+          ctx.seed,
+          ctx.creator.creatorId,
+          date,
+          varietyMode ? 'allocation-variety' : 'allocation',
+        ),
         dayQuotas,
         strategy,
         varietyMode,
@@ -336,7 +402,15 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
         policy,
       );
       for (const c of unfilled)
-        runIssues.push(issue('allocation', 'warning', 'quota_unfilled', `${date}: no eligible ${c} send type left for the day's quota`, { date, category: c }));
+        runIssues.push(
+          issue(
+            'allocation',
+            'warning',
+            'quota_unfilled',
+            `${date}: no eligible ${c} send type left for the day's quota`,
+            { date, category: c },
+          ),
+        );
       const ordered = breakRepeats(interleaveCategories(drafts));
       const flavor = STRATEGIES[strategy].flavorEmphasis;
       const slots: AllocatedSlot[] = ordered.map((d, i) => ({
@@ -349,7 +423,15 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
         strategyUsed: strategy,
         flavorEmphasis: flavor,
       }));
-      return { date, dayIndex, weekday: weekdayOf(date), strategy, flavor, quotas: dayQuotas, slots };
+      return {
+        date,
+        dayIndex,
+        weekday: weekdayOf(date),
+        strategy,
+        flavor,
+        quotas: dayQuotas,
+        slots,
+      };
     });
     return { days, runIssues };
   };
@@ -363,13 +445,27 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
   };
   const meets = (days: ReadonlyArray<AllocatedDay>) => {
     const d = weekDiversity(days.flatMap((x) => x.slots.map((s) => s.sendTypeKey)));
-    return { d, ok: d.distinct >= target.distinct && d.revenue >= target.revenue && d.engagement >= target.engagement };
+    return {
+      d,
+      ok:
+        d.distinct >= target.distinct &&
+        d.revenue >= target.revenue &&
+        d.engagement >= target.engagement,
+    };
   };
   let result = run(false);
   let check = meets(result.days);
   let varietyModeUsed = false;
   if (!check.ok) {
-    issues.push(issue('allocation', 'info', 'diversity_restart', `Only ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement) - allocating again in variety mode`, { ...check.d }));
+    issues.push(
+      issue(
+        'allocation',
+        'info',
+        'diversity_restart',
+        `Only ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement) - allocating again in variety mode`,
+        { ...check.d },
+      ),
+    );
     result = run(true);
     check = meets(result.days);
     varietyModeUsed = true;
@@ -379,16 +475,24 @@ export const allocateWeek = (ctx: PhaseContext, loaded: LoadedData, volume: Volu
     check.d.revenue < a.minRevenueTypesPerWeek ||
     check.d.engagement < a.minEngagementTypesPerWeek;
   if (short) {
-    const limitedByPage = !check.ok ? 'the allocation could not reach them' : 'the page and its vault do not offer enough send types';
+    const limitedByPage = !check.ok
+      ? 'the allocation could not reach them'
+      : 'the page and its vault do not offer enough send types';
     issues.push(
-      issue('allocation', 'warning', 'diversity_shortfall', `Week uses ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement), under the ${a.minDistinctTypesPerWeek} / ${a.minRevenueTypesPerWeek} / ${a.minEngagementTypesPerWeek} minimums: ${limitedByPage}`, {
-        ...check.d,
-        possible,
-        recommendation:
-          applicable.length > served.length
-            ? `Add ${[...new Set(applicable.filter((x) => !served.includes(x)).map((x) => (x.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'flyers' : `${x.mediaType} content`)))].join(', ')} to the vault to unlock more send types`
-            : undefined,
-      }),
+      issue(
+        'allocation',
+        'warning',
+        'diversity_shortfall',
+        `Week uses ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement), under the ${a.minDistinctTypesPerWeek} / ${a.minRevenueTypesPerWeek} / ${a.minEngagementTypesPerWeek} minimums: ${limitedByPage}`,
+        {
+          ...check.d,
+          possible,
+          recommendation:
+            applicable.length > served.length
+              ? `Add ${[...new Set(applicable.filter((x) => !served.includes(x)).map((x) => (x.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'flyers' : `${x.mediaType} content`)))].join(', ')} to the vault to unlock more send types`
+              : undefined,
+        },
+      ),
     );
   }
   return { days: result.days, varietyModeUsed, issues: [...issues, ...result.runIssues] };

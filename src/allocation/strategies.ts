@@ -14,7 +14,12 @@ import { type Rng, weightedPick } from '../random/rng';
  * @since 0.1.0
  * @category allocation
  */
-export type StrategyKey = 'revenue_focus' | 'engagement_burst' | 'balanced_standard' | 'variety_max' | 'storytelling';
+export type StrategyKey =
+  | 'revenue_focus'
+  | 'engagement_burst'
+  | 'balanced_standard'
+  | 'variety_max'
+  | 'storytelling';
 
 /**
  * One strategy: its flavor emphasis, the send types it boosts and how it selects.
@@ -39,11 +44,36 @@ export interface StrategySpec {
  * @category allocation
  */
 export const STRATEGIES: Readonly<Record<StrategyKey, StrategySpec>> = Object.freeze({
-  revenue_focus: { strategy: 'revenue_focus', flavorEmphasis: 'bundle_flash_vip', boosts: ['bundle', 'flash_bundle', 'vip_program'], selection: 'weighted' },
-  engagement_burst: { strategy: 'engagement_burst', flavorEmphasis: 'dm_like_bump_variety', boosts: ['dm_farm', 'like_farm', 'bump_normal'], selection: 'weighted' },
-  balanced_standard: { strategy: 'balanced_standard', flavorEmphasis: 'even_distribution', boosts: [], selection: 'weighted' },
-  variety_max: { strategy: 'variety_max', flavorEmphasis: 'all_types_rotation', boosts: [], selection: 'least_used' },
-  storytelling: { strategy: 'storytelling', flavorEmphasis: 'descriptive_story', boosts: ['bump_descriptive', 'bump_normal', 'wall_link_drop'], selection: 'weighted' },
+  revenue_focus: {
+    strategy: 'revenue_focus',
+    flavorEmphasis: 'bundle_flash_vip',
+    boosts: ['bundle', 'flash_bundle', 'vip_program'],
+    selection: 'weighted',
+  },
+  engagement_burst: {
+    strategy: 'engagement_burst',
+    flavorEmphasis: 'dm_like_bump_variety',
+    boosts: ['dm_farm', 'like_farm', 'bump_normal'],
+    selection: 'weighted',
+  },
+  balanced_standard: {
+    strategy: 'balanced_standard',
+    flavorEmphasis: 'even_distribution',
+    boosts: [],
+    selection: 'weighted',
+  },
+  variety_max: {
+    strategy: 'variety_max',
+    flavorEmphasis: 'all_types_rotation',
+    boosts: [],
+    selection: 'least_used',
+  },
+  storytelling: {
+    strategy: 'storytelling',
+    flavorEmphasis: 'descriptive_story',
+    boosts: ['bump_descriptive', 'bump_normal', 'wall_link_drop'],
+    selection: 'weighted',
+  },
 });
 
 /**
@@ -109,7 +139,9 @@ export const selectDailyStrategies = (
     const counts = new Map<StrategyKey, number>();
     for (const s of out) counts.set(s, (counts.get(s) ?? 0) + 1);
     if ((counts.get(out[d] as StrategyKey) ?? 0) < 2) continue;
-    const replacement = STRATEGY_KEYS.find((s) => !counts.has(s) && s !== out[d - 1] && s !== out[d + 1]);
+    const replacement = STRATEGY_KEYS.find(
+      (s) => !counts.has(s) && s !== out[d - 1] && s !== out[d + 1],
+    );
     if (replacement) out[d] = replacement;
   }
   return [out, r];

@@ -113,6 +113,8 @@ export const portErrorToScheduleError = (e: PortError, phase: IssuePhase): Sched
     : {
         code: 'PORT_FAILURE',
         message: `${e.port} failed: ${e.message}`,
-        issues: [issue(phase, 'error', 'port_failure', `${e.port} failed: ${e.message}`, { port: e.port })],
+        issues: [
+          issue(phase, 'error', 'port_failure', `${e.port} failed: ${e.message}`, { port: e.port }),
+        ],
         cause: e.cause,
       };

@@ -84,9 +84,27 @@ export const DEFAULT_POLICY = {
   allocation: {
     /** 001 §2.3 strategy weights by performance. */
     strategyWeights: {
-      saturated: { revenue_focus: 0.1, engagement_burst: 0.3, balanced_standard: 0.2, variety_max: 0.2, storytelling: 0.2 } as StrategyWeights,
-      opportunity: { revenue_focus: 0.3, engagement_burst: 0.1, balanced_standard: 0.2, variety_max: 0.2, storytelling: 0.2 } as StrategyWeights,
-      balanced: { revenue_focus: 0.2, engagement_burst: 0.2, balanced_standard: 0.2, variety_max: 0.2, storytelling: 0.2 } as StrategyWeights,
+      saturated: {
+        revenue_focus: 0.1,
+        engagement_burst: 0.3,
+        balanced_standard: 0.2,
+        variety_max: 0.2,
+        storytelling: 0.2,
+      } as StrategyWeights,
+      opportunity: {
+        revenue_focus: 0.3,
+        engagement_burst: 0.1,
+        balanced_standard: 0.2,
+        variety_max: 0.2,
+        storytelling: 0.2,
+      } as StrategyWeights,
+      balanced: {
+        revenue_focus: 0.2,
+        engagement_burst: 0.2,
+        balanced_standard: 0.2,
+        variety_max: 0.2,
+        storytelling: 0.2,
+      } as StrategyWeights,
     },
     /** 001 §2.3: saturation above this uses `saturated` weights; opportunity above uses `opportunity`. */
     strategySaturationAbove: 70,
@@ -100,24 +118,63 @@ export const DEFAULT_POLICY = {
     strategyBoost: 2.5,
     /** Base selection weight of each send type inside its category (001 §2.5 `type_weights`). */
     typeWeights: {
-      ppv_unlock: 4, ppv_wall: 3, tip_goal: 1.2, vip_program: 0.6, game_post: 1.2, bundle: 1.5,
-      flash_bundle: 1.0, snapchat_bundle: 0.6, first_to_tip: 1.0,
-      link_drop: 1.0, wall_link_drop: 1.0, bump_normal: 2.5, bump_descriptive: 1.8, bump_text_only: 1.5,
-      bump_flyer: 1.0, dm_farm: 1.2, like_farm: 0.8, live_promo: 0.7,
-      renew_on_post: 1.0, renew_on_message: 1.0, ppv_followup: 0, expired_winback: 0.8,
+      ppv_unlock: 4,
+      ppv_wall: 3,
+      tip_goal: 1.2,
+      vip_program: 0.6,
+      game_post: 1.2,
+      bundle: 1.5,
+      flash_bundle: 1.0,
+      snapchat_bundle: 0.6,
+      first_to_tip: 1.0,
+      link_drop: 1.0,
+      wall_link_drop: 1.0,
+      bump_normal: 2.5,
+      bump_descriptive: 1.8,
+      bump_text_only: 1.5,
+      bump_flyer: 1.0,
+      dm_farm: 1.2,
+      like_farm: 0.8,
+      live_promo: 0.7,
+      renew_on_post: 1.0,
+      renew_on_message: 1.0,
+      ppv_followup: 0,
+      expired_winback: 0.8,
     } as Readonly<Record<SendTypeKey, number>>,
     /** 001 "Opportunity-Based Prioritization": opportunity > 70. */
-    highOpportunityPriority: { ppv_unlock: 1.5, bundle: 1.4, flash_bundle: 1.3, vip_program: 1.2 } as Readonly<Partial<Record<SendTypeKey, number>>>,
+    highOpportunityPriority: {
+      ppv_unlock: 1.5,
+      bundle: 1.4,
+      flash_bundle: 1.3,
+      vip_program: 1.2,
+    } as Readonly<Partial<Record<SendTypeKey, number>>>,
     /** 001 "Opportunity-Based Prioritization": opportunity < 40. */
-    lowOpportunityPriority: { bump_normal: 1.3, bump_descriptive: 1.3, dm_farm: 1.2, link_drop: 1.1 } as Readonly<Partial<Record<SendTypeKey, number>>>,
+    lowOpportunityPriority: {
+      bump_normal: 1.3,
+      bump_descriptive: 1.3,
+      dm_farm: 1.2,
+      link_drop: 1.1,
+    } as Readonly<Partial<Record<SendTypeKey, number>>>,
     highOpportunityAbove: 70,
     lowOpportunityBelow: 40,
   },
   content: {
     /** 001 §3.0 scoring weights. */
-    weights: { freshness: 0.4, performance: 0.35, typePriority: 0.15, diversity: 0.05, persona: 0.05 },
+    weights: {
+      freshness: 0.4,
+      performance: 0.35,
+      typePriority: 0.15,
+      diversity: 0.05,
+      persona: 0.05,
+    },
     /** 001 phase 3 recovery "caption_freshness_low": weights when the pool is stale. */
-    degradedWeights: { freshness: 0.2, performance: 0.5, typePriority: 0.15, diversity: 0.1, persona: 0.05 },
+    degradedWeights: {
+      freshness: 0.2,
+      performance: 0.5,
+      typePriority: 0.15,
+      diversity: 0.1,
+      persona: 0.05,
+    },
     /** Average candidate freshness below which the degraded weights apply (001 "Low Caption Freshness"). */
     staleAverageFreshness: 50,
     /** RULINGS "freshness": a used caption recovers linearly to 100 over this many days. */
@@ -224,8 +281,15 @@ export const DEFAULT_POLICY = {
   pricing: {
     /** Default prices in USD per revenue send type; calibrated to the real-data README ($15-25 PPVs earn most). */
     defaultPrices: {
-      ppv_unlock: 18, ppv_wall: 15, tip_goal: 50, vip_program: 200, game_post: 10, bundle: 30,
-      flash_bundle: 22, snapchat_bundle: 35, first_to_tip: 25,
+      ppv_unlock: 18,
+      ppv_wall: 15,
+      tip_goal: 50,
+      vip_program: 200,
+      game_post: 10,
+      bundle: 30,
+      flash_bundle: 22,
+      snapchat_bundle: 35,
+      first_to_tip: 25,
     } as Readonly<Partial<Record<SendTypeKey, number>>>,
     /** Prices never leave this range, USD. */
     minPrice: 3,
@@ -249,11 +313,12 @@ export type SchedulePolicy = typeof DEFAULT_POLICY;
  */
 export type PolicyOverrides = DeepPartial<SchedulePolicy>;
 
-type DeepPartial<T> = T extends ReadonlyArray<unknown>
-  ? T
-  : T extends object
-    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+type DeepPartial<T> =
+  T extends ReadonlyArray<unknown>
+    ? T
+    : T extends object
+      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+      : T;
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -291,24 +356,42 @@ export const resolvePolicy = (
   const bad = (path: string, message: string) =>
     problems.push(issue('input', 'error', 'invalid_policy', message, {}, `policy.${path}`));
   if (!sumsToOne(p.content.weights)) bad('content.weights', 'expected weights summing to 1');
-  if (!sumsToOne(p.content.degradedWeights)) bad('content.degradedWeights', 'expected weights summing to 1');
-  if (!sumsToOne(p.followups.priorityWeights)) bad('followups.priorityWeights', 'expected weights summing to 1');
+  if (!sumsToOne(p.content.degradedWeights))
+    bad('content.degradedWeights', 'expected weights summing to 1');
+  if (!sumsToOne(p.followups.priorityWeights))
+    bad('followups.priorityWeights', 'expected weights summing to 1');
   const t = p.timing;
-  if (!(t.windowStartMinute >= 0 && t.windowStartMinute < t.windowEndMinute && t.windowEndMinute < 24 * 60))
+  if (
+    !(
+      t.windowStartMinute >= 0 &&
+      t.windowStartMinute < t.windowEndMinute &&
+      t.windowEndMinute < 24 * 60
+    )
+  )
     bad('timing.windowStartMinute', 'expected 0 <= windowStartMinute < windowEndMinute < 1440');
   if (t.jitterMin > t.jitterMax) bad('timing.jitterMin', 'expected jitterMin <= jitterMax');
   const f = p.followups;
-  if (!(f.minDelayMinutes > 0 && f.minDelayMinutes <= f.meanDelayMinutes && f.meanDelayMinutes <= f.maxDelayMinutes))
+  if (
+    !(
+      f.minDelayMinutes > 0 &&
+      f.minDelayMinutes <= f.meanDelayMinutes &&
+      f.meanDelayMinutes <= f.maxDelayMinutes
+    )
+  )
     bad('followups.minDelayMinutes', 'expected 0 < minDelay <= meanDelay <= maxDelay');
-  if (!(f.sdDelayMinutes > 0)) bad('followups.sdDelayMinutes', 'expected a positive standard deviation');
+  if (!(f.sdDelayMinutes > 0))
+    bad('followups.sdDelayMinutes', 'expected a positive standard deviation');
   if (!(f.maxPerDay >= 0)) bad('followups.maxPerDay', 'expected a count >= 0');
   const v = p.validation;
-  if (!(v.reviewScore <= v.passScore)) bad('validation.reviewScore', 'expected reviewScore <= passScore');
+  if (!(v.reviewScore <= v.passScore))
+    bad('validation.reviewScore', 'expected reviewScore <= passScore');
   for (const [cat, [lo, hi]] of Object.entries(p.volume.bounds))
     if (!(lo <= hi && lo >= 0)) bad(`volume.bounds.${cat}`, 'expected 0 <= min <= max');
   const tiers = p.volume.tiers;
-  if (tiers.length === 0 || tiers[0]?.minFans !== 0) bad('volume.tiers', 'expected tiers starting at 0 fans');
+  if (tiers.length === 0 || tiers[0]?.minFans !== 0)
+    bad('volume.tiers', 'expected tiers starting at 0 fans');
   for (let i = 1; i < tiers.length; i++)
-    if ((tiers[i]?.minFans ?? 0) <= (tiers[i - 1]?.minFans ?? 0)) bad(`volume.tiers[${i}].minFans`, 'expected increasing fan thresholds');
+    if ((tiers[i]?.minFans ?? 0) <= (tiers[i - 1]?.minFans ?? 0))
+      bad(`volume.tiers[${i}].minFans`, 'expected increasing fan thresholds');
   return problems.length > 0 ? E.left(problems) : E.right(p);
 };

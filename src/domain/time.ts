@@ -22,7 +22,9 @@ const utcDate = (isoDate: string): TZDate => {
  * @category time
  */
 export const isIsoDate = (s: string): boolean =>
-  DATE_RE.test(s) && isValid(parse(s, 'yyyy-MM-dd', utcDate('2000-01-01'))) && format(utcDate(s), 'yyyy-MM-dd') === s;
+  DATE_RE.test(s) &&
+  isValid(parse(s, 'yyyy-MM-dd', utcDate('2000-01-01'))) &&
+  format(utcDate(s), 'yyyy-MM-dd') === s;
 
 /**
  * Whether a string names an IANA time zone this runtime knows.
@@ -31,7 +33,9 @@ export const isIsoDate = (s: string): boolean =>
  * @category time
  */
 export const isTimeZone = (tz: string): boolean =>
-  tz.length > 0 && !Number.isNaN(new TZDate(2025, 0, 1, 12, 0, tz).getTime()) && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/.test(tz);
+  tz.length > 0 &&
+  !Number.isNaN(new TZDate(2025, 0, 1, 12, 0, tz).getTime()) &&
+  /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/.test(tz);
 
 /**
  * `date` plus `days` calendar days, `YYYY-MM-DD`.
@@ -39,7 +43,8 @@ export const isTimeZone = (tz: string): boolean =>
  * @since 0.1.0
  * @category time
  */
-export const addDaysIso = (date: string, days: number): string => format(addDays(utcDate(date), days), 'yyyy-MM-dd');
+export const addDaysIso = (date: string, days: number): string =>
+  format(addDays(utcDate(date), days), 'yyyy-MM-dd');
 
 /**
  * Calendar days from `from` to `to` (positive when `to` is later).
@@ -47,7 +52,8 @@ export const addDaysIso = (date: string, days: number): string => format(addDays
  * @since 0.1.0
  * @category time
  */
-export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(utcDate(to), utcDate(from));
+export const daysBetween = (from: string, to: string): number =>
+  differenceInCalendarDays(utcDate(to), utcDate(from));
 
 /**
  * Weekday of a date: 0 = Monday .. 6 = Sunday (RULINGS "weekly distribution").
@@ -94,7 +100,8 @@ export const localToEpochMinute = (date: string, minuteOfDay: number, timeZone: 
  * @since 0.1.0
  * @category time
  */
-export const epochMinuteToIso = (epochMinute: number): string => new Date(epochMinute * 60000).toISOString();
+export const epochMinuteToIso = (epochMinute: number): string =>
+  new Date(epochMinute * 60000).toISOString();
 
 /**
  * Epoch minute of an ISO instant; `NaN` when it is not one.
@@ -102,7 +109,8 @@ export const epochMinuteToIso = (epochMinute: number): string => new Date(epochM
  * @since 0.1.0
  * @category time
  */
-export const isoToEpochMinute = (iso: string): number => Math.floor(new Date(iso).getTime() / 60000);
+export const isoToEpochMinute = (iso: string): number =>
+  Math.floor(new Date(iso).getTime() / 60000);
 
 /**
  * Local date (`YYYY-MM-DD`), minute of day and weekday of a UTC instant in `timeZone`.
@@ -113,8 +121,18 @@ export const isoToEpochMinute = (iso: string): number => Math.floor(new Date(iso
 export const instantToLocal = (
   iso: string,
   timeZone: string,
-): { readonly date: string; readonly minuteOfDay: number; readonly weekday: number; readonly hour: number } => {
+): {
+  readonly date: string;
+  readonly minuteOfDay: number;
+  readonly weekday: number;
+  readonly hour: number;
+} => {
   const t = new TZDate(new Date(iso).getTime(), timeZone);
   const date = format(t, 'yyyy-MM-dd');
-  return { date, minuteOfDay: t.getHours() * 60 + t.getMinutes(), weekday: getISODay(t) - 1, hour: t.getHours() };
+  return {
+    date,
+    minuteOfDay: t.getHours() * 60 + t.getMinutes(),
+    weekday: getISODay(t) - 1,
+    hour: t.getHours(),
+  };
 };

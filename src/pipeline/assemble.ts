@@ -5,7 +5,13 @@
  */
 import { CATEGORIES, type Category } from '../domain/catalog';
 import type { Issue } from '../domain/issues';
-import type { AllocatedDay, LoadedData, PhaseContext, TimedSlot, WithFollowups } from '../domain/stages';
+import type {
+  AllocatedDay,
+  LoadedData,
+  PhaseContext,
+  TimedSlot,
+  WithFollowups,
+} from '../domain/stages';
 import type { ScheduleItem, ScheduleSummary } from '../domain/types';
 import type { VolumeResult } from '../volume/types';
 import { suggestPrice } from './pricing';
@@ -28,31 +34,35 @@ export const assembleItems = (
 ): ReadonlyArray<ScheduleItem> =>
   [...withFollowups.slots]
     .sort((a, b) => a.epochMinute - b.epochMinute || a.slotId.localeCompare(b.slotId))
-    .map((s: TimedSlot): ScheduleItem => ({
-      slotId: s.slotId,
-      scheduledDate: s.scheduledDate,
-      scheduledTime: s.scheduledTime,
-      scheduledAt: s.scheduledAt,
-      sendTypeKey: s.sendTypeKey,
-      category: s.category,
-      channelKey: s.channelKey,
-      targetKey: s.targetKey,
-      captionId: s.captionId,
-      captionText: s.captionText,
-      contentTypeId: s.contentTypeId,
-      mediaType: s.mediaType,
-      flyerRequired: s.flyerRequired,
-      suggestedPrice: s.isFollowUp ? null : suggestPrice(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy),
-      priority: s.priority,
-      isFollowUp: s.isFollowUp,
-      parentItemId: s.parentItemId,
-      followupDelayMinutes: s.followupDelayMinutes,
-      expiresAt: s.expiresAt,
-      strategyUsed: s.strategyUsed,
-      flavorEmphasis: s.flavorEmphasis,
-      variationMetadata: s.variationMetadata,
-      needsCaption: s.needsCaption,
-    }));
+    .map(
+      (s: TimedSlot): ScheduleItem => ({
+        slotId: s.slotId,
+        scheduledDate: s.scheduledDate,
+        scheduledTime: s.scheduledTime,
+        scheduledAt: s.scheduledAt,
+        sendTypeKey: s.sendTypeKey,
+        category: s.category,
+        channelKey: s.channelKey,
+        targetKey: s.targetKey,
+        captionId: s.captionId,
+        captionText: s.captionText,
+        contentTypeId: s.contentTypeId,
+        mediaType: s.mediaType,
+        flyerRequired: s.flyerRequired,
+        suggestedPrice: s.isFollowUp
+          ? null
+          : suggestPrice(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy),
+        priority: s.priority,
+        isFollowUp: s.isFollowUp,
+        parentItemId: s.parentItemId,
+        followupDelayMinutes: s.followupDelayMinutes,
+        expiresAt: s.expiresAt,
+        strategyUsed: s.strategyUsed,
+        flavorEmphasis: s.flavorEmphasis,
+        variationMetadata: s.variationMetadata,
+        needsCaption: s.needsCaption,
+      }),
+    );
 
 /**
  * Counts of the week. Source: seed 001 "Phase 7 Output" `summary`.
@@ -67,8 +77,12 @@ export const summarize = (
   dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>,
   adjustments: ReadonlyArray<Issue>,
 ): ScheduleSummary => {
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, items.filter((i) => i.category === c).length])) as Record<Category, number>;
-  const byDay = Object.fromEntries(ctx.weekDates.map((d) => [d, items.filter((i) => i.scheduledDate === d).length]));
+  const byCategory = Object.fromEntries(
+    CATEGORIES.map((c) => [c, items.filter((i) => i.category === c).length]),
+  ) as Record<Category, number>;
+  const byDay = Object.fromEntries(
+    ctx.weekDates.map((d) => [d, items.filter((i) => i.scheduledDate === d).length]),
+  );
   return {
     totalItems: items.length,
     byCategory,

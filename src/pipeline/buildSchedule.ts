@@ -50,10 +50,14 @@ const invalidInput = (issues: ScheduleError['issues']): ScheduleError => ({
  * @since 0.1.0
  * @category pipeline
  */
-export const buildSchedule = (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+export const buildSchedule = (
+  inputs: ScheduleInputs,
+): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
   RTE.local(decodingPorts)(pipeline(inputs));
 
-const pipeline = (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+const pipeline = (
+  inputs: ScheduleInputs,
+): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
   pipe(
     RTE.fromEither(
       pipe(
@@ -65,27 +69,34 @@ const pipeline = (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, S
     RTE.bindTo('policy'),
     // Phase 1: load
     RTE.bind('data', ({ policy }) => loadCreatorData(inputs.creatorId, inputs.weekStart, policy)),
-    RTE.let('ctx', ({ policy, data }): PhaseContext => ({
-      creator: data.creator,
-      weekDates: weekDatesFrom(inputs.weekStart),
-      seed: String(inputs.seed),
-      options: {
-        allowNextDayFollowups: inputs.options?.allowNextDayFollowups ?? false,
-        manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
-        save: inputs.options?.save ?? false,
-        trackPrediction: inputs.options?.trackPrediction ?? false,
-      },
-      policy,
-    })),
+    RTE.let(
+      'ctx',
+      ({ policy, data }): PhaseContext => ({
+        creator: data.creator,
+        weekDates: weekDatesFrom(inputs.weekStart),
+        seed: String(inputs.seed),
+        options: {
+          allowNextDayFollowups: inputs.options?.allowNextDayFollowups ?? false,
+          manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
+          save: inputs.options?.save ?? false,
+          trackPrediction: inputs.options?.trackPrediction ?? false,
+        },
+        policy,
+      }),
+    ),
     // Phase 2: volume, then allocation
     RTE.bind('volume', ({ ctx, data }) => trackVolume(ctx, data)),
     RTE.let('allocation', ({ ctx, data, volume }) => allocateWeek(ctx, data.loaded, volume)),
     // Phase 3: caption matching
-    RTE.bind('content', ({ ctx, data, allocation, volume }) => matchContent(ctx, data.loaded, allocation, volume)),
+    RTE.bind('content', ({ ctx, data, allocation, volume }) =>
+      matchContent(ctx, data.loaded, allocation, volume),
+    ),
     // Phase 4: targets and channels
     RTE.let('targeting', ({ ctx, content }) => assignTargets(ctx, content)),
     // Phase 5: timing
-    RTE.let('timing', ({ ctx, data, allocation, targeting }) => scheduleTimes(ctx, data.loaded, allocation, targeting)),
+    RTE.let('timing', ({ ctx, data, allocation, targeting }) =>
+      scheduleTimes(ctx, data.loaded, allocation, targeting),
+    ),
     // Phase 6: follow-ups
     RTE.bind('followupCaptions', ({ ctx, data, timing, content }) =>
       fetchFollowupCandidates(ctx, data.loaded, timing, content.usedCaptionIds),
@@ -94,7 +105,9 @@ const pipeline = (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, S
       generateFollowups(ctx, data.loaded, timing, followupCaptions, content.usedCaptionIds),
     ),
     // Phase 7: assembly, pricing, validation
-    RTE.let('items', ({ ctx, data, volume, withFollowups }) => assembleItems(ctx, data.loaded, volume, withFollowups)),
+    RTE.let('items', ({ ctx, data, volume, withFollowups }) =>
+      assembleItems(ctx, data.loaded, volume, withFollowups),
+    ),
     RTE.let('adjustments', ({ data, allocation, content, targeting, timing, withFollowups }) => [
       ...data.loaded.issues,
       ...allocation.issues,
@@ -118,15 +131,17 @@ const pipeline = (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, S
         allowNextDayFollowups: ctx.options.allowNextDayFollowups,
       }),
     ),
-    RTE.map(({ ctx, volume, allocation, timing, items, adjustments, validation }): ScheduleResult => ({
-      creatorId: ctx.creator.creatorId,
-      weekStart: inputs.weekStart,
-      creator: ctx.creator,
-      items,
-      validation,
-      volume,
-      summary: summarize(ctx, items, allocation.days, timing.dailyPrimeHours, adjustments),
-      templateId: null,
-    })),
+    RTE.map(
+      ({ ctx, volume, allocation, timing, items, adjustments, validation }): ScheduleResult => ({
+        creatorId: ctx.creator.creatorId,
+        weekStart: inputs.weekStart,
+        creator: ctx.creator,
+        items,
+        validation,
+        volume,
+        summary: summarize(ctx, items, allocation.days, timing.dailyPrimeHours, adjustments),
+        templateId: null,
+      }),
+    ),
     RTE.chain((result) => saveIfValid(inputs, result)),
   );

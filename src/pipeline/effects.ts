@@ -5,11 +5,16 @@
  * @module
  */
 import { pipe } from 'fp-ts/lib/function.js';
-import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
+import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { rankFollowupCaptions } from '../content';
 import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
-import { issue, type PortError, portErrorToScheduleError, type ScheduleError } from '../domain/issues';
+import {
+  issue,
+  type PortError,
+  portErrorToScheduleError,
+  type ScheduleError,
+} from '../domain/issues';
 import type { LoadedData, PhaseContext, Timing } from '../domain/stages';
 import type { Caption, ScheduleInputs, ScheduleResult } from '../domain/types';
 import type { SchedulePorts } from '../ports/ports';
@@ -25,7 +30,10 @@ const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e,
  * @since 0.1.0
  * @category pipeline
  */
-export const followupSpec: SendTypeSpec = SEND_TYPES[SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups') ?? 'ppv_followup'];
+export const followupSpec: SendTypeSpec =
+  SEND_TYPES[
+    SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups') ?? 'ppv_followup'
+  ];
 
 /**
  * Computes the volume result and, when `trackPrediction` is set and the port exists, saves the
@@ -37,10 +45,20 @@ export const followupSpec: SendTypeSpec = SEND_TYPES[SEND_TYPE_KEYS.find((k) => 
  * @category pipeline
  */
 export const trackVolume =
-  (ctx: PhaseContext, data: Loaded): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, VolumeResult> =>
+  (
+    ctx: PhaseContext,
+    data: Loaded,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, VolumeResult> =>
   (ports) => {
     const volume = calculateOptimizedVolume(
-      { creator: ctx.creator, trends: data.loaded.trends, history: data.loaded.history, asOf: ctx.weekDates[0] ?? '', vault: data.loaded.vault, usableCaptions: data.usableCaptions },
+      {
+        creator: ctx.creator,
+        trends: data.loaded.trends,
+        history: data.loaded.history,
+        asOf: ctx.weekDates[0] ?? '',
+        vault: data.loaded.vault,
+        usableCaptions: data.usableCaptions,
+      },
       ctx.policy,
     );
     const save = ports.saveVolumePrediction;
@@ -55,8 +73,17 @@ export const trackVolume =
         predictedRevenueItems: volume.finalConfig.revenuePerDay * 7,
         predictedTotalItems: weeklyTotal,
       }),
-      TE.map(({ predictionId }) => ({ ...volume, predictionId, adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_tracked'] })),
-      TE.orElseW(() => TE.right({ ...volume, adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_failed'] })),
+      TE.map(({ predictionId }) => ({
+        ...volume,
+        predictionId,
+        adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_tracked'],
+      })),
+      TE.orElseW(() =>
+        TE.right({
+          ...volume,
+          adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_failed'],
+        }),
+      ),
     );
   };
 
@@ -78,8 +105,15 @@ export const fetchFollowupCandidates =
     const parents = timing.slots.filter((s) => SEND_TYPES[s.sendTypeKey].canHaveFollowup).length;
     const needed = Math.min(parents, ctx.policy.followups.maxPerDay * ctx.weekDates.length);
     if (needed === 0) return TE.right([]);
-    const allowed = loaded.vault ? Object.keys(loaded.vault.contentTypes).filter((k) => (loaded.vault?.contentTypes[k] ?? 0) > 0) : null;
-    const step = (level: number, found: ReadonlyArray<Caption>): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
+    const allowed = loaded.vault
+      ? Object.keys(loaded.vault.contentTypes).filter(
+          (k) => (loaded.vault?.contentTypes[k] ?? 0) > 0,
+        )
+      : null;
+    const step = (
+      level: number,
+      found: ReadonlyArray<Caption>,
+    ): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
       const chain = ctx.policy.content.degradationChain;
       const params = chain[level];
       if (params === undefined || found.length >= needed) return TE.right(found);
@@ -101,7 +135,9 @@ export const fetchFollowupCandidates =
     };
     return pipe(
       step(0, []),
-      TE.map((cs) => rankFollowupCaptions(cs, followupSpec, loaded.persona, ctx.weekDates[0] ?? '', ctx.policy)),
+      TE.map((cs) =>
+        rankFollowupCaptions(cs, followupSpec, loaded.persona, ctx.weekDates[0] ?? '', ctx.policy),
+      ),
     );
   };
 
@@ -114,17 +150,26 @@ export const fetchFollowupCandidates =
  * @category pipeline
  */
 export const saveIfValid =
-  (inputs: ScheduleInputs, result: ScheduleResult): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+  (
+    inputs: ScheduleInputs,
+    result: ScheduleResult,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
   (ports) => {
     if (!inputs.options?.save) return TE.right(result);
-    const passed = result.validation.status === 'passed' || result.validation.status === 'passed_with_warnings';
+    const passed =
+      result.validation.status === 'passed' || result.validation.status === 'passed_with_warnings';
     if (!passed || !ports.saveSchedule) {
-      const why = passed ? 'no saveSchedule port was supplied' : `validation status is ${result.validation.status}`;
+      const why = passed
+        ? 'no saveSchedule port was supplied'
+        : `validation status is ${result.validation.status}`;
       return TE.right({
         ...result,
         summary: {
           ...result.summary,
-          adjustments: [...result.summary.adjustments, issue('validation', 'warning', 'save_refused', `Schedule not saved: ${why}`, {})],
+          adjustments: [
+            ...result.summary.adjustments,
+            issue('validation', 'warning', 'save_refused', `Schedule not saved: ${why}`, {}),
+          ],
         },
       });
     }

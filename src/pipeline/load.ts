@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
+import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import * as t from 'io-ts';
 import type { SendTypeKey } from '../domain/catalog';
@@ -21,12 +21,18 @@ import {
   RotationStateC,
   VaultC,
 } from '../domain/codecs';
-import { type Issue, issue, type PortError, portErrorToScheduleError, type ScheduleError } from '../domain/issues';
+import {
+  type Issue,
+  issue,
+  type PortError,
+  portErrorToScheduleError,
+  type ScheduleError,
+} from '../domain/issues';
+import type { SchedulePolicy } from '../domain/policy';
 import type { LoadedData } from '../domain/stages';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../domain/time';
 import type { CreatorProfile } from '../domain/types';
 import type { SchedulePorts } from '../ports/ports';
-import type { SchedulePolicy } from '../domain/policy';
 
 const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
 
@@ -62,9 +68,23 @@ const optionalRead = <A>(
       (e) =>
         TE.right([
           null,
-          [issue('load', 'warning', 'port_failed', `${port} failed (${e.message}) - using the fallback`, { port })],
+          [
+            issue(
+              'load',
+              'warning',
+              'port_failed',
+              `${port} failed (${e.message}) - using the fallback`,
+              { port },
+            ),
+          ],
         ] as const),
-      (v) => TE.fromEither(pipe(decodeNullable(codec, port, port)(v), E.map((a) => [a, []] as const))),
+      (v) =>
+        TE.fromEither(
+          pipe(
+            decodeNullable(codec, port, port)(v),
+            E.map((a) => [a, []] as const),
+          ),
+        ),
     ),
   );
 
@@ -83,7 +103,13 @@ export const decodingPorts = (ports: SchedulePorts): SchedulePorts => ({
       TE.chainEitherK((cs) =>
         pipe(
           decodeWith(t.array(CaptionC), cs, 'captions', 'content'),
-          E.mapLeft((is): PortError => ({ port: 'getCaptionCandidates', message: is.map((i) => i.message).join('; '), decodeIssues: is })),
+          E.mapLeft(
+            (is): PortError => ({
+              port: 'getCaptionCandidates',
+              message: is.map((i) => i.message).join('; '),
+              decodeIssues: is,
+            }),
+          ),
         ),
       ),
     ),
@@ -115,78 +141,163 @@ export interface Loaded {
  * @since 0.1.0
  * @category pipeline
  */
-export const loadCreatorData = (
-  creatorId: string,
-  weekStart: string,
-  policy: SchedulePolicy,
-): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, Loaded> => (ports) =>
-  pipe(
-    ports.getCreatorProfile(creatorId),
-    TE.mapLeft(portFailure),
-    TE.chainEitherK(decodeNullable(CreatorProfileC, 'creator', 'getCreatorProfile')),
-    TE.chain((creator) =>
-      creator === null
-        ? TE.left<ScheduleError, CreatorProfile>({
-            code: 'CREATOR_NOT_FOUND',
-            message: `Creator ID '${creatorId}' not found`,
-            issues: [issue('load', 'error', 'creator_not_found', `Creator ID '${creatorId}' not found`, { creatorId }, 'creatorId')],
-          })
-        : TE.right(creator),
-    ),
-    TE.chain((creator) => {
-      const from = epochMinuteToIso(localToEpochMinute(addDaysIso(weekStart, -policy.volume.dowHistoryDays), 0, creator.timezone));
-      const to = epochMinuteToIso(localToEpochMinute(weekStart, 0, creator.timezone));
-      const history = pipe(
-        ports.getMassMessageHistory(creatorId, from, to),
-        TE.mapLeft(portFailure),
-        TE.chainEitherK((hs) => pipe(decodeWith(t.array(MassMessageC), hs, 'history', 'load'), E.mapLeft((is) => decodeFailure(is, 'getMassMessageHistory')))),
-      );
-      const counts: TE.TaskEither<ScheduleError, Readonly<Partial<Record<SendTypeKey, number>>> | null> = ports.countUsableCaptions
-        ? pipe(
-            ports.countUsableCaptions(creatorId, weekStart, null),
-            TE.map((c) => c as Readonly<Partial<Record<SendTypeKey, number>>> | null),
-            TE.orElseW(() => TE.right(null)),
-          )
-        : TE.right(null);
-      return pipe(
-        TE.Do,
-        TE.apS('trends', optionalRead('getPerformanceTrends', ports.getPerformanceTrends(creatorId, weekStart), PerformanceTrendsC)),
-        TE.apS('history', history),
-        TE.apS('vault', optionalRead('getVaultAvailability', ports.getVaultAvailability(creatorId), VaultC)),
-        TE.apS('timing', optionalRead('getBestTiming', ports.getBestTiming(creatorId), BestTimingC)),
-        TE.apS('persona', optionalRead('getPersonaProfile', ports.getPersonaProfile(creatorId), PersonaC)),
-        TE.apS('rotation', optionalRead('getRotationState', ports.getRotationState(creatorId), RotationStateC)),
-        TE.apS('counts', counts),
-        TE.map(({ trends, history: hs, vault, timing, persona, rotation, counts: usable }): Loaded => {
-          const issues: Issue[] = [...trends[1], ...vault[1], ...timing[1], ...persona[1], ...rotation[1]];
-          if (trends[0] === null)
-            issues.push(issue('load', 'info', 'trends_missing', 'Performance trends unavailable - scores from history or neutral defaults', {}));
-          if (vault[0] === null)
-            issues.push(issue('load', 'warning', 'vault_missing_assumed', 'Vault data missing - assuming content availability', {}));
-          if (timing[0] === null)
-            issues.push(issue('load', 'info', 'timing_default', `Best timing data missing - using generic peak hours ${policy.timing.defaultPeakHours.join(', ')}`, {}));
-          if (persona[0] === null) issues.push(issue('load', 'info', 'persona_missing', 'Persona profile missing - neutral persona scores', {}));
-          const fallbackTiming = {
-            peakHours: policy.timing.defaultPeakHours,
-            avoidHours: policy.timing.defaultAvoidHours,
-            hourlyPerformance: {},
-          };
-          const sortedHistory = [...hs].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-          return {
-            creator,
-            loaded: {
-              trends: trends[0],
-              history: sortedHistory,
-              vault: vault[0],
-              timing: timing[0] ?? fallbackTiming,
-              timingIsDefault: timing[0] === null,
-              persona: persona[0],
-              rotationState: rotation[0],
-              issues,
+export const loadCreatorData =
+  (
+    creatorId: string,
+    weekStart: string,
+    policy: SchedulePolicy,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, Loaded> =>
+  (ports) =>
+    pipe(
+      ports.getCreatorProfile(creatorId),
+      TE.mapLeft(portFailure),
+      TE.chainEitherK(decodeNullable(CreatorProfileC, 'creator', 'getCreatorProfile')),
+      TE.chain((creator) =>
+        creator === null
+          ? TE.left<ScheduleError, CreatorProfile>({
+              code: 'CREATOR_NOT_FOUND',
+              message: `Creator ID '${creatorId}' not found`,
+              issues: [
+                issue(
+                  'load',
+                  'error',
+                  'creator_not_found',
+                  `Creator ID '${creatorId}' not found`,
+                  { creatorId },
+                  'creatorId',
+                ),
+              ],
+            })
+          : TE.right(creator),
+      ),
+      TE.chain((creator) => {
+        const from = epochMinuteToIso(
+          localToEpochMinute(
+            addDaysIso(weekStart, -policy.volume.dowHistoryDays),
+            0,
+            creator.timezone,
+          ),
+        );
+        const to = epochMinuteToIso(localToEpochMinute(weekStart, 0, creator.timezone));
+        const history = pipe(
+          ports.getMassMessageHistory(creatorId, from, to),
+          TE.mapLeft(portFailure),
+          TE.chainEitherK((hs) =>
+            pipe(
+              decodeWith(t.array(MassMessageC), hs, 'history', 'load'),
+              E.mapLeft((is) => decodeFailure(is, 'getMassMessageHistory')),
+            ),
+          ),
+        );
+        const counts: TE.TaskEither<
+          ScheduleError,
+          Readonly<Partial<Record<SendTypeKey, number>>> | null
+        > = ports.countUsableCaptions
+          ? pipe(
+              ports.countUsableCaptions(creatorId, weekStart, null),
+              TE.map((c) => c as Readonly<Partial<Record<SendTypeKey, number>>> | null),
+              TE.orElseW(() => TE.right(null)),
+            )
+          : TE.right(null);
+        return pipe(
+          TE.Do,
+          TE.apS(
+            'trends',
+            optionalRead(
+              'getPerformanceTrends',
+              ports.getPerformanceTrends(creatorId, weekStart),
+              PerformanceTrendsC,
+            ),
+          ),
+          TE.apS('history', history),
+          TE.apS(
+            'vault',
+            optionalRead('getVaultAvailability', ports.getVaultAvailability(creatorId), VaultC),
+          ),
+          TE.apS(
+            'timing',
+            optionalRead('getBestTiming', ports.getBestTiming(creatorId), BestTimingC),
+          ),
+          TE.apS(
+            'persona',
+            optionalRead('getPersonaProfile', ports.getPersonaProfile(creatorId), PersonaC),
+          ),
+          TE.apS(
+            'rotation',
+            optionalRead('getRotationState', ports.getRotationState(creatorId), RotationStateC),
+          ),
+          TE.apS('counts', counts),
+          TE.map(
+            ({ trends, history: hs, vault, timing, persona, rotation, counts: usable }): Loaded => {
+              const issues: Issue[] = [
+                ...trends[1],
+                ...vault[1],
+                ...timing[1],
+                ...persona[1],
+                ...rotation[1],
+              ];
+              if (trends[0] === null)
+                issues.push(
+                  issue(
+                    'load',
+                    'info',
+                    'trends_missing',
+                    'Performance trends unavailable - scores from history or neutral defaults',
+                    {},
+                  ),
+                );
+              if (vault[0] === null)
+                issues.push(
+                  issue(
+                    'load',
+                    'warning',
+                    'vault_missing_assumed',
+                    'Vault data missing - assuming content availability',
+                    {},
+                  ),
+                );
+              if (timing[0] === null)
+                issues.push(
+                  issue(
+                    'load',
+                    'info',
+                    'timing_default',
+                    `Best timing data missing - using generic peak hours ${policy.timing.defaultPeakHours.join(', ')}`,
+                    {},
+                  ),
+                );
+              if (persona[0] === null)
+                issues.push(
+                  issue(
+                    'load',
+                    'info',
+                    'persona_missing',
+                    'Persona profile missing - neutral persona scores',
+                    {},
+                  ),
+                );
+              const fallbackTiming = {
+                peakHours: policy.timing.defaultPeakHours,
+                avoidHours: policy.timing.defaultAvoidHours,
+                hourlyPerformance: {},
+              };
+              const sortedHistory = [...hs].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+              return {
+                creator,
+                loaded: {
+                  trends: trends[0],
+                  history: sortedHistory,
+                  vault: vault[0],
+                  timing: timing[0] ?? fallbackTiming,
+                  timingIsDefault: timing[0] === null,
+                  persona: persona[0],
+                  rotationState: rotation[0],
+                  issues,
+                },
+                usableCaptions: usable,
+              };
             },
-            usableCaptions: usable,
-          };
-        }),
-      );
-    }),
-  );
+          ),
+        );
+      }),
+    );

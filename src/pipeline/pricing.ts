@@ -31,9 +31,14 @@ export const suggestPrice = (
 ): number | null => {
   const base = policy.pricing.defaultPrices[sendTypeKey];
   if (base === undefined || SEND_TYPES[sendTypeKey].generatedBy !== 'allocation') return null;
-  const prices = history.filter((m) => m.sendTypeKey === sendTypeKey && m.price !== null && m.price > 0).map((m) => m.price as number);
+  const prices = history
+    .filter((m) => m.sendTypeKey === sendTypeKey && m.price !== null && m.price > 0)
+    .map((m) => m.price as number);
   const c = Math.min(1, Math.max(0, confidence));
   const raw = prices.length >= 3 ? base + c * (median(prices) - base) : base;
-  const whole = Math.min(policy.pricing.maxPrice, Math.max(policy.pricing.minPrice, Math.round(raw)));
+  const whole = Math.min(
+    policy.pricing.maxPrice,
+    Math.max(policy.pricing.minPrice, Math.round(raw)),
+  );
   return Math.round((whole - 0.01) * 100) / 100;
 };

@@ -4,11 +4,12 @@
  *
  * @module
  */
+
+import type { SendTypeKey } from '../domain/catalog';
 import { CHANNELS, type ChannelKey, SEND_TYPES, TARGETS, type TargetKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import type { ContentAssignment, PhaseContext, TargetedSlot, Targeting } from '../domain/stages';
 import type { CreatorProfile } from '../domain/types';
-import type { SendTypeKey } from '../domain/catalog';
 
 /**
  * The target and channel of one send type on one page, with the issues of any fallback:
@@ -25,23 +26,55 @@ export const resolveTarget = (
   sendTypeKey: SendTypeKey,
   creator: Pick<CreatorProfile, 'pageType'>,
   slotId: string | null = null,
-): { readonly targetKey: TargetKey; readonly channelKey: ChannelKey; readonly issues: ReadonlyArray<Issue> } => {
+): {
+  readonly targetKey: TargetKey;
+  readonly channelKey: ChannelKey;
+  readonly issues: ReadonlyArray<Issue>;
+} => {
   const spec = SEND_TYPES[sendTypeKey];
   const issues: Issue[] = [];
   let targetKey: TargetKey = spec.requiredTarget ?? spec.defaultTarget ?? 'all_active';
   let channelKey: ChannelKey = spec.channel;
   if (!TARGETS[targetKey].pageTypes.includes(creator.pageType)) {
-    issues.push(issue('targeting', 'warning', 'target_not_applicable', `${targetKey} is not available on ${creator.pageType} pages - using all_active`, { slotId, sendTypeKey, targetKey }));
+    issues.push(
+      issue(
+        'targeting',
+        'warning',
+        'target_not_applicable',
+        `${targetKey} is not available on ${creator.pageType} pages - using all_active`,
+        { slotId, sendTypeKey, targetKey },
+      ),
+    );
     targetKey = 'all_active';
   }
-  const reachable = (c: ChannelKey) => TARGETS[targetKey].channels.includes(c) && (targetKey === 'all_active' || CHANNELS[c].supportsTargeting);
+  const reachable = (c: ChannelKey) =>
+    TARGETS[targetKey].channels.includes(c) &&
+    (targetKey === 'all_active' || CHANNELS[c].supportsTargeting);
   if (!reachable(channelKey)) {
-    const alternative = [spec.secondChannel, ...TARGETS[targetKey].channels].find((c): c is ChannelKey => c !== null && reachable(c));
+    const alternative = [spec.secondChannel, ...TARGETS[targetKey].channels].find(
+      (c): c is ChannelKey => c !== null && reachable(c),
+    );
     if (spec.requiredTarget === targetKey && alternative) {
-      issues.push(issue('targeting', 'info', 'channel_switched', `${sendTypeKey} moved from ${channelKey} to ${alternative} to reach ${targetKey}`, { slotId, sendTypeKey, from: channelKey, to: alternative }));
+      issues.push(
+        issue(
+          'targeting',
+          'info',
+          'channel_switched',
+          `${sendTypeKey} moved from ${channelKey} to ${alternative} to reach ${targetKey}`,
+          { slotId, sendTypeKey, from: channelKey, to: alternative },
+        ),
+      );
       channelKey = alternative;
     } else {
-      issues.push(issue('targeting', 'warning', 'channel_incompatible', `${channelKey} cannot address ${targetKey} - using all_active`, { slotId, sendTypeKey, targetKey }));
+      issues.push(
+        issue(
+          'targeting',
+          'warning',
+          'channel_incompatible',
+          `${channelKey} cannot address ${targetKey} - using all_active`,
+          { slotId, sendTypeKey, targetKey },
+        ),
+      );
       targetKey = 'all_active';
     }
   }

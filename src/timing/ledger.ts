@@ -149,7 +149,9 @@ export const prober = (
       epochMinute,
       gap: nearest(family, epochMinute),
       inAvoidHours: avoidHours.has(Math.floor(m / 60)),
-      parentGap: probe.isFollowupParent ? nearest(ledger.parents, epochMinute) : Number.POSITIVE_INFINITY,
+      parentGap: probe.isFollowupParent
+        ? nearest(ledger.parents, epochMinute)
+        : Number.POSITIVE_INFINITY,
     };
   };
 };
@@ -170,7 +172,8 @@ export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: Timi
   ledger.epochs.add(entry.epochMinute);
   insertSorted(ledger.byFamily, entry.family, entry.epochMinute);
   insertSorted(ledger.byType, entry.sendTypeKey, entry.epochMinute);
-  if (entry.isFollowupParent) ledger.parents.splice(lowerBound(ledger.parents, entry.epochMinute), 0, entry.epochMinute);
+  if (entry.isFollowupParent)
+    ledger.parents.splice(lowerBound(ledger.parents, entry.epochMinute), 0, entry.epochMinute);
   const key = `${entry.family}|${entry.date}`;
   const blocks = ledger.blocks.get(key) ?? [];
   const b = blockIndex(entry.minuteOfDay, policy);

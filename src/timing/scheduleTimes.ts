@@ -95,7 +95,8 @@ const CHAINED_GAP_MINUTES = 12 * 60;
  * order: category (revenue, engagement, retention), priority, slot id. Placing the narrowest
  * items last let the evening PPVs fill their family's blocks and pushed them out of the week.
  */
-const isChained = (w: WorkItem): number => (SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= CHAINED_GAP_MINUTES ? 0 : 1);
+const isChained = (w: WorkItem): number =>
+  SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= CHAINED_GAP_MINUTES ? 0 : 1;
 
 const compareItems = (a: WorkItem, b: WorkItem): number =>
   isChained(a) - isChained(b) ||
@@ -125,7 +126,10 @@ const relaxationLevels = (
   const hi = Math.floor(t.windowEndMinute / 60);
   const avoidInWindow = [...avoidHours].some((h) => h >= lo && h <= hi);
   return avoidInWindow
-    ? [...levels, { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true, parentSpacing: 0 }]
+    ? [
+        ...levels,
+        { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true, parentSpacing: 0 },
+      ]
     : levels;
 };
 
@@ -147,7 +151,6 @@ const channelOptions = (slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
   return [slot.channelKey, ...others.filter((c, i) => others.indexOf(c) === i)];
 };
 
-
 /**
  * Preferred hours of an item of a long-gap type (12 hours or more, e.g. a daily 24-hour type):
  * when the type's latest send pushes the earliest allowed minute of this date past the first
@@ -161,18 +164,25 @@ const chainedPreference = (
   gap: number,
   clock: (minuteOfDay: number) => number,
   spreadIndex: number,
-): { readonly hours: ReadonlyArray<number>; readonly shift: number; readonly startIndex: number } => {
+): {
+  readonly hours: ReadonlyArray<number>;
+  readonly shift: number;
+  readonly startIndex: number;
+} => {
   const latest = sameType && sameType.length > 0 ? sameType[sameType.length - 1] : undefined;
   const firstHour = pref.hours[spreadIndex % Math.max(1, pref.hours.length)];
   if (gap < CHAINED_GAP_MINUTES || latest === undefined || firstHour === undefined)
     return { ...pref, startIndex: spreadIndex };
   const earliest = latest + gap - clock(0);
-  if (earliest <= firstHour * 60 + pref.shift || earliest >= 24 * 60) return { ...pref, startIndex: spreadIndex };
+  if (earliest <= firstHour * 60 + pref.shift || earliest >= 24 * 60)
+    return { ...pref, startIndex: spreadIndex };
   return { hours: [Math.floor(earliest / 60)], shift: earliest % 60, startIndex: 0 };
 };
 
 const passes = (e: Evaluation, level: Level): boolean =>
-  e.gap >= level.spacing && e.parentGap >= level.parentSpacing && (level.ignoreAvoidHours || !e.inAvoidHours);
+  e.gap >= level.spacing &&
+  e.parentGap >= level.parentSpacing &&
+  (level.ignoreAvoidHours || !e.inAvoidHours);
 
 /**
  * Finds the first candidate, channel and level that satisfy the rules (001 §5.3 with the

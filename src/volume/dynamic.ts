@@ -48,7 +48,8 @@ export interface DynamicVolume {
 /** Round half up (002: "round half up"). */
 export const roundHalfUp = (x: number): number => Math.floor(x + 0.5);
 
-const clamp = (x: number, [lo, hi]: readonly [number, number]): number => Math.min(hi, Math.max(lo, x));
+const clamp = (x: number, [lo, hi]: readonly [number, number]): number =>
+  Math.min(hi, Math.max(lo, x));
 
 /**
  * Daily quotas from fan count, page type and performance, per seed 002:
@@ -90,7 +91,9 @@ export const calculateDynamicVolume = (
   const opportunityMultiplier =
     opp > v.opportunity.highAbove && sat < v.opportunity.highMaxSaturation
       ? v.opportunity.highMultiplier
-      : opp >= v.opportunity.mediumFrom && opp <= v.opportunity.highAbove && sat < v.opportunity.mediumMaxSaturation
+      : opp >= v.opportunity.mediumFrom &&
+          opp <= v.opportunity.highAbove &&
+          sat < v.opportunity.mediumMaxSaturation
         ? v.opportunity.mediumMultiplier
         : 1;
   if (saturationMultiplier !== 1) adjustments.push(`saturation_x${saturationMultiplier}`);
@@ -103,9 +106,13 @@ export const calculateDynamicVolume = (
   if (context.pageType === 'free') adjustments.push('free_page_no_retention');
   const finalConfig: VolumeConfig = {
     tier: tier.tier,
-    revenuePerDay: clamp(roundHalfUp(baseConfig.revenuePerDay * m) + trendAdjustment, v.bounds.revenue),
+    revenuePerDay: clamp(
+      roundHalfUp(baseConfig.revenuePerDay * m) + trendAdjustment,
+      v.bounds.revenue,
+    ),
     engagementPerDay: clamp(roundHalfUp(baseConfig.engagementPerDay * m), v.bounds.engagement),
-    retentionPerDay: context.pageType === 'free' ? 0 : clamp(baseConfig.retentionPerDay, v.bounds.retention),
+    retentionPerDay:
+      context.pageType === 'free' ? 0 : clamp(baseConfig.retentionPerDay, v.bounds.retention),
   };
   return {
     baseConfig,

@@ -54,12 +54,14 @@ export const captionPoolWarnings = (
 ): ReadonlyArray<string> => {
   if (usable === null) return [];
   const th = policy.content.lowPoolThreshold;
-  return SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].pageTypes.includes(creator.pageType)).flatMap((k) => {
-    const n = usable[k] ?? 0;
-    if (n === 0) return [`Critical shortage for ${k}: 0 usable captions`];
-    if (n < th) return [`Low captions for ${k}: <${th} usable`];
-    return [];
-  });
+  return SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].pageTypes.includes(creator.pageType)).flatMap(
+    (k) => {
+      const n = usable[k] ?? 0;
+      if (n === 0) return [`Critical shortage for ${k}: 0 usable captions`];
+      if (n < th) return [`Low captions for ${k}: <${th} usable`];
+      return [];
+    },
+  );
 };
 
 /**
@@ -70,15 +72,23 @@ export const captionPoolWarnings = (
  * @since 0.1.0
  * @category volume
  */
-export const equalContentAllocations = (vault: Vault | null, revenuePerDay: number): Readonly<Record<string, number>> => {
+export const equalContentAllocations = (
+  vault: Vault | null,
+  revenuePerDay: number,
+): Readonly<Record<string, number>> => {
   if (vault === null) return {};
   const types = Object.entries(vault.contentTypes)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 6)
     .map(([k]) => k);
-  const parts = apportion(revenuePerDay, types.map(() => 1));
-  return Object.fromEntries(types.map((k, i) => [k, parts[i] ?? 0]).filter(([, n]) => (n as number) > 0));
+  const parts = apportion(
+    revenuePerDay,
+    types.map(() => 1),
+  );
+  return Object.fromEntries(
+    types.map((k, i) => [k, parts[i] ?? 0]).filter(([, n]) => (n as number) > 0),
+  );
 };
 
 /**
@@ -99,15 +109,32 @@ export const calculateOptimizedVolume = (
   const { creator, trends, history, asOf } = context;
   const fused = trends ? fuseHorizons(trends) : null;
   const onDemand = fused ? null : calculateScoresFromHistory(history, asOf, policy);
-  const dataSource: VolumeDataSource = fused ? 'volume_performance_tracking' : onDemand ? 'calculated_on_demand' : 'default_values';
-  const saturation = fused?.fusedSaturation ?? onDemand?.saturationScore ?? policy.volume.neutralScore;
-  const opportunity = fused?.fusedOpportunity ?? onDemand?.opportunityScore ?? policy.volume.neutralScore;
+  const dataSource: VolumeDataSource = fused
+    ? 'volume_performance_tracking'
+    : onDemand
+      ? 'calculated_on_demand'
+      : 'default_values';
+  const saturation =
+    fused?.fusedSaturation ?? onDemand?.saturationScore ?? policy.volume.neutralScore;
+  const opportunity =
+    fused?.fusedOpportunity ?? onDemand?.opportunityScore ?? policy.volume.neutralScore;
   const revenueTrendPercent = trends?.revenueTrendPercent ?? onDemand?.revenueTrendPercent ?? null;
   const dyn = calculateDynamicVolume(
-    { fanCount: creator.fanCount, pageType: creator.pageType, saturationScore: saturation, opportunityScore: opportunity, revenueTrendPercent, dataSource },
+    {
+      fanCount: creator.fanCount,
+      pageType: creator.pageType,
+      saturationScore: saturation,
+      opportunityScore: opportunity,
+      revenueTrendPercent,
+      dataSource,
+    },
     policy,
   );
-  const start = localToEpochMinute(addDaysIso(asOf, -policy.volume.dowHistoryDays), 0, creator.timezone);
+  const start = localToEpochMinute(
+    addDaysIso(asOf, -policy.volume.dowHistoryDays),
+    0,
+    creator.timezone,
+  );
   const end = localToEpochMinute(asOf, 0, creator.timezone);
   const analysed = history.filter((m) => {
     const t = isoToEpochMinute(m.sentAt);
@@ -115,7 +142,10 @@ export const calculateOptimizedVolume = (
   }).length;
   const messageCount = fused && trends ? trends.messageCount : analysed;
   const confidenceScore = confidenceFromMessageCount(messageCount, policy);
-  const dow = normalizeDowMultipliers(calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy), policy);
+  const dow = normalizeDowMultipliers(
+    calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy),
+    policy,
+  );
   const f = dyn.finalConfig;
   const b = policy.volume.bounds;
   const maxRetention = creator.pageType === 'free' ? 0 : b.retention[1];
@@ -129,7 +159,11 @@ export const calculateOptimizedVolume = (
   const captionWarnings = captionPoolWarnings(creator, context.usableCaptions, policy);
   const adjustmentsApplied = [
     ...dyn.adjustmentsApplied.slice(0, 1),
-    ...(fused ? ['multi_horizon_fusion'] : onDemand ? ['scores_calculated_on_demand'] : ['default_scores']),
+    ...(fused
+      ? ['multi_horizon_fusion']
+      : onDemand
+        ? ['scores_calculated_on_demand']
+        : ['default_scores']),
     ...dyn.adjustmentsApplied.slice(1),
     ...(confidenceScore < policy.volume.dampenBelowConfidence ? ['confidence_dampening'] : []),
     Object.values(dow).some((x) => x !== 1) ? 'dow_multipliers' : 'uniform_distribution',

@@ -112,7 +112,10 @@ export const calculateScoresFromHistory = (
   return {
     saturationScore: shrink(50 - 30 * r - 10 * v - 10 * p + 10 * (cv - 0.5)),
     opportunityScore: shrink(50 + 30 * r + 10 * v + 10 * p - 5 * (cv - 0.5)),
-    revenueTrendPercent: first.earnings > 0 ? round1(c * ((second.earnings - first.earnings) / first.earnings) * 100) : null,
+    revenueTrendPercent:
+      first.earnings > 0
+        ? round1(c * ((second.earnings - first.earnings) / first.earnings) * 100)
+        : null,
     messageCount: n,
   };
 };

@@ -16,7 +16,10 @@ import { DEFAULT_POLICY, type SchedulePolicy, type TierRow } from '../domain/pol
  * @since 0.1.0
  * @category volume
  */
-export const getVolumeTier = (fanCount: number, policy: SchedulePolicy = DEFAULT_POLICY): TierRow => {
+export const getVolumeTier = (
+  fanCount: number,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): TierRow => {
   const fans = Math.max(0, Math.floor(fanCount));
   const tiers = policy.volume.tiers;
   let found = tiers[0] as TierRow;

@@ -35,7 +35,10 @@ export interface VolumeConfig {
  * @since 0.1.0
  * @category volume
  */
-export type VolumeDataSource = 'volume_performance_tracking' | 'calculated_on_demand' | 'default_values';
+export type VolumeDataSource =
+  | 'volume_performance_tracking'
+  | 'calculated_on_demand'
+  | 'default_values';
 
 /**
  * Weekday keyed record: 0 = Monday .. 6 = Sunday (RULINGS "weekly distribution").

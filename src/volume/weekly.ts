@@ -19,7 +19,10 @@ import type { Weekly } from './types';
  * @since 0.1.0
  * @category volume
  */
-export const confidenceFromMessageCount = (messageCount: number, policy: SchedulePolicy = DEFAULT_POLICY): number => {
+export const confidenceFromMessageCount = (
+  messageCount: number,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): number => {
   const n = Math.max(0, messageCount);
   return Math.round((n / (n + policy.volume.confidenceHalfMessages)) * 100) / 100;
 };
@@ -40,7 +43,9 @@ export const apportion = (total: number, weights: ReadonlyArray<number>): Readon
   const exact = w.map((x) => x * total);
   const floors = exact.map((x) => Math.floor(x));
   let left = total - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   const out = [...floors];
   for (const [, i] of order) {
     if (left <= 0) break;
@@ -88,7 +93,8 @@ export const calculateDowMultipliers = (
   const overall = all.length > 0 ? mean(all) : 0;
   if (overall <= 0) return weekly(() => 1);
   const perWeekday: number[][] = WEEKDAYS.map(() => []);
-  for (const [date, e] of byDate) perWeekday[instantToLocal(`${date}T12:00:00Z`, 'UTC').weekday]?.push(e);
+  for (const [date, e] of byDate)
+    perWeekday[instantToLocal(`${date}T12:00:00Z`, 'UTC').weekday]?.push(e);
   const [lo, hi] = policy.volume.dowMultiplierClamp;
   const c = Math.min(1, Math.max(0, confidence));
   return weekly((d) => {
@@ -143,19 +149,30 @@ export const calculateWeeklyDistribution = (
   maxPerDay: number,
 ): Weekly<number> => {
   const total = dailyTotal * 7;
-  const parts = [...apportion(total, WEEKDAYS.map((d) => multipliers[d]))];
+  const parts = [
+    ...apportion(
+      total,
+      WEEKDAYS.map((d) => multipliers[d]),
+    ),
+  ];
   // Move items from days over the bound to days under it, keeping the total.
   for (let guard = 0; guard < 100; guard++) {
     const over = parts.findIndex((x) => x > maxPerDay);
     const under = parts.findIndex((x) => x < minPerDay);
     if (over < 0 && under < 0) break;
     if (over >= 0) {
-      const to = parts.reduce((best, x, i) => (x < maxPerDay && (best < 0 || x < (parts[best] ?? 0)) ? i : best), -1);
+      const to = parts.reduce(
+        (best, x, i) => (x < maxPerDay && (best < 0 || x < (parts[best] ?? 0)) ? i : best),
+        -1,
+      );
       if (to < 0) break;
       parts[over] = (parts[over] ?? 0) - 1;
       parts[to] = (parts[to] ?? 0) + 1;
     } else {
-      const from = parts.reduce((best, x, i) => (x > minPerDay && (best < 0 || x > (parts[best] ?? 0)) ? i : best), -1);
+      const from = parts.reduce(
+        (best, x, i) => (x > minPerDay && (best < 0 || x > (parts[best] ?? 0)) ? i : best),
+        -1,
+      );
       if (from < 0) break;
       parts[from] = (parts[from] ?? 0) - 1;
       parts[under] = (parts[under] ?? 0) + 1;
