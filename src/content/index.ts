@@ -10,6 +10,8 @@ export {
   type ComponentScores,
   type ContentPolicy,
   calculateFreshnessScore,
+  freshnessAfterDays,
+  utcDayOf,
   componentScores,
   compositeScore,
   diversityScore,

@@ -76,12 +76,34 @@ export const calculateFreshnessScore = (
   policy: ContentPolicy,
 ): number => {
   if (lastUsedAt === null) return 100;
-  const days = utcDayNumber(asOf) - utcDayNumber(lastUsedAt);
+  return freshnessAfterDays(utcDayNumber(asOf) - utcDayNumber(lastUsedAt), policy);
+};
+
+/**
+ * Freshness after `days` whole days since the last use (the arithmetic of
+ * `calculateFreshnessScore`): 0 for 0 or fewer days (or a non-finite count), then linear to 100
+ * at `freshnessRecoveryDays`. For indexes that store last uses as UTC day numbers.
+ *
+ * Source: RULINGS "Content matching (phase 3)" freshness.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const freshnessAfterDays = (days: number, policy: ContentPolicy): number => {
   if (!Number.isFinite(days) || days <= 0) return 0;
   const recovery = policy.content.freshnessRecoveryDays;
   if (recovery <= 0 || days >= recovery) return 100;
   return round2((100 * days) / recovery);
 };
+
+/**
+ * The UTC day number (days since 1970-01-01) of a `YYYY-MM-DD` date or an ISO instant; `NaN`
+ * when it does not parse.
+ *
+ * @since 0.1.0
+ * @category content
+ */
+export const utcDayOf = (isoDateOrInstant: string): number => utcDayNumber(isoDateOrInstant);
 
 /**
  * Diversity score from the caption's use by every creator of the universal pool, 0-100:

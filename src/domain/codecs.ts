@@ -22,7 +22,14 @@ import {
 } from './catalog';
 import { type Issue, type IssuePhase, issue } from './issues';
 import { isIsoDate, isTimeZone } from './time';
-import type { ContentPageType, Persona, PpvStyle, RotationStateName, SubType } from './types';
+import type {
+  ContentPageType,
+  ContentRankTier,
+  Persona,
+  PpvStyle,
+  RotationStateName,
+  SubType,
+} from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Primitive codecs
@@ -407,19 +414,49 @@ export const VaultC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const MassMessageC = t.type(
-  {
-    creatorId: NonEmptyStringC,
-    sentAt: IsoInstantC,
-    sendTypeKey: SendTypeKeyC,
-    price: nullable(NonNegativeNumberC),
-    sent: NonNegativeIntC,
-    viewed: NonNegativeIntC,
-    purchased: NonNegativeIntC,
-    earnings: NonNegativeNumberC,
-    captionId: nullable(NonEmptyStringC),
-  },
+export const MassMessageC = t.intersection(
+  [
+    t.type(
+      {
+        creatorId: NonEmptyStringC,
+        sentAt: IsoInstantC,
+        sendTypeKey: SendTypeKeyC,
+        price: nullable(NonNegativeNumberC),
+        sent: NonNegativeIntC,
+        viewed: NonNegativeIntC,
+        purchased: NonNegativeIntC,
+        earnings: NonNegativeNumberC,
+        captionId: nullable(NonEmptyStringC),
+      },
+      'MassMessage',
+    ),
+    t.partial(
+      { captionText: nullable(t.string), contentType: nullable(NonEmptyStringC) },
+      'MassMessage',
+    ),
+  ],
   'MassMessage',
+);
+
+/**
+ * A content type's ranking: TOP / MID / LOW / AVOID with an optional 0-100 score.
+ * Source: seed 001 `get_content_type_rankings`.
+ *
+ * @since 0.1.0
+ * @category codecs
+ */
+export const ContentTypeRankingC = t.intersection(
+  [
+    t.type(
+      {
+        contentType: NonEmptyStringC,
+        tier: oneOf<ContentRankTier>(['TOP', 'MID', 'LOW', 'AVOID']),
+      },
+      'ContentTypeRanking',
+    ),
+    t.partial({ score: nullable(ScoreC) }, 'ContentTypeRanking'),
+  ],
+  'ContentTypeRanking',
 );
 
 /**
@@ -583,6 +620,7 @@ export const InMemoryDatasetC = t.intersection(
         timing: t.record(t.string, BestTimingC),
         personas: t.record(t.string, PersonaC),
         rotationStates: t.record(t.string, RotationStateC),
+        contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
       },
       'InMemoryDataset',
     ),

@@ -9,6 +9,7 @@ import type { Issue } from './issues';
 import type { SchedulePolicy } from './policy';
 import type {
   BestTiming,
+  ContentTypeRanking,
   CreatorProfile,
   MassMessage,
   PerformanceTrends,
@@ -56,6 +57,8 @@ export interface LoadedData {
   readonly timingIsDefault: boolean;
   readonly persona: Persona | null;
   readonly rotationState: RotationState | null;
+  /** Content-type rankings (TOP / MID / LOW / AVOID), `null` when the port has none. */
+  readonly contentRankings: ReadonlyArray<ContentTypeRanking> | null;
   /** Fallbacks applied while loading. */
   readonly issues: ReadonlyArray<Issue>;
 }

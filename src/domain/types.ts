@@ -142,6 +142,10 @@ export interface MassMessage {
   /** Earnings in USD. */
   readonly earnings: number;
   readonly captionId: string | null;
+  /** Text of the caption sent, when the history keeps it (trait detection, 000 task 3.3). */
+  readonly captionText?: string | null;
+  /** Content type of the media sent (`solo`, `boy_girl`, ...), when known. */
+  readonly contentType?: string | null;
 }
 
 /**
@@ -171,6 +175,29 @@ export interface PerformanceTrends {
   readonly revenueTrendPercent: number | null;
   /** Messages analysed to produce the scores. */
   readonly messageCount: number;
+}
+
+/**
+ * Performance tier of a content type for a creator. Source: seed 001 "MCP Tools Reference"
+ * `get_content_type_rankings` (TOP / MID / LOW / AVOID).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export type ContentRankTier = 'TOP' | 'MID' | 'LOW' | 'AVOID';
+
+/**
+ * One content type's ranking. Source: seed 001 `get_content_type_rankings`; seed 001 §1.2.1
+ * module 6 (content weighting).
+ *
+ * @since 0.1.0
+ * @category model
+ */
+export interface ContentTypeRanking {
+  readonly contentType: string;
+  readonly tier: ContentRankTier;
+  /** Optional 0-100 performance score inside the tier. */
+  readonly score?: number | null;
 }
 
 /**

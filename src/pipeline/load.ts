@@ -13,6 +13,7 @@ import type { SendTypeKey } from '../domain/catalog';
 import {
   BestTimingC,
   CaptionC,
+  ContentTypeRankingC,
   CreatorProfileC,
   decodeWith,
   MassMessageC,
@@ -226,15 +227,35 @@ export const loadCreatorData =
             'rotation',
             optionalRead('getRotationState', ports.getRotationState(creatorId), RotationStateC),
           ),
+          TE.apS(
+            'rankings',
+            ports.getContentTypeRankings
+              ? optionalRead(
+                  'getContentTypeRankings',
+                  ports.getContentTypeRankings(creatorId),
+                  t.array(ContentTypeRankingC),
+                )
+              : TE.right([null, []] as const),
+          ),
           TE.apS('counts', counts),
           TE.map(
-            ({ trends, history: hs, vault, timing, persona, rotation, counts: usable }): Loaded => {
+            ({
+              trends,
+              history: hs,
+              vault,
+              timing,
+              persona,
+              rotation,
+              rankings,
+              counts: usable,
+            }): Loaded => {
               const issues: Issue[] = [
                 ...trends[1],
                 ...vault[1],
                 ...timing[1],
                 ...persona[1],
                 ...rotation[1],
+                ...rankings[1],
               ];
               if (trends[0] === null)
                 issues.push(
@@ -292,6 +313,7 @@ export const loadCreatorData =
                   timingIsDefault: timing[0] === null,
                   persona: persona[0],
                   rotationState: rotation[0],
+                  contentRankings: rankings[0],
                   issues,
                 },
                 usableCaptions: usable,

@@ -6,6 +6,7 @@
 import type {
   BestTiming,
   CaptionRecord,
+  ContentTypeRanking,
   CreatorProfile,
   MassMessage,
   PerformanceTrends,
@@ -32,4 +33,6 @@ export interface InMemoryDataset {
   /** The universal caption bank (001 §3.0). */
   readonly captions: ReadonlyArray<CaptionRecord>;
   readonly rotationStates?: Readonly<Record<string, RotationState>>;
+  /** Content-type rankings per creator (TOP / MID / LOW / AVOID). */
+  readonly contentRankings?: Readonly<Record<string, ReadonlyArray<ContentTypeRanking>>>;
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { calculateFreshnessScore } from '../content/scoring';
+import { freshnessAfterDays, utcDayOf } from '../content/scoring';
 import {
   type CaptionType,
   SEND_TYPE_KEYS,
@@ -88,7 +88,7 @@ const insertBounded = (top: Ranked[], item: Ranked, limit: number): void => {
  * - `getMassMessageHistory` returns the creator's messages with `from <= sentAt < to`, oldest first.
  * - `countUsableCaptions` counts, per send type of the creator's page type (all send types for an
  *   unknown creator), the captions of its caption types passing the first degradation level
- *   (freshness >= 30, performance >= 40) and the vault filter, at most `usableCountCap` per
+ *   (freshness >= 30, performance >= 40) and the vault filter, at most `usableCountCap` (default 100) per
  *   caption type.
  *
  * The ports are read-only: `saveSchedule`, `saveRotationState` and `saveVolumePrediction` are
@@ -108,7 +108,7 @@ export const inMemoryPorts = (
   options: InMemoryPortsOptions = {},
 ): SchedulePorts => {
   const policy = options.policy ?? DEFAULT_POLICY;
-  const usableCap = options.usableCountCap ?? 1000;
+  const usableCap = options.usableCountCap ?? 100;
 
   const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
 
@@ -133,8 +133,25 @@ export const inMemoryPorts = (
     }
     globalUses.set(record.captionId, total);
   }
+
   for (const list of byType.values())
     list.sort((a, b) => b.performanceScore - a.performanceScore || cmpId(a.captionId, b.captionId));
+  // Each creator's last uses as (position in its type list, UTC day number), parsed once: the
+  // freshness of a list is then 100 everywhere but at the creator's used captions.
+  const position = new Map<string, readonly [CaptionType, number]>();
+  for (const [type, list] of byType) list.forEach((r, k) => position.set(r.captionId, [type, k]));
+  const lastUses = new Map<string, Map<CaptionType, Array<readonly [number, number]>>>();
+  for (const [creatorId, perCreator] of usageByCreator) {
+    const byList = new Map<CaptionType, Array<readonly [number, number]>>();
+    for (const [captionId, u] of perCreator) {
+      const at = position.get(captionId);
+      if (at === undefined) continue;
+      const entries = byList.get(at[0]) ?? [];
+      entries.push([at[1], utcDayOf(u.lastUsedAt)]);
+      byList.set(at[0], entries);
+    }
+    lastUses.set(creatorId, byList);
+  }
 
   const historyByCreator = new Map<
     string,
@@ -183,10 +200,10 @@ export const inMemoryPorts = (
     return (type: CaptionType, list: ReadonlyArray<CaptionRecord>): Float64Array => {
       const known = cache.get(type);
       if (known !== undefined) return known;
-      const scores = Float64Array.from(list, (r) => {
-        const u = usage.get(r.captionId);
-        return u === undefined ? 100 : calculateFreshnessScore(u.lastUsedAt, asOf, policy);
-      });
+      const asOfDay = utcDayOf(asOf);
+      const scores = new Float64Array(list.length).fill(100);
+      for (const [k, day] of lastUses.get(creatorId)?.get(type) ?? [])
+        scores[k] = freshnessAfterDays(asOfDay - day, policy);
       cache.set(type, scores);
       return scores;
     };
@@ -298,5 +315,6 @@ export const inMemoryPorts = (
     countUsableCaptions: (creatorId, asOf, allowed) =>
       TE.fromIO(() => countUsableCaptions(creatorId, asOf, allowed)),
     getRotationState: (creatorId) => TE.right(own(dataset.rotationStates, creatorId)),
+    getContentTypeRankings: (creatorId) => TE.right(own(dataset.contentRankings, creatorId)),
   };
 };

@@ -12,6 +12,7 @@ import type { PortError } from '../domain/issues';
 import type {
   BestTiming,
   Caption,
+  ContentTypeRanking,
   CreatorProfile,
   MassMessage,
   PerformanceTrends,
@@ -114,6 +115,10 @@ export interface SchedulePorts {
     asOf: string,
     allowedContentTypes: ReadonlyArray<string> | null,
   ) => TaskEither<PortError, Readonly<Partial<Record<SendTypeKey, number>>>>;
+  /** 001 `get_content_type_rankings`: TOP / MID / LOW / AVOID per content type; `null` when none. */
+  readonly getContentTypeRankings?: (
+    creatorId: string,
+  ) => TaskEither<PortError, ReadonlyArray<ContentTypeRanking> | null>;
   /** 003 task 2.1 rotation state; `null` when none is stored. */
   readonly getRotationState: (creatorId: string) => TaskEither<PortError, RotationState | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */

@@ -25,6 +25,12 @@ export interface DynamicVolumeContext {
   /** Revenue change in percent, `null` when unknown. */
   readonly revenueTrendPercent: number | null;
   readonly dataSource: VolumeDataSource;
+  /**
+   * 0-1 confidence of the scores. Below `dampenBelowConfidence` (0.6) the saturation and
+   * opportunity multipliers are damped toward 1 by `confidence / 0.6` (001 §1.2.1 module 3).
+   * Omitted = fully trusted.
+   */
+  readonly confidenceScore?: number;
 }
 
 /**
@@ -38,6 +44,8 @@ export interface DynamicVolume {
   readonly finalConfig: VolumeConfig;
   readonly saturationMultiplier: number;
   readonly opportunityMultiplier: number;
+  /** The combined multiplier applied after confidence damping. */
+  readonly appliedMultiplier: number;
   /** -1, 0 or +1 revenue send. */
   readonly trendAdjustment: number;
   readonly dataSource: VolumeDataSource;
@@ -56,6 +64,7 @@ const clamp = (x: number, [lo, hi]: readonly [number, number]): number =>
  * - saturation > 70: x0.7; 50-70: x0.9 (on revenue and engagement);
  * - opportunity > 70 with saturation < 50: x1.2; opportunity 60-70 with saturation < 30: x1.1;
  * - revenue trend strictly below -15 %: one revenue send less; strictly above +15 %: one more;
+ * - below 0.6 confidence the combined multiplier is damped toward 1 by `confidence / 0.6`;
  * - round half up, then the bounds revenue 1-10, engagement 1-8, retention 0-4;
  * - free pages: retention 0.
  *
@@ -98,7 +107,11 @@ export const calculateDynamicVolume = (
         : 1;
   if (saturationMultiplier !== 1) adjustments.push(`saturation_x${saturationMultiplier}`);
   if (opportunityMultiplier !== 1) adjustments.push(`opportunity_x${opportunityMultiplier}`);
-  const m = saturationMultiplier * opportunityMultiplier;
+  const c = context.confidenceScore ?? 1;
+  const damp = c < v.dampenBelowConfidence ? Math.max(0, c) / v.dampenBelowConfidence : 1;
+  const raw = saturationMultiplier * opportunityMultiplier;
+  const m = 1 + (raw - 1) * damp;
+  if (damp < 1 && raw !== 1) adjustments.push(`confidence_dampening_x${Math.round(damp * 100) / 100}`);
   const trend = context.revenueTrendPercent;
   const t = v.revenueTrendThresholdPercent;
   const trendAdjustment = trend === null ? 0 : trend < -t ? -1 : trend > t ? 1 : 0;
@@ -119,6 +132,7 @@ export const calculateDynamicVolume = (
     finalConfig,
     saturationMultiplier,
     opportunityMultiplier,
+    appliedMultiplier: m,
     trendAdjustment,
     dataSource: context.dataSource,
     adjustmentsApplied: adjustments,

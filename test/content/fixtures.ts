@@ -45,6 +45,7 @@ export const ctx: PhaseContext = {
 
 export const loaded = (over: Partial<LoadedData> = {}): LoadedData => ({
   trends: null,
+  contentRankings: null,
   history: [],
   vault: null,
   timing: { peakHours: [20], avoidHours: [4], hourlyPerformance: {} },

@@ -57,6 +57,7 @@ export const makeCtx = (
 
 export const makeLoaded = (history: ReadonlyArray<MassMessage> = []): LoadedData => ({
   trends: null,
+  contentRankings: null,
   history,
   vault: null,
   timing: { peakHours: [19, 20, 21], avoidHours: [3, 4, 5], hourlyPerformance: {} },

@@ -62,6 +62,7 @@ export const makeLoaded = (
   avoidHours: ReadonlyArray<number> = [3, 4, 5, 6],
 ): LoadedData => ({
   trends: null,
+  contentRankings: null,
   history: [],
   vault: null,
   timing: { peakHours, avoidHours, hourlyPerformance: {} },
