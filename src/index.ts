@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export * from './allocation';
+export * from './analytics';
 export * from './content';
 export * from './domain';
 export * from './followups';

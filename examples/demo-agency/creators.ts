@@ -7,6 +7,8 @@
 import type {
   BestTiming,
   ContentPageType,
+  ContentRankTier,
+  ContentTypeRanking,
   CreatorProfile,
   PageType,
   PerformanceTrends,
@@ -34,6 +36,8 @@ export interface DemoCreatorSpec {
   /** Days of history before `asOf` (90, or ~10 for a new creator). */
   readonly historyDays: number;
   readonly vault: boolean;
+  /** Whether the creator has content-type rankings (TOP / MID / LOW / AVOID). */
+  readonly rankings: boolean;
   readonly timing: TimingKind;
   readonly persona: Persona['tone'] | null;
   /** Relative change of revenue per PPV from the first to the last history day (-0.4 = falling 40 %). */
@@ -56,6 +60,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'evening',
     persona: 'sweet',
     revenueSlope: 0.05,
@@ -70,6 +75,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: 'divergent',
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'midday',
     persona: 'playful',
     revenueSlope: -0.1,
@@ -84,6 +90,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: 'saturated',
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'split',
     persona: 'seductive',
     revenueSlope: -0.35,
@@ -98,6 +105,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'evening',
     persona: 'bratty',
     revenueSlope: 0,
@@ -112,6 +120,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'midday',
     persona: 'girl_next_door',
     revenueSlope: 0.1,
@@ -126,6 +135,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 10,
     vault: true,
+    rankings: false,
     timing: 'evening',
     persona: 'sweet',
     revenueSlope: 0,
@@ -140,6 +150,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'evening',
     persona: null,
     revenueSlope: -0.05,
@@ -154,6 +165,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: 'opportunity',
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'split',
     persona: 'dominant',
     revenueSlope: 0.4,
@@ -168,6 +180,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: false,
+    rankings: true,
     timing: 'midday',
     persona: 'playful',
     revenueSlope: 0.05,
@@ -182,6 +195,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: null,
     persona: 'girl_next_door',
     revenueSlope: 0.15,
@@ -196,6 +210,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: 'steady',
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'evening',
     persona: 'seductive',
     revenueSlope: 0.05,
@@ -210,6 +225,7 @@ export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
     trends: null,
     historyDays: 90,
     vault: true,
+    rankings: true,
     timing: 'split',
     persona: 'bratty',
     revenueSlope: -0.1,
@@ -256,7 +272,7 @@ export const profileOf = (
 });
 
 /** Content types a page of each content page type films (keys of `CONTENT_TYPES`). */
-const CONTENT_BY_PAGE: Readonly<Record<ContentPageType, ReadonlyArray<string>>> = {
+export const CONTENT_BY_PAGE: Readonly<Record<ContentPageType, ReadonlyArray<string>>> = {
   non_nude: [
     'lingerie',
     'teasing',
@@ -315,6 +331,36 @@ export const vaultOf = (spec: DemoCreatorSpec, d: Draw): Vault => {
     },
     flyers: d.int(3, 14),
   };
+};
+
+/** The content types a creator sends: its vault's types with items, or its page's types without a vault. */
+export const contentTypesOf = (
+  spec: DemoCreatorSpec,
+  vault: Vault | null,
+): ReadonlyArray<string> =>
+  vault === null
+    ? CONTENT_BY_PAGE[spec.contentPageType]
+    : Object.keys(vault.contentTypes).filter((c) => (vault.contentTypes[c] ?? 0) > 0);
+
+/**
+ * Content-type rankings over `types`: each type draws a hidden 0-100 quality; the best ~30 % are
+ * TOP, the weakest ~25 % LOW, the last one AVOID when there are 5 or more types, the rest MID.
+ * The score is the quality, so scores fall from TOP to AVOID.
+ */
+export const contentRankingsOf = (
+  types: ReadonlyArray<string>,
+  d: Draw,
+): ReadonlyArray<ContentTypeRanking> => {
+  const scored = types
+    .map((contentType) => ({ contentType, score: Math.round(d.between(5, 98)) }))
+    .sort((a, b) => b.score - a.score || (a.contentType < b.contentType ? -1 : 1));
+  const n = scored.length;
+  const top = Math.max(1, Math.round(n * 0.3));
+  const avoid = n >= 5 ? 1 : 0;
+  const low = Math.max(1, Math.round(n * 0.25));
+  const tierAt = (k: number): ContentRankTier =>
+    k < top ? 'TOP' : k >= n - avoid ? 'AVOID' : k >= n - avoid - low ? 'LOW' : 'MID';
+  return scored.map((r, k) => ({ contentType: r.contentType, tier: tierAt(k), score: r.score }));
 };
 
 /** Relative revenue per PPV by local hour (real-data README: 11:00 and 15:00 strong, 21:00 and 00:00 weaker). */

@@ -17,6 +17,8 @@ import {
   type CaptionRecord,
   type CaptionType,
   type CaptionUsage,
+  type ContentRankTier,
+  type ContentTypeRanking,
   type CreatorProfile,
   type InMemoryDataset,
   type MassMessage,
@@ -32,6 +34,8 @@ import {
   performanceScore,
 } from './captions';
 import {
+  contentRankingsOf,
+  contentTypesOf,
   creatorIdOf,
   personaOf,
   profileOf,
@@ -42,7 +46,7 @@ import {
   vaultOf,
 } from './creators';
 import { drawFrom } from './draw';
-import { captionPicker, historyOf } from './history';
+import { type ContentMix, captionPicker, historyOf } from './history';
 
 export { CONTENT_TYPES } from './captions';
 export { ROSTER } from './creators';
@@ -71,6 +75,32 @@ const CONTENT_WEIGHT: Readonly<Record<string, number>> = {
   solo: 2.5,
   lingerie: 2,
   boy_girl: 2,
+};
+
+/**
+ * How often a ranked content type is sent among media sends and how well it sells: TOP types are
+ * sent most and earn most per send, AVOID types are rare and sell worst.
+ */
+const RANK_EFFECTS: Readonly<
+  Record<ContentRankTier, { readonly frequency: number; readonly effect: number }>
+> = {
+  TOP: { frequency: 1.6, effect: 1.35 },
+  MID: { frequency: 1.2, effect: 1 },
+  LOW: { frequency: 0.9, effect: 0.75 },
+  AVOID: { frequency: 0.4, effect: 0.55 },
+};
+
+/** The content mix of a creator: even without rankings, by the rankings' tiers with them. */
+const contentMixOf = (
+  types: ReadonlyArray<string>,
+  rankings: ReadonlyArray<ContentTypeRanking> | null,
+): ContentMix => {
+  const tiers = new Map((rankings ?? []).map((r) => [r.contentType, r.tier]));
+  const of = (c: string) => {
+    const t = tiers.get(c);
+    return t === undefined ? { frequency: 1, effect: 1 } : RANK_EFFECTS[t];
+  };
+  return { types, frequency: (c) => of(c).frequency, effect: (c) => of(c).effect };
 };
 
 /** The caption bank without usage: ids `cap_00001`..., grouped by caption type. */
@@ -145,6 +175,10 @@ const usageFrom = (
  *   horizons only); the others have none and the pipeline derives scores from history.
  * - `vaults` for all but `creator_09`; `timing` for all but `creator_10`; `personas` for all but
  *   `creator_07`.
+ * - `contentRankings` (TOP / MID / LOW / AVOID with 0-100 scores) over each creator's vault
+ *   content types (its page's types for `creator_09`, which has no vault), for all but the new
+ *   creator `creator_06`. Media sends in the history carry a `contentType` of those types, TOP
+ *   types sent more often and earning more per send; messages with a caption carry its text.
  * - `captions`: the universal bank (default 2,400) with every creator's use of each caption as
  *   recorded in the history.
  */
@@ -174,6 +208,7 @@ export const generateDemoAgency = (
   const vaults: Record<string, Vault> = {};
   const timing: Record<string, BestTiming> = {};
   const personas: Record<string, Persona> = {};
+  const contentRankings: Record<string, ReadonlyArray<ContentTypeRanking>> = {};
   const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
 
   for (let i = 0; i < creatorCount; i++) {
@@ -187,7 +222,19 @@ export const generateDemoAgency = (
 
     const picker =
       vault === null ? unfiltered : captionPicker(byType(new Set(Object.keys(vault.contentTypes))));
-    const own = historyOf(creatorId, spec, asOf, picker, drawFrom(seed, 'history', creatorId));
+    const types = contentTypesOf(spec, vault);
+    const rankings = spec.rankings
+      ? contentRankingsOf(types, drawFrom(seed, 'rankings', creatorId))
+      : null;
+    if (rankings !== null) contentRankings[creatorId] = rankings;
+    const own = historyOf(
+      creatorId,
+      spec,
+      asOf,
+      picker,
+      contentMixOf(types, rankings),
+      drawFrom(seed, 'history', creatorId),
+    );
     history.push(...own);
 
     if (spec.trends !== null) {
@@ -206,5 +253,5 @@ export const generateDemoAgency = (
     usage: usage.get(c.captionId) ?? [],
   }));
 
-  return { creators, trends, history, vaults, timing, personas, captions };
+  return { creators, trends, history, vaults, timing, personas, captions, contentRankings };
 };

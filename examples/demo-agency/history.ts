@@ -160,39 +160,84 @@ const poisson = (mean: number, d: Draw): number => {
   return k;
 };
 
-/** Captions a creator may send, per caption type, with cumulative weights (higher scores used more). */
-export interface CaptionPicker {
-  readonly pick: (captionType: CaptionType, d: Draw) => string | null;
+/** A caption picked for a message: its id and text. */
+export interface PickedCaption {
+  readonly captionId: string;
+  readonly text: string;
 }
 
-/** A picker over `(captionId, performanceScore)` lists per caption type. */
+/**
+ * Captions a creator may send, per caption type and per caption type x content type, with
+ * cumulative weights (higher scores used more).
+ */
+export interface CaptionPicker {
+  /** A caption of `captionType`; of `contentType` too when given and the bank has one. */
+  readonly pick: (
+    captionType: CaptionType,
+    d: Draw,
+    contentType?: string | null,
+  ) => PickedCaption | null;
+}
+
+/** One caption as the picker reads it. */
+export interface PickableCaption {
+  readonly captionId: string;
+  readonly text: string;
+  readonly performanceScore: number;
+  readonly contentType: string | null;
+}
+
+interface PickTable {
+  readonly captions: ReadonlyArray<PickableCaption>;
+  readonly cumulative: ReadonlyArray<number>;
+}
+
+const pickTable = (list: ReadonlyArray<PickableCaption>): PickTable => {
+  let acc = 0;
+  const cumulative = list.map((c) => {
+    acc += 1 + (c.performanceScore / 20) ** 2;
+    return acc;
+  });
+  return { captions: list, cumulative };
+};
+
+/** A picker over the caption lists of each caption type. */
 export const captionPicker = (
-  byType: ReadonlyMap<
-    CaptionType,
-    ReadonlyArray<{ readonly captionId: string; readonly performanceScore: number }>
-  >,
+  byType: ReadonlyMap<CaptionType, ReadonlyArray<PickableCaption>>,
 ): CaptionPicker => {
-  const tables = new Map<
-    CaptionType,
-    { readonly ids: ReadonlyArray<string>; readonly cumulative: ReadonlyArray<number> }
-  >();
+  const tables = new Map<string, PickTable>();
   for (const [type, list] of byType) {
-    let acc = 0;
-    const cumulative = list.map((c) => {
-      acc += 1 + (c.performanceScore / 20) ** 2;
-      return acc;
-    });
-    tables.set(type, { ids: list.map((c) => c.captionId), cumulative });
+    tables.set(type, pickTable(list));
+    const byContent = new Map<string, PickableCaption[]>();
+    for (const c of list)
+      if (c.contentType !== null)
+        byContent.set(c.contentType, [...(byContent.get(c.contentType) ?? []), c]);
+    for (const [content, own] of byContent) tables.set(`${type}|${content}`, pickTable(own));
   }
   return {
-    pick: (type, d) => {
-      const t = tables.get(type);
-      if (t === undefined || t.ids.length === 0) return null;
+    pick: (type, d, contentType) => {
+      const t =
+        (contentType == null ? undefined : tables.get(`${type}|${contentType}`)) ??
+        tables.get(type);
+      if (t === undefined || t.captions.length === 0) return null;
       const total = t.cumulative[t.cumulative.length - 1] as number;
-      return t.ids[cumulativeIndex(t.cumulative, d.float() * total)] ?? null;
+      const c = t.captions[cumulativeIndex(t.cumulative, d.float() * total)];
+      return c === undefined ? null : { captionId: c.captionId, text: c.text };
     },
   };
 };
+
+/**
+ * What a creator sends of each content type: the types (its vault's, or its page's without a
+ * vault), how often each is sent among media sends and how well it sells (TOP types more).
+ */
+export interface ContentMix {
+  readonly types: ReadonlyArray<string>;
+  /** Relative frequency among media sends. */
+  readonly frequency: (contentType: string) => number;
+  /** Purchase multiplier. */
+  readonly effect: (contentType: string) => number;
+}
 
 /** Send types a page may be sent in the history: allocatable and allowed on its page type. */
 const historyTypes = (pageType: PageType): ReadonlyArray<SendTypeKey> =>
@@ -205,14 +250,17 @@ const historyTypes = (pageType: PageType): ReadonlyArray<SendTypeKey> =>
 
 /**
  * The creator's mass messages for the `spec.historyDays` local days before `asOf`, oldest
- * first. Captions come from `picker`; a caption is not reused by the creator within 14 days when
- * another can be found.
+ * first. Media sends carry a content type drawn from `content` (its effect scales purchases).
+ * Captions come from `picker`, of the message's content type when the bank has one; a caption
+ * is not reused by the creator within 14 days when another can be found. Messages with a caption
+ * carry its text.
  */
 export const historyOf = (
   creatorId: string,
   spec: DemoCreatorSpec,
   asOf: string,
   picker: CaptionPicker,
+  content: ContentMix,
   d: Draw,
 ): ReadonlyArray<MassMessage> => {
   const types = historyTypes(spec.pageType);
@@ -246,6 +294,10 @@ export const historyOf = (
     for (const { minute, key } of sends) {
       const spec_ = SEND_TYPES[key];
       const at = localToEpochMinute(date, minute, spec.timezone);
+      const contentType =
+        spec_.requiresMedia && content.types.length > 0
+          ? d.weighted(content.types, content.frequency)
+          : null;
       const price = priceOf(key, d);
       const sent = audienceOf(spec_, spec.fanCount, d);
       const viewRate = Math.min(
@@ -262,6 +314,7 @@ export const historyOf = (
           dayLoadEffect(pricedToday) *
           priceEffect(price) *
           tierEffect *
+          (contentType === null ? 1 : content.effect(contentType)) *
           trend *
           Math.exp(0.3 * d.normal());
         purchased = Math.min(viewed, poisson(viewed * baseBuyRate * effect, d));
@@ -270,13 +323,14 @@ export const historyOf = (
       const captionType = d.chance(0.8)
         ? spec_.captionTypes[0]
         : (spec_.captionTypes[1] ?? spec_.captionTypes[0]);
-      let captionId: string | null = null;
+      let caption: PickedCaption | null = null;
       if (captionType !== undefined && d.chance(0.95)) {
-        for (let attempt = 0; attempt < 4 && captionId === null; attempt++) {
-          const id = picker.pick(captionType, d);
-          if (id !== null && at - (lastUse.get(id) ?? -Infinity) >= 14 * 1440) captionId = id;
+        // eight tries at the message's content type, then two at any content type
+        for (let attempt = 0; attempt < 10 && caption === null; attempt++) {
+          const c = picker.pick(captionType, d, attempt < 8 ? contentType : null);
+          if (c !== null && at - (lastUse.get(c.captionId) ?? -Infinity) >= 14 * 1440) caption = c;
         }
-        if (captionId !== null) lastUse.set(captionId, at);
+        if (caption !== null) lastUse.set(caption.captionId, at);
       }
       out.push({
         creatorId,
@@ -287,7 +341,9 @@ export const historyOf = (
         viewed,
         purchased,
         earnings: price === null ? 0 : Math.round(purchased * price * 100) / 100,
-        captionId,
+        captionId: caption?.captionId ?? null,
+        ...(caption === null ? {} : { captionText: caption.text }),
+        ...(contentType === null ? {} : { contentType }),
       });
     }
   }

@@ -81,6 +81,30 @@ export const DEFAULT_POLICY = {
     /** Weekday multipliers read this many days of history (001 §1.2.1). */
     dowHistoryDays: 90,
   },
+  elasticity: {
+    /** Days of history read; the same window as the weekday multipliers (001 §1.2.1 module 4). */
+    historyDays: 90,
+    /** Issue 3: a volume level counts with at least 3 days. */
+    minDaysPerLevel: 3,
+    /** Issue 3: at least 3 volume levels before a fit is tried. */
+    minLevels: 3,
+    /** A fit is good enough from this R^2 (per-day revenue is noisy; see src/volume/elasticity.ts). */
+    minRSquared: 0.3,
+    /** Cap where the marginal revenue of one more PPV falls below this share of the mean revenue per PPV (calibrated on the real-data README "By PPVs per day"). */
+    minMarginalShare: 0.4,
+  },
+  traits: {
+    /** 000 task 3.3 `top_n`. */
+    topN: 10,
+    /** 000 task 3.3 `min_sample_for_confidence`. */
+    minSampleForConfidence: 50,
+    /** 000 task 3.3 `alpha`, Bonferroni-corrected over the trait families tested. */
+    alpha: 0.05,
+    /** 000 gap 4.1: 60 % of the top 10 share a trait. */
+    threshold: 0.6,
+    /** History records read for trait detection, days. */
+    historyDays: 90,
+  },
   allocation: {
     /** 001 §2.3 strategy weights by performance. */
     strategyWeights: {
@@ -274,6 +298,10 @@ export const DEFAULT_POLICY = {
       vault_missing: 2,
       late_night_followup: 1,
       followup_skipped: 1,
+      divergence_detected: 1,
+      elasticity_capped: 1,
+      diversity_shortfall: 3,
+      quota_unfilled: 1,
     } as Readonly<Record<string, number>>,
     /** Total warning deductions never exceed this, so warnings alone cannot fail a week. */
     maxWarningDeduction: 14,

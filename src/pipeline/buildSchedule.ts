@@ -108,14 +108,18 @@ const pipeline = (
     RTE.let('items', ({ ctx, data, volume, withFollowups }) =>
       assembleItems(ctx, data.loaded, volume, withFollowups),
     ),
-    RTE.let('adjustments', ({ data, allocation, content, targeting, timing, withFollowups }) => [
-      ...data.loaded.issues,
-      ...allocation.issues,
-      ...content.issues,
-      ...targeting.issues,
-      ...timing.issues,
-      ...withFollowups.issues,
-    ]),
+    RTE.let(
+      'adjustments',
+      ({ data, volume, allocation, content, targeting, timing, withFollowups }) => [
+        ...data.loaded.issues,
+        ...volume.notes,
+        ...allocation.issues,
+        ...content.issues,
+        ...targeting.issues,
+        ...timing.issues,
+        ...withFollowups.issues,
+      ],
+    ),
     RTE.let('validation', ({ ctx, data, volume, allocation, items, adjustments }) =>
       validateSchedule({
         creator: ctx.creator,

@@ -58,6 +58,7 @@ export const trackVolume =
         asOf: ctx.weekDates[0] ?? '',
         vault: data.loaded.vault,
         usableCaptions: data.usableCaptions,
+        contentRankings: data.loaded.contentRankings,
       },
       ctx.policy,
     );

@@ -7,6 +7,7 @@
 import { CATEGORIES, type Category } from '../domain/catalog';
 import type { Issue } from '../domain/issues';
 import type { ScheduleItem } from '../domain/types';
+import { revenueMixOf } from '../volume/pageTypeMatrix';
 import { groupBy, specOf, vIssue } from './helpers';
 import type { ValidationInput } from './types';
 
@@ -73,7 +74,8 @@ export const checkCategoryBalance = (input: ValidationInput): ReadonlyArray<Issu
  * Revenue / engagement mix per day: revenue / (revenue + engagement) of the day's allocated
  * items against `revenueMixLowTier` (60 %) for the first (lowest) volume tier and
  * `revenueMixOtherTiers` (50 %) for the others, with `revenueMixTolerance` either side.
- * Warning `revenue_mix` per day outside the band; days without such items are skipped.
+ * Warning `revenue_mix` per day outside the band; days without such items are skipped. The
+ * arithmetic is the volume module's `revenueMixOf`.
  *
  * Source: seed 000 gap 3.1; RULINGS "Volume" (revenue / engagement mix).
  *
@@ -81,10 +83,7 @@ export const checkCategoryBalance = (input: ValidationInput): ReadonlyArray<Issu
  * @category validation
  */
 export const checkRevenueMix = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const v = input.policy.validation;
   const tier = input.volume.finalConfig.tier;
-  const target =
-    tier === input.policy.volume.tiers[0]?.tier ? v.revenueMixLowTier : v.revenueMixOtherTiers;
   return [
     ...groupBy(
       input.items.filter((i) => !i.isFollowUp),
@@ -92,27 +91,25 @@ export const checkRevenueMix = (input: ValidationInput): ReadonlyArray<Issue> =>
     ),
   ].flatMap(([date, g]) => {
     const c = countByCategory(g);
-    const n = c.revenue + c.engagement;
-    if (n === 0) return [];
-    const share = c.revenue / n;
-    return Math.abs(share - target) > v.revenueMixTolerance + 1e-9
-      ? [
+    const { share, target, tolerance, withinTolerance } = revenueMixOf(c, tier, input.policy);
+    return share === null || withinTolerance
+      ? []
+      : [
           vIssue(
             'warning',
             'revenue_mix',
-            `Revenue is ${Math.round(share * 100)} % of revenue + engagement items on ${date} (target ${Math.round(target * 100)} % +- ${Math.round(v.revenueMixTolerance * 100)} %)`,
+            `Revenue is ${Math.round(share * 100)} % of revenue + engagement items on ${date} (target ${Math.round(target * 100)} % +- ${Math.round(tolerance * 100)} %)`,
             {
               date,
               tier,
               share: round3(share),
               target,
-              tolerance: v.revenueMixTolerance,
+              tolerance,
               revenue: c.revenue,
               engagement: c.engagement,
             },
           ),
-        ]
-      : [];
+        ];
   });
 };
 
@@ -150,10 +147,12 @@ export const checkConfidenceGate = (input: ValidationInput): ReadonlyArray<Issue
 };
 
 /**
- * Volume context: info `divergence_detected` when the 7d/14d/30d horizons disagreed and info
- * `elasticity_capped` when volume was capped by elasticity. They deduct nothing.
+ * Volume context: warning `divergence_detected` when the 7d and 30d horizons disagreed and
+ * warning `elasticity_capped` when the revenue quota was capped by diminishing returns (each
+ * deducts 1 by default).
  *
- * Source: seed 001 §1.2.1, §7.3 `volume_metadata`.
+ * Source: seed 001 §1.2.1 consumption matrix (phase 7b: divergence and elasticity are warnings),
+ * §7.3 `volume_metadata`.
  *
  * @since 0.1.0
  * @category validation
@@ -164,7 +163,7 @@ export const checkVolumeContext = (input: ValidationInput): ReadonlyArray<Issue>
     ...(v.divergenceDetected
       ? [
           vIssue(
-            'info',
+            'warning',
             'divergence_detected',
             'Saturation / opportunity horizons diverged; fused with divergence weights',
             { fusedSaturation: v.fusedSaturation, fusedOpportunity: v.fusedOpportunity },
@@ -173,9 +172,15 @@ export const checkVolumeContext = (input: ValidationInput): ReadonlyArray<Issue>
       : []),
     ...(v.elasticityCapped
       ? [
-          vIssue('info', 'elasticity_capped', 'Volume was capped by price elasticity', {
-            adjustmentsApplied: v.adjustmentsApplied,
-          }),
+          vIssue(
+            'warning',
+            'elasticity_capped',
+            `Revenue quota capped at ${v.finalConfig.revenuePerDay} a day by diminishing returns (elasticity)`,
+            {
+              capRevenuePerDay: v.elasticity.capRevenuePerDay,
+              adjustmentsApplied: v.adjustmentsApplied,
+            },
+          ),
         ]
       : []),
   ];

@@ -22,19 +22,7 @@ export {
   checkVaultAvailability,
   lowConfidenceMessage,
 } from './checks';
-export {
-  BUMP_MATRIX,
-  BUMP_RATIO_SEND_TYPES,
-  BUMP_RATIO_TOLERANCE,
-  type BumpRatioResult,
-  checkBumpRatio,
-  type MatrixSubType,
-  type MatrixTier,
-  matrixKeyOf,
-  matrixTierOf,
-  TIER_PPVS,
-  validateBumpRatio,
-} from './pageTypeMatrix';
+export { checkBumpRatio } from './pageTypeMatrix';
 export {
   checkChannelTargets,
   checkDiversity,

@@ -111,7 +111,8 @@ export const calculateDynamicVolume = (
   const damp = c < v.dampenBelowConfidence ? Math.max(0, c) / v.dampenBelowConfidence : 1;
   const raw = saturationMultiplier * opportunityMultiplier;
   const m = 1 + (raw - 1) * damp;
-  if (damp < 1 && raw !== 1) adjustments.push(`confidence_dampening_x${Math.round(damp * 100) / 100}`);
+  if (damp < 1 && raw !== 1)
+    adjustments.push(`confidence_dampening_x${Math.round(damp * 100) / 100}`);
   const trend = context.revenueTrendPercent;
   const t = v.revenueTrendThresholdPercent;
   const trendAdjustment = trend === null ? 0 : trend < -t ? -1 : trend > t ? 1 : 0;

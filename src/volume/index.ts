@@ -1,6 +1,9 @@
+export * from './contentWeighting';
 export * from './dynamic';
+export * from './elasticity';
 export * from './fusion';
 export * from './optimized';
+export * from './pageTypeMatrix';
 export * from './scores';
 export * from './tiers';
 export type * from './types';

@@ -4,16 +4,30 @@
  *
  * @module
  */
+
+import * as E from 'fp-ts/lib/Either.js';
+import { performanceRecordsFromHistory } from '../analytics/performanceRecords';
+import { analyzeTopPerformerTraits, applyContentIncreasesToCounts } from '../analytics/traits';
 import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeKey } from '../domain/catalog';
+import type { Issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { addDaysIso, isoToEpochMinute, localToEpochMinute } from '../domain/time';
-import type { CreatorProfile, MassMessage, PerformanceTrends, Vault } from '../domain/types';
+import type {
+  ContentTypeRanking,
+  CreatorProfile,
+  MassMessage,
+  PerformanceTrends,
+  Vault,
+} from '../domain/types';
+import { calculateContentAllocations } from './contentWeighting';
 import { calculateDynamicVolume } from './dynamic';
+import { applyElasticityCap, calculateElasticity, elasticityIssues } from './elasticity';
 import { fuseHorizons } from './fusion';
+import { calculateVolumeTargets, engagementRangeFor } from './pageTypeMatrix';
 import { calculateScoresFromHistory } from './scores';
-import type { VolumeDataSource, VolumeResult } from './types';
+import { getVolumeTier } from './tiers';
+import type { VolumeAdjustment, VolumeConfig, VolumeDataSource, VolumeResult } from './types';
 import {
-  apportion,
   calculateDowMultipliers,
   calculateWeeklyDistribution,
   confidenceFromMessageCount,
@@ -35,6 +49,8 @@ export interface VolumeContext {
   readonly vault: Vault | null;
   /** Usable captions per send type (freshness >= 30, performance >= 40), `null` when unknown. */
   readonly usableCaptions: Readonly<Partial<Record<SendTypeKey, number>>> | null;
+  /** TOP / MID / LOW / AVOID rankings of content types, `null` when none. */
+  readonly contentRankings?: ReadonlyArray<ContentTypeRanking> | null;
 }
 
 const LEVEL = { low: 'Low', mid: 'Mid', high: 'High', ultra: 'Ultra' } as const;
@@ -65,33 +81,6 @@ export const captionPoolWarnings = (
 };
 
 /**
- * Revenue items per content type for one day: the vault's content types with items, largest
- * first (at most 6), weighted equally and summing to `revenuePerDay`. Empty without a vault.
- * Source: seed 001 §1.2.1 module 6 ("Equal weighting" when no rankings exist).
- *
- * @since 0.1.0
- * @category volume
- */
-export const equalContentAllocations = (
-  vault: Vault | null,
-  revenuePerDay: number,
-): Readonly<Record<string, number>> => {
-  if (vault === null) return {};
-  const types = Object.entries(vault.contentTypes)
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 6)
-    .map(([k]) => k);
-  const parts = apportion(
-    revenuePerDay,
-    types.map(() => 1),
-  );
-  return Object.fromEntries(
-    types.map((k, i) => [k, parts[i] ?? 0]).filter(([, n]) => (n as number) > 0),
-  );
-};
-
-/**
  * The whole volume result: base tier, score fusion (tracked 7d/14d/30d) or on-demand scores
  * from history or neutral defaults, seed 002's multipliers and trend rule, confidence from the
  * messages analysed, weekday multipliers and the weekly distribution, content allocations and
@@ -107,6 +96,18 @@ export const calculateOptimizedVolume = (
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): VolumeResult => {
   const { creator, trends, history, asOf } = context;
+  const audit: VolumeAdjustment[] = [];
+  const note = (adjustment: string, reason: string) => audit.push({ adjustment, reason });
+  const notes: Issue[] = [];
+
+  // 1. Base tier (always).
+  const tierRow = getVolumeTier(creator.fanCount, policy);
+  note(
+    'base_tier_calculation',
+    `${creator.fanCount} fans -> ${tierRow.tier} tier (${tierRow.revenuePerDay}/${tierRow.engagementPerDay}/${tierRow.retentionPerDay} per day)`,
+  );
+
+  // 2. Scores: multi-horizon fusion of tracked scores, else on-demand from history, else neutral.
   const fused = trends ? fuseHorizons(trends) : null;
   const onDemand = fused ? null : calculateScoresFromHistory(history, asOf, policy);
   const dataSource: VolumeDataSource = fused
@@ -118,7 +119,38 @@ export const calculateOptimizedVolume = (
     fused?.fusedSaturation ?? onDemand?.saturationScore ?? policy.volume.neutralScore;
   const opportunity =
     fused?.fusedOpportunity ?? onDemand?.opportunityScore ?? policy.volume.neutralScore;
+  if (fused)
+    note(
+      'multi_horizon_fusion',
+      `7d/14d/30d weights ${fused.weights['7d'].toFixed(2)}/${fused.weights['14d'].toFixed(2)}/${fused.weights['30d'].toFixed(2)}${fused.divergenceDetected ? ' (7d and 30d diverge by 15+ points)' : ''}: saturation ${saturation}, opportunity ${opportunity}`,
+    );
+  else if (onDemand)
+    note(
+      'scores_calculated_on_demand',
+      `14-day history: saturation ${saturation}, opportunity ${opportunity} (${onDemand.messageCount} messages)`,
+    );
+  else
+    note(
+      'default_scores',
+      `no tracked scores and too little history: neutral ${policy.volume.neutralScore}/${policy.volume.neutralScore}`,
+    );
   const revenueTrendPercent = trends?.revenueTrendPercent ?? onDemand?.revenueTrendPercent ?? null;
+
+  // 3. Confidence from the messages analysed.
+  const start = localToEpochMinute(
+    addDaysIso(asOf, -policy.volume.dowHistoryDays),
+    0,
+    creator.timezone,
+  );
+  const end = localToEpochMinute(asOf, 0, creator.timezone);
+  const windowHistory = history.filter((m) => {
+    const t = isoToEpochMinute(m.sentAt);
+    return t >= start && t < end;
+  });
+  const messageCount = fused && trends ? trends.messageCount : windowHistory.length;
+  const confidenceScore = confidenceFromMessageCount(messageCount, policy);
+
+  // 002 rules with confidence damping of their multipliers.
   const dyn = calculateDynamicVolume(
     {
       fanCount: creator.fanCount,
@@ -127,26 +159,50 @@ export const calculateOptimizedVolume = (
       opportunityScore: opportunity,
       revenueTrendPercent,
       dataSource,
+      confidenceScore,
     },
     policy,
   );
-  const start = localToEpochMinute(
-    addDaysIso(asOf, -policy.volume.dowHistoryDays),
-    0,
-    creator.timezone,
+  for (const a of dyn.adjustmentsApplied.slice(1))
+    note(a, dynamicReason(a, saturation, opportunity, revenueTrendPercent, confidenceScore));
+
+  // Page-type matrix: the engagement quota follows the tier's bump range (000 task 3.1).
+  const targets = calculateVolumeTargets(creator, policy);
+  const [engLo, engHi] = engagementRangeFor(creator, policy.volume.bounds.engagement, policy);
+  const engagementPerDay = Math.min(engHi, Math.max(engLo, dyn.finalConfig.engagementPerDay));
+  if (engagementPerDay !== dyn.finalConfig.engagementPerDay)
+    note(
+      'page_type_bump_range',
+      `${creator.contentPageType}/${creator.subType} at the ${targets.tier} tier asks ${targets.bumpsPerDay[0]}-${targets.bumpsPerDay[1]} bumps a day: engagement ${dyn.finalConfig.engagementPerDay} -> ${engagementPerDay}`,
+    );
+
+  // 5. Elasticity: cap revenue where one more PPV a day stops paying.
+  const elasticity = calculateElasticity(history, creator.timezone, asOf, policy.elasticity);
+  const capped = applyElasticityCap(
+    dyn.finalConfig.revenuePerDay,
+    elasticity,
+    policy.volume.bounds.revenue,
   );
-  const end = localToEpochMinute(asOf, 0, creator.timezone);
-  const analysed = history.filter((m) => {
-    const t = isoToEpochMinute(m.sentAt);
-    return t >= start && t < end;
-  }).length;
-  const messageCount = fused && trends ? trends.messageCount : analysed;
-  const confidenceScore = confidenceFromMessageCount(messageCount, policy);
+  notes.push(...elasticityIssues(elasticity, dyn.finalConfig.revenuePerDay, capped));
+  if (capped.capped)
+    note(
+      'elasticity_capped',
+      `marginal revenue of PPV ${elasticity.capRevenuePerDay ?? 0}+1 falls below ${elasticity.thresholdUsd.toFixed(2)} USD: revenue ${dyn.finalConfig.revenuePerDay} -> ${capped.revenuePerDay}`,
+    );
+  else if (elasticity.status === 'skipped')
+    note('elasticity_skipped', `elasticity not fitted: ${elasticity.reason}`);
+
+  const f: VolumeConfig = {
+    ...dyn.finalConfig,
+    engagementPerDay,
+    revenuePerDay: capped.revenuePerDay,
+  };
+
+  // 4. Weekday multipliers and the weekly distribution (7 x the daily total exactly).
   const dow = normalizeDowMultipliers(
     calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy),
     policy,
   );
-  const f = dyn.finalConfig;
   const b = policy.volume.bounds;
   const maxRetention = creator.pageType === 'free' ? 0 : b.retention[1];
   const weeklyDistribution = calculateWeeklyDistribution(
@@ -155,21 +211,92 @@ export const calculateOptimizedVolume = (
     b.revenue[0] + b.engagement[0] + (creator.pageType === 'free' ? 0 : b.retention[0]),
     b.revenue[1] + b.engagement[1] + maxRetention,
   );
-  const contentAllocations = equalContentAllocations(context.vault, f.revenuePerDay);
+  if (Object.values(dow).some((x) => x !== 1))
+    note(
+      'dow_multipliers',
+      `weekday revenue history shrunk by confidence ${confidenceScore.toFixed(2)}: ${Object.values(dow).join('/')}`,
+    );
+  else note('uniform_distribution', 'no weekday revenue history: every day gets the daily total');
+
+  // 6. Content weighting, then the data-driven trait increases (000 task 3.3).
+  const weighting = calculateContentAllocations(
+    context.contentRankings ?? null,
+    context.vault,
+    f.revenuePerDay,
+  );
+  note(
+    weighting.method === 'rankings'
+      ? 'content_weighting'
+      : weighting.method === 'equal'
+        ? 'equal_content_weighting'
+        : 'no_content_weighting',
+    weighting.method === 'rankings'
+      ? `TOP/MID/LOW/AVOID rankings over ${Object.keys(weighting.allocations).length} content types${weighting.excluded.length > 0 ? ` (${weighting.excluded.join(', ')} not in the vault)` : ''}`
+      : weighting.method === 'equal'
+        ? "no rankings: equal weighting over the vault's content types"
+        : 'no rankings and no vault',
+  );
+  const traits = analyzeTopPerformerTraits(performanceRecordsFromHistory(windowHistory), {
+    topN: policy.traits.topN,
+    minSampleForConfidence: policy.traits.minSampleForConfidence,
+    alpha: policy.traits.alpha,
+    threshold: policy.traits.threshold,
+  });
+  let contentAllocations = weighting.allocations;
+  let traitSummary: VolumeResult['traitAnalysis'] = null;
+  if (E.isLeft(traits))
+    notes.push(...traits.left.map((i) => ({ ...i, severity: 'warning' as const })));
+  else {
+    const a = traits.right;
+    const contentRecs = a.recommendations.filter((r) => r.trait === 'content_type');
+    traitSummary = {
+      analyzedCount: a.analyzedCount,
+      statisticalConfidence: a.statisticalConfidence,
+      bonferroniAlpha: a.bonferroniAlpha,
+      recommendations: a.recommendations.map(
+        (r) =>
+          `${r.trait}${r.trait === 'content_type' ? `:${r.contentType}` : r.trait === 'tone' ? `:${r.tone}` : ''} x${r.multiplier} (p=${r.pValue.toPrecision(3)})`,
+      ),
+    };
+    if (contentRecs.length > 0 && Object.keys(contentAllocations).length > 0) {
+      const increased = applyContentIncreasesToCounts(
+        contentAllocations,
+        contentRecs,
+        f.revenuePerDay,
+      );
+      if (JSON.stringify(increased) !== JSON.stringify(contentAllocations)) {
+        contentAllocations = increased;
+        note(
+          'trait_volume_increase',
+          `top performers share ${contentRecs.map((r) => (r.trait === 'content_type' ? r.contentType : '')).join(', ')} (significant after Bonferroni, ${a.statisticalConfidence} confidence): allocation increased`,
+        );
+      }
+    }
+  }
+
+  // 7. Caption pool check.
   const captionWarnings = captionPoolWarnings(creator, context.usableCaptions, policy);
-  const adjustmentsApplied = [
-    ...dyn.adjustmentsApplied.slice(0, 1),
-    ...(fused
-      ? ['multi_horizon_fusion']
-      : onDemand
-        ? ['scores_calculated_on_demand']
-        : ['default_scores']),
-    ...dyn.adjustmentsApplied.slice(1),
-    ...(confidenceScore < policy.volume.dampenBelowConfidence ? ['confidence_dampening'] : []),
-    Object.values(dow).some((x) => x !== 1) ? 'dow_multipliers' : 'uniform_distribution',
-    Object.keys(contentAllocations).length > 0 ? 'content_weighting' : 'equal_content_weighting',
+  note(
     'caption_pool_check',
-  ];
+    captionWarnings.length === 0
+      ? 'enough usable captions for every send type'
+      : `${captionWarnings.length} send types short of captions`,
+  );
+
+  const weeklyTotal = Object.values(weeklyDistribution).reduce((x, y) => x + y, 0);
+  const expectedShare = (group: ReadonlyArray<SendTypeKey>) => {
+    const revenueTypes = SEND_TYPE_KEYS.filter(
+      (k) =>
+        SEND_TYPES[k].category === 'revenue' && SEND_TYPES[k].pageTypes.includes(creator.pageType),
+    );
+    const total = revenueTypes.reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0);
+    return total > 0
+      ? group
+          .filter((k) => revenueTypes.includes(k))
+          .reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0) / total
+      : 0;
+  };
+  const followupParents = SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].canHaveFollowup);
   return {
     baseConfig: dyn.baseConfig,
     finalConfig: f,
@@ -181,17 +308,64 @@ export const calculateOptimizedVolume = (
     divergenceDetected: fused?.divergenceDetected ?? false,
     confidenceScore,
     messageCount,
-    elasticityCapped: false,
-    adjustmentsApplied,
+    elasticityCapped: capped.capped,
+    adjustmentsApplied: audit.map((a) => a.adjustment),
+    auditTrail: audit,
     captionWarnings,
     predictionId: null,
+    volumeTargets: targets,
+    elasticity: {
+      status: elasticity.status,
+      reason: elasticity.reason,
+      capRevenuePerDay: elasticity.capRevenuePerDay,
+      rSquared: elasticity.fit?.rSquared ?? null,
+      levels: elasticity.levels.filter((l) => l.counted).length,
+    },
+    traitAnalysis: traitSummary,
+    notes,
     volumeLevel: LEVEL[f.tier],
     ppvPerDay: f.revenuePerDay,
     bumpPerDay: f.engagementPerDay,
+    revenueItemsPerDay: f.revenuePerDay,
+    engagementItemsPerDay: f.engagementPerDay,
+    retentionItemsPerDay: f.retentionPerDay,
+    bundlePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(BUNDLE_TYPES)),
+    gamePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(GAME_TYPES)),
+    followupPerDay: Math.min(
+      policy.followups.maxPerDay,
+      Math.round(f.revenuePerDay * expectedShare(followupParents)),
+    ),
+    fanCount: creator.fanCount,
+    pageType: creator.pageType,
+    trackingDate: asOf,
     calculationSource: 'optimized',
     dataSource,
     revenueTrendPercent,
     saturationScore: saturation,
     opportunityScore: opportunity,
+    weeklyTotal,
   };
+};
+
+/** Send types counted as bundles and games in 002's `bundle_per_week` / `game_per_week`. */
+const BUNDLE_TYPES: ReadonlyArray<SendTypeKey> = ['bundle', 'flash_bundle', 'snapchat_bundle']; // 002 response fields
+const GAME_TYPES: ReadonlyArray<SendTypeKey> = ['game_post']; // 002 response fields
+
+const dynamicReason = (
+  adjustment: string,
+  saturation: number,
+  opportunity: number,
+  trend: number | null,
+  confidence: number,
+): string => {
+  if (adjustment.startsWith('saturation_'))
+    return `saturation ${saturation} (002: > 70 x0.7, 50-70 x0.9)`;
+  if (adjustment.startsWith('opportunity_'))
+    return `opportunity ${opportunity} with saturation ${saturation} (002)`;
+  if (adjustment.startsWith('revenue_trend_')) return `revenue trend ${trend}% beyond +-15 % (002)`;
+  if (adjustment.startsWith('confidence_dampening'))
+    return `confidence ${confidence.toFixed(2)} < 0.6: multipliers damped toward 1 (001 §1.2.1 module 3)`;
+  if (adjustment === 'free_page_no_retention')
+    return 'free page: no renew_on_* or expired_winback (002 note)';
+  return adjustment;
 };

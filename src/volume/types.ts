@@ -64,7 +64,7 @@ export interface VolumeResult {
   readonly weeklyDistribution: Weekly<number>;
   /** Multipliers that produced the distribution (0.7-1.3). */
   readonly dowMultipliersUsed: Weekly<number>;
-  /** Revenue items per content type for the week; sums to the week's revenue quota. */
+  /** Revenue items per content type for one day; sums to `finalConfig.revenuePerDay` (empty without rankings or vault). */
   readonly contentAllocations: Readonly<Record<string, number>>;
   /** 0-100 after 7d/14d/30d fusion. */
   readonly fusedSaturation: number;
@@ -75,22 +75,74 @@ export interface VolumeResult {
   readonly confidenceScore: number;
   readonly messageCount: number;
   readonly elasticityCapped: boolean;
-  /** Audit trail of the adjustments applied, in order. */
+  /** Keys of the adjustments applied, in order (001 §1.2.1 `adjustments_applied`). */
   readonly adjustmentsApplied: ReadonlyArray<string>;
+  /** The same adjustments with the reason of each (the audit trail). */
+  readonly auditTrail: ReadonlyArray<VolumeAdjustment>;
   /** Caption-pool warnings (`Low captions for ppv_followup: <3 usable`). */
   readonly captionWarnings: ReadonlyArray<string>;
   /** Id returned by the prediction port, `null` when tracking is off. */
   readonly predictionId: string | null;
+  /** Page-type matrix targets of the creator (000 task 3.1). */
+  readonly volumeTargets: import('./pageTypeMatrix').VolumeTargets;
+  /** Elasticity module outcome (001 §1.2.1 module 5). */
+  readonly elasticity: {
+    readonly status: 'fitted' | 'skipped';
+    readonly reason: string | null;
+    /** Most revenue sends a day before one more stops paying, `null` when not fitted. */
+    readonly capRevenuePerDay: number | null;
+    readonly rSquared: number | null;
+    /** Volume levels with enough days. */
+    readonly levels: number;
+  };
+  /** Data-driven trigger outcome (000 task 3.3), `null` when the records were invalid. */
+  readonly traitAnalysis: {
+    readonly analyzedCount: number;
+    readonly statisticalConfidence: 'HIGH' | 'LOW';
+    readonly bonferroniAlpha: number;
+    /** Significant recommendations, `trait[:value] xmultiplier (p=...)`. */
+    readonly recommendations: ReadonlyArray<string>;
+  } | null;
+  /** Info and warnings of the volume modules (elasticity skipped or capped, invalid trait records). */
+  readonly notes: ReadonlyArray<import('../domain/issues').Issue>;
+  /** Items of the week, the sum of `weeklyDistribution`. */
+  readonly weeklyTotal: number;
   /** 002 legacy fields. */
   readonly volumeLevel: 'Low' | 'Mid' | 'High' | 'Ultra';
   readonly ppvPerDay: number;
   readonly bumpPerDay: number;
+  readonly revenueItemsPerDay: number;
+  readonly engagementItemsPerDay: number;
+  readonly retentionItemsPerDay: number;
+  /** Expected bundle sends a week (bundle, flash_bundle, snapchat_bundle) from the allocation weights. */
+  readonly bundlePerWeek: number;
+  /** Expected game posts a week from the allocation weights. */
+  readonly gamePerWeek: number;
+  /** Expected follow-ups a day, at most `followups.maxPerDay`. */
+  readonly followupPerDay: number;
+  readonly fanCount: number;
+  readonly pageType: import('../domain/catalog').PageType;
+  /** Local date the calculation is for (002 `tracking_date`). */
+  readonly trackingDate: string;
   readonly calculationSource: 'optimized' | 'dynamic';
   readonly dataSource: VolumeDataSource;
   /** Revenue trend in percent that was applied, `null` when unknown. */
   readonly revenueTrendPercent: number | null;
   readonly saturationScore: number;
   readonly opportunityScore: number;
+}
+
+/**
+ * One step of the volume audit trail: what was applied and why.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface VolumeAdjustment {
+  /** Stable key, as in `adjustmentsApplied` (`saturation_x0.9`, `elasticity_capped`, ...). */
+  readonly adjustment: string;
+  /** Why, with the numbers behind it. */
+  readonly reason: string;
 }
 
 /**

@@ -82,7 +82,10 @@ export const calculateDowMultipliers = (
   // Local midnights of the window as epoch minutes (one zone lookup per day, DST-correct); a
   // message belongs to the day whose midnight is the last one at or before it.
   const dates = Array.from({ length: days }, (_, i) => addDaysIso(asOf, i - days));
-  const bounds = [...dates.map((d) => localToEpochMinute(d, 0, timeZone)), localToEpochMinute(asOf, 0, timeZone)];
+  const bounds = [
+    ...dates.map((d) => localToEpochMinute(d, 0, timeZone)),
+    localToEpochMinute(asOf, 0, timeZone),
+  ];
   const earnings = new Array<number>(days).fill(0);
   for (const m of history) {
     const t = isoToEpochMinute(m.sentAt);

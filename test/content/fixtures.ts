@@ -9,6 +9,7 @@ import type {
   VolumeResult,
 } from '../../src/index';
 import { DEFAULT_POLICY, SEND_TYPES, type SendTypeKey } from '../../src/index';
+import { baseVolume } from '../support/volume';
 
 export const WEEK = [
   '2025-01-20',
@@ -92,6 +93,7 @@ export const allocationOf = (days: ReadonlyArray<ReadonlyArray<SendTypeKey>>): A
 });
 
 export const volume = (over: Partial<VolumeResult> = {}): VolumeResult => ({
+  ...baseVolume(),
   baseConfig: { tier: 'mid', revenuePerDay: 4, engagementPerDay: 4, retentionPerDay: 2 },
   finalConfig: { tier: 'mid', revenuePerDay: 4, engagementPerDay: 4, retentionPerDay: 2 },
   weeklyDistribution: { 0: 10, 1: 10, 2: 10, 3: 10, 4: 10, 5: 10, 6: 10 },

@@ -213,6 +213,81 @@ describe('generateDemoAgency', () => {
     expect(price('best')).toBeGreaterThan(price('low'));
   });
 
+  it('ranks the content types of all creators but one, over their vault types', () => {
+    const d = demo(42);
+    const rankings = d.contentRankings ?? {};
+    const without = d.creators.filter((c) => rankings[c.creatorId] === undefined);
+    expect(without.map((c) => c.creatorId)).toEqual(['creator_06']);
+    expect(d.vaults?.creator_06).toBeDefined();
+    for (const c of d.creators) {
+      const rs = rankings[c.creatorId];
+      if (rs === undefined) continue;
+      const vault = d.vaults?.[c.creatorId];
+      const types = rs.map((r) => r.contentType);
+      expect(new Set(types).size).toBe(types.length);
+      if (vault !== undefined)
+        expect([...types].sort()).toEqual(
+          Object.keys(vault.contentTypes)
+            .filter((k) => (vault.contentTypes[k] ?? 0) > 0)
+            .sort(),
+        );
+      const tiers = rs.map((r) => r.tier);
+      expect(tiers).toContain('TOP');
+      expect(tiers.some((t) => t === 'LOW' || t === 'AVOID')).toBe(true);
+      const order = { TOP: 0, MID: 1, LOW: 2, AVOID: 3 } as const;
+      for (let k = 1; k < rs.length; k++) {
+        expect(order[rs[k]!.tier]).toBeGreaterThanOrEqual(order[rs[k - 1]!.tier]);
+        expect(rs[k]!.score!).toBeLessThanOrEqual(rs[k - 1]!.score!);
+      }
+    }
+    expect(Object.values(rankings).some((rs) => rs.some((r) => r.tier === 'AVOID'))).toBe(true);
+  });
+
+  it('gives media sends a content type of the creator, TOP types earning more; captions their text', () => {
+    const d = demo(42);
+    const texts = new Map(d.captions.map((c) => [c.captionId, c]));
+    const byId = new Map(d.creators.map((c) => [c.creatorId, c]));
+    let matching = 0;
+    let captioned = 0;
+    for (const m of d.history) {
+      const spec = SEND_TYPES[m.sendTypeKey];
+      expect(m.contentType != null).toBe(spec.requiresMedia);
+      if (m.contentType != null) {
+        const vault = d.vaults?.[m.creatorId];
+        if (vault !== undefined) expect(vault.contentTypes[m.contentType] ?? 0).toBeGreaterThan(0);
+        expect(byId.has(m.creatorId)).toBe(true);
+      }
+      if (m.captionId === null) expect(m.captionText).toBeUndefined();
+      else {
+        const caption = texts.get(m.captionId);
+        expect(m.captionText).toBe(caption?.text);
+        if (m.contentType != null && caption?.contentType != null) {
+          captioned++;
+          if (caption.contentType === m.contentType) matching++;
+        }
+      }
+    }
+    expect(matching / captioned).toBeGreaterThan(0.9);
+    // Revenue per PPV relative to the creator's mean, by the rank of the content type.
+    const rel: Record<string, number[]> = {};
+    for (const c of d.creators) {
+      const tiers = new Map(
+        (d.contentRankings?.[c.creatorId] ?? []).map((r) => [r.contentType, r.tier]),
+      );
+      const ppvs = historyOf(d, c.creatorId).filter((m) => m.sendTypeKey === 'ppv_unlock');
+      const mean = ppvs.reduce((a, m) => a + m.earnings, 0) / Math.max(1, ppvs.length);
+      if (mean <= 0) continue;
+      for (const m of ppvs) {
+        const t = tiers.get(m.contentType ?? '');
+        if (t !== undefined) rel[t] = [...(rel[t] ?? []), m.earnings / mean];
+      }
+    }
+    const avg = (t: string) => (rel[t] ?? []).reduce((a, b) => a + b, 0) / (rel[t]?.length ?? 1);
+    expect(avg('TOP')).toBeGreaterThan(avg('MID'));
+    expect(avg('MID')).toBeGreaterThan(avg('LOW'));
+    expect(avg('LOW')).toBeGreaterThan(avg('AVOID'));
+  });
+
   it('gives trends to some creators (divergent, saturated, high opportunity), side data to most', () => {
     const d = demo(42);
     const trends = Object.values(d.trends ?? {});

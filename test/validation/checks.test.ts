@@ -422,12 +422,13 @@ describe('balance and volume checks', () => {
     ).toEqual(['info:confidence_override_applied']);
   });
 
-  it('volume context: divergence and elasticity as info', () => {
+  it('volume context: divergence and elasticity as warnings (001 consumption matrix, phase 7b)', () => {
     const v = { ...volume, divergenceDetected: true, elasticityCapped: true };
     expect(codes(checkVolumeContext(goodInput({ volume: v })))).toEqual([
-      'info:divergence_detected',
-      'info:elasticity_capped',
+      'warning:divergence_detected',
+      'warning:elasticity_capped',
     ]);
+    expect(checkVolumeContext(goodInput({ volume }))).toEqual([]);
   });
 
   it('uses the policy, not literals', () => {

@@ -14,6 +14,7 @@ import {
   type VolumeResult,
   weekDatesFrom,
 } from '../../src/index';
+import { baseVolume } from '../support/volume';
 
 export const TZ = 'America/New_York';
 export const WEEK = weekDatesFrom('2025-01-20');
@@ -160,6 +161,7 @@ export const STRATEGIES = [
 ];
 
 export const volume: VolumeResult = {
+  ...baseVolume(),
   baseConfig: { tier: 'low', revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 },
   finalConfig: { tier: 'low', revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 },
   weeklyDistribution: { 0: 7, 1: 7, 2: 7, 3: 7, 4: 7, 5: 7, 6: 7 },

@@ -1,0 +1,26 @@
+export {
+  detectTone,
+  type PerformanceRecordOptions,
+  performanceRecordsFromHistory,
+  TONE_MARKERS,
+  type Tone,
+} from './performanceRecords';
+export {
+  analyzeTopPerformerTraits,
+  applyContentIncreasesToCounts,
+  applyVolumeIncreases,
+  type ChiSquareResult,
+  type ContingencyTable2x2,
+  chiSquareIndependence2x2,
+  DEFAULT_TRAIT_POLICY,
+  type FisherExactResult,
+  fisherExact2x2,
+  type PerformanceRecord,
+  type SharedTrait,
+  type SharedTraits,
+  type TraitAnalysis,
+  type TraitAnalysisOptions,
+  type TraitRecommendation,
+  type TraitTest,
+  type VolumeIncreases,
+} from './traits';

@@ -1,0 +1,408 @@
+/**
+ * Elasticity bounds: the diminishing return of daily PPV revenue on daily PPV volume, fitted from
+ * the creator's history, and the cap on revenue sends per day where one more send stops paying.
+ *
+ * Source: seed 001 §1.2.1 module 5 ("Elasticity Bounds -> diminishing returns check ->
+ * elasticity_capped"; applied when there is sufficient volume history, else the check is skipped);
+ * calibration: `../shared/real-data/README.md` "By PPVs per day" (3-4 a day 168.66 $/PPV, 5-6 a
+ * day 232.50, 7+ a day 117.61: revenue per PPV falls past about 6 a day).
+ *
+ * @module
+ */
+import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
+import { SEND_TYPES } from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import {
+  addDaysIso,
+  instantToLocal,
+  isIsoDate,
+  isoToEpochMinute,
+  isTimeZone,
+} from '../domain/time';
+import type { MassMessage } from '../domain/types';
+
+/**
+ * The numbers of the elasticity check.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface ElasticityPolicy {
+  /** Days of history before `asOf` read for the fit (local calendar days). */
+  readonly historyDays: number;
+  /** Days a volume level (PPV sends per day) needs before it counts. */
+  readonly minDaysPerLevel: number;
+  /** Counted volume levels needed for a fit. */
+  readonly minLevels: number;
+  /** Minimum R^2 of the fit over the days (0-1). */
+  readonly minRSquared: number;
+  /** A send must earn at least this share of the mean revenue per PPV send (0-1). */
+  readonly minMarginalShare: number;
+}
+
+/**
+ * Default elasticity policy.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const DEFAULT_ELASTICITY_POLICY: ElasticityPolicy = Object.freeze({
+  // source: same window as the weekday multipliers (001 §1.2.1 module 4, `dowHistoryDays`); the
+  // real-data README's per-volume figures span 119 days (2025-08-02 to 2025-11-28). A month
+  // rarely shows 3 volume levels of 3 days each.
+  historyDays: 90,
+  // source: issue 3 ("at least 3 volume levels of 3 days each"); 001 §1.2.1 "sufficient volume history".
+  minDaysPerLevel: 3,
+  // source: issue 3; three levels are the fewest that can show a curve rather than a line.
+  minLevels: 3,
+  // source: project choice. Each day is one point, and one day's PPV revenue swings with price,
+  // content and weekday (real-data README: $/PPV by weekday runs 124-236, by hour 107-214), so
+  // even a true log curve explains a modest share of the per-day variance; 0.3 keeps fits where
+  // volume explains clearly more than noise and rejects flat clouds.
+  minRSquared: 0.3,
+  // source: project choice, calibrated on the real-data README "By PPVs per day" (3-4 a day
+  // 168.66 $/PPV, 5-6 a day 232.50, 7+ a day 117.61). A log curve only flattens, it never falls,
+  // so the share sets where it stops: histories shaped like those figures (levels 3-8) cap at
+  // 7 with 0.4, at 11-12 with 0.25 (never binding inside the 1-10 bounds), at 6 with 0.5. A
+  // history with constant returns (R = 40 v over levels 1-10) fits with a 10th-send marginal of
+  // 0.41 x the mean, so 0.4 is the largest share that never caps it below 10.
+  minMarginalShare: 0.4,
+});
+
+/**
+ * One local day of PPV sends: the revenue sends (`SEND_TYPES[key].category === 'revenue'`) with
+ * a price above 0, and their total earnings.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface DailyPpvVolume {
+  /** Local date `YYYY-MM-DD` in the creator's zone. */
+  readonly date: string;
+  /** PPV sends that day. */
+  readonly ppvCount: number;
+  /** Earnings of those sends, USD. */
+  readonly earnings: number;
+}
+
+/**
+ * One volume level: the days with the same number of PPV sends.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface ElasticityLevel {
+  /** PPV sends per day. */
+  readonly v: number;
+  /** Days at this level in the window. */
+  readonly days: number;
+  /** Mean daily PPV earnings at this level, USD. */
+  readonly meanRevenue: number;
+  /** `meanRevenue / v`, USD per send. */
+  readonly revenuePerSend: number;
+  /** Whether the level has `minDaysPerLevel` days and enters the fit. */
+  readonly counted: boolean;
+}
+
+/**
+ * The fitted curve: daily revenue `R(v) = a + b ln(v)` in USD, `v` in sends per day.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface ElasticityFit {
+  /** USD per day at one send. */
+  readonly a: number;
+  /** USD per day per unit of `ln(v)`. */
+  readonly b: number;
+  /** R^2 over the counted days (0-1). */
+  readonly rSquared: number;
+}
+
+/**
+ * Why the check was skipped:
+ * - `insufficient_volume_levels`: fewer than `minLevels` levels of `minDaysPerLevel` days;
+ * - `no_positive_response`: the fitted `b <= 0` (more sends do not earn more: no
+ *   diminishing-return curve to cap on);
+ * - `poor_fit`: `b > 0` but R^2 below `minRSquared`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export type ElasticitySkipReason =
+  | 'insufficient_volume_levels'
+  | 'no_positive_response'
+  | 'poor_fit';
+
+interface ElasticityCommon {
+  /** Every level seen in the window (days with at least one PPV), by `v`. */
+  readonly levels: ReadonlyArray<ElasticityLevel>;
+  /** Window earnings over window PPV sends, USD per send; 0 without PPV sends. */
+  readonly meanRevenuePerSend: number;
+  /** `minMarginalShare x meanRevenuePerSend`, USD per send. */
+  readonly thresholdUsd: number;
+}
+
+/**
+ * Result of `calculateElasticity`. `fitted`: a good curve and the cap in sends per day.
+ * `skipped`: the reason; `fit` is kept when one was computed (`poor_fit`,
+ * `no_positive_response`), `capRevenuePerDay` is `null`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export type ElasticityResult =
+  | (ElasticityCommon & {
+      readonly status: 'fitted';
+      readonly reason: null;
+      readonly fit: ElasticityFit;
+      /** Largest revenue sends per day whose marginal revenue reaches the threshold (>= 1). */
+      readonly capRevenuePerDay: number;
+    })
+  | (ElasticityCommon & {
+      readonly status: 'skipped';
+      readonly reason: ElasticitySkipReason;
+      readonly fit: ElasticityFit | null;
+      readonly capRevenuePerDay: null;
+    });
+
+/**
+ * Revenue sends per day after the elasticity cap.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface ElasticityApplication {
+  /** Revenue sends per day. */
+  readonly revenuePerDay: number;
+  /** True when the cap lowered the planned count (001 `elasticity_capped`). */
+  readonly capped: boolean;
+}
+
+/**
+ * PPV sends and their earnings per local date, for each of the `days` dates before `asOf`
+ * (oldest first, days without PPV included with 0). A PPV send is a send whose type has
+ * category `revenue` with a price above 0 (follow-ups are retention sends and free revenue posts
+ * earn no unlock, so neither counts); the day is the send's local date in `timeZone`, so a send
+ * at 23:30 local on the 1st counts on the 1st even when UTC is already the 2nd. Sends with an
+ * unreadable instant or non-finite earnings are ignored; an invalid zone or date, or `days`
+ * not a finite number >= 1, gives `[]`.
+ *
+ * Source: seed 001 §1.2.1 module 5.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const dailyPpvVolumes = (
+  history: ReadonlyArray<MassMessage>,
+  timeZone: string,
+  asOf: string,
+  days: number,
+): ReadonlyArray<DailyPpvVolume> => {
+  if (!isTimeZone(timeZone) || !isIsoDate(asOf) || !(days >= 1) || !Number.isFinite(days))
+    return [];
+  const n = Math.floor(days);
+  const first = addDaysIso(asOf, -n);
+  const byDate = new Map<string, { ppvCount: number; earnings: number }>();
+  for (let i = n; i >= 1; i--) byDate.set(addDaysIso(asOf, -i), { ppvCount: 0, earnings: 0 });
+  for (const m of history) {
+    if (SEND_TYPES[m.sendTypeKey]?.category !== 'revenue') continue;
+    if (m.price === null || !(m.price > 0) || !Number.isFinite(m.earnings)) continue;
+    if (!Number.isFinite(isoToEpochMinute(m.sentAt))) continue;
+    const date = instantToLocal(m.sentAt, timeZone).date;
+    if (date < first || date >= asOf) continue;
+    const d = byDate.get(date);
+    if (d !== undefined)
+      byDate.set(date, { ppvCount: d.ppvCount + 1, earnings: d.earnings + m.earnings });
+  }
+  return [...byDate].map(([date, d]) => ({ date, ...d }));
+};
+
+/**
+ * Marginal revenue of the `v`-th send of a day on a fit, USD: `R(v) - R(v - 1) = b ln(v / (v - 1))`
+ * (the discrete difference, not the derivative). `Infinity` for `v <= 1` (the first send has no
+ * `R(0)` on a log curve and is always allowed).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const marginalRevenuePerSend = (fit: ElasticityFit, v: number): number =>
+  v <= 1 ? Number.POSITIVE_INFINITY : fit.b * Math.log(v / (v - 1));
+
+/**
+ * Largest `v >= 1` with `b ln(v / (v - 1)) >= thresholdUsd`, in closed form:
+ * `v <= 1 / (1 - exp(-thresholdUsd / b))`. `null` when `b <= 0`; `null` too when the threshold is
+ * 0 or the bound is not finite (no send falls below the threshold: nothing to cap).
+ */
+const capFromSlope = (b: number, thresholdUsd: number): number | null => {
+  if (!(b > 0) || !(thresholdUsd > 0)) return null;
+  const bound = 1 / -Math.expm1(-thresholdUsd / b);
+  if (!Number.isFinite(bound)) return null;
+  // guard the floor against rounding: check the marginal on each side of it
+  let v = Math.max(1, Math.floor(bound));
+  const fit = { a: 0, b, rSquared: 1 };
+  while (v > 1 && marginalRevenuePerSend(fit, v) < thresholdUsd) v--;
+  while (marginalRevenuePerSend(fit, v + 1) >= thresholdUsd) v++;
+  return v;
+};
+
+/**
+ * The elasticity check of seed 001 §1.2.1 module 5.
+ *
+ * 1. `dailyPpvVolumes` over `policy.historyDays` local days before `asOf`; days without PPV are
+ *    left out.
+ * 2. Days are grouped by PPV count `v` into levels; a level counts with `minDaysPerLevel` days;
+ *    fewer than `minLevels` counted levels: skipped, `insufficient_volume_levels`.
+ * 3. `R(v) = a + b ln(v)` by least squares over the counted days, each day one point (the same
+ *    `a` and `b` as the level means weighted by their day counts, while R^2 keeps the day-to-day
+ *    noise); simple-statistics `linearRegression` and `rSquared`. At least 2 levels are needed
+ *    whatever `minLevels` says.
+ * 4. `b <= 0`: skipped, `no_positive_response`; R^2 below `minRSquared`: skipped, `poor_fit`.
+ * 5. Threshold = `minMarginalShare x meanRevenuePerSend` (all PPV sends of the window);
+ *    `capRevenuePerDay` = the largest `v >= 1` whose marginal revenue `b ln(v / (v - 1))` reaches
+ *    it (`v / (v - 1) >= exp(threshold / b)`). A cap that would be unbounded (threshold 0) makes
+ *    the check `no_positive_response`.
+ *
+ * Units: USD, sends per day. Pure, never throws; an invalid zone or date reads as no history.
+ *
+ * Source: seed 001 §1.2.1 module 5 ("Sufficient volume history" else "Skip check");
+ * real-data README "By PPVs per day".
+ *
+ * @example
+ * // 4 days at each of 1..10 PPVs a day earning about 50 + 120 ln(v) USD
+ * calculateElasticity(history, 'America/New_York', '2025-03-03')
+ * // { status: 'fitted', reason: null, fit: { a: ~50, b: ~120, rSquared: ~0.99 },
+ * //   meanRevenuePerSend: ~42, thresholdUsd: ~16.8, capRevenuePerDay: 7, levels: [...] }
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const calculateElasticity = (
+  history: ReadonlyArray<MassMessage>,
+  timeZone: string,
+  asOf: string,
+  policy: ElasticityPolicy = DEFAULT_ELASTICITY_POLICY,
+): ElasticityResult => {
+  const days = dailyPpvVolumes(history, timeZone, asOf, policy.historyDays).filter(
+    (d) => d.ppvCount > 0,
+  );
+  const totalSends = days.reduce((s, d) => s + d.ppvCount, 0);
+  const totalEarnings = days.reduce((s, d) => s + d.earnings, 0);
+  const meanRevenuePerSend = totalSends > 0 ? totalEarnings / totalSends : 0;
+  const thresholdUsd = policy.minMarginalShare * meanRevenuePerSend;
+
+  const byLevel = new Map<number, number[]>();
+  for (const d of days) byLevel.set(d.ppvCount, [...(byLevel.get(d.ppvCount) ?? []), d.earnings]);
+  const levels: ReadonlyArray<ElasticityLevel> = [...byLevel]
+    .sort(([x], [y]) => x - y)
+    .map(([v, earnings]) => {
+      const meanRevenue = earnings.reduce((s, e) => s + e, 0) / earnings.length;
+      return {
+        v,
+        days: earnings.length,
+        meanRevenue,
+        revenuePerSend: meanRevenue / v,
+        counted: earnings.length >= policy.minDaysPerLevel,
+      };
+    });
+  const common = { levels, meanRevenuePerSend, thresholdUsd };
+  const skip = (reason: ElasticitySkipReason, fit: ElasticityFit | null): ElasticityResult => ({
+    ...common,
+    status: 'skipped',
+    reason,
+    fit,
+    capRevenuePerDay: null,
+  });
+
+  const counted = new Set(levels.filter((l) => l.counted).map((l) => l.v));
+  if (counted.size < Math.max(2, policy.minLevels)) return skip('insufficient_volume_levels', null);
+  const points = days
+    .filter((d) => counted.has(d.ppvCount))
+    .map((d): [number, number] => [Math.log(d.ppvCount), d.earnings]);
+  const line = linearRegression(points);
+  const r2 = rSquared(points, linearRegressionLine(line));
+  const fit: ElasticityFit = {
+    a: line.b,
+    b: line.m,
+    rSquared: Number.isFinite(r2) ? r2 : 0,
+  };
+  if (!(fit.b > 0)) return skip('no_positive_response', fit);
+  if (fit.rSquared < policy.minRSquared) return skip('poor_fit', fit);
+  const cap = capFromSlope(fit.b, thresholdUsd);
+  if (cap === null) return skip('no_positive_response', fit);
+  return { ...common, status: 'fitted', reason: null, fit, capRevenuePerDay: cap };
+};
+
+/**
+ * Caps planned revenue sends per day at the elasticity cap, never below the lower bound and
+ * never above the plan: `capped ? min(planned, max(lower, cap)) : planned`, where `capped` means
+ * the result is below the plan. A skipped check never caps.
+ *
+ * `bounds` is `[lower, upper]` revenue sends per day (`policy.volume.bounds.revenue`, 1-10).
+ *
+ * Source: seed 001 §1.2.1 module 5 (`elasticity_capped`), phase 1 checkpoint (revenue 1-10).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const applyElasticityCap = (
+  plannedRevenuePerDay: number,
+  elasticity: ElasticityResult,
+  bounds: readonly [number, number],
+): ElasticityApplication => {
+  if (elasticity.status !== 'fitted') return { revenuePerDay: plannedRevenuePerDay, capped: false };
+  const revenuePerDay = Math.min(
+    plannedRevenuePerDay,
+    Math.max(bounds[0], elasticity.capRevenuePerDay),
+  );
+  return { revenuePerDay, capped: revenuePerDay < plannedRevenuePerDay };
+};
+
+/**
+ * Issues of the check, phase `volume`, severity `info` (phase 7 raises the `elasticity_capped`
+ * warning from the volume result, 001 consumption matrix):
+ * - `elasticity_skipped` with `{ reason, levels, rSquared }` when skipped;
+ * - `elasticity_capped` with `{ plannedRevenuePerDay, revenuePerDay, capRevenuePerDay, b }` when
+ *   the cap lowered the plan.
+ *
+ * Source: seed 001 §1.2.1 module 5 ("Skip check").
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const elasticityIssues = (
+  elasticity: ElasticityResult,
+  plannedRevenuePerDay: number,
+  applied: ElasticityApplication,
+): ReadonlyArray<Issue> => {
+  if (elasticity.status === 'skipped') {
+    const counted = elasticity.levels.filter((l) => l.counted).length;
+    const why = {
+      insufficient_volume_levels: `${counted} volume level(s) with enough days`,
+      no_positive_response: 'revenue does not rise with PPV volume',
+      poor_fit: `the curve explains too little (R^2 ${elasticity.fit?.rSquared.toFixed(2)})`,
+    }[elasticity.reason];
+    return [
+      issue('volume', 'info', 'elasticity_skipped', `Elasticity check skipped: ${why}`, {
+        reason: elasticity.reason,
+        levels: counted,
+        rSquared: elasticity.fit?.rSquared ?? null,
+      }),
+    ];
+  }
+  if (!applied.capped) return [];
+  return [
+    issue(
+      'volume',
+      'info',
+      'elasticity_capped',
+      `Revenue sends capped at ${applied.revenuePerDay} a day (planned ${plannedRevenuePerDay}): the next send earns under $${elasticity.thresholdUsd.toFixed(2)}`,
+      {
+        plannedRevenuePerDay,
+        revenuePerDay: applied.revenuePerDay,
+        capRevenuePerDay: elasticity.capRevenuePerDay,
+        b: elasticity.fit.b,
+      },
+    ),
+  ];
+};

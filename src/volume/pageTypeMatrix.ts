@@ -1,0 +1,423 @@
+/**
+ * The page-type volume matrix: PPV and bump ranges per day by content page type, sub-type and
+ * fan-count tier, the bump-ratio validator built on it, the engagement range the pipeline's
+ * quota follows, and the revenue / engagement mix target.
+ *
+ * Source: seed 000 gaps 3.1, 3.2 and task 3.1; RULINGS "Volume" (page-type matrix,
+ * revenue / engagement mix).
+ *
+ * @module
+ */
+import type { SendTypeKey } from '../domain/catalog';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import type { ContentPageType, ScheduleItem, SubType } from '../domain/types';
+import { getVolumeTier } from './tiers';
+import type { VolumeTier } from './types';
+
+/**
+ * Volume tier of the matrix (the fan-count tiers: low 0-999, mid 1,000-4,999, high
+ * 5,000-14,999, ultra 15,000+). Source: seed 000 task 3.1 `get_volume_tier`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export type MatrixTier = VolumeTier;
+
+/**
+ * Sub-types the matrix has rows for (`personalized` falls back to `gfe`). Source: seed 000
+ * task 3.1.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export type MatrixSubType = 'gfe' | 'commercial';
+
+/**
+ * A `[min, max]` per-day range (items per day, or a ratio for `bumpRatioRange`).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export type DailyRange = readonly [number, number];
+
+type TierRanges = Readonly<Record<MatrixTier, DailyRange>>;
+
+const ranges = (r: TierRanges): TierRanges =>
+  Object.freeze({
+    low: Object.freeze(r.low),
+    mid: Object.freeze(r.mid),
+    high: Object.freeze(r.high),
+    ultra: Object.freeze(r.ultra),
+  }) as TierRanges;
+
+/**
+ * Bumps per day by content page type, sub-type and tier, `[min, max]`. Frozen.
+ *
+ * Source: seed 000 task 3.1 `BUMP_MATRIX` (gap 3.2 volume matrix).
+ *
+ * @example
+ * BUMP_MATRIX.porno.commercial.low // [5, 8]
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const BUMP_MATRIX: Readonly<
+  Record<ContentPageType, Readonly<Record<MatrixSubType, TierRanges>>>
+> = Object.freeze({
+  nude: Object.freeze({
+    gfe: ranges({ low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
+    commercial: ranges({ low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
+  }),
+  non_nude: Object.freeze({
+    gfe: ranges({ low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
+    commercial: ranges({ low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
+  }),
+  porno: Object.freeze({
+    gfe: ranges({ low: [5, 7], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
+    commercial: ranges({ low: [5, 8], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1 (1.67x-4.0x)
+  }),
+});
+
+/**
+ * Mass-message PPVs (MMPPVs) per day by tier, `[min, max]`. Frozen.
+ * Source: seed 000 task 3.1 `TIER_PPVS`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const TIER_PPVS: TierRanges = ranges({
+  low: [2, 3], // 000 task 3.1
+  mid: [4, 6], // 000 task 3.1
+  high: [7, 9], // 000 task 3.1
+  ultra: [10, 12], // 000 task 3.1
+});
+
+const keys = (ks: ReadonlyArray<SendTypeKey>): ReadonlyArray<SendTypeKey> => Object.freeze([...ks]);
+
+/**
+ * Which send types count as PPVs and which as bumps for the bump ratio (seed 000's `is_ppv` /
+ * `is_bump`). Follow-ups never count. Frozen.
+ *
+ * - `ppv`: the PPV sends of the catalog, `ppv_unlock` and `ppv_wall` (001 §1.4; the deprecated
+ *   `ppv_message` / `ppv_video` are read as `ppv_unlock` on input, RULINGS "Allocation").
+ * - `bump`: the four bump send types of the catalog (001 §1.4).
+ *
+ * Source: seed 000 task 3.1 `validate_bump_ratio`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const BUMP_RATIO_SEND_TYPES: Readonly<{
+  ppv: ReadonlyArray<SendTypeKey>;
+  bump: ReadonlyArray<SendTypeKey>;
+}> = Object.freeze({
+  ppv: keys(['ppv_unlock', 'ppv_wall']), // 000 task 3.1 `is_ppv`
+  bump: keys([
+    'bump_normal', // 000 task 3.1 `is_bump`
+    'bump_descriptive', // 000 task 3.1 `is_bump`
+    'bump_text_only', // 000 task 3.1 `is_bump`
+    'bump_flyer', // 000 task 3.1 `is_bump`
+  ]),
+});
+
+/**
+ * Tolerance either side of the expected bump-ratio range: 0.2 = 20 % (valid from
+ * `0.8 x min` to `1.2 x max`). Source: seed 000 task 3.1 "20% tolerance".
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const BUMP_RATIO_TOLERANCE = 0.2; // 000 task 3.1
+
+/** Floating-point slack so a ratio exactly at a tolerance edge (4/3 = 0.8 x 5/3) counts as on it. */
+const RATIO_EPSILON = 1e-9;
+
+/**
+ * What the matrix reads of a creator: fan count, content page type and sub-type (a
+ * `CreatorProfile` fits). Source: seed 000 task 3.1 `CreatorConfig`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface PageTypeConfig {
+  readonly fanCount: number;
+  readonly contentPageType: ContentPageType;
+  readonly subType: SubType;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.hasOwn(o, k);
+
+/**
+ * The matrix row of a creator, `[contentPageType, subType]`: a sub-type without a row
+ * (`personalized`) reads `gfe`; a content page type without a row reads `nude` / `gfe`.
+ *
+ * Source: seed 000 task 3.1 `calculate_volume_targets` fallbacks.
+ *
+ * @example
+ * matrixKeyOf({ contentPageType: 'porno', subType: 'personalized' }) // ['porno', 'gfe']
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const matrixKeyOf = (
+  config: Pick<PageTypeConfig, 'contentPageType' | 'subType'>,
+): readonly [ContentPageType, MatrixSubType] => {
+  if (!hasOwn(BUMP_MATRIX, config.contentPageType)) return ['nude', 'gfe'];
+  const page = config.contentPageType;
+  const sub: MatrixSubType = hasOwn(BUMP_MATRIX[page], config.subType)
+    ? (config.subType as MatrixSubType)
+    : 'gfe';
+  return [page, sub];
+};
+
+/**
+ * The matrix tier of a fan count, from the policy's tiers (`getVolumeTier`).
+ * Source: seed 000 task 3.1 `get_volume_tier`; RULINGS "fan-count tiers".
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const matrixTierOf = (
+  fanCount: number,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): MatrixTier => getVolumeTier(fanCount, policy).tier;
+
+/**
+ * Volume targets of a creator from the matrix. Ranges are items per day, `[min, max]`.
+ *
+ * - `mmppvsPerDay`: mass-message PPVs per day of the tier.
+ * - `bumpsPerDay`: bumps per day of the matrix row and tier.
+ * - `bumpToPpvRatio`: bumps min / PPVs min (the seed's `bump_to_ppv_ratio`).
+ * - `bumpRatioRange`: `[bumps min / PPVs max, bumps max / PPVs min]`, the range
+ *   `validateBumpRatio` checks.
+ * - `totalMessagesPerDay`: PPVs + bumps, `[min + min, max + max]`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface VolumeTargets {
+  readonly tier: MatrixTier;
+  readonly matrixKey: readonly [ContentPageType, MatrixSubType];
+  readonly mmppvsPerDay: DailyRange;
+  readonly bumpsPerDay: DailyRange;
+  readonly bumpToPpvRatio: number;
+  readonly bumpRatioRange: DailyRange;
+  readonly totalMessagesPerDay: DailyRange;
+}
+
+/**
+ * MMPPV and bump targets of a creator from the page-type matrix.
+ *
+ * Source: seed 000 task 3.1 `calculate_volume_targets`, gap 3.2.
+ *
+ * @example
+ * const t = calculateVolumeTargets({ fanCount: 500, contentPageType: 'porno', subType: 'commercial' });
+ * t.bumpsPerDay    // [5, 8]
+ * t.bumpRatioRange // [1.67, 4] (5/3, 8/2)
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const calculateVolumeTargets = (
+  config: PageTypeConfig,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): VolumeTargets => {
+  const tier = matrixTierOf(config.fanCount, policy);
+  const matrixKey = matrixKeyOf(config);
+  const bumps = BUMP_MATRIX[matrixKey[0]][matrixKey[1]][tier];
+  const ppvs = TIER_PPVS[tier];
+  return {
+    tier,
+    matrixKey,
+    mmppvsPerDay: ppvs,
+    bumpsPerDay: bumps,
+    bumpToPpvRatio: bumps[0] / ppvs[0],
+    bumpRatioRange: [bumps[0] / ppvs[1], bumps[1] / ppvs[0]],
+    totalMessagesPerDay: [ppvs[0] + bumps[0], ppvs[1] + bumps[1]],
+  };
+};
+
+/**
+ * Result of `validateBumpRatio`.
+ *
+ * - `actualRatio`: bumps / PPVs, `null` without PPVs.
+ * - `expectedRange`: `[min bumps / max PPVs, max bumps / min PPVs]` (`bumpRatioRange`).
+ * - `bumpsNeeded`: bumps to add when the ratio is too low, else `null`.
+ * - `message`: why it is not valid (or the empty-schedule note), else `null`.
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface BumpRatioResult {
+  readonly isValid: boolean;
+  readonly tier: MatrixTier;
+  readonly matrixKey: readonly [ContentPageType, MatrixSubType];
+  readonly ppvCount: number;
+  readonly bumpCount: number;
+  readonly actualRatio: number | null;
+  readonly expectedRange: DailyRange;
+  readonly bumpsNeeded: number | null;
+  readonly message: string | null;
+}
+
+/**
+ * Checks a schedule's bump : PPV ratio against the page-type matrix with 20 % tolerance.
+ *
+ * Counts the allocated (non-follow-up) items of `BUMP_RATIO_SEND_TYPES`. No PPVs and no bumps
+ * is valid (with a note); bumps without PPVs, no bumps, a ratio below `0.8 x min` or above
+ * `1.2 x max` are not. A ratio exactly at `0.8 x min` or `1.2 x max` is valid. Returns a value,
+ * never an error; `checkBumpRatio` in the validation module turns it into an issue.
+ *
+ * Source: seed 000 task 3.1 `validate_bump_ratio`, gap 3.2; RULINGS "Volume" (page-type matrix).
+ *
+ * @example
+ * validateBumpRatio(items, creator).isValid
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const validateBumpRatio = (
+  schedule: ReadonlyArray<Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'>>,
+  config: PageTypeConfig,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): BumpRatioResult => {
+  const { tier, matrixKey, bumpRatioRange: expectedRange } = calculateVolumeTargets(config, policy);
+  const allocated = schedule.filter((i) => !i.isFollowUp);
+  const ppvCount = allocated.filter((i) =>
+    BUMP_RATIO_SEND_TYPES.ppv.includes(i.sendTypeKey),
+  ).length;
+  const bumpCount = allocated.filter((i) =>
+    BUMP_RATIO_SEND_TYPES.bump.includes(i.sendTypeKey),
+  ).length;
+  const base = { tier, matrixKey, ppvCount, bumpCount, expectedRange, bumpsNeeded: null };
+  if (ppvCount === 0 && bumpCount === 0)
+    return {
+      ...base,
+      isValid: true,
+      actualRatio: null,
+      message: 'No PPVs or bumps in schedule - empty schedule?',
+    };
+  if (ppvCount === 0)
+    return {
+      ...base,
+      isValid: false,
+      actualRatio: null,
+      message: `Found ${bumpCount} bumps but no PPVs - invalid ratio`,
+    };
+  const actualRatio = bumpCount / ppvCount;
+  if (bumpCount === 0)
+    return {
+      ...base,
+      isValid: false,
+      actualRatio,
+      message: 'No bumps scheduled - add engagement content',
+    };
+  if (actualRatio < expectedRange[0] * (1 - BUMP_RATIO_TOLERANCE) - RATIO_EPSILON) {
+    const bumpsNeeded = Math.trunc(expectedRange[0] * ppvCount - bumpCount);
+    return {
+      ...base,
+      isValid: false,
+      actualRatio,
+      bumpsNeeded,
+      message: `Bump ratio too low (${actualRatio.toFixed(2)}x). Add ${bumpsNeeded} bumps.`,
+    };
+  }
+  if (actualRatio > expectedRange[1] * (1 + BUMP_RATIO_TOLERANCE) + RATIO_EPSILON)
+    return {
+      ...base,
+      isValid: false,
+      actualRatio,
+      message: `Bump ratio high (${actualRatio.toFixed(2)}x). Risk of inbox fatigue.`,
+    };
+  return { ...base, isValid: true, actualRatio, message: null };
+};
+
+/**
+ * The engagement items per day the matrix asks of a creator: the bump range of its row and tier
+ * clipped to `bounds` (the policy's engagement bounds, 1-8 per day). Always
+ * `bounds[0] <= min <= max <= bounds[1]` for valid bounds.
+ *
+ * Source: seed 000 gap 3.2, task 3.1; seed 001 phase 1 checkpoint (bounds); RULINGS "Volume".
+ *
+ * @example
+ * engagementRangeFor({ fanCount: 500, contentPageType: 'porno', subType: 'commercial' }) // [5, 8]
+ * engagementRangeFor({ fanCount: 20_000, contentPageType: 'nude', subType: 'gfe' })      // [8, 8]
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const engagementRangeFor = (
+  config: PageTypeConfig,
+  bounds: DailyRange = DEFAULT_POLICY.volume.bounds.engagement,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): DailyRange => {
+  const [lo, hi] = bounds;
+  const clip = (x: number): number => Math.min(hi, Math.max(lo, x));
+  const [min, max] = calculateVolumeTargets(config, policy).bumpsPerDay;
+  return [clip(min), clip(max)];
+};
+
+/**
+ * Target revenue share of revenue + engagement items per day: `revenueMixLowTier` (0.6) for the
+ * first (lowest) tier of the policy, `revenueMixOtherTiers` (0.5) for the others.
+ *
+ * Source: seed 000 gap 3.1; RULINGS "Volume" (revenue / engagement mix).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const revenueMixTarget = (
+  tier: VolumeTier,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): number =>
+  tier === policy.volume.tiers[0]?.tier
+    ? policy.validation.revenueMixLowTier
+    : policy.validation.revenueMixOtherTiers;
+
+/**
+ * A day's revenue / engagement mix against its target.
+ *
+ * - `share`: revenue / (revenue + engagement), 0-1, unrounded; `null` when the day has neither.
+ * - `target`: `revenueMixTarget(tier)`; `tolerance`: `revenueMixTolerance` (0.15).
+ * - `withinTolerance`: `|share - target| <= tolerance` (true for a day with neither).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export interface RevenueMix {
+  readonly share: number | null;
+  readonly target: number;
+  readonly tolerance: number;
+  readonly withinTolerance: boolean;
+}
+
+/**
+ * The revenue / engagement mix of one day's item counts against the tier's target. Outside the
+ * tolerance is a warning for the caller to report, not an error, since the page-type matrix
+ * itself asks for more bumps than PPVs on low tiers.
+ *
+ * Source: seed 000 gap 3.1; RULINGS "Volume" (revenue / engagement mix).
+ *
+ * @example
+ * revenueMixOf({ revenue: 5, engagement: 1 }, 'low') // { share: 0.83, target: 0.6, withinTolerance: false, ... }
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const revenueMixOf = (
+  dayCounts: { readonly revenue: number; readonly engagement: number },
+  tier: VolumeTier,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): RevenueMix => {
+  const target = revenueMixTarget(tier, policy);
+  const tolerance = policy.validation.revenueMixTolerance;
+  const n = dayCounts.revenue + dayCounts.engagement;
+  if (n <= 0) return { share: null, target, tolerance, withinTolerance: true };
+  const share = dayCounts.revenue / n;
+  return {
+    share,
+    target,
+    tolerance,
+    withinTolerance: Math.abs(share - target) <= tolerance + RATIO_EPSILON,
+  };
+};
