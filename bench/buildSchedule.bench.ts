@@ -12,21 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateDemoAgency } from '../examples/demo-agency/generate';
 import { buildSchedule, inMemoryPorts } from '../src/index';
+import { fmt, machineLine, median, numberArg, writeSection } from './report';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const rounds = arg('rounds', 5);
-const captions = arg('captions', 60_000);
+const rounds = numberArg('rounds', 5);
+const captions = numberArg('captions', 60_000);
 const weekStart = '2025-01-20';
-
-const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 const t0 = performance.now();
 const dataset = generateDemoAgency(42, { captions, asOf: weekStart });
@@ -52,13 +42,10 @@ for (let round = 0; round <= rounds; round++) {
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
-const fmt = (x: number) => x.toFixed(2);
-const section = [
-  '## buildSchedule over the demo agency',
+writeSection('## buildSchedule over the demo agency', [
+  'Command: `npx tsx bench/buildSchedule.bench.ts` (reproduces this section; it rewrites it in place; `npm run bench` runs all three benchmarks).',
   '',
-  'Command: `npm run bench` (reproduces this section; it rewrites it in place).',
-  '',
-  `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine(),
   '',
   `Demo agency: ${creators.length} creators, ${dataset.captions.length.toLocaleString('en-US')} captions, ${dataset.history.length.toLocaleString('en-US')} history messages; ${rounds} rounds after 1 warm-up round, seeds 1..${rounds}.`,
   '',
@@ -70,22 +57,4 @@ const section = [
   `| generate demo dataset (once) | ${fmt(tGen)} ms |`,
   `| build in-memory port indexes (once) | ${fmt(tIndex)} ms |`,
   `| heap used / RSS at the end | ${fmt(heapMb)} / ${fmt(rssMb)} MB |`,
-  '',
-].join('\n');
-
-const file = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
-let doc: string;
-try {
-  doc = readFileSync(file, 'utf8');
-} catch {
-  doc =
-    '# Benchmarks\n\nSpeed and memory are measured here, never in unit tests. Medians of whole rounds on a shared 2-core machine: compare ratios, not single figures.\n\n';
-}
-const start = doc.indexOf('## buildSchedule over the demo agency');
-const next = start >= 0 ? doc.indexOf('\n## ', start + 5) : -1;
-doc =
-  start >= 0
-    ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
-    : `${doc}${section}`;
-writeFileSync(file, doc);
-process.stdout.write(`${section}\n`);
+]);

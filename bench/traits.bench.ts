@@ -5,28 +5,20 @@
  *   npx tsx bench/traits.bench.ts                 # default: 50 measured runs after 10 warm-ups
  *   npx tsx bench/traits.bench.ts --runs 200 --records 5000
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { analyzeTopPerformerTraits, type PerformanceRecord } from '../src/analytics';
-import { nextFloat, nextInt, type Rng, rngFrom } from '../src/index';
+import {
+  analyzeTopPerformerTraits,
+  nextFloat,
+  nextInt,
+  type PerformanceRecord,
+  type Rng,
+  rngFrom,
+} from '../src/index';
+import { machineLine, median, numberArg, writeSection } from './report';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const runs = arg('runs', 50);
-const warmups = arg('warmups', 10);
-const recordCount = arg('records', 1_000);
-
-const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
+const runs = numberArg('runs', 50);
+const warmups = numberArg('warmups', 10);
+const recordCount = numberArg('records', 1_000);
 
 const CONTENT_TYPES = ['solo', 'boy_girl', 'girl_girl', 'feet', 'tease', 'custom'] as const;
 const TONES = ['playful', 'sweet', 'dominant', 'urgent', 'descriptive', 'neutral'] as const;
@@ -84,12 +76,10 @@ const traits = Object.entries(analysis.sharedTraits)
   )
   .join('; ');
 const title = `## analyzeTopPerformerTraits over ${recordCount.toLocaleString('en-US')} records`;
-const section = [
-  title,
-  '',
+writeSection(title, [
   `Command: \`npx tsx bench/traits.bench.ts\` (reproduces this section; it rewrites it in place). Seed 000 task 3.3 target: < 100 ms.`,
   '',
-  `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine(),
   '',
   `Records: ${recordCount.toLocaleString('en-US')} seeded (\`rngFrom('bench', 'traits', ${recordCount})\`); ${runs} runs after ${warmups} warm-up runs.`,
   '',
@@ -100,22 +90,4 @@ const section = [
   `| generate records (once) | ${fmt(tGen)} ms |`,
   `| shared traits found | ${traits || 'none'} |`,
   `| recommendations | ${analysis.recommendations.map((r) => r.trait).join(', ') || 'none'} |`,
-  '',
-].join('\n');
-
-const file = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
-let doc: string;
-try {
-  doc = readFileSync(file, 'utf8');
-} catch {
-  doc =
-    '# Benchmarks\n\nSpeed and memory are measured here, never in unit tests. Medians of whole rounds on a shared 2-core machine: compare ratios, not single figures.\n\n';
-}
-const start = doc.indexOf(title);
-const next = start >= 0 ? doc.indexOf('\n## ', start + 5) : -1;
-doc =
-  start >= 0
-    ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
-    : `${doc.endsWith('\n\n') ? doc : `${doc.trimEnd()}\n\n`}${section}`;
-writeFileSync(file, doc);
-process.stdout.write(`${section}\n`);
+]);

@@ -137,6 +137,12 @@ export const TONE_MARKERS: ReadonlyArray<{
   },
 ]);
 
+/** The markers of `TONE_MARKERS` padded once for whole-word search. */
+const PADDED_MARKERS = TONE_MARKERS.map((row) => ({
+  row,
+  words: row.words.map((w) => ` ${w} `),
+}));
+
 /**
  * The tone of a caption: each tone scores one point per distinct marker of `TONE_MARKERS` the
  * text contains (words and phrases as whole words, case-insensitive, curly apostrophes read as
@@ -158,10 +164,10 @@ export const detectTone = (text: string): Tone => {
   const padded = ` ${words.join(' ')} `;
   let best: Tone = 'neutral';
   let bestScore = 0;
-  for (const row of TONE_MARKERS) {
-    const score =
-      row.words.filter((w) => padded.includes(` ${w} `)).length +
-      row.emojis.filter((e) => text.includes(e)).length;
+  for (const { row, words: markers } of PADDED_MARKERS) {
+    let score = 0;
+    for (const w of markers) if (padded.includes(w)) score++;
+    for (const e of row.emojis) if (text.includes(e)) score++;
     if (score > bestScore) {
       best = row.tone;
       bestScore = score;
@@ -201,7 +207,16 @@ export const performanceRecordsFromHistory = (
   history: ReadonlyArray<MassMessage>,
   options: PerformanceRecordOptions = {},
 ): ReadonlyArray<PerformanceRecord> => {
-  const toneOf = options.detectTone ?? detectTone;
+  const classify = options.detectTone ?? detectTone;
+  // Histories repeat the same captions: classify each distinct text once.
+  const tones = new Map<string, string>();
+  const toneOf = (text: string): string => {
+    const known = tones.get(text);
+    if (known !== undefined) return known;
+    const tone = classify(text);
+    tones.set(text, tone);
+    return tone;
+  };
   return history.flatMap((m, i) => {
     if (SEND_TYPES[m.sendTypeKey]?.category !== 'revenue' || m.price === null || !(m.price > 0))
       return [];

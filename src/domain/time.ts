@@ -43,8 +43,13 @@ export const isTimeZone = (tz: string): boolean =>
  * @since 0.1.0
  * @category time
  */
-export const addDaysIso = (date: string, days: number): string =>
-  format(addDays(utcDate(date), days), 'yyyy-MM-dd');
+export const addDaysIso = (date: string, days: number): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Noon UTC: whatever the host's zone, adding whole days never crosses a UTC date boundary.
+  return addDays(new Date(Date.UTC(y, m - 1, d, 12)), days)
+    .toISOString()
+    .slice(0, 10);
+};
 
 /**
  * Calendar days from `from` to `to` (positive when `to` is later).
@@ -135,4 +140,83 @@ export const instantToLocal = (
     weekday: getISODay(t) - 1,
     hour: t.getHours(),
   };
+};
+
+/**
+ * The `days` local dates before `asOf` (oldest first) and, for each item, the index of the local
+ * date its instant falls on in `timeZone` (`-1` outside the window or unparseable). One zone
+ * lookup per day (its local midnight), then a binary search per item: DST-correct and fast for
+ * long histories.
+ *
+ * @since 0.1.0
+ * @category time
+ */
+export const localDayBuckets = <A>(
+  items: ReadonlyArray<A>,
+  instantOf: (a: A) => string,
+  asOf: string,
+  days: number,
+  timeZone: string,
+): { readonly dates: ReadonlyArray<string>; readonly dayIndex: ReadonlyArray<number> } => {
+  const n = Math.max(0, Math.floor(days));
+  const dates = Array.from({ length: n }, (_, i) => addDaysIso(asOf, i - n));
+  const bounds = localMidnights([...dates, asOf], timeZone);
+  const dayIndex = items.map((a) => {
+    const t = isoToEpochMinute(instantOf(a));
+    if (n === 0 || !(t >= (bounds[0] as number) && t < (bounds[n] as number))) return -1;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((bounds[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  });
+  return { dates, dayIndex };
+};
+
+/**
+ * Epoch minutes of the local midnights of consecutive dates in `timeZone`. The zone is asked at
+ * every 7th date and, where two asked dates disagree on the UTC offset, by bisection down to the
+ * day of the change; dates between two asked dates with the same offset share it (offsets change
+ * at most a few times a year, never twice within 7 days). Same results as `localToEpochMinute`
+ * per date, with a handful of zone lookups for a 90-day window.
+ *
+ * @since 0.1.0
+ * @category time
+ */
+export const localMidnights = (
+  dates: ReadonlyArray<string>,
+  timeZone: string,
+): ReadonlyArray<number> => {
+  const utcMidnight = (d: string) => Date.parse(`${d}T00:00:00Z`) / 60000;
+  const out = new Array<number>(dates.length).fill(Number.NaN);
+  const asked = new Array<boolean>(dates.length).fill(false);
+  const ask = (i: number): number => {
+    if (!asked[i]) {
+      out[i] = localToEpochMinute(dates[i] as string, 0, timeZone);
+      asked[i] = true;
+    }
+    return (out[i] as number) - utcMidnight(dates[i] as string);
+  };
+  const fill = (lo: number, hi: number): void => {
+    const offset = ask(lo);
+    const same = offset === ask(hi);
+    if (hi - lo <= 1) return;
+    if (same) {
+      for (let i = lo + 1; i < hi; i++)
+        if (!asked[i]) out[i] = utcMidnight(dates[i] as string) + offset;
+      return;
+    }
+    const mid = (lo + hi) >>> 1;
+    ask(mid);
+    fill(lo, mid);
+    fill(mid, hi);
+  };
+  const step = 7;
+  for (let lo = 0; lo < dates.length - 1; lo += step)
+    fill(lo, Math.min(dates.length - 1, lo + step));
+  if (dates.length === 1) ask(0);
+  return out;
 };

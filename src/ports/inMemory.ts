@@ -139,7 +139,10 @@ export const inMemoryPorts = (
   // Each creator's last uses as (position in its type list, UTC day number), parsed once: the
   // freshness of a list is then 100 everywhere but at the creator's used captions.
   const position = new Map<string, readonly [CaptionType, number]>();
-  for (const [type, list] of byType) list.forEach((r, k) => position.set(r.captionId, [type, k]));
+  for (const [type, list] of byType)
+    list.forEach((r, k) => {
+      position.set(r.captionId, [type, k]);
+    });
   const lastUses = new Map<string, Map<CaptionType, Array<readonly [number, number]>>>();
   for (const [creatorId, perCreator] of usageByCreator) {
     const byList = new Map<CaptionType, Array<readonly [number, number]>>();

@@ -12,13 +12,7 @@
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
 import { SEND_TYPES } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import {
-  addDaysIso,
-  instantToLocal,
-  isIsoDate,
-  isoToEpochMinute,
-  isTimeZone,
-} from '../domain/time';
+import { isIsoDate, isTimeZone, localDayBuckets } from '../domain/time';
 import type { MassMessage } from '../domain/types';
 
 /**
@@ -201,20 +195,23 @@ export const dailyPpvVolumes = (
 ): ReadonlyArray<DailyPpvVolume> => {
   if (!isTimeZone(timeZone) || !isIsoDate(asOf) || !(days >= 1) || !Number.isFinite(days))
     return [];
-  const n = Math.floor(days);
-  const first = addDaysIso(asOf, -n);
-  const byDate = new Map<string, { ppvCount: number; earnings: number }>();
-  for (let i = n; i >= 1; i--) byDate.set(addDaysIso(asOf, -i), { ppvCount: 0, earnings: 0 });
-  for (const m of history) {
-    if (SEND_TYPES[m.sendTypeKey]?.category !== 'revenue') continue;
-    if (m.price === null || !(m.price > 0) || !Number.isFinite(m.earnings)) continue;
-    if (!Number.isFinite(isoToEpochMinute(m.sentAt))) continue;
-    const date = instantToLocal(m.sentAt, timeZone).date;
-    if (date < first || date >= asOf) continue;
-    const d = byDate.get(date);
-    if (d !== undefined)
+  const ppvs = history.filter(
+    (m) =>
+      SEND_TYPES[m.sendTypeKey]?.category === 'revenue' &&
+      m.price !== null &&
+      m.price > 0 &&
+      Number.isFinite(m.earnings),
+  );
+  const { dates, dayIndex } = localDayBuckets(ppvs, (m) => m.sentAt, asOf, days, timeZone);
+  const byDate = new Map<string, { ppvCount: number; earnings: number }>(
+    dates.map((d) => [d, { ppvCount: 0, earnings: 0 }]),
+  );
+  ppvs.forEach((m, i) => {
+    const date = dates[dayIndex[i] ?? -1];
+    const d = date === undefined ? undefined : byDate.get(date);
+    if (date !== undefined && d !== undefined)
       byDate.set(date, { ppvCount: d.ppvCount + 1, earnings: d.earnings + m.earnings });
-  }
+  });
   return [...byDate].map(([date, d]) => ({ date, ...d }));
 };
 

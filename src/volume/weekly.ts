@@ -6,7 +6,7 @@
  */
 import { mean } from 'simple-statistics';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import { addDaysIso, isoToEpochMinute, localToEpochMinute, weekdayOf } from '../domain/time';
+import { localDayBuckets, weekdayOf } from '../domain/time';
 import type { MassMessage } from '../domain/types';
 import type { Weekly } from './types';
 
@@ -79,30 +79,18 @@ export const calculateDowMultipliers = (
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): Weekly<number> => {
   const days = policy.volume.dowHistoryDays;
-  // Local midnights of the window as epoch minutes (one zone lookup per day, DST-correct); a
-  // message belongs to the day whose midnight is the last one at or before it.
-  const dates = Array.from({ length: days }, (_, i) => addDaysIso(asOf, i - days));
-  const bounds = [
-    ...dates.map((d) => localToEpochMinute(d, 0, timeZone)),
-    localToEpochMinute(asOf, 0, timeZone),
-  ];
-  const earnings = new Array<number>(days).fill(0);
-  for (const m of history) {
-    const t = isoToEpochMinute(m.sentAt);
-    if (!(t >= (bounds[0] as number) && t < (bounds[days] as number))) continue;
-    let lo = 0;
-    let hi = days - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((bounds[mid] as number) <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    earnings[lo] = (earnings[lo] ?? 0) + m.earnings;
-  }
+  const { dates, dayIndex } = localDayBuckets(history, (m) => m.sentAt, asOf, days, timeZone);
+  const earnings = new Array<number>(dates.length).fill(0);
+  history.forEach((m, i) => {
+    const d = dayIndex[i] ?? -1;
+    if (d >= 0) earnings[d] = (earnings[d] ?? 0) + m.earnings;
+  });
   const overall = days > 0 ? mean(earnings) : 0;
   if (overall <= 0) return weekly(() => 1);
   const perWeekday: number[][] = WEEKDAYS.map(() => []);
-  dates.forEach((d, i) => perWeekday[weekdayOf(d)]?.push(earnings[i] ?? 0));
+  dates.forEach((d, i) => {
+    perWeekday[weekdayOf(d)]?.push(earnings[i] ?? 0);
+  });
   const [lo, hi] = policy.volume.dowMultiplierClamp;
   const c = Math.min(1, Math.max(0, confidence));
   return weekly((d) => {

@@ -5,8 +5,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectTone, performanceRecordsFromHistory, TONE_MARKERS } from '../../src/analytics';
-import { type MassMessage, SEND_TYPE_KEYS, SEND_TYPES, type SendTypeKey } from '../../src/index';
+import {
+  detectTone,
+  type MassMessage,
+  performanceRecordsFromHistory,
+  SEND_TYPE_KEYS,
+  SEND_TYPES,
+  type SendTypeKey,
+  TONE_MARKERS,
+} from '../../src/index';
 
 const revenueKey = SEND_TYPE_KEYS.find(
   (k) => SEND_TYPES[k].category === 'revenue' && SEND_TYPES[k].generatedBy === 'allocation',

@@ -17,7 +17,7 @@ import {
   type ContingencyTable2x2,
   chiSquareIndependence2x2,
   fisherExact2x2,
-} from '../../src/analytics';
+} from '../../src/index';
 
 /** Relative closeness with an absolute floor (jstat's tail accuracy is about 1e-15 absolute). */
 const close = (actual: number, expected: number, rel = 1e-9, abs = 1e-13) =>

@@ -16,11 +16,12 @@ import {
   chiSquareIndependence2x2,
   fisherExact2x2,
   type PerformanceRecord,
+  rngFrom,
+  shuffle,
   type TraitAnalysis,
   type TraitAnalysisOptions,
   type TraitRecommendation,
-} from '../../src/analytics';
-import { rngFrom, shuffle } from '../../src/index';
+} from '../../src/index';
 
 const LONG = 'a'.repeat(300);
 const SHORT = 'a'.repeat(50);

@@ -1,25 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// The page-type matrix moved to the volume module; imported from its file until src/volume/index.ts exports it.
 import {
+  BUMP_MATRIX,
   checkBumpRatio,
   DEFAULT_POLICY,
   type Issue,
   issue,
   lowConfidenceMessage,
+  matrixKeyOf,
+  matrixTierOf,
   type ScheduleItem,
+  TIER_PPVS,
   VALIDATION_CHECKS,
+  validateBumpRatio,
   validateSchedule,
   validationScore,
   validationStatus,
 } from '../../src/index';
-// The page-type matrix moved to the volume module; imported from its file until src/volume/index.ts exports it.
-import {
-  BUMP_MATRIX,
-  matrixKeyOf,
-  matrixTierOf,
-  TIER_PPVS,
-  validateBumpRatio,
-} from '../../src/volume/pageTypeMatrix';
 import {
   creator,
   goodInput,

@@ -2,10 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContentRankTier, ContentTypeRanking, Vault } from '../../src/index';
 // Imported from the module file until src/volume/index.ts exports it.
-import {
-  CONTENT_RANK_WEIGHTS,
-  calculateContentAllocations,
-} from '../../src/volume/contentWeighting';
+import { CONTENT_RANK_WEIGHTS, calculateContentAllocations } from '../../src/index';
 
 const vaultOf = (contentTypes: Record<string, number>): Vault => ({
   contentTypes,

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../../src/domain/time';
 import type { MassMessage } from '../../src/domain/types';
-import { nextFloat, type Rng, rngFrom } from '../../src/random/rng';
 import {
   applyElasticityCap,
   calculateElasticity,
@@ -12,7 +11,8 @@ import {
   type ElasticityResult,
   elasticityIssues,
   marginalRevenuePerSend,
-} from '../../src/volume/elasticity';
+} from '../../src/index';
+import { nextFloat, type Rng, rngFrom } from '../../src/random/rng';
 
 const AS_OF = '2025-03-03';
 const TZ = 'America/New_York';

@@ -1,26 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type ContentPageType,
-  DEFAULT_POLICY,
-  SEND_TYPE_KEYS,
-  SEND_TYPES,
-  type SendTypeKey,
-  type SubType,
-} from '../../src/index';
 // Imported from the module file until src/volume/index.ts exports it.
 import {
   BUMP_MATRIX,
   BUMP_RATIO_SEND_TYPES,
+  type ContentPageType,
   calculateVolumeTargets,
+  DEFAULT_POLICY,
   engagementRangeFor,
   matrixKeyOf,
   type PageTypeConfig,
   revenueMixOf,
   revenueMixTarget,
+  SEND_TYPE_KEYS,
+  SEND_TYPES,
+  type SendTypeKey,
+  type SubType,
   TIER_PPVS,
   validateBumpRatio,
-} from '../../src/volume/pageTypeMatrix';
+} from '../../src/index';
 
 const FANS = { low: 500, mid: 2000, high: 8000, ultra: 20000 } as const;
 const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
