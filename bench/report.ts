@@ -29,7 +29,7 @@ const HEADER =
 
 /** Replaces the section starting with `title` (a `## ` line) or appends it, and prints it. */
 export const writeSection = (title: string, lines: ReadonlyArray<string>): void => {
-  const section = [title, '', ...lines, ''].join('\n');
+  const section = [title, '', ...lines, '', ''].join('\n');
   const file = resolve(dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
   let doc: string;
   try {
