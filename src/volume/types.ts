@@ -60,28 +60,31 @@ export interface VolumeResult {
   readonly baseConfig: VolumeConfig;
   /** Quotas after every adjustment (001 §1.2.1 `final_config`). */
   readonly finalConfig: VolumeConfig;
-  /** Items per weekday, 0 = Monday; sums to 7 x the daily total of `finalConfig`. */
+  /** Items per weekday, 0 = Monday; sums to 7 x the daily total of `finalConfig` (001 §1.2.1 module 4, §2.1). */
   readonly weeklyDistribution: Weekly<number>;
-  /** Multipliers that produced the distribution (0.7-1.3). */
+  /** Multipliers that produced the distribution, 0.7-1.3, averaging 1 (001 §1.2.1 module 4). */
   readonly dowMultipliersUsed: Weekly<number>;
-  /** Revenue items per content type for one day; sums to `finalConfig.revenuePerDay` (empty without rankings or vault). */
+  /** Revenue items per content type for one day; sums to `finalConfig.revenuePerDay` (empty without rankings or vault) (001 §1.2.1 module 6; 000 task 3.3 increases). */
   readonly contentAllocations: Readonly<Record<string, number>>;
-  /** 0-100 after 7d/14d/30d fusion. */
+  /** 0-100 after 7d/14d/30d fusion, else the on-demand or neutral score (001 §1.2.1 module 2; 002). */
   readonly fusedSaturation: number;
-  /** 0-100 after 7d/14d/30d fusion. */
+  /** 0-100 after 7d/14d/30d fusion, else the on-demand or neutral score (001 §1.2.1 module 2; 002). */
   readonly fusedOpportunity: number;
+  /** 7d and 30d saturation or opportunity differ by 15 points or more (001 §1.2.1 module 2). */
   readonly divergenceDetected: boolean;
-  /** 0-1 from the number of messages analysed. */
+  /** 0-1 from the number of messages analysed (001 §1.2.1 module 3). */
   readonly confidenceScore: number;
+  /** Messages analysed: tracked `messageCount`, else the history in the 90-day window (001 §1.2.1). */
   readonly messageCount: number;
+  /** The revenue quota was lowered by the elasticity cap (001 §1.2.1 module 5). */
   readonly elasticityCapped: boolean;
   /** Keys of the adjustments applied, in order (001 §1.2.1 `adjustments_applied`). */
   readonly adjustmentsApplied: ReadonlyArray<string>;
   /** The same adjustments with the reason of each (the audit trail). */
   readonly auditTrail: ReadonlyArray<VolumeAdjustment>;
-  /** Caption-pool warnings (`Low captions for ppv_followup: <3 usable`). */
+  /** Caption-pool warnings (`Low captions for ppv_followup: <3 usable`) (001 §1.2.1 module 7). */
   readonly captionWarnings: ReadonlyArray<string>;
-  /** Id returned by the prediction port, `null` when tracking is off. */
+  /** Id returned by the prediction port, `null` when tracking is off (001 §1.2.1 module 8; 004 `volume_predictions`). */
   readonly predictionId: string | null;
   /** Page-type matrix targets of the creator (000 task 3.1). */
   readonly volumeTargets: import('./pageTypeMatrix').VolumeTargets;
@@ -107,28 +110,39 @@ export interface VolumeResult {
   readonly notes: ReadonlyArray<import('../domain/issues').Issue>;
   /** Items of the week, the sum of `weeklyDistribution`. */
   readonly weeklyTotal: number;
-  /** 002 legacy fields. */
+  /** 002 legacy response fields: `volume_level`. */
   readonly volumeLevel: 'Low' | 'Mid' | 'High' | 'Ultra';
+  /** 002 `ppv_per_day` (= revenue per day). */
   readonly ppvPerDay: number;
+  /** 002 `bump_per_day` (= engagement per day). */
   readonly bumpPerDay: number;
+  /** 002 `revenue_items_per_day`. */
   readonly revenueItemsPerDay: number;
+  /** 002 `engagement_items_per_day`. */
   readonly engagementItemsPerDay: number;
+  /** 002 `retention_items_per_day`. */
   readonly retentionItemsPerDay: number;
-  /** Expected bundle sends a week (bundle, flash_bundle, snapchat_bundle) from the allocation weights. */
+  /** 002 `bundle_per_week`: expected bundle sends a week (bundle, flash_bundle, snapchat_bundle) from the allocation weights. */
   readonly bundlePerWeek: number;
-  /** Expected game posts a week from the allocation weights. */
+  /** 002 `game_per_week`: expected game posts a week from the allocation weights. */
   readonly gamePerWeek: number;
-  /** Expected follow-ups a day, at most `followups.maxPerDay`. */
+  /** 002 `followup_per_day`: expected follow-ups a day, at most `followups.maxPerDay`. */
   readonly followupPerDay: number;
+  /** 002 `fan_count`. */
   readonly fanCount: number;
+  /** 002 `page_type`. */
   readonly pageType: import('../domain/catalog').PageType;
   /** Local date the calculation is for (002 `tracking_date`). */
   readonly trackingDate: string;
+  /** 001 §1.2.1 example `calculation_source`: always `optimized` from `calculateOptimizedVolume`. */
   readonly calculationSource: 'optimized' | 'dynamic';
+  /** Where the scores came from (002 "Data Sources Priority"). */
   readonly dataSource: VolumeDataSource;
-  /** Revenue trend in percent that was applied, `null` when unknown. */
+  /** Revenue trend in percent that was applied, `null` when unknown (002 `revenue_trend`). */
   readonly revenueTrendPercent: number | null;
+  /** 002 `saturation_score`: the score the multipliers used (= `fusedSaturation`). */
   readonly saturationScore: number;
+  /** 002 `opportunity_score`: the score the multipliers used (= `fusedOpportunity`). */
   readonly opportunityScore: number;
 }
 
