@@ -1,15 +1,4 @@
-/**
- * Benchmark: `buildSchedule` over the demo agency with a 60,000-caption in-memory pool.
- * Writes the median time per creator-week to docs/benchmarks.md.
- *
- *   npm run bench                 # default: 5 measured rounds after 1 warm-up
- *   npm run bench -- --rounds 9
- */
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { generateDemoAgency } from '../examples/demo-agency/generate';
 import { buildSchedule, inMemoryPorts } from '../src/index';
 import { fmt, machineLine, median, numberArg, writeSection } from './report';

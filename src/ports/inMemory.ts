@@ -185,11 +185,7 @@ export const inMemoryPorts = (
    * list. Built on first use; the last few (creator, asOf) pairs are kept.
    */
   const freshnessCache = new Map<string, Map<CaptionType, Float64Array>>();
-  const freshnessOf = (
-    creatorId: string,
-    usage: ReadonlyMap<string, CaptionUsage>,
-    asOf: string,
-  ) => {
+  const freshnessOf = (creatorId: string, asOf: string) => {
     const key = `${creatorId}\u0000${asOf}`;
     let perType = freshnessCache.get(key);
     if (perType === undefined) {
@@ -237,7 +233,7 @@ export const inMemoryPorts = (
     const usage = usageByCreator.get(query.creatorId) ?? NO_USAGE;
     const excluded = new Set(query.excludeCaptionIds);
     const passesContent = contentFilter(query.allowedContentTypes);
-    const freshness = freshnessOf(query.creatorId, usage, query.asOf);
+    const freshness = freshnessOf(query.creatorId, query.asOf);
     const top: Ranked[] = [];
     for (const type of new Set(query.captionTypes)) {
       const list = byType.get(type) ?? [];
@@ -267,9 +263,8 @@ export const inMemoryPorts = (
     asOf: string,
     allowed: ReadonlyArray<string> | null,
   ): Readonly<Partial<Record<SendTypeKey, number>>> => {
-    const usage = usageByCreator.get(creatorId) ?? NO_USAGE;
     const passesContent = contentFilter(allowed);
-    const freshness = freshnessOf(creatorId, usage, asOf);
+    const freshness = freshnessOf(creatorId, asOf);
     const usable = policy.content.degradationChain[0] ?? { minFreshness: 0, minPerformance: 0 };
     const perType = new Map<CaptionType, number>();
     const countType = (type: CaptionType): number => {
