@@ -130,6 +130,56 @@ export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean =>
 };
 
 /**
+ * How many sends of each category one day can take: the sum of the daily capacities of the
+ * category's eligible send types (weekly caps aside). Source: seed 001 §5.6 with the RULINGS window.
+ *
+ * @since 0.1.0
+ * @category allocation
+ */
+export const categoryCapacity = (
+  eligibleByCategory: Readonly<Record<Category, ReadonlyArray<SendTypeSpec>>>,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): DayQuotas => {
+  const sum = (c: Category) =>
+    eligibleByCategory[c].reduce((n, s) => n + dailyCapacity(s, policy), 0);
+  return { revenue: sum('revenue'), engagement: sum('engagement'), retention: sum('retention') };
+};
+
+/**
+ * Day quotas the page can send: a category asked for more than its send types can take in a day
+ * (e.g. 4 retention sends when the three retention types fit once a day each) gives its excess to
+ * engagement, then revenue, within their capacity and bounds, so the day's total from the weekly
+ * distribution is kept whenever it can be sent at all. Retention stays 0 when it is 0.
+ * Source: seed 001 §2.1 (weekly distribution primary), §5.6; RULINGS "bounds after adjustment".
+ *
+ * @since 0.1.0
+ * @category allocation
+ */
+export const rebalanceQuotas = (
+  quotas: DayQuotas,
+  capacity: DayQuotas,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): DayQuotas => {
+  const b = policy.volume.bounds;
+  const limit = (c: Category) => Math.min(capacity[c], b[c][1]);
+  const out = { ...quotas };
+  let excess = 0;
+  for (const c of CATEGORIES) {
+    if (out[c] > limit(c)) {
+      excess += out[c] - limit(c);
+      out[c] = limit(c);
+    }
+  }
+  for (const c of ['engagement', 'revenue'] as const) {
+    const room = Math.max(0, limit(c) - out[c]);
+    const moved = Math.min(room, excess);
+    out[c] += moved;
+    excess -= moved;
+  }
+  return out;
+};
+
+/**
  * Orders a day's slots R, E, R, E, Ret, ... (seed 001 §2.6).
  *
  * @since 0.1.0
@@ -368,7 +418,26 @@ export const allocateWeek = (
     volume.fusedOpportunity,
     policy,
   );
-  const quotas = ctx.weekDates.map((d) => calculateDayQuotas(volume, weekdayOf(d), policy));
+  const capacity = categoryCapacity(eligibleByCategory, policy);
+  const quotas = ctx.weekDates.map((d, i) => {
+    const raw = calculateDayQuotas(volume, weekdayOf(d), policy);
+    const fitted = rebalanceQuotas(raw, capacity, policy);
+    if (
+      fitted.revenue !== raw.revenue ||
+      fitted.engagement !== raw.engagement ||
+      fitted.retention !== raw.retention
+    )
+      issues.push(
+        issue(
+          'allocation',
+          'info',
+          'quota_rebalanced',
+          `${d}: ${raw.revenue}/${raw.engagement}/${raw.retention} cannot be sent with the page's send types - rebalanced to ${fitted.revenue}/${fitted.engagement}/${fitted.retention}`,
+          { date: d, dayIndex: i, from: raw, to: fitted, capacity },
+        ),
+      );
+    return fitted;
+  });
   if (volume.confidenceScore < policy.volume.trustAboveConfidence)
     issues.push(
       issue(
