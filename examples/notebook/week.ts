@@ -12,7 +12,8 @@
 // @ts-ignore
 import * as lib from '../../dist/index.cjs';
 
-const { buildSchedule, inMemoryPorts, CAPTION_TYPES } = lib as unknown as typeof import('../../src/index');
+const { buildSchedule, inMemoryPorts, CAPTION_TYPES } =
+  lib as unknown as typeof import('../../src/index');
 
 const creator = {
   creatorId: 'notebook_creator',
