@@ -845,6 +845,19 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
 );
 
 /**
+ * The follow-up send type: the one catalog row with `generatedBy: 'followups'`, created only by
+ * phase 6 (`ppv_followup`). Phases ask this constant instead of naming the type.
+ * Source: seed 001 §6.2; RULINGS "Follow-ups".
+ *
+ * @since 0.1.0
+ * @category catalog
+ */
+export const FOLLOWUP_SEND_TYPE: SendTypeSpec =
+  SEND_TYPES[
+    SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups') ?? 'ppv_followup'
+  ];
+
+/**
  * The send types that apply to a page type. Source: seed 001 §1.4 filter.
  *
  * @since 0.1.0

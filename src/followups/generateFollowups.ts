@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
+import { FOLLOWUP_SEND_TYPE, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from '../domain/stages';
 import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
@@ -92,7 +92,7 @@ export const generateFollowups = (
   candidates: ReadonlyArray<Caption>,
   usedCaptionIds: ReadonlyArray<string>,
 ): WithFollowups => {
-  const spec = SEND_TYPE_KEYS.map((k) => SEND_TYPES[k]).find((s) => s.generatedBy === 'followups');
+  const spec: SendTypeSpec | undefined = FOLLOWUP_SEND_TYPE;
   const issues: Issue[] = [];
   if (spec === undefined || !spec.pageTypes.includes(ctx.creator.pageType)) {
     if (spec !== undefined)

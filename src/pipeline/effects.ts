@@ -8,7 +8,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { rankFollowupCaptions } from '../content';
-import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
+import { FOLLOWUP_SEND_TYPE, SEND_TYPES } from '../domain/catalog';
 import {
   issue,
   type PortError,
@@ -23,17 +23,6 @@ import type { VolumeResult } from '../volume/types';
 import type { Loaded } from './load';
 
 const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
-
-/**
- * The follow-up send type: the catalog row only phase 6 generates.
- *
- * @since 0.1.0
- * @category pipeline
- */
-export const followupSpec: SendTypeSpec =
-  SEND_TYPES[
-    SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups') ?? 'ppv_followup'
-  ];
 
 /**
  * Computes the volume result and, when `trackPrediction` is set and the port exists, saves the
@@ -121,8 +110,8 @@ export const fetchFollowupCandidates =
       return pipe(
         ports.getCaptionCandidates({
           creatorId: ctx.creator.creatorId,
-          sendTypeKey: followupSpec.sendTypeKey,
-          captionTypes: followupSpec.captionTypes,
+          sendTypeKey: FOLLOWUP_SEND_TYPE.sendTypeKey,
+          captionTypes: FOLLOWUP_SEND_TYPE.captionTypes,
           allowedContentTypes: allowed,
           asOf: ctx.weekDates[0] ?? '',
           minFreshness: params.minFreshness,
@@ -137,7 +126,13 @@ export const fetchFollowupCandidates =
     return pipe(
       step(0, []),
       TE.map((cs) =>
-        rankFollowupCaptions(cs, followupSpec, loaded.persona, ctx.weekDates[0] ?? '', ctx.policy),
+        rankFollowupCaptions(
+          cs,
+          FOLLOWUP_SEND_TYPE,
+          loaded.persona,
+          ctx.weekDates[0] ?? '',
+          ctx.policy,
+        ),
       ),
     );
   };

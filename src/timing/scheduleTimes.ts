@@ -9,7 +9,7 @@ import {
   CHANNELS,
   type ChannelFamily,
   type ChannelKey,
-  SEND_TYPE_KEYS,
+  FOLLOWUP_SEND_TYPE,
   SEND_TYPES,
   TARGETS,
 } from '../domain/catalog';
@@ -116,8 +116,7 @@ const relaxationLevels = (
   const steps = t.spacingSteps.length > 0 ? t.spacingSteps : [0];
   // First try to keep follow-up parents as far apart as their follow-ups must be (the follow-up
   // type's own gap, 60 minutes), so phase 6 can place every follow-up; relaxed before spacing.
-  const followupType = SEND_TYPE_KEYS.find((k) => SEND_TYPES[k].generatedBy === 'followups');
-  const parentSpacing = followupType ? SEND_TYPES[followupType].minMinutesBetween : 0;
+  const parentSpacing = FOLLOWUP_SEND_TYPE.minMinutesBetween;
   const levels = [
     { spacing: steps[0] as number, ignoreAvoidHours: false, parentSpacing },
     ...steps.map((spacing) => ({ spacing, ignoreAvoidHours: false, parentSpacing: 0 })),
