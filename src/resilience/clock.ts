@@ -1,0 +1,122 @@
+/**
+ * Time for resilience, supplied by the caller. Nothing in `src/` reads a clock or sets a timer:
+ * timeouts, backoff delays and the breaker's recovery timeout use the `Clock` and `Sleep` the
+ * caller passes, and a clock or sleep that fails is a value here, never an exception.
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { describeValue, type PortError, portError } from '../ports/faults';
+
+/**
+ * The caller's clock: `now()` answers the current instant in epoch milliseconds (a finite
+ * number). A `now` that fails or answers something else is read as a fault by `safeNow`.
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export interface Clock {
+  readonly now: () => number;
+}
+
+/**
+ * The caller's sleep: resolves after `ms` milliseconds of the caller's clock. One that rejects,
+ * fails synchronously or answers no promise is treated as unusable for that wait (see
+ * `withTimeout` and `withRetry` for what each then does).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export type Sleep = (ms: number) => Promise<void>;
+
+/** Largest magnitude, in ms, that an ECMAScript `Date` can hold (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Reads the caller's clock without letting a fault escape.
+ *
+ * Output: `Right(ms)` (epoch ms, finite and inside the `Date` range), or `Left(PortError)` with
+ * `port: 'clock.now'` and kind `threw` (reading it failed) or `malformed` (it answered something
+ * that is not such a number). Never fails itself, whatever `clock` is.
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
+ * @example
+ * safeNow({ now: () => 1_700_000_000_000 }) // Right(1700000000000)
+ * safeNow({ now: () => NaN })               // Left({ port: 'clock.now', kind: 'malformed', ... })
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const safeNow = (clock: Clock): E.Either<PortError, number> => {
+  let value: unknown;
+  try {
+    value = clock.now();
+  } catch (e) {
+    return E.left(
+      portError('clock.now', 'threw', `clock.now failed: ${describeValue(e)}`, { cause: e }),
+    );
+  }
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_DATE_MS
+    ? E.right(value)
+    : E.left(
+        portError(
+          'clock.now',
+          'malformed',
+          `clock.now answered ${describeValue(value)}, not epoch milliseconds`,
+          { cause: value },
+        ),
+      );
+};
+
+/**
+ * An epoch-ms instant as an ISO 8601 UTC string (`2025-01-20T19:07:00.000Z`), or `null` when
+ * `ms` is `null`, not finite or outside the `Date` range. Never fails.
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const isoOf = (ms: number | null): string | null =>
+  ms !== null && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
+    ? new Date(ms).toISOString()
+    : null;
+
+/**
+ * Calls the caller's `sleep(ms)` and settles when it does: `Right` when it resolved, `Left` with
+ * `port: 'sleep'` when it failed synchronously (`threw`), rejected (`rejected`) or answered no
+ * promise (`malformed`). Never rejects. A sleep that never settles never settles here either.
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const safeSleep = async (sleep: Sleep, ms: number): Promise<E.Either<PortError, void>> => {
+  let pending: unknown;
+  try {
+    pending = sleep(ms);
+  } catch (e) {
+    return E.left(portError('sleep', 'threw', `sleep failed: ${describeValue(e)}`, { cause: e }));
+  }
+  let thenable = false;
+  try {
+    thenable =
+      typeof pending === 'object' &&
+      pending !== null &&
+      typeof (pending as { then?: unknown }).then === 'function';
+  } catch {
+    thenable = false;
+  }
+  if (!thenable)
+    return E.left(
+      portError('sleep', 'malformed', `sleep answered ${describeValue(pending)}, not a promise`),
+    );
+  try {
+    await (pending as PromiseLike<unknown>);
+    return E.right(undefined);
+  } catch (e) {
+    return E.left(
+      portError('sleep', 'rejected', `sleep rejected: ${describeValue(e)}`, { cause: e }),
+    );
+  }
+};

@@ -1,0 +1,24 @@
+/**
+ * Resilience: timeouts, retries with seeded backoff, circuit breakers, idempotency and sagas
+ * for the ports, on the caller's clock and sleep.
+ *
+ * Source: seed 001 "Error Handling"; seed 003 tasks 2.1b, 2.5b, 2.5c; seed 004
+ * `circuit_breaker_state`, `saga_execution_log`, `timing_idempotency`; RULINGS "Errors and
+ * degradation".
+ *
+ * @module
+ */
+export { type Clock, type Sleep, safeNow } from './clock';
+export {
+  type BreakerPolicy,
+  type BreakerVariant,
+  checkResiliencePolicy,
+  DEFAULT_RESILIENCE_POLICY,
+  PORT_NAMES,
+  type PortName,
+  type ResiliencePolicy,
+  type ResiliencePolicyOverride,
+  type RetryPolicy,
+  type TimeoutTable,
+} from './policy';
+export type { ResilienceProblem } from './problem';
