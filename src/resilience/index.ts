@@ -22,3 +22,11 @@ export {
   type TimeoutTable,
 } from './policy';
 export type { ResilienceProblem } from './problem';
+export {
+  isRetryable,
+  type RetryOptions,
+  type RetryScheduled,
+  retryDelays,
+  withRetry,
+} from './retry';
+export { withTimeout } from './timeout';
