@@ -8,6 +8,19 @@
  *
  * @module
  */
+export {
+  admit,
+  type Breaker,
+  type BreakerState,
+  type CallOutcome,
+  type CircuitBreakerRecord,
+  CircuitBreakerRecordC,
+  fromBreakerRecord,
+  initialBreaker,
+  recordFailure,
+  recordSuccess,
+  toBreakerRecord,
+} from './breaker';
 export { type Clock, type Sleep, safeNow } from './clock';
 export {
   type BreakerPolicy,
