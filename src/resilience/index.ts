@@ -43,3 +43,11 @@ export {
   withRetry,
 } from './retry';
 export { withTimeout } from './timeout';
+export {
+  callInfoOf,
+  type PortCallInfo,
+  type ResilienceEvent,
+  type ResilienceOptions,
+  type ResilientPorts,
+  withResilience,
+} from './withResilience';
