@@ -23,6 +23,22 @@ export {
 } from './breaker';
 export { type Clock, type Sleep, safeNow } from './clock';
 export {
+  canonicalJson,
+  type IdempotencyClaim,
+  type IdempotencyFault,
+  type IdempotencyRecord,
+  IdempotencyRecordC,
+  type IdempotencyStatus,
+  type IdempotencyStore,
+  type IdempotentResult,
+  idempotencyClaim,
+  idempotencyKey,
+  inMemoryIdempotencyStore,
+  isIdempotencyFault,
+  paramsHash,
+  runIdempotent,
+} from './idempotency';
+export {
   type BreakerPolicy,
   type BreakerVariant,
   checkResiliencePolicy,
