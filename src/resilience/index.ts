@@ -58,6 +58,15 @@ export {
   retryDelays,
   withRetry,
 } from './retry';
+export {
+  runSaga,
+  type SagaLogRecord,
+  type SagaOutputs,
+  type SagaResult,
+  type SagaStatus,
+  type SagaStep,
+  sagaStep,
+} from './saga';
 export { withTimeout } from './timeout';
 export {
   callInfoOf,
