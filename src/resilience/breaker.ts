@@ -43,6 +43,9 @@ import { problemsOfIssues, type ResilienceProblem } from './problem';
  * The state of a circuit: `closed` (calls pass), `open` (calls refused), `half_open` (a few
  * probe calls pass to test recovery).
  *
+ * Source: seed 003 task 2.5c (`CircuitState`, `CircuitStats`); seed 001 "Circuit Breaker Pattern
+ * for MCP Calls".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -51,6 +54,9 @@ export type BreakerState = 'closed' | 'open' | 'half_open';
 /**
  * The outcome of one call as the breaker counts it.
  *
+ * Source: seed 003 task 2.5c (`CircuitState`, `CircuitStats`); seed 001 "Circuit Breaker Pattern
+ * for MCP Calls".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -58,6 +64,9 @@ export type CallOutcome = 'success' | 'failure';
 
 /**
  * One circuit breaker's state. Times are epoch ms of the caller's clock, `null` when never.
+ *
+ * Source: seed 003 task 2.5c (`CircuitState`, `CircuitStats`); seed 001 "Circuit Breaker Pattern
+ * for MCP Calls".
  *
  * @since 0.2.0
  * @category resilience
@@ -82,6 +91,9 @@ export interface Breaker {
 
 /**
  * A closed breaker with no history.
+ *
+ * Source: seed 003 task 2.5c (`CircuitState`, `CircuitStats`); seed 001 "Circuit Breaker Pattern
+ * for MCP Calls".
  *
  * @since 0.2.0
  * @category resilience
@@ -223,6 +235,8 @@ export const recordFailure = (
  * A breaker as the seed 004 `circuit_breaker_state` row, camelCase. Times are ISO 8601 UTC
  * strings or `null`. The table's `updated_at` is the store's own column and is not here.
  *
+ * Source: seed 004 `circuit_breaker_state`.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -289,6 +303,11 @@ const msOf = (iso: string | null): number | null => (iso === null ? null : Date.
 /**
  * Decodes a stored record at `rootPath` (internal: `withResilience` reports
  * `options.breakers[i].state`); see `fromBreakerRecord`.
+ *
+ * Source: seed 004 `circuit_breaker_state`.
+ *
+ * @since 0.2.0
+ * @category resilience
  */
 export const decodeBreakerRecord = (
   u: unknown,

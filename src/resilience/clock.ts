@@ -14,6 +14,8 @@ import { describeValue, type PortError, portError } from '../ports/faults';
  * The caller's clock: `now()` answers the current instant in epoch milliseconds (a finite
  * number). A `now` that fails or answers something else is read as a fault by `safeNow`.
  *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -25,6 +27,8 @@ export interface Clock {
  * The caller's sleep: resolves after `ms` milliseconds of the caller's clock. One that rejects,
  * fails synchronously or answers no promise is treated as unusable for that wait (see
  * `withTimeout` and `withRetry` for what each then does).
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
  *
  * @since 0.2.0
  * @category resilience
@@ -75,6 +79,8 @@ export const safeNow = (clock: Clock): E.Either<PortError, number> => {
  * An epoch-ms instant as an ISO 8601 UTC string (`2025-01-20T19:07:00.000Z`), or `null` when
  * `ms` is `null`, not finite or outside the `Date` range. Never fails.
  *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -87,6 +93,8 @@ export const isoOf = (ms: number | null): string | null =>
  * Calls the caller's `sleep(ms)` and settles when it does: `Right` when it resolved, `Left` with
  * `port: 'sleep'` when it failed synchronously (`threw`), rejected (`rejected`) or answered no
  * promise (`malformed`). Never rejects. A sleep that never settles never settles here either.
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
  *
  * @since 0.2.0
  * @category resilience

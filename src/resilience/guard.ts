@@ -46,6 +46,8 @@ const isPortErrorLike = (u: unknown): u is PortError => {
  * Awaits `run()` and answers its `Either`; a failure to call it, a rejection or an answer that
  * is not an `Either` of `PortError` becomes a `PortError` of `port`. Never rejects.
  *
+ * Source: RULINGS "Errors and degradation" (port faults).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -88,6 +90,8 @@ export const guarded = async <A>(
 
 /**
  * Calls a caller's callback (an event listener) and ignores whatever it does.
+ *
+ * Source: RULINGS "Errors and degradation" (port faults: a caller's listener is a port too).
  *
  * @since 0.2.0
  * @category resilience

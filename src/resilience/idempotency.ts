@@ -156,6 +156,8 @@ export const paramsHash = (params: unknown): string => sha256Hex(canonicalJson(p
  * (its result is stored), `failed` (recorded as failed by some writer; a store treats it as
  * absent for `putIfAbsent`).
  *
+ * Source: seed 003 task 2.5b; seed 004 `timing_idempotency`.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -165,6 +167,8 @@ export type IdempotencyStatus = 'pending' | 'completed' | 'failed';
  * The seed 004 `timing_idempotency` row, camelCase, plus its status. Times are ISO 8601 strings
  * written by the store (the core has no clock): `executedAt` when the record was last written,
  * `expiresAt` when it stops counting.
+ *
+ * Source: seed 003 task 2.5b; seed 004 `timing_idempotency`.
  *
  * @since 0.2.0
  * @category resilience
@@ -184,6 +188,8 @@ export interface IdempotencyRecord {
  * A claim on an operation key: what `putIfAbsent` stores as a `pending` record, with how long
  * the record is remembered (ms).
  *
+ * Source: seed 003 task 2.5b; seed 004 `timing_idempotency`.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -197,6 +203,8 @@ export interface IdempotencyClaim {
 /**
  * The claim of `operation` with `params`: its `idempotencyKey`, `paramsHash` and TTL (ms;
  * default `DEFAULT_RESILIENCE_POLICY.idempotencyTtlMs`, 60 min, seed 003 task 2.5b).
+ *
+ * Source: seed 003 task 2.5b; seed 004 `timing_idempotency`.
  *
  * @since 0.2.0
  * @category resilience
@@ -224,6 +232,8 @@ export const idempotencyClaim = (
  * - `release(key)`: removes the record under the key (compensation: a retry can claim again).
  * - `settled(key)`: answers once the record is no longer `pending`: the record, or `null` when it
  *   was released, is gone or expired.
+ *
+ * Source: seed 003 task 2.5b; ISSUE-NOTES issue 4 "Idempotency".
  *
  * @since 0.2.0
  * @category resilience
@@ -354,6 +364,9 @@ export const inMemoryIdempotencyStore = (deps: { readonly clock: Clock }): Idemp
  *   holds the result. The claim stays pending until it expires, so a retry before then waits.
  * - `unexpected_record`: `settled` answered a record still `pending`.
  * - `contended`: the key was released by its claimant twice in a row; no answer.
+ * - `invalid_claim`: the claim is not one (an empty key, a `ttlMs` that is not > 0, ...).
+ *
+ * Source: seed 003 task 2.5b; ISSUE-NOTES issue 4 "Idempotency".
  *
  * @since 0.2.0
  * @category resilience
@@ -365,7 +378,8 @@ export interface IdempotencyFault {
     | 'action_failed'
     | 'complete_failed'
     | 'unexpected_record'
-    | 'contended';
+    | 'contended'
+    | 'invalid_claim';
   readonly operationKey: string;
   readonly message: string;
   readonly cause?: unknown;
@@ -375,6 +389,8 @@ export interface IdempotencyFault {
 /**
  * Whether a value is an `IdempotencyFault` (to tell it from the action's own error). Never
  * fails.
+ *
+ * Source: seed 003 task 2.5b; ISSUE-NOTES issue 4 "Idempotency".
  *
  * @since 0.2.0
  * @category resilience
@@ -400,6 +416,8 @@ const StatusC = new t.Type<IdempotencyStatus, IdempotencyStatus, unknown>(
 /**
  * The io-ts codec of an `IdempotencyRecord` as a store answers it (times as the store writes
  * them, any string; the result as stored).
+ *
+ * Source: seed 003 task 2.5b; seed 004 `timing_idempotency`.
  *
  * @since 0.2.0
  * @category resilience
@@ -476,9 +494,33 @@ const sideOf = (u: unknown, side: 'left' | 'right'): unknown => {
   }
 };
 
+/** A fresh copy of a claim with its fields checked, or why it is not one. */
+const readClaim = (u: unknown): IdempotencyClaim | string => {
+  try {
+    const c = u as IdempotencyClaim;
+    const claim = {
+      operationKey: c.operationKey,
+      operationName: c.operationName,
+      paramsHash: c.paramsHash,
+      ttlMs: c.ttlMs,
+    };
+    if (typeof claim.operationKey !== 'string' || claim.operationKey.length === 0)
+      return 'claim.operationKey: expected a non-empty string';
+    if (typeof claim.operationName !== 'string') return 'claim.operationName: expected a string';
+    if (typeof claim.paramsHash !== 'string') return 'claim.paramsHash: expected a string';
+    if (!(typeof claim.ttlMs === 'number' && Number.isFinite(claim.ttlMs) && claim.ttlMs > 0))
+      return `claim.ttlMs: expected a finite number > 0, got ${describeValue(claim.ttlMs)}`;
+    return claim;
+  } catch (e) {
+    return `claim unreadable: ${describeValue(e)}`;
+  }
+};
+
 /**
  * What `runIdempotent` answers: the action's result, and whether it came from an earlier run
  * (`duplicate: true`, the action did not run this time).
+ *
+ * Source: seed 003 task 2.5b; ISSUE-NOTES issue 4 "Idempotency".
  *
  * @since 0.2.0
  * @category resilience
@@ -525,6 +567,16 @@ export const runIdempotent = async <E1, A>(
   action: () => Promise<E.Either<E1, A>>,
 ): Promise<E.Either<IdempotencyFault | E1, IdempotentResult<A>>> => {
   type Answer = E.Either<IdempotencyFault | E1, IdempotentResult<A>>;
+  const checked = readClaim(claim);
+  if (typeof checked === 'string')
+    return E.left({
+      type: 'idempotency_fault',
+      reason: 'invalid_claim',
+      operationKey: '',
+      message: checked,
+      cause: claim,
+    });
+  claim = checked;
   const key = claim.operationKey;
   const duplicate = (r: IdempotencyRecord): Answer =>
     E.right({ duplicate: true, result: r.result as A });

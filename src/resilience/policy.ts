@@ -17,6 +17,8 @@ import type { ResilienceProblem } from './problem';
 /**
  * The name of a port of `SchedulePorts` (`getCreatorProfile`, `saveSchedule`, ...).
  *
+ * Source: seed 001 "MCP Tools Reference" (the ports).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -42,6 +44,8 @@ const PORT_NAME_SET = {
 /**
  * The port names of `SchedulePorts`, in declaration order.
  *
+ * Source: seed 001 "MCP Tools Reference" (the ports).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -52,6 +56,8 @@ export const PORT_NAMES: ReadonlyArray<PortName> = Object.freeze(
 /**
  * Per-call timeouts in milliseconds, one per port plus `default` for any port without a row.
  *
+ * Source: seed 001 "Timeout Configuration".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -61,6 +67,8 @@ export type TimeoutTable = { readonly [K in PortName]: number } & { readonly def
  * Retries with exponential backoff. Delay before retry `k` (k = 0, 1, ...) is
  * `min(maxDelayMs, round(baseDelayMs * factor^k * j))` with `j` a seeded factor in
  * `[1 - jitterRatio, 1 + jitterRatio]`.
+ *
+ * Source: seed 001 "Retry Strategy with Exponential Backoff".
  *
  * @since 0.2.0
  * @category resilience
@@ -82,6 +90,9 @@ export interface RetryPolicy {
  * Which circuit-breaker rule opens the circuit (RULINGS "circuit breaker variants"):
  * `consecutive` (003 task 2.5c) or `failure_rate` over the last calls (001).
  *
+ * Source: RULINGS "circuit breaker variants"; seed 003 task 2.5c; seed 001 "Circuit Breaker Pattern
+ * for MCP Calls".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -89,6 +100,8 @@ export type BreakerVariant = 'consecutive' | 'failure_rate';
 
 /**
  * Circuit-breaker parameters of both variants.
+ *
+ * Source: seed 003 task 2.5c; seed 001 "Circuit Breaker Pattern for MCP Calls".
  *
  * @since 0.2.0
  * @category resilience
@@ -112,6 +125,8 @@ export interface BreakerPolicy {
 /**
  * The resilience policy.
  *
+ * Source: seed 001 "Error Handling"; seed 003 tasks 2.5b, 2.5c.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -125,6 +140,8 @@ export interface ResiliencePolicy {
 
 /**
  * A partial override of the policy: any subset of any section.
+ *
+ * Source: seed 001 "Error Handling"; seed 003 tasks 2.5b, 2.5c.
  *
  * @since 0.2.0
  * @category resilience
@@ -227,6 +244,8 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
  * The range each number of the policy must lie in (project choice: the seeds give no bounds).
  * Internal: `retryDelays` also clamps an unchecked `attempts` to it.
  *
+ * Source: project choice (the seeds give no bounds).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -264,12 +283,13 @@ const number =
     return `expected a finite number ${range}, got ${show(u)}`;
   };
 
-const integer =
-  (min: number, max?: number): Check =>
-  (u) =>
+const integer = (min: number, max?: number): Check => {
+  const range = max === undefined ? `>= ${min}` : `in ${min}..${max}`;
+  return (u) =>
     typeof u === 'number' && Number.isInteger(u) && u >= min && (max === undefined || u <= max)
       ? null
-      : `expected an integer ${max === undefined ? `>= ${min}` : `in ${min}..${max}`}, got ${show(u)}`;
+      : `expected an integer ${range}, got ${show(u)}`;
+};
 
 const oneOf =
   (values: ReadonlyArray<string>): Check =>
@@ -383,8 +403,10 @@ const ROOT = 'resilience';
  * Source: RULINGS "Errors and degradation"; STYLE (defaults and validation in one resolver).
  *
  * @example
- * checkResiliencePolicy({ retry: { attempts: 2 } }) // Right({ ...defaults, retry: { attempts: 2, ... } })
- * checkResiliencePolicy({ retry: { atempts: 2 } })  // Left([{ path: 'resilience.retry.atempts', message: 'unknown key' }])
+ * checkResiliencePolicy({ retry: { attempts: 2 } })
+ * // Right({ ...defaults, retry: { attempts: 2, baseDelayMs: 1000, ... } })
+ * checkResiliencePolicy({ retry: { atempts: 2 } })
+ * // Left([{ path: 'resilience.retry.atempts', message: 'unknown key' }])
  *
  * @since 0.2.0
  * @category resilience

@@ -11,6 +11,8 @@ import type { Issue } from '../domain/issues';
  * `options.breakers[0].state`) and what is wrong with it (`unknown key`, `expected an integer in
  * 1..10, got 0`). Rendered for people as `<path>: <message>`.
  *
+ * Source: STYLE (zod's issue model: every problem collected, named by its path).
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -22,6 +24,8 @@ export interface ResilienceProblem {
 /**
  * The problems of decoding issues (`decodeWith`): the issue's path (`(root)` for the value
  * itself) and `expected <codec>, got <value>`.
+ *
+ * Source: STYLE (io-ts codecs at the boundary, errors name the path).
  *
  * @since 0.2.0
  * @category resilience

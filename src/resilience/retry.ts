@@ -63,6 +63,9 @@ const NEVER_RETRIED: ReadonlySet<PortFaultKind> = new Set<PortFaultKind>([
  * Whether `withRetry` retries a fault: a `timeout`, or any fault marked `transient: true`,
  * except `decode`, `malformed`, `circuit_open` and `missing`, which never are.
  *
+ * Source: seed 001 "Retry Strategy with Exponential Backoff". Timeouts are transient by seed 001
+ * "Timeout Configuration".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -72,6 +75,8 @@ export const isRetryable = (e: PortError): boolean =>
 /**
  * What `withRetry` tells its `onRetry` listener before waiting: the attempt that failed
  * (1-based), the delay about to be waited (ms) and the fault.
+ *
+ * Source: seed 001 "Retry Strategy with Exponential Backoff".
  *
  * @since 0.2.0
  * @category resilience
@@ -84,6 +89,8 @@ export interface RetryScheduled {
 
 /**
  * Options of `withRetry`.
+ *
+ * Source: seed 001 "Retry Strategy with Exponential Backoff".
  *
  * @since 0.2.0
  * @category resilience
@@ -106,7 +113,7 @@ export interface RetryOptions {
  *
  * Output: the first `Right`, or the last `Left` with `attempts` set to the number of calls made.
  * An `attempt` that fails, rejects or answers no `Either` is a `PortError` of `options.port`.
- * Never rejects. A `sleep` that fails or rejects does not stop the retries: the next attempt then
+ * Never rejects; options that cannot be read (no policy, a broken generator) allow one attempt. A `sleep` that fails or rejects does not stop the retries: the next attempt then
  * runs without waiting (the number of calls stays bounded by `attempts`). A `sleep` that never
  * resolves hangs here.
  *
@@ -123,9 +130,18 @@ export const withRetry = async <A>(
   attempt: (n: number) => Promise<E.Either<PortError, A>>,
   options: RetryOptions,
 ): Promise<E.Either<PortError, A>> => {
-  const { policy, sleep, rng, onRetry } = options;
-  const port = options.port ?? 'unknown';
-  const delays = retryDelays(policy, rng);
+  let port = 'unknown';
+  let delays: ReadonlyArray<number> = [];
+  let sleep: Sleep | undefined;
+  let onRetry: RetryOptions['onRetry'];
+  try {
+    port = typeof options.port === 'string' ? options.port : port;
+    sleep = options.sleep;
+    onRetry = options.onRetry;
+    delays = retryDelays(options.policy, options.rng);
+  } catch {
+    // Options that cannot be read allow a single attempt, without retries.
+  }
   for (let n = 1; ; n++) {
     const result = await guarded(port, () => attempt(n));
     if (E.isRight(result)) return result;
@@ -133,6 +149,6 @@ export const withRetry = async <A>(
     if (delayMs === undefined || !isRetryable(result.left))
       return E.left({ ...result.left, attempts: n });
     quietly(onRetry, { attempt: n, delayMs, error: result.left });
-    await safeSleep(sleep, delayMs);
+    if (sleep !== undefined) await safeSleep(sleep, delayMs);
   }
 };

@@ -30,6 +30,9 @@ import { type Clock, isoOf, safeNow } from './clock';
 /**
  * The outputs of the steps completed so far, by step name.
  *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -40,6 +43,9 @@ export type SagaOutputs = Readonly<Record<string, unknown>>;
  * its failure (`Left`, any value); `compensate` undoes it, given its output and the outputs of
  * every completed step. A step or compensation that fails synchronously, rejects or answers
  * something that is not an `Either` is a failure like a `Left`.
+ *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
  *
  * @since 0.2.0
  * @category resilience
@@ -58,6 +64,9 @@ export interface SagaStep<A = unknown> {
  * sagaStep({ name: 'save', run: async () => E.right({ templateId: 't1' }),
  *            compensate: async (saved) => deleteTemplate(saved.templateId) })
  *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -65,6 +74,9 @@ export const sagaStep = <A>(step: SagaStep<A>): SagaStep<A> => step;
 
 /**
  * A saga status (see the module table).
+ *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
  *
  * @since 0.2.0
  * @category resilience
@@ -82,6 +94,9 @@ export type SagaStatus =
  * store's). `executionTimeMs` is the time since the start when the record was written, by the
  * caller's clock (`null` without a usable clock); `startedAt` / `completedAt` are ISO 8601 UTC
  * strings from it (`null` without one; `completedAt` only on the terminal record).
+ *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
  *
  * @since 0.2.0
  * @category resilience
@@ -101,6 +116,9 @@ export interface SagaLogRecord {
 
 /**
  * What a saga came to.
+ *
+ * Source: seed 003 task 2.1b (`SagaStep`, `SagaStatus`, `SagaResult`); seed 004
+ * `saga_execution_log`.
  *
  * @since 0.2.0
  * @category resilience
@@ -220,7 +238,16 @@ export const runSaga = async (
   steps: ReadonlyArray<SagaStep<unknown>>,
   meta: { readonly sagaId: string; readonly creatorId: string; readonly clock?: Clock },
 ): Promise<SagaResult> => {
-  const clock = meta.clock;
+  let sagaId = '';
+  let creatorId = '';
+  let clock: Clock | undefined;
+  try {
+    sagaId = String(meta.sagaId);
+    creatorId = String(meta.creatorId);
+    clock = meta.clock;
+  } catch {
+    // Unreadable meta: the log carries empty ids and no times.
+  }
   const read = (): number | null => {
     if (clock === undefined) return null;
     const r = safeNow(clock);
@@ -241,8 +268,8 @@ export const runSaga = async (
     elapsed = start === null || now === null ? null : now - start;
     const terminal = status === 'completed' || status === 'rolled_back' || status === 'failed';
     log.push({
-      sagaId: meta.sagaId,
-      creatorId: meta.creatorId,
+      sagaId,
+      creatorId,
       status,
       stepsCompleted: [...completed],
       failedStep,

@@ -56,6 +56,8 @@ import { withTimeout } from './timeout';
  * `'ok'` or the kind of the final fault, and the time it took by the caller's clock (ms; `null`
  * when the clock could not be read at the start or the end).
  *
+ * Source: ISSUE-NOTES issue 4 (the audit trail); seed 001 "Error Handling".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -74,6 +76,8 @@ export interface PortCallInfo {
  * - `call_timed_out`: the attempt got no answer within `timeoutMs` ms.
  * - `breaker_transition`: the port's breaker moved `from` -> `to` at `atMs` (epoch ms).
  * - `clock_failed`: `clock.now()` failed; the last good reading (or 0) was used instead.
+ *
+ * Source: seed 001 "Error Handling"; RULINGS "Errors and degradation".
  *
  * @since 0.2.0
  * @category resilience
@@ -110,6 +114,8 @@ export type ResilienceEvent =
 /**
  * Options of `withResilience`.
  *
+ * Source: seed 001 "Error Handling"; RULINGS "Errors and degradation".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -131,6 +137,8 @@ export interface ResilienceOptions {
 /**
  * A port whose task fails with the full `PortError` (kind, attempts, transient).
  *
+ * Source: seed 001 "Error Handling"; RULINGS "Errors and degradation".
+ *
  * @since 0.2.0
  * @category resilience
  */
@@ -143,6 +151,9 @@ export type ResilientPort<F> = F extends (...args: infer P) => TaskEither<unknow
  * failure is the full `PortError` with `kind` and `attempts`), plus `breakerRecords()`: every
  * breaker's current state as a seed 004 `circuit_breaker_state` record, sorted by name (one per
  * wrapped port, plus any restored record naming another breaker, kept as given).
+ *
+ * Source: seed 001 "Error Handling"; RULINGS "Errors and degradation". Seed 004
+ * `circuit_breaker_state`.
  *
  * @since 0.2.0
  * @category resilience
@@ -163,6 +174,8 @@ const callInfos = new WeakMap<object, PortCallInfo>();
  * const task = resilient.getCreatorProfile('c1');
  * await task();
  * callInfoOf(task) // { port: 'getCreatorProfile', attempts: 1, outcome: 'ok', elapsedMs: 12 }
+ *
+ * Source: ISSUE-NOTES issue 4 (the audit trail).
  *
  * @since 0.2.0
  * @category resilience
@@ -392,16 +405,21 @@ export const withResilience = (
   };
   const breakerOf = (port: string): Breaker => breakers.get(port) ?? initialBreaker(port);
 
+  /** 001 "Circuit breaker OPEN - MCP server unavailable", with the seed's `retry_after`. */
   const refusal = (port: string, b: Breaker, now: number): PortError => {
+    const since = b.lastStateChange === null ? null : now - b.lastStateChange;
     const wait =
-      b.state === 'open' && b.lastStateChange !== null
-        ? `; retry after ${Math.max(0, policy.breaker.recoveryTimeoutMs - (now - b.lastStateChange))} ms`
+      b.state === 'open' && since !== null
+        ? `; retry after ${Math.max(0, policy.breaker.recoveryTimeoutMs - since)} ms`
         : '';
+    const state = b.state === 'open' ? 'open' : 'half-open with its probes in flight';
     return portError(
       port,
       'circuit_open',
-      `${port}: circuit breaker ${b.state === 'open' ? 'open' : 'half-open with its probes in flight'}, call refused${wait}`,
-      { transient: false },
+      `${port}: circuit breaker ${state}, call refused${wait}`,
+      {
+        transient: false,
+      },
     );
   };
 

@@ -299,6 +299,23 @@ describe('runIdempotent with a faulty store', () => {
     });
   });
 
+  it('an invalid claim is a value and runs nothing', async () => {
+    for (const bad of [
+      null,
+      { ...claim, operationKey: '' },
+      { ...claim, ttlMs: 0 },
+      { ...claim, ttlMs: Number.NaN },
+    ]) {
+      let runs = 0;
+      const r = await runIdempotent(base(), bad as IdempotencyClaim, async () => {
+        runs++;
+        return E.right(1);
+      });
+      expect(E.isLeft(r) && isIdempotencyFault(r.left) && r.left.reason).toBe('invalid_claim');
+      expect(runs).toBe(0);
+    }
+  });
+
   it('a failing clock in the in-memory store is a value', async () => {
     const store = inMemoryIdempotencyStore({
       clock: {

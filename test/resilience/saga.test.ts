@@ -237,6 +237,13 @@ describe('runSaga (003 task 2.1b)', () => {
     expect(r.executionTimeMs).toBe(155);
   });
 
+  it('never rejects, whatever it is given', async () => {
+    const r = await runSaga(null as never, null as never);
+    expect(r.status).toBe('rolled_back');
+    expect(r.error).toMatch(/^steps unreadable/);
+    expect(r.log[0]).toMatchObject({ sagaId: '', creatorId: '', startedAt: null });
+  });
+
   it('has null times without a clock, or with one that fails', async () => {
     for (const clock of [
       undefined,

@@ -257,6 +257,16 @@ describe('withRetry', () => {
     expect(E.isLeft(r) && r.left.attempts).toBe(3);
   });
 
+  it('makes a single attempt when its options cannot be read', async () => {
+    let calls = 0;
+    const r = await withRetry(async () => {
+      calls++;
+      return E.left(fault('timeout', true));
+    }, {} as never);
+    expect(calls).toBe(1);
+    expect(E.isLeft(r) && r.left.attempts).toBe(1);
+  });
+
   it('turns an attempt that fails into a PortError of the port', async () => {
     const r = await withRetry(
       () => {
