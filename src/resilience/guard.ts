@@ -1,28 +1,67 @@
 /**
- * Internal: runs a caller's attempt function (one that should answer a promise of an `Either`
- * of `PortError`) so that nothing escapes. Not exported from the module's index.
+ * Internal: reading values of unknown shape, and running a caller's functions, so that nothing
+ * escapes. Not exported from the module's index.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describeValue, type PortError, portError } from '../ports/faults';
 
-const tagOf = (u: unknown): unknown => {
+/**
+ * `u[key]`, or why it cannot be read (a getter that fails, a revoked Proxy, `null`).
+ *
+ * Source: RULINGS "Errors and degradation" (port faults).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const readProp = (u: unknown, key: string): E.Either<string, unknown> => {
   try {
-    return typeof u === 'object' && u !== null
-      ? (u as { readonly _tag?: unknown })._tag
-      : undefined;
-  } catch {
-    return undefined;
+    return E.right((u as Record<string, unknown>)[key]);
+  } catch (e) {
+    return E.left(`unreadable (${describeValue(e)})`);
   }
 };
 
-const fieldOf = (u: unknown, key: 'left' | 'right'): unknown => {
+/**
+ * The own enumerable keys of a non-array object, or why `u` is not readable as one.
+ *
+ * Source: RULINGS "Errors and degradation" (port faults).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const readOwnKeys = (u: unknown): E.Either<string, ReadonlyArray<string>> => {
   try {
-    return (u as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
+    if (typeof u !== 'object' || u === null || Array.isArray(u))
+      return E.left(
+        `expected an object, got ${typeof u === 'string' ? JSON.stringify(u) : describeValue(u)}`,
+      );
+    return E.right(Object.keys(u));
+  } catch (e) {
+    return E.left(`unreadable object (${describeValue(e)})`);
   }
+};
+
+const field = (u: unknown, key: string): unknown => {
+  const r = readProp(u, key);
+  return E.isRight(r) ? r.right : undefined;
+};
+
+/**
+ * Reads an `Either` out of any value by its `_tag` (`Left` / `Right`); `null` for anything
+ * else. Never fails.
+ *
+ * Source: RULINGS "Errors and degradation" (port faults).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export const eitherOf = (u: unknown): E.Either<unknown, unknown> | null => {
+  const tag = typeof u === 'object' && u !== null ? field(u, '_tag') : undefined;
+  if (tag === 'Right') return E.right(field(u, 'right'));
+  if (tag === 'Left') return E.left(field(u, 'left'));
+  return null;
 };
 
 const isPortErrorLike = (u: unknown): u is PortError => {
@@ -44,7 +83,8 @@ const isPortErrorLike = (u: unknown): u is PortError => {
 
 /**
  * Awaits `run()` and answers its `Either`; a failure to call it, a rejection or an answer that
- * is not an `Either` of `PortError` becomes a `PortError` of `port`. Never rejects.
+ * is not an `Either` becomes a `PortError` of `port` (`rejected`, `malformed`), and a `Left`
+ * that is not a `PortError` a `left` one (keeping its `transient: true`). Never rejects.
  *
  * Source: RULINGS "Errors and degradation" (port faults).
  *
@@ -63,27 +103,20 @@ export const guarded = async <A>(
       portError(port, 'rejected', `${port} rejected: ${describeValue(e)}`, { cause: e }),
     );
   }
-  const tag = tagOf(answer);
-  if (tag === 'Right') return E.right(fieldOf(answer, 'right') as A);
-  if (tag === 'Left') {
-    const left = fieldOf(answer, 'left');
-    if (isPortErrorLike(left)) return E.left(left);
+  const either = eitherOf(answer);
+  if (either === null)
     return E.left(
-      portError(port, 'left', describeValue(left), {
-        transient: (() => {
-          try {
-            return (left as { readonly transient?: unknown }).transient === true;
-          } catch {
-            return false;
-          }
-        })(),
-        cause: left,
+      portError(port, 'malformed', `${port} answered ${describeValue(answer)}, not an Either`, {
+        cause: answer,
       }),
     );
-  }
+  if (E.isRight(either)) return E.right(either.right as A);
+  const left = either.left;
+  if (isPortErrorLike(left)) return E.left(left);
   return E.left(
-    portError(port, 'malformed', `${port} answered ${describeValue(answer)}, not an Either`, {
-      cause: answer,
+    portError(port, 'left', describeValue(left), {
+      transient: field(left, 'transient') === true,
+      cause: left,
     }),
   );
 };

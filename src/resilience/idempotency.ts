@@ -26,19 +26,12 @@ import {
   runPort,
 } from '../ports/faults';
 import { type Clock, isoOf, safeNow } from './clock';
+import { eitherOf, readProp } from './guard';
 import { DEFAULT_RESILIENCE_POLICY } from './policy';
 import { sha256Hex } from './sha256';
 
 const UNREADABLE = '"[Unreadable]"';
 const CIRCULAR = '"[Circular]"';
-
-const readProp = (u: object, key: string): { readonly ok: boolean; readonly value: unknown } => {
-  try {
-    return { ok: true, value: (u as Record<string, unknown>)[key] };
-  } catch {
-    return { ok: false, value: undefined };
-  }
-};
 
 /** Canonical JSON of `u`, or `undefined` for a value JSON drops (undefined, functions, symbols). */
 const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => {
@@ -56,11 +49,11 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
       if (stack.includes(u)) return CIRCULAR;
       const inner = [...stack, u];
       const toJson = readProp(u, 'toJSON');
-      if (!toJson.ok) return UNREADABLE;
-      if (typeof toJson.value === 'function') {
+      if (E.isLeft(toJson)) return UNREADABLE;
+      if (typeof toJson.right === 'function') {
         let replaced: unknown;
         try {
-          replaced = (toJson.value as (this: unknown) => unknown).call(u);
+          replaced = (toJson.right as (this: unknown) => unknown).call(u);
         } catch {
           return UNREADABLE;
         }
@@ -76,18 +69,18 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
       }
       if (isArray) {
         const length = readProp(u, 'length');
-        if (!length.ok || typeof length.value !== 'number') return UNREADABLE;
+        if (E.isLeft(length) || typeof length.right !== 'number') return UNREADABLE;
         const items: string[] = [];
-        for (let i = 0; i < length.value; i++) {
+        for (let i = 0; i < length.right; i++) {
           const item = readProp(u, String(i));
-          items.push(item.ok ? (canon(item.value, inner) ?? 'null') : UNREADABLE);
+          items.push(E.isRight(item) ? (canon(item.right, inner) ?? 'null') : UNREADABLE);
         }
         return `[${items.join(',')}]`;
       }
       const fields: string[] = [];
       for (const key of keys) {
         const field = readProp(u, key);
-        const value = field.ok ? canon(field.value, inner) : UNREADABLE;
+        const value = E.isRight(field) ? canon(field.right, inner) : UNREADABLE;
         if (value !== undefined) fields.push(`${JSON.stringify(key)}:${value}`);
       }
       return `{${fields.join(',')}}`;
@@ -478,22 +471,6 @@ const fault = (
 const storeFault = (claim: IdempotencyClaim, e: PortError): IdempotencyFault =>
   fault(claim, 'store_failed', e.message, { cause: e });
 
-const tagOf = (u: unknown): unknown => {
-  try {
-    return typeof u === 'object' && u !== null ? (u as { _tag?: unknown })._tag : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const sideOf = (u: unknown, side: 'left' | 'right'): unknown => {
-  try {
-    return (u as Record<string, unknown>)[side];
-  } catch {
-    return undefined;
-  }
-};
-
 /** A fresh copy of a claim with its fields checked, or why it is not one. */
 const readClaim = (u: unknown): IdempotencyClaim | string => {
   try {
@@ -593,9 +570,9 @@ export const runIdempotent = async <E1, A>(
         fault(claim, 'action_failed', `action failed: ${describeValue(e)}`, { cause: e }),
       );
     }
-    const tag = tagOf(answer);
-    if (tag === 'Right') {
-      const result = sideOf(answer, 'right') as A;
+    const either = eitherOf(answer);
+    if (either !== null && E.isRight(either)) {
+      const result = either.right as A;
       const done = await storeCall(
         'complete',
         () => store.complete(key, result),
@@ -616,7 +593,7 @@ export const runIdempotent = async <E1, A>(
           );
     }
     await release();
-    if (tag === 'Left') return E.left(sideOf(answer, 'left') as E1);
+    if (either !== null && E.isLeft(either)) return E.left(either.left as E1);
     return E.left(
       fault(claim, 'action_failed', `action answered ${describeValue(answer)}, not an Either`, {
         cause: answer,

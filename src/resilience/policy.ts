@@ -12,6 +12,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
+import { readOwnKeys, readProp } from './guard';
 import type { ResilienceProblem } from './problem';
 
 /**
@@ -324,25 +325,6 @@ const BREAKER_CHECKS: Readonly<Record<keyof BreakerPolicy, Check>> = {
   rateHalfOpenMaxCalls: integer(POLICY_BOUNDS.calls.min),
 };
 
-/** The own enumerable keys of a plain object, or a message why it cannot be read as one. */
-const readKeys = (u: unknown): E.Either<string, ReadonlyArray<string>> => {
-  try {
-    if (typeof u !== 'object' || u === null || Array.isArray(u))
-      return E.left(`expected an object, got ${show(u)}`);
-    return E.right(Object.keys(u));
-  } catch (e) {
-    return E.left(`unreadable object (${describeValue(e)})`);
-  }
-};
-
-const readKey = (u: unknown, key: string): E.Either<string, unknown> => {
-  try {
-    return E.right((u as Record<string, unknown>)[key]);
-  } catch (e) {
-    return E.left(`unreadable (${describeValue(e)})`);
-  }
-};
-
 /**
  * Checks the keys of `override` present in `checks` and merges them over `base` into a fresh
  * object; unknown keys and failing values are problems. An `undefined` value leaves the default.
@@ -356,7 +338,7 @@ const mergeSection = (
 ): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   if (override === undefined) return out;
-  const keys = readKeys(override);
+  const keys = readOwnKeys(override);
   if (E.isLeft(keys)) {
     problems.push({ path, message: keys.left });
     return out;
@@ -368,7 +350,7 @@ const mergeSection = (
       problems.push({ path: at, message: 'unknown key' });
       continue;
     }
-    const value = readKey(override, key);
+    const value = readProp(override, key);
     if (E.isLeft(value)) {
       problems.push({ path: at, message: value.left });
       continue;
@@ -423,7 +405,7 @@ export const checkResiliencePolicy = (
     idempotencyTtlMs: undefined as unknown,
   };
   if (p !== undefined) {
-    const keys = readKeys(p);
+    const keys = readOwnKeys(p);
     if (E.isLeft(keys)) problems.push({ path: ROOT, message: keys.left });
     else
       for (const key of keys.right) {
@@ -431,7 +413,7 @@ export const checkResiliencePolicy = (
           problems.push({ path: `${ROOT}.${key}`, message: 'unknown key' });
           continue;
         }
-        const value = readKey(p, key);
+        const value = readProp(p, key);
         if (E.isLeft(value)) problems.push({ path: `${ROOT}.${key}`, message: value.left });
         else sections[key as keyof typeof sections] = value.right;
       }

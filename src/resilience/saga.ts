@@ -26,6 +26,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describeValue } from '../ports/faults';
 import { type Clock, isoOf, safeNow } from './clock';
+import { eitherOf } from './guard';
 
 /**
  * The outputs of the steps completed so far, by step name.
@@ -142,22 +143,6 @@ export interface SagaResult {
   readonly log: ReadonlyArray<SagaLogRecord>;
 }
 
-const tagOf = (u: unknown): unknown => {
-  try {
-    return typeof u === 'object' && u !== null ? (u as { _tag?: unknown })._tag : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const sideOf = (u: unknown, side: 'left' | 'right'): unknown => {
-  try {
-    return (u as Record<string, unknown>)[side];
-  } catch {
-    return undefined;
-  }
-};
-
 /** Runs a step's function; its failure of any form becomes `Left(description)`. */
 const attempt = async (f: () => unknown): Promise<E.Either<string, unknown>> => {
   let answer: unknown;
@@ -166,10 +151,9 @@ const attempt = async (f: () => unknown): Promise<E.Either<string, unknown>> => 
   } catch (e) {
     return E.left(describeValue(e));
   }
-  const tag = tagOf(answer);
-  if (tag === 'Right') return E.right(sideOf(answer, 'right'));
-  if (tag === 'Left') return E.left(describeValue(sideOf(answer, 'left')));
-  return E.left(`answered ${describeValue(answer)}, not an Either`);
+  const either = eitherOf(answer);
+  if (either === null) return E.left(`answered ${describeValue(answer)}, not an Either`);
+  return E.mapLeft(describeValue)(either);
 };
 
 interface ReadStep {

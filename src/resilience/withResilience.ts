@@ -38,7 +38,7 @@ import {
   toBreakerRecord,
 } from './breaker';
 import { type Clock, type Sleep, safeNow } from './clock';
-import { quietly } from './guard';
+import { quietly, readOwnKeys, readProp } from './guard';
 import {
   checkResiliencePolicy,
   PORT_NAMES,
@@ -183,24 +183,6 @@ const callInfos = new WeakMap<object, PortCallInfo>();
 export const callInfoOf = (task: unknown): PortCallInfo | undefined =>
   typeof task === 'function' ? callInfos.get(task) : undefined;
 
-const read = (u: unknown, key: string): E.Either<string, unknown> => {
-  try {
-    return E.right((u as Record<string, unknown>)[key]);
-  } catch (e) {
-    return E.left(`unreadable (${describeValue(e)})`);
-  }
-};
-
-const ownKeys = (u: unknown): E.Either<string, ReadonlyArray<string>> => {
-  try {
-    if (typeof u !== 'object' || u === null || Array.isArray(u))
-      return E.left(`expected an object, got ${describeValue(u)}`);
-    return E.right(Object.keys(u));
-  } catch (e) {
-    return E.left(`unreadable object (${describeValue(e)})`);
-  }
-};
-
 const OPTION_KEYS: ReadonlyArray<keyof ResilienceOptions> = [
   'clock',
   'sleep',
@@ -221,20 +203,20 @@ interface Resolved {
 
 const resolveOptions = (options: unknown): E.Either<ReadonlyArray<ResilienceProblem>, Resolved> => {
   const problems: ResilienceProblem[] = [];
-  const keys = ownKeys(options);
+  const keys = readOwnKeys(options);
   if (E.isLeft(keys)) return E.left([{ path: 'options', message: keys.left }]);
   for (const k of keys.right)
     if (!(OPTION_KEYS as ReadonlyArray<string>).includes(k))
       problems.push({ path: `options.${k}`, message: 'unknown key' });
   const get = (key: string): unknown => {
-    const v = read(options, key);
+    const v = readProp(options, key);
     if (E.isRight(v)) return v.right;
     problems.push({ path: `options.${key}`, message: v.left });
     return undefined;
   };
 
   const clock = get('clock');
-  const now = read(clock, 'now');
+  const now = readProp(clock, 'now');
   if (typeof clock !== 'object' || clock === null)
     problems.push({
       path: 'options.clock',
@@ -357,7 +339,7 @@ export const withResilience = (
   options: ResilienceOptions,
 ): E.Either<ReadonlyArray<ResilienceProblem>, ResilientPorts> => {
   const problems: ResilienceProblem[] = [];
-  const portKeys = ownKeys(ports);
+  const portKeys = readOwnKeys(ports);
   if (E.isLeft(portKeys)) problems.push({ path: 'ports', message: portKeys.left });
   const resolved = resolveOptions(options);
   if (E.isLeft(resolved)) problems.push(...resolved.left);
@@ -366,13 +348,13 @@ export const withResilience = (
 
   const out: Record<string, unknown> = {};
   for (const key of portKeys.right) {
-    const v = read(ports, key);
+    const v = readProp(ports, key);
     if (E.isLeft(v)) problems.push({ path: `ports.${key}`, message: v.left });
     else out[key] = v.right;
   }
   const wrapped = new Map<PortName, AnyPort>();
   for (const name of PORT_NAMES) {
-    const v = read(ports, name);
+    const v = readProp(ports, name);
     if (E.isLeft(v)) {
       if (problems.every((p) => p.path !== `ports.${name}`))
         problems.push({ path: `ports.${name}`, message: v.left });
