@@ -315,6 +315,10 @@ type AnyPort = (...args: ReadonlyArray<unknown>) => unknown;
  * 5. answers `Right(answer)` or `Left(PortError)` with `attempts`, and records its
  *    `PortCallInfo` (see `callInfoOf`).
  * The task never rejects. It can hang only if the port never answers and `sleep` is unusable.
+ * The breakers are mutable state inside the returned object (the imperative edge the caller
+ * owns, like a cache): share one wrapper to share breakers, and persist them with
+ * `breakerRecords()`. A timed-out call is not cancelled (the caller's `sleep` and port have no
+ * cancellation); its late answer is dropped.
  * A clock that fails is reported (`clock_failed`) and its last good reading (or 0) is used,
  * so an open breaker stays open until the clock works again.
  *
