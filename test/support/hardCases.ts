@@ -50,7 +50,8 @@ export type HardCaseName =
 
 /** A creator-week of one hard case, with the options to build it with. */
 export interface HardCreatorWeek extends CreatorWeek {
-  readonly hardCase: HardCaseName;
+  /** The hard case, or `forced:<what>` for a hand-built week of a test. */
+  readonly hardCase: HardCaseName | `forced:${string}`;
   readonly options?: ScheduleOptions;
 }
 
