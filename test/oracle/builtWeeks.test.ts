@@ -13,6 +13,7 @@
  * the set is emptied as the fixes land.
  */
 import { createHash } from 'node:crypto';
+import { tzOffset } from '@date-fns/tz';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ import {
 } from '../../src/index';
 import { creatorFixture, datasetFixture } from '../pipeline/fixtures';
 import {
+  DST_CHANGES,
+  DST_ZONES_WITH_CHANGES,
   HARD_CASE_ARBS,
   type HardCaseName,
   type HardCreatorWeek,
@@ -61,6 +64,10 @@ export const KNOWN_OPEN: ReadonlySet<HardRuleName> = new Set<HardRuleName>([
   // the allocator counts every revenue-category type (tip_goal, ppv_wall), so a week with 4 of
   // the 7 passes; and a diversity shortfall is a warning, not a failed week.
   'diversity',
+  // Waits for follow-ups of late parents kept inside the day (RULINGS "late parents": cross
+  // midnight only when fewer than 15 minutes remain before 23:59): today, with
+  // allowNextDayFollowups, a 23:2x parent's follow-up is placed at 00:0x the next day.
+  'lateFollowups',
   // Waits for all of the above: a week that breaks any hard rule is never passed (RULINGS
   // "Validation"); today such weeks are `passed_with_warnings`.
   'statusTruthful',
@@ -306,7 +313,7 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
       expect(r.items.some((x) => x.slotId === i.details.slotId)).toBe(false);
   });
 
-  it('late parents: with allowNextDayFollowups a follow-up crosses midnight; only the option admits it', () => {
+  it('late parents: with allowNextDayFollowups a follow-up crosses midnight; only the option admits it (and RULINGS would keep it inside the day)', () => {
     const crossing = late.flatMap((s) => {
       const r = results.get(s) as ScheduleResult;
       const bySlot = new Map(r.items.map((i) => [i.slotId, i]));
@@ -321,6 +328,10 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
     const { r, i } = crossing[0] as (typeof crossing)[number];
     expect(hardRuleViolations(r, { rules: ['window'], allowNextDayFollowups: true })).toEqual([]);
     expect(hardRuleViolations(r, { rules: ['window'] }).join()).toContain(i.slotId);
+    // the parent is inside the window (<= 23:30), so >= 15 minutes remained before 23:59
+    expect(
+      hardRuleViolations(r, { rules: ['lateFollowups'], allowNextDayFollowups: true }).join(),
+    ).toContain(i.slotId);
   });
 });
 
@@ -358,7 +369,12 @@ describe('KNOWN_OPEN tripwire: each open rule still breaks in the fixed samples'
   const broken = new Map<HardRuleName, string>();
 
   beforeAll(async () => {
-    for (const s of [...samples, ...SEEDS.map(SQUEEZED), ...SEEDS.map(STARVED)]) {
+    for (const s of [
+      ...samples,
+      ...SEEDS.map(SQUEEZED),
+      ...SEEDS.map(STARVED),
+      ...SEEDS.map((x) => LATE(x, true)),
+    ]) {
       const r = await cachedBuild(s);
       if (E.isLeft(r)) continue;
       for (const rule of KNOWN_OPEN) {
@@ -371,5 +387,70 @@ describe('KNOWN_OPEN tripwire: each open rule still breaks in the fixed samples'
 
   it.each([...KNOWN_OPEN])('%s (remove it from KNOWN_OPEN once this fails)', (rule) => {
     expect(broken.get(rule), `${rule} no longer breaks: remove it from KNOWN_OPEN`).toBeDefined();
+  });
+});
+
+describe('the hard-case arbitraries generate what they say', () => {
+  const addDays = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  /** UTC offset at local noon of a date (noon is never inside a change). */
+  const noonOffset = (zone: string, d: string) =>
+    tzOffset(zone, new Date(Date.parse(`${d}T12:00:00Z`)));
+
+  it('DST_CHANGES are real changes (New York, Berlin, Sydney) and São Paulo has none', () => {
+    for (const [zone, dates] of Object.entries(DST_CHANGES))
+      for (const d of dates) {
+        const changes = noonOffset(zone, addDays(d, -1)) !== noonOffset(zone, d);
+        expect(changes, `${zone} ${d}`).toBe(DST_ZONES_WITH_CHANGES.includes(zone));
+      }
+  });
+
+  const sample = (name: HardCaseName) =>
+    fc.sample(HARD_CASE_ARBS[name], { seed: CASE_SEED, numRuns: 25 });
+  const only = <A>(s: HardCreatorWeek, r: Readonly<Record<string, A>>): A | undefined =>
+    r[s.creatorId];
+
+  it('each hard case holds its defining property', () => {
+    for (const s of sample('denseDay')) {
+      expect(s.dataset.creators[0]?.fanCount).toBeGreaterThanOrEqual(15_000);
+      expect(only(s, s.dataset.trends ?? {})?.horizons['14d']?.opportunityScore).toBeGreaterThan(
+        70,
+      );
+    }
+    for (const s of sample('tinyCaptionPool'))
+      expect(s.dataset.captions.length).toBeGreaterThanOrEqual(1);
+    for (const s of sample('tinyCaptionPool'))
+      expect(s.dataset.captions.length).toBeLessThanOrEqual(5);
+    for (const s of sample('emptyCaptionPool')) expect(s.dataset.captions).toEqual([]);
+    for (const s of sample('newCreator')) {
+      expect(s.dataset.history).toEqual([]);
+      expect(only(s, s.dataset.trends ?? {})).toBeUndefined();
+    }
+    for (const s of sample('sparseHistory'))
+      expect(s.dataset.history.length).toBeLessThanOrEqual(10);
+    for (const s of sample('dstWeek')) {
+      const zone = s.dataset.creators[0]?.timezone as string;
+      const week = Array.from({ length: 7 }, (_, k) => addDays(s.weekStart, k));
+      expect(week.some((d) => (DST_CHANGES[zone] ?? []).includes(d))).toBe(true);
+    }
+    for (const s of sample('lateParents')) {
+      expect(
+        Math.min(...(only(s, s.dataset.timing ?? {})?.peakHours ?? [0])),
+      ).toBeGreaterThanOrEqual(21);
+      expect(typeof s.options?.allowNextDayFollowups).toBe('boolean');
+    }
+    for (const s of sample('vaultLacking')) expect(vaultIsComplete(s)).toBe(false);
+    for (const s of sample('avoidHoursInWindow')) {
+      const avoid = only(s, s.dataset.timing ?? {})?.avoidHours ?? [];
+      expect(avoid.length).toBeGreaterThan(0);
+      for (const h of avoid) expect(h >= 9 && h <= 22).toBe(true);
+    }
+  });
+
+  it('the mix draws every hard case', () => {
+    const seen = new Set(
+      fc.sample(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS }).map((s) => s.hardCase),
+    );
+    expect([...seen].sort()).toEqual(Object.keys(HARD_CASE_ARBS).sort());
   });
 });

@@ -266,6 +266,30 @@ describe('window', () => {
   });
 });
 
+describe('lateFollowups', () => {
+  it('catches a follow-up that crosses midnight although its parent leaves 15 minutes before 23:59', () => {
+    const f = week.items.find((i) => i.isFollowUp) as ScheduleItem;
+    const parent = week.items.find((i) => i.slotId === f.parentItemId) as ScheduleItem;
+    const next = new Date(Date.parse(`${parent.scheduledDate}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const at2329 = atLocal(week, parent, parent.scheduledDate, 23 * 60 + 29);
+    const crossing = replace(
+      week,
+      new Map([
+        [parent.slotId, at2329],
+        [f.slotId, { ...atLocal(week, f, next, 7), followupDelayMinutes: 38 }],
+      ]),
+    );
+    expectCaught(crossing, 'lateFollowups', '30 min (>= 15) before 23:59', {
+      allowNextDayFollowups: true,
+    });
+    // a parent at 23:47 (a window that ends later) leaves 12 minutes: crossing is the only way
+    const at2347 = replaceOne(crossing, atLocal(week, parent, parent.scheduledDate, 23 * 60 + 47));
+    expectHolds(at2347, 'lateFollowups');
+  });
+});
+
 describe('roundMinutes', () => {
   it('catches a send on :15 and a follow-up on :45', () => {
     const i = free(week)[2] as ScheduleItem;

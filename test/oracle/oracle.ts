@@ -16,6 +16,7 @@ import { DEFAULT_LITERALS, type Family, type HardRuleLiterals } from './literals
 /** The names of the hard rules, in report order. */
 export const HARD_RULES = [
   'window',
+  'lateFollowups',
   'roundMinutes',
   'localTime',
   'uniqueMinutes',
@@ -165,6 +166,26 @@ const window: Check = (c) => {
       );
   }
   return out;
+};
+
+/**
+ * RULINGS "Follow-ups" late parents: a follow-up stays on its parent's date when at least the
+ * minimum delay (15 minutes) remains before 23:59; only a parent later than that may have its
+ * follow-up cross midnight (and only with `allowNextDayFollowups`, which `window` checks).
+ */
+const lateFollowups: Check = (c) => {
+  const latest = c.lit.window.followupLatestMinute;
+  const min = c.lit.followups.minDelayMinutes;
+  return c.followups.flatMap((p) => {
+    const parent = p.item.parentItemId === null ? undefined : c.bySlot.get(p.item.parentItemId);
+    if (parent === undefined || parent.minute === null) return [];
+    if (p.item.scheduledDate === parent.item.scheduledDate) return [];
+    return parent.minute <= latest - min
+      ? [
+          `follow-up ${p.label} crosses midnight though its parent ${parent.label} leaves ${latest - parent.minute} min (>= ${min}) before ${hhmm(latest)}`,
+        ]
+      : [];
+  });
 };
 
 const roundMinutes: Check = (c) =>
@@ -622,6 +643,7 @@ const statusTruthful: Check = (c) => {
 
 const CHECKS: Readonly<Record<HardRuleName, Check>> = {
   window,
+  lateFollowups,
   roundMinutes,
   localTime,
   uniqueMinutes,
