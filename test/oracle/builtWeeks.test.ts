@@ -1,0 +1,456 @@
+/**
+ * Built weeks against the independent oracle: `buildSchedule` over `inMemoryPorts` (the public
+ * entry) for the hard cases of `test/support/hardCases.ts`, every `Right` checked with
+ * `hardRuleViolations` (a valid creator-week is never a `Left`).
+ *
+ * Replay: every property prints its fast-check seed and path on failure. The fixed-seed runs
+ * replay as they are; the environment run takes `FC_SEED` (and `FC_PATH`) from the environment,
+ * e.g. `FC_SEED=123 FC_PATH="4:1" npx vitest run test/oracle/builtWeeks.test.ts`. Shrinking is
+ * off (`endOnFailure`): a week takes tens of milliseconds to build; replay the path to debug.
+ *
+ * The rules in `KNOWN_OPEN` break on today's `src/` and are skipped by the properties; the
+ * tripwire at the end fails once a rule of the set no longer breaks in the fixed samples, so
+ * the set is emptied as the fixes land.
+ */
+import { createHash } from 'node:crypto';
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildSchedule,
+  inMemoryPorts,
+  type PolicyOverrides,
+  type ScheduleError,
+  type ScheduleResult,
+  type Vault,
+} from '../../src/index';
+import { creatorFixture, datasetFixture } from '../pipeline/fixtures';
+import {
+  DST_CHANGES,
+  DST_ZONES_WITH_CHANGES,
+  HARD_CASE_ARBS,
+  type HardCaseName,
+  type HardCreatorWeek,
+  hardCreatorWeekArb,
+  vaultIsComplete,
+} from '../support/hardCases';
+import { DEFAULT_LITERALS, overrideLiterals } from './literals';
+import { HARD_RULES, type HardRuleName, hardRuleViolations } from './oracle';
+
+/**
+ * The hard rules that today's `src/` breaks, each with the defect it waits for. The properties
+ * skip them; empty the set as the fixes land (the tripwire below says when).
+ */
+// biome-ignore lint/suspicious/noExportsInTest: issue 12 asks for the one exported set of open rules in this file
+export const KNOWN_OPEN: ReadonlySet<HardRuleName> = new Set<HardRuleName>([
+  // Waits for the nothing-lost contract (RULINGS "Validation"): every issue that removes planned
+  // items carries `details.removed`. Today most weeks build fewer allocated items than
+  // `volume.weeklyTotal` with nothing reported (fixture ultra week: 112 planned, 105 built).
+  'nothingLost',
+  // Waits for minimum-safe volumes at confidence 0.3 for new and sparse creators (RULINGS
+  // "new and sparse creators"): today no history gives confidence 0.24 and `confidence_too_low`.
+  'confidenceFloor',
+  // Waits for category balance as a hard rule of the allocator and an error of the validator
+  // (RULINGS "category balance is a hard rule"): today a warning, broken in ~1 week in 5.
+  'categoryBalance',
+  // Waits for the 10 % manual-caption rule (RULINGS "manual captions"): today weeks with a third
+  // of their items on MANUAL_REQUIRED pass with warnings.
+  'manualCaptions',
+  // Waits for moved items to carry their new day's strategy (RULINGS "moved items"): today an
+  // item moved to the next day keeps its origin day's `strategyUsed`.
+  'strategies',
+  // Waits for revenue variety counted from the seed's 7 types (RULINGS "revenue variety"): today
+  // the allocator counts every revenue-category type (tip_goal, ppv_wall), so a week with 4 of
+  // the 7 passes; and a diversity shortfall is a warning, not a failed week.
+  'diversity',
+  // Waits for follow-ups of late parents kept inside the day (RULINGS "late parents": cross
+  // midnight only when fewer than 15 minutes remain before 23:59): today, with
+  // allowNextDayFollowups, a 23:2x parent's follow-up is placed at 00:0x the next day.
+  'lateFollowups',
+  // Waits for all of the above: a week that breaks any hard rule is never passed (RULINGS
+  // "Validation"); today such weeks are `passed_with_warnings`.
+  'statusTruthful',
+]);
+
+/**
+ * Rules a week can only meet when its vault serves every media kind and flyers. For weeks
+ * whose vault lacks some they are not asserted directly; `statusTruthful` still requires such a
+ * week not to pass.
+ */
+const VAULT_GATED: ReadonlySet<HardRuleName> = new Set<HardRuleName>([
+  'diversity',
+  'categoryBalance',
+]);
+
+const assertedRules = (s: HardCreatorWeek): ReadonlyArray<HardRuleName> =>
+  HARD_RULES.filter((r) => !KNOWN_OPEN.has(r) && (vaultIsComplete(s) || !VAULT_GATED.has(r)));
+
+type Built = E.Either<ScheduleError, ScheduleResult>;
+
+const build = (s: HardCreatorWeek, policy?: PolicyOverrides): Promise<Built> =>
+  buildSchedule({
+    creatorId: s.creatorId,
+    weekStart: s.weekStart,
+    seed: s.seed,
+    ...(s.options === undefined ? {} : { options: s.options }),
+    ...(policy === undefined ? {} : { policy }),
+  })(inMemoryPorts(s.dataset))();
+
+/** Builds keyed by the sample's content: properties and the tripwire share them. */
+const cache = new Map<string, Promise<Built>>();
+const cachedBuild = (s: HardCreatorWeek): Promise<Built> => {
+  const key = createHash('sha1').update(JSON.stringify(s)).digest('hex');
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const b = build(s);
+  cache.set(key, b);
+  return b;
+};
+
+const describeWeek = (s: HardCreatorWeek, r?: ScheduleResult): string => {
+  const c = s.dataset.creators[0];
+  return `[${s.hardCase}] ${s.creatorId} ${c?.pageType} fans=${c?.fanCount} ${c?.timezone} week ${s.weekStart} seed ${JSON.stringify(s.seed)}${s.options ? ` options ${JSON.stringify(s.options)}` : ''}${r ? ` -> ${r.items.length} items, ${r.validation.status} ${r.validation.score}` : ''}`;
+};
+
+const oracleOptions = (s: HardCreatorWeek) => ({
+  allowNextDayFollowups: s.options?.allowNextDayFollowups ?? false,
+});
+
+/** The property: a Right, and no violation of the asserted rules. */
+const weekHolds = async (s: HardCreatorWeek): Promise<void> => {
+  const r = await cachedBuild(s);
+  if (E.isLeft(r)) throw new Error(`${describeWeek(s)}: Left ${r.left.code}: ${r.left.message}`);
+  const v = hardRuleViolations(r.right, { ...oracleOptions(s), rules: assertedRules(s) });
+  if (v.length > 0)
+    throw new Error(
+      `${describeWeek(s, r.right)}\n${v.slice(0, 15).join('\n')}${v.length > 15 ? `\n... ${v.length - 15} more` : ''}`,
+    );
+};
+
+/** Runs a property and, on failure, throws with the seed and path to replay it. */
+const check = async (
+  arb: fc.Arbitrary<HardCreatorWeek>,
+  params: { readonly seed: number; readonly numRuns: number; readonly path?: string },
+): Promise<void> => {
+  const out = await fc.check(fc.asyncProperty(arb, weekHolds), { ...params, endOnFailure: true });
+  if (out.failed) {
+    const e = out.errorInstance;
+    throw new Error(
+      `property failed after ${out.numRuns} runs - replay: seed ${out.seed}, path "${out.counterexamplePath}" (fc.assert params { seed: ${out.seed}, path: "${out.counterexamplePath}" }, or FC_SEED/FC_PATH for the environment run)\n${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+};
+
+const MIX_SEED = 20_250_120;
+const MIX_RUNS = 100;
+const CASE_SEED = 4_242;
+const CASE_RUNS = 10;
+const ENV_SEED =
+  process.env.FC_SEED === undefined
+    ? Math.floor(Math.random() * 0x7fffffff)
+    : Number(process.env.FC_SEED);
+const ENV_RUNS = 40;
+
+describe('built weeks hold every hard rule outside KNOWN_OPEN', () => {
+  it(`hard-case mix, fixed seed ${MIX_SEED} (${MIX_RUNS} weeks)`, async () => {
+    await check(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS });
+  });
+
+  it.each(Object.keys(HARD_CASE_ARBS).filter((k) => k !== 'common') as HardCaseName[])(
+    `%s, fixed seed ${CASE_SEED} (${CASE_RUNS} weeks)`,
+    async (name) => {
+      await check(HARD_CASE_ARBS[name], { seed: CASE_SEED, numRuns: CASE_RUNS });
+    },
+  );
+
+  it(`hard-case mix, FC_SEED=${ENV_SEED} (${ENV_RUNS} weeks)`, async () => {
+    await check(hardCreatorWeekArb, {
+      seed: ENV_SEED,
+      numRuns: ENV_RUNS,
+      ...(process.env.FC_PATH === undefined ? {} : { path: process.env.FC_PATH }),
+    });
+  });
+});
+
+// ------------------------------------------------------------------------------ forced paths
+
+const WEEK = '2025-01-20';
+const HOT = { saturationScore: 10, opportunityScore: 90 };
+
+/**
+ * A dense ultra week of the well-stocked fixture creator (30,000 fans, high opportunity, low
+ * saturation, +40 % revenue trend) with the given timing and vault.
+ */
+const forcedWeek = (
+  name: `forced:${string}`,
+  seed: number,
+  timing: { readonly peakHours: number[]; readonly avoidHours: number[] },
+  vault?: Vault,
+  options?: HardCreatorWeek['options'],
+): HardCreatorWeek => {
+  const creator = creatorFixture({ fanCount: 30_000, pageType: 'paid' });
+  const base = datasetFixture(creator, WEEK);
+  const id = creator.creatorId;
+  return {
+    hardCase: name,
+    creatorId: id,
+    weekStart: WEEK,
+    seed,
+    ...(options === undefined ? {} : { options }),
+    dataset: {
+      ...base,
+      trends: {
+        [id]: {
+          horizons: { '7d': HOT, '14d': HOT, '30d': HOT },
+          revenueTrendPercent: 40,
+          messageCount: 270,
+        },
+      },
+      timing: { [id]: { ...timing, hourlyPerformance: {} } },
+      vaults: vault === undefined ? base.vaults : { [id]: vault },
+    },
+  };
+};
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * Avoid hours 09-22: only 08:00-08:59 and 23:00-23:30 are outside them. A dense ultra day
+ * (16-17 sends) cannot fit there at 45 minutes, so the placer relaxes to 30, then to 20, and
+ * then places the rest inside the avoid hours.
+ */
+const SQUEEZED = (seed: number) =>
+  forcedWeek('forced:avoid09-22', seed, { peakHours: [23, 8], avoidHours: range(9, 22) });
+
+/**
+ * Avoid hours 08-22 and a vault with no video, picture, gif or flyer: few eligible send types,
+ * each bound by its own gap, and only 23:00-23:30 outside the avoid hours, so items of a full
+ * day cannot all be placed: some move to the next day, and those that fit nowhere are dropped.
+ */
+const STARVED = (seed: number) =>
+  forcedWeek(
+    'forced:avoid08-22-empty-vault',
+    seed,
+    { peakHours: [23], avoidHours: range(8, 22) },
+    { contentTypes: { solo: 30 }, media: { video: 0, picture: 0, gif: 0 }, flyers: 0 },
+  );
+
+/** Revenue sends (the follow-up parents) at 23:xx: follow-ups meet midnight. */
+const LATE = (seed: number, allowNextDayFollowups: boolean) =>
+  forcedWeek(
+    'forced:late-parents',
+    seed,
+    { peakHours: [23], avoidHours: [3, 4, 5, 6] },
+    undefined,
+    { allowNextDayFollowups },
+  );
+
+const SEEDS = [1, 2, 3] as const;
+
+describe('each relaxation path is reached by forced fixed-seed weeks, and they hold the rules', () => {
+  const squeezed = SEEDS.map(SQUEEZED);
+  const starved = SEEDS.map(STARVED);
+  const late = SEEDS.map((s) => LATE(s, true));
+  const forced: HardCreatorWeek[] = [...squeezed, ...starved, ...late];
+  const results = new Map<HardCreatorWeek, ScheduleResult>();
+
+  beforeAll(async () => {
+    for (const s of forced) {
+      const r = await cachedBuild(s);
+      if (E.isLeft(r)) throw new Error(`${describeWeek(s)}: Left ${r.left.code}`);
+      results.set(s, r.right);
+    }
+  });
+
+  const reached = (
+    from: ReadonlyArray<HardCreatorWeek>,
+    pred: (i: ScheduleResult['summary']['adjustments'][number]) => boolean,
+  ) =>
+    from.flatMap((s) => {
+      const r = results.get(s) as ScheduleResult;
+      return r.summary.adjustments.filter(pred).map((i) => ({ s, r, i }));
+    });
+
+  it('the forced weeks hold every rule outside KNOWN_OPEN', async () => {
+    for (const s of forced) await weekHolds(s);
+  });
+
+  it.each([30, 20])('spacing relaxed to %i (spacing_relaxed with details.spacingMinutes)', (m) => {
+    const hits = reached(
+      squeezed,
+      (i) => i.code === 'spacing_relaxed' && i.details.spacingMinutes === m,
+    );
+    expect(hits.length, 'avoid hours 09-22 should force it').toBeGreaterThan(0);
+    // the relaxed item really sits closer than 45 minutes to a send of its family
+    const { r, i } = hits[0] as (typeof hits)[number];
+    expect(r.items.some((x) => x.slotId === i.details.slotId)).toBe(true);
+  });
+
+  it('avoid hours relaxed (avoid_hours_relaxed): an item placed inside the creator avoid hours', () => {
+    const hits = reached(squeezed, (i) => i.code === 'avoid_hours_relaxed');
+    expect(hits.length).toBeGreaterThan(0);
+    const { r, i } = hits[0] as (typeof hits)[number];
+    const item = r.items.find((x) => x.slotId === i.details.slotId);
+    expect(range(9, 22)).toContain(Number(item?.scheduledTime.slice(0, 2)));
+  });
+
+  it('next-day move (item_moved_next_day): the item sits on the next date', () => {
+    const hits = reached(starved, (i) => i.code === 'item_moved_next_day');
+    expect(hits.length, 'an empty vault and avoid hours 08-22 should force it').toBeGreaterThan(0);
+    const placed = hits.filter(({ r, i }) => r.items.some((x) => x.slotId === i.details.slotId));
+    for (const { r, i } of placed) {
+      const item = r.items.find((x) => x.slotId === i.details.slotId);
+      expect(item?.scheduledDate).not.toBe(String(i.details.slotId).slice(0, 10));
+    }
+  });
+
+  it('drop (item_dropped): the item is not in the schedule', () => {
+    const hits = reached(starved, (i) => i.code === 'item_dropped');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { r, i } of hits)
+      expect(r.items.some((x) => x.slotId === i.details.slotId)).toBe(false);
+  });
+
+  it('late parents: with allowNextDayFollowups a follow-up crosses midnight; only the option admits it (and RULINGS would keep it inside the day)', () => {
+    const crossing = late.flatMap((s) => {
+      const r = results.get(s) as ScheduleResult;
+      const bySlot = new Map(r.items.map((i) => [i.slotId, i]));
+      return r.items
+        .filter(
+          (i) =>
+            i.isFollowUp && bySlot.get(i.parentItemId ?? '')?.scheduledDate !== i.scheduledDate,
+        )
+        .map((i) => ({ r, i }));
+    });
+    expect(crossing.length).toBeGreaterThan(0);
+    const { r, i } = crossing[0] as (typeof crossing)[number];
+    expect(hardRuleViolations(r, { rules: ['window'], allowNextDayFollowups: true })).toEqual([]);
+    expect(hardRuleViolations(r, { rules: ['window'] }).join()).toContain(i.slotId);
+    // the parent is inside the window (<= 23:30), so >= 15 minutes remained before 23:59
+    expect(
+      hardRuleViolations(r, { rules: ['lateFollowups'], allowNextDayFollowups: true }).join(),
+    ).toContain(i.slotId);
+  });
+});
+
+describe('policy mutants built through the pipeline are caught by the default literals', () => {
+  const dense = forcedWeek('forced:dense', 1, {
+    peakHours: [19, 20, 21, 22],
+    avoidHours: [3, 4, 5, 6],
+  });
+
+  it.each([
+    {
+      name: 'spacing target 45 -> 35',
+      policy: { timing: { spacingSteps: [35, 30, 20] } },
+      rule: 'spacing' as const,
+      literals: overrideLiterals(DEFAULT_LITERALS, {
+        spacing: { targetMinutes: 35, steps: [35, 30, 20] },
+      }),
+    },
+    {
+      name: '4-hour block cap 3 -> 4',
+      policy: { timing: { maxPerBlock: 4 } },
+      rule: 'blockCap' as const,
+      literals: overrideLiterals(DEFAULT_LITERALS, { blocks: { maxPerFamily: 4 } }),
+    },
+  ])('$name', async ({ policy, rule, literals }) => {
+    const r = await build(dense, policy);
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    expect(hardRuleViolations(r.right, { rules: [rule] }).length).toBeGreaterThan(0);
+    expect(hardRuleViolations(r.right, { rules: [rule], literals })).toEqual([]);
+  });
+});
+
+describe('KNOWN_OPEN tripwire: each open rule still breaks in the fixed samples', () => {
+  const samples = fc.sample(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS });
+  const broken = new Map<HardRuleName, string>();
+
+  beforeAll(async () => {
+    for (const s of [
+      ...samples,
+      ...SEEDS.map(SQUEEZED),
+      ...SEEDS.map(STARVED),
+      ...SEEDS.map((x) => LATE(x, true)),
+    ]) {
+      const r = await cachedBuild(s);
+      if (E.isLeft(r)) continue;
+      for (const rule of KNOWN_OPEN) {
+        if (broken.has(rule)) continue;
+        const v = hardRuleViolations(r.right, { ...oracleOptions(s), rules: [rule] });
+        if (v.length > 0) broken.set(rule, `${describeWeek(s, r.right)}: ${v[0]}`);
+      }
+    }
+  });
+
+  it.each([...KNOWN_OPEN])('%s (remove it from KNOWN_OPEN once this fails)', (rule) => {
+    expect(broken.get(rule), `${rule} no longer breaks: remove it from KNOWN_OPEN`).toBeDefined();
+  });
+});
+
+describe('the hard-case arbitraries generate what they say', () => {
+  const addDays = (d: string, n: number) =>
+    new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  /** UTC offset at local noon of a date (noon is never inside a change). */
+  const noonOffset = (zone: string, d: string) =>
+    tzOffset(zone, new Date(Date.parse(`${d}T12:00:00Z`)));
+
+  it('DST_CHANGES are real changes (New York, Berlin, Sydney) and São Paulo has none', () => {
+    for (const [zone, dates] of Object.entries(DST_CHANGES))
+      for (const d of dates) {
+        const changes = noonOffset(zone, addDays(d, -1)) !== noonOffset(zone, d);
+        expect(changes, `${zone} ${d}`).toBe(DST_ZONES_WITH_CHANGES.includes(zone));
+      }
+  });
+
+  const sample = (name: HardCaseName) =>
+    fc.sample(HARD_CASE_ARBS[name], { seed: CASE_SEED, numRuns: 25 });
+  const only = <A>(s: HardCreatorWeek, r: Readonly<Record<string, A>>): A | undefined =>
+    r[s.creatorId];
+
+  it('each hard case holds its defining property', () => {
+    for (const s of sample('denseDay')) {
+      expect(s.dataset.creators[0]?.fanCount).toBeGreaterThanOrEqual(15_000);
+      expect(only(s, s.dataset.trends ?? {})?.horizons['14d']?.opportunityScore).toBeGreaterThan(
+        70,
+      );
+    }
+    for (const s of sample('tinyCaptionPool'))
+      expect(s.dataset.captions.length).toBeGreaterThanOrEqual(1);
+    for (const s of sample('tinyCaptionPool'))
+      expect(s.dataset.captions.length).toBeLessThanOrEqual(5);
+    for (const s of sample('emptyCaptionPool')) expect(s.dataset.captions).toEqual([]);
+    for (const s of sample('newCreator')) {
+      expect(s.dataset.history).toEqual([]);
+      expect(only(s, s.dataset.trends ?? {})).toBeUndefined();
+    }
+    for (const s of sample('sparseHistory'))
+      expect(s.dataset.history.length).toBeLessThanOrEqual(10);
+    for (const s of sample('dstWeek')) {
+      const zone = s.dataset.creators[0]?.timezone as string;
+      const week = Array.from({ length: 7 }, (_, k) => addDays(s.weekStart, k));
+      expect(week.some((d) => (DST_CHANGES[zone] ?? []).includes(d))).toBe(true);
+    }
+    for (const s of sample('lateParents')) {
+      expect(
+        Math.min(...(only(s, s.dataset.timing ?? {})?.peakHours ?? [0])),
+      ).toBeGreaterThanOrEqual(21);
+      expect(typeof s.options?.allowNextDayFollowups).toBe('boolean');
+    }
+    for (const s of sample('vaultLacking')) expect(vaultIsComplete(s)).toBe(false);
+    for (const s of sample('avoidHoursInWindow')) {
+      const avoid = only(s, s.dataset.timing ?? {})?.avoidHours ?? [];
+      expect(avoid.length).toBeGreaterThan(0);
+      for (const h of avoid) expect(h >= 9 && h <= 22).toBe(true);
+    }
+  });
+
+  it('the mix draws every hard case', () => {
+    const seen = new Set(
+      fc.sample(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS }).map((s) => s.hardCase),
+    );
+    expect([...seen].sort()).toEqual(Object.keys(HARD_CASE_ARBS).sort());
+  });
+});
