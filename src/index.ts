@@ -14,6 +14,7 @@ export * from './followups';
 export * from './pipeline';
 export * from './ports';
 export * from './random/rng';
+export * from './resilience';
 export * from './targeting';
 export * from './timing';
 export * from './validation';

@@ -9,13 +9,13 @@ import {
   type Category,
   type ChannelFamily,
   channelFamily,
-  SEND_TYPES,
   type SendTypeKey,
   type SendTypeSpec,
   sendTypesForPage,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { balanceViolations, vaultServes, weekDiversity } from '../domain/rules';
 import type {
   AllocatedDay,
   AllocatedSlot,
@@ -25,7 +25,6 @@ import type {
   PhaseContext,
 } from '../domain/stages';
 import { weekdayOf } from '../domain/time';
-import type { Vault } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
 import type { VolumeResult } from '../volume/types';
 import { apportion } from '../volume/weekly';
@@ -35,8 +34,10 @@ import { STRATEGIES, type StrategyKey, selectDailyStrategies } from './strategie
  * Per-day quotas from the weekly distribution: the weekday's total split across categories in
  * the ratio of `finalConfig` (largest remainder, so the parts sum to the day's total), then the
  * confidence dampening of seed 001 §2.2 on the revenue quota: below 0.6 toward the conservative
- * quota by `confidence / 0.6`; between 0.6 and 0.8 up to 10 % toward the base tier quota;
- * from 0.8 unchanged. Every quota stays inside the policy bounds.
+ * quota by `confidence / 0.6`; between 0.6 and 0.8 up to 10 % toward the base tier quota; from
+ * 0.8 unchanged. Dampening only ever lowers a quota (it damps toward the tier minimum; it never
+ * adds sends the weekly distribution did not plan), so the day's planned total minus the
+ * returned quotas is what dampening removed. Bounds and capacity are applied by `planDayQuotas`.
  *
  * Source: seed 001 §2.1 (weekly_distribution is primary), §2.2.
  *
@@ -69,12 +70,7 @@ export const calculateDayQuotas = (
       (1 - (c - v.dampenBelowConfidence) / (v.trustAboveConfidence - v.dampenBelowConfidence));
     revenue = Math.round(rev - (rev - volume.baseConfig.revenuePerDay) * k);
   }
-  const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
-  return {
-    revenue: clamp(revenue, v.bounds.revenue),
-    engagement: clamp(eng, v.bounds.engagement),
-    retention: f.retentionPerDay === 0 ? 0 : clamp(ret, v.bounds.retention),
-  };
+  return { revenue: Math.min(rev, revenue), engagement: eng, retention: ret };
 };
 
 /**
@@ -112,21 +108,6 @@ export const familyDailyCapacity = (policy: SchedulePolicy = DEFAULT_POLICY): nu
     Math.floor(t.windowStartMinute / t.blockMinutes) +
     1;
   return blocks * t.maxPerBlock;
-};
-
-/**
- * Whether the vault can serve a send type: its media kind has items and, when it needs a flyer,
- * a flyer exists. An unknown vault (`null`) serves everything. Source: seed 001 §1.5.
- *
- * @since 0.1.0
- * @category allocation
- */
-export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean => {
-  if (vault === null) return true;
-  if (spec.requiresMedia && spec.mediaType !== 'none' && vault.media[spec.mediaType] <= 0)
-    return false;
-  if (spec.requiresFlyer && vault.flyers <= 0) return false;
-  return true;
 };
 
 /**
@@ -177,6 +158,176 @@ export const rebalanceQuotas = (
     excess -= moved;
   }
   return out;
+};
+
+/**
+ * Why a planned item of a day was not allocated: confidence dampening (001 §2.2), the per-day
+ * bounds (001 phase 1 checkpoint), what the page's send types can carry in a day, or the
+ * category balance (RULINGS: the balance wins over the matrix ratio).
+ *
+ * @since 0.2.0
+ * @category allocation
+ */
+export type QuotaReductionReason = 'confidence' | 'bounds' | 'capacity' | 'balance';
+
+/**
+ * The plan of one day: the weekly distribution's total, the quotas allocated, and every planned
+ * item not allocated with its reason.
+ *
+ * @since 0.2.0
+ * @category allocation
+ */
+export interface DayQuotaPlan {
+  /** The weekly distribution's total for the day. */
+  readonly planned: number;
+  readonly quotas: DayQuotas;
+  readonly reductions: ReadonlyArray<{
+    readonly category: Category;
+    readonly from: number;
+    readonly to: number;
+    readonly reason: QuotaReductionReason;
+  }>;
+  /** Set when items moved between categories (the day total kept): why, and the quotas before. */
+  readonly rebalanced: { readonly from: DayQuotas; readonly reason: 'capacity' | 'balance' } | null;
+}
+
+const totalOf = (q: DayQuotas): number => q.revenue + q.engagement + q.retention;
+
+/** Below this many items a day, the category balance is left to the week (a share of 1 or 2 items is all or nothing). */
+const MIN_ITEMS_FOR_DAY_BALANCE = 4;
+
+/**
+ * Plans one day's quotas so that what the day allocates can be sent and keeps the category
+ * balance, and says where every planned item went.
+ *
+ * 1. `calculateDayQuotas`: the weekly distribution's total split by `finalConfig`, revenue damped
+ *    by confidence (a reduction, reason `confidence`).
+ * 2. Limits: each category at most `min(capacity, upper bound)` (retention 0 when the week plans
+ *    none); an excess moves to engagement, then revenue, within their limits (the total kept,
+ *    `rebalanced`), and what fits nowhere is a reduction (`bounds` or `capacity`). A category
+ *    under its lower bound takes items from another.
+ * 3. Balance (`balanceViolations`, for days of 4+ items): retention above 20 % moves to revenue
+ *    then engagement; revenue under 30 % takes from engagement (while it keeps 25 %) then
+ *    retention; engagement under 25 % takes from revenue (while it keeps 30 %) then retention;
+ *    when no move is possible an item of the over-represented category is removed (reduction
+ *    `balance`). Inside the page-type matrix ranges there is always room (low porno/commercial:
+ *    3 PPV, 5 bumps, 1 retention).
+ *
+ * `planned = quotas total + sum of reductions` always holds.
+ *
+ * Source: seed 001 §2.1, §2.2, phase 1 and phase 7 checkpoints; RULINGS "category balance is a
+ * hard rule", "nothing lost".
+ *
+ * @since 0.2.0
+ * @category allocation
+ */
+export const planDayQuotas = (
+  volume: VolumeResult,
+  weekday: number,
+  capacity: DayQuotas,
+  policy: SchedulePolicy,
+): DayQuotaPlan => {
+  const f = volume.finalConfig;
+  const planned =
+    volume.weeklyDistribution[weekday as 0] ??
+    f.revenuePerDay + f.engagementPerDay + f.retentionPerDay;
+  const damped = calculateDayQuotas(volume, weekday, policy);
+  const split = apportion(planned, [f.revenuePerDay, f.engagementPerDay, f.retentionPerDay]);
+  const reductions: Array<DayQuotaPlan['reductions'][number]> = [];
+  const reduce = (category: Category, from: number, to: number, reason: QuotaReductionReason) => {
+    if (to < from) reductions.push({ category, from, to, reason });
+  };
+  reduce('revenue', split[0] ?? damped.revenue, damped.revenue, 'confidence');
+
+  const b = policy.volume.bounds;
+  const limit = (c: Category): number =>
+    c === 'retention' && f.retentionPerDay === 0 ? 0 : Math.min(capacity[c], b[c][1]);
+  const lower = (c: Category): number => Math.min(b[c][0], limit(c));
+  const q: Record<Category, number> = { ...damped };
+  const start = { ...damped };
+  let moved: 'capacity' | 'balance' | null = null;
+
+  // 2. Limits.
+  for (const c of CATEGORIES) {
+    const over = q[c] - limit(c);
+    if (over <= 0) continue;
+    const reason: QuotaReductionReason = q[c] > b[c][1] ? 'bounds' : 'capacity';
+    const from = q[c];
+    q[c] = limit(c);
+    let left = over;
+    for (const t of ['engagement', 'revenue'] as const) {
+      if (t === c || left === 0) continue;
+      const m = Math.min(left, Math.max(0, limit(t) - q[t]));
+      if (m > 0) {
+        q[t] += m;
+        left -= m;
+        moved = 'capacity';
+      }
+    }
+    if (left > 0) reduce(c, from, from - left, reason);
+  }
+  for (const c of CATEGORIES)
+    while (q[c] < lower(c)) {
+      const donor = (['engagement', 'revenue', 'retention'] as const).find(
+        (d) => d !== c && q[d] > lower(d),
+      );
+      if (donor === undefined) break;
+      q[donor]--;
+      q[c]++;
+      moved = moved ?? 'capacity';
+    }
+
+  // 3. Balance.
+  for (let guard = 0; guard < 200 && totalOf(q) >= MIN_ITEMS_FOR_DAY_BALANCE; guard++) {
+    const broken = balanceViolations(q, policy)[0];
+    if (broken === undefined) break;
+    const T = totalOf(q);
+    const v = policy.validation;
+    const canGive = (c: Category, keepShare: number): boolean =>
+      q[c] > lower(c) && q[c] - 1 >= keepShare * T - 1e-9;
+    const move = (from: Category, to: Category): boolean => {
+      if (q[to] >= limit(to)) return false;
+      q[from]--;
+      q[to]++;
+      moved = 'balance';
+      return true;
+    };
+    const remove = (c: Category): void => {
+      reduce(c, q[c], q[c] - 1, 'balance');
+      q[c]--;
+    };
+    if (broken.category === 'retention') {
+      if (!move('retention', 'revenue') && !move('retention', 'engagement')) remove('retention');
+    } else if (broken.category === 'revenue') {
+      const ok =
+        (canGive('engagement', v.engagementMinShare) && move('engagement', 'revenue')) ||
+        (q.retention > lower('retention') && move('retention', 'revenue'));
+      if (!ok) remove(q.retention > lower('retention') ? 'retention' : 'engagement');
+    } else {
+      const ok =
+        (canGive('revenue', v.revenueMinShare) && move('revenue', 'engagement')) ||
+        (q.retention > lower('retention') && move('retention', 'engagement'));
+      if (!ok) remove(q.retention > lower('retention') ? 'retention' : 'revenue');
+    }
+  }
+  // Merge reductions of the same category and reason.
+  const merged = new Map<string, DayQuotaPlan['reductions'][number]>();
+  for (const r of reductions) {
+    const k = `${r.category}|${r.reason}`;
+    const prev = merged.get(k);
+    merged.set(k, prev === undefined ? r : { ...prev, to: prev.to - (r.from - r.to) });
+  }
+  const quotas: DayQuotas = {
+    revenue: q.revenue,
+    engagement: q.engagement,
+    retention: q.retention,
+  };
+  return {
+    planned,
+    quotas,
+    reductions: [...merged.values()],
+    rebalanced: moved === null ? null : { from: start, reason: moved },
+  };
 };
 
 /**
@@ -279,11 +430,11 @@ const typeWeight = (
   let w = a.typeWeights[spec.sendTypeKey] ?? 1;
   if (STRATEGIES[strategy].boosts.includes(spec.sendTypeKey)) w *= a.strategyBoost;
   if (volume.fusedOpportunity > a.highOpportunityAbove)
-    w *= a.highOpportunityPriority[spec.sendTypeKey] ?? 1;
+    w *= (a.highOpportunityPriority as Partial<Record<SendTypeKey, number>>)[spec.sendTypeKey] ?? 1;
   if (volume.fusedOpportunity < a.lowOpportunityBelow)
-    w *= a.lowOpportunityPriority[spec.sendTypeKey] ?? 1;
+    w *= (a.lowOpportunityPriority as Partial<Record<SendTypeKey, number>>)[spec.sendTypeKey] ?? 1;
   // Novelty: a type not yet used this week is more likely (keeps the 10-type diversity reachable).
-  return used === 0 ? w * 1.5 : w;
+  return used === 0 ? w * a.noveltyMultiplier : w;
 };
 
 const allocateDay = (
@@ -295,7 +446,11 @@ const allocateDay = (
   state: WeekState,
   volume: VolumeResult,
   policy: SchedulePolicy,
-): readonly [ReadonlyArray<DraftSlot>, ReadonlyArray<Category>, Rng] => {
+): readonly [
+  ReadonlyArray<DraftSlot>,
+  ReadonlyArray<{ readonly category: Category; readonly removed: number }>,
+  Rng,
+] => {
   let r = rng;
   const daily = new Map<SendTypeKey, number>();
   const family = new Map<ChannelFamily, number>();
@@ -307,7 +462,7 @@ const allocateDay = (
     return second !== null && (family.get(second) ?? 0) < familyCap ? second : null;
   };
   const drafts: DraftSlot[] = [];
-  const unfilled: Category[] = [];
+  const unfilled: Array<{ readonly category: Category; readonly removed: number }> = [];
   const leastUsed = forceLeastUsed || STRATEGIES[strategy].selection === 'least_used';
   for (const category of CATEGORIES) {
     let last: SendTypeKey | null = null;
@@ -323,7 +478,7 @@ const allocateDay = (
       const noRepeat = open.filter((s) => s.sendTypeKey !== last);
       const pool = noRepeat.length > 0 ? noRepeat : open;
       if (pool.length === 0) {
-        unfilled.push(category);
+        unfilled.push({ category, removed: quotas[category] - n });
         break;
       }
       let pick: SendTypeSpec | null;
@@ -354,32 +509,68 @@ const allocateDay = (
 };
 
 /**
- * Distinct send types of a week, overall and per category (follow-ups excluded).
- *
- * @since 0.1.0
- * @category allocation
+ * Removes the lowest-priority drafts of a day until its category balance holds (RULINGS: the
+ * balance wins), for a day whose quotas could not all be filled. Returns the kept drafts and
+ * what was removed per category.
  */
-export const weekDiversity = (
-  keys: ReadonlyArray<SendTypeKey>,
-): { readonly distinct: number; readonly revenue: number; readonly engagement: number } => {
-  const set = new Set(keys);
-  const count = (c: Category) => [...set].filter((k) => SEND_TYPES[k].category === c).length;
-  return { distinct: set.size, revenue: count('revenue'), engagement: count('engagement') };
+const rebalanceDrafts = (
+  drafts: ReadonlyArray<DraftSlot>,
+  policy: SchedulePolicy,
+): readonly [
+  ReadonlyArray<DraftSlot>,
+  ReadonlyArray<{ readonly category: Category; readonly removed: number }>,
+] => {
+  const kept = [...drafts];
+  const removed = new Map<Category, number>();
+  const count = (c: Category) => kept.filter((d) => d.category === c).length;
+  for (let guard = 0; guard < 200 && kept.length >= MIN_ITEMS_FOR_DAY_BALANCE; guard++) {
+    const counts = {
+      revenue: count('revenue'),
+      engagement: count('engagement'),
+      retention: count('retention'),
+    };
+    const broken = balanceViolations(counts, policy)[0];
+    if (broken === undefined) break;
+    // Too much retention: drop retention; too little revenue or engagement: drop from the others.
+    const victims: ReadonlyArray<Category> =
+      broken.category === 'retention'
+        ? ['retention']
+        : broken.category === 'revenue'
+          ? ['retention', 'engagement']
+          : ['retention', 'revenue'];
+    const victim = victims.find((c) => counts[c] > 0);
+    if (victim === undefined) break;
+    let at = -1;
+    kept.forEach((d, i) => {
+      if (d.category === victim && (at < 0 || d.priority > (kept[at] as DraftSlot).priority))
+        at = i;
+    });
+    kept.splice(at, 1);
+    removed.set(victim, (removed.get(victim) ?? 0) + 1);
+  }
+  return [kept, [...removed].map(([category, n]) => ({ category, removed: n }))];
 };
 
 /**
- * Phase 2: allocates the week. For each day: the day's quotas (weekly distribution, confidence
- * dampening), a strategy (no consecutive repeat, 3+ a week), send types drawn per category by
- * strategy-weighted selection (or least-used for `variety_max`) among the types applicable to
- * the page, generated by allocation, served by the vault, under their weekly cap and daily
- * capacity, never the same type twice in a row; then interleaved R, E, R, E, Ret. When the week
- * misses the diversity minimums (10 types, 5 revenue, 5 engagement, bounded by what the page can
- * use) it is allocated again in variety mode.
+ * Phase 2: allocates the week. For each day: the day's quotas (`planDayQuotas`: the weekly
+ * distribution, confidence dampening, bounds, capacity and the category balance), a strategy
+ * (no consecutive repeat, 3+ a week), send types drawn per category by strategy-weighted
+ * selection (or least-used for `variety_max`) among the types applicable to the page, generated
+ * by allocation, served by the vault, under their weekly cap and daily capacity, never the same
+ * type twice in a row; then interleaved R, E, R, E, Ret. When the week misses the diversity
+ * minimums (10 types, 5 revenue types of the seed's set of 7, 5 engagement, bounded by what the
+ * page can use) it is allocated again in variety mode.
  *
- * Issues: `send_type_unavailable` (info, vault cannot serve a type), `quota_dampened` (info),
- * `quota_unfilled` (warning), `diversity_restart` (info), `diversity_shortfall` (warning).
+ * Nothing is lost silently: every planned item of the weekly distribution that is not allocated
+ * is counted in a `quota_reduced` (dampening, bounds, capacity, balance) or `quota_unfilled` (no
+ * eligible send type left, e.g. under a weekly cap) warning with `details.removed`.
  *
- * Source: seed 001 §2.1-§2.6, phase 2 checkpoint and recovery; RULINGS "Allocation".
+ * Issues: `send_type_unavailable` (info, vault cannot serve a type), `quota_rebalanced` (info),
+ * `quota_reduced` (warning), `quota_dampened` (info), `quota_unfilled` (warning),
+ * `diversity_restart` (info), `diversity_shortfall` (warning).
+ *
+ * Source: seed 001 §2.1-§2.6, phase 2 checkpoint and recovery; RULINGS "Allocation",
+ * "Validation" (category balance, nothing lost).
  *
  * @since 0.1.0
  * @category allocation
@@ -398,13 +589,10 @@ export const allocateWeek = (
   for (const s of applicable)
     if (!served.includes(s))
       issues.push(
-        issue(
-          'allocation',
-          'info',
-          'send_type_unavailable',
-          `${s.sendTypeKey} needs ${s.requiresFlyer ? 'a flyer' : s.mediaType} the vault does not have`,
-          { sendTypeKey: s.sendTypeKey },
-        ),
+        issue('send_type_unavailable', {
+          sendTypeKey: s.sendTypeKey,
+          missing: s.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'a flyer' : s.mediaType,
+        }),
       );
   const eligibleByCategory = {
     revenue: served.filter((s) => s.category === 'revenue'),
@@ -419,35 +607,33 @@ export const allocateWeek = (
     policy,
   );
   const capacity = categoryCapacity(eligibleByCategory, policy);
-  const quotas = ctx.weekDates.map((d, i) => {
-    const raw = calculateDayQuotas(volume, weekdayOf(d), policy);
-    const fitted = rebalanceQuotas(raw, capacity, policy);
-    if (
-      fitted.revenue !== raw.revenue ||
-      fitted.engagement !== raw.engagement ||
-      fitted.retention !== raw.retention
-    )
+  const quotas = ctx.weekDates.map((date, dayIndex) => {
+    const plan = planDayQuotas(volume, weekdayOf(date), capacity, policy);
+    if (plan.rebalanced !== null)
       issues.push(
-        issue(
-          'allocation',
-          'info',
-          'quota_rebalanced',
-          `${d}: ${raw.revenue}/${raw.engagement}/${raw.retention} cannot be sent with the page's send types - rebalanced to ${fitted.revenue}/${fitted.engagement}/${fitted.retention}`,
-          { date: d, dayIndex: i, from: raw, to: fitted, capacity },
-        ),
+        issue('quota_rebalanced', {
+          date,
+          dayIndex,
+          from: plan.rebalanced.from,
+          to: plan.quotas,
+          reason: plan.rebalanced.reason,
+        }),
       );
-    return fitted;
+    for (const r of plan.reductions)
+      issues.push(
+        issue('quota_reduced', {
+          date,
+          category: r.category,
+          removed: r.from - r.to,
+          reason: r.reason,
+          from: r.from,
+          to: r.to,
+        }),
+      );
+    return plan.quotas;
   });
   if (volume.confidenceScore < policy.volume.trustAboveConfidence)
-    issues.push(
-      issue(
-        'allocation',
-        'info',
-        'quota_dampened',
-        `Confidence ${volume.confidenceScore.toFixed(2)} - revenue quotas damped toward conservative values`,
-        { confidenceScore: volume.confidenceScore },
-      ),
-    );
+    issues.push(issue('quota_dampened', { confidenceScore: volume.confidenceScore }));
 
   const run = (varietyMode: boolean) => {
     const state: WeekState = { weekly: new Map() };
@@ -455,7 +641,7 @@ export const allocateWeek = (
     const days: AllocatedDay[] = ctx.weekDates.map((date, dayIndex) => {
       const strategy = strategies[dayIndex] ?? 'balanced_standard';
       const dayQuotas = quotas[dayIndex] as DayQuotas;
-      const [drafts, unfilled] = allocateDay(
+      const [filled, unfilled] = allocateDay(
         rngFrom(
           ctx.seed,
           ctx.creator.creatorId,
@@ -470,16 +656,25 @@ export const allocateWeek = (
         volume,
         policy,
       );
-      for (const c of unfilled)
+      for (const u of unfilled)
+        runIssues.push(issue('quota_unfilled', { date, category: u.category, removed: u.removed }));
+      const [drafts, cut] = unfilled.length > 0 ? rebalanceDrafts(filled, policy) : [filled, []];
+      for (const c of cut) {
+        const had = filled.filter((d) => d.category === c.category).length;
         runIssues.push(
-          issue(
-            'allocation',
-            'warning',
-            'quota_unfilled',
-            `${date}: no eligible ${c} send type left for the day's quota`,
-            { date, category: c },
-          ),
+          issue('quota_reduced', {
+            date,
+            category: c.category,
+            removed: c.removed,
+            reason: 'balance',
+            from: had,
+            to: had - c.removed,
+          }),
         );
+        for (const d of filled)
+          if (d.category === c.category && !drafts.includes(d))
+            state.weekly.set(d.sendTypeKey, (state.weekly.get(d.sendTypeKey) ?? 1) - 1);
+      }
       const ordered = breakRepeats(interleaveCategories(drafts));
       const flavor = STRATEGIES[strategy].flavorEmphasis;
       const slots: AllocatedSlot[] = ordered.map((d, i) => ({
@@ -526,15 +721,7 @@ export const allocateWeek = (
   let check = meets(result.days);
   let varietyModeUsed = false;
   if (!check.ok) {
-    issues.push(
-      issue(
-        'allocation',
-        'info',
-        'diversity_restart',
-        `Only ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement) - allocating again in variety mode`,
-        { ...check.d },
-      ),
-    );
+    issues.push(issue('diversity_restart', { ...check.d }));
     result = run(true);
     check = meets(result.days);
     varietyModeUsed = true;
@@ -544,24 +731,30 @@ export const allocateWeek = (
     check.d.revenue < a.minRevenueTypesPerWeek ||
     check.d.engagement < a.minEngagementTypesPerWeek;
   if (short) {
-    const limitedByPage = !check.ok
-      ? 'the allocation could not reach them'
-      : 'the page and its vault do not offer enough send types';
-    issues.push(
-      issue(
-        'allocation',
-        'warning',
-        'diversity_shortfall',
-        `Week uses ${check.d.distinct} send types (${check.d.revenue} revenue, ${check.d.engagement} engagement), under the ${a.minDistinctTypesPerWeek} / ${a.minRevenueTypesPerWeek} / ${a.minEngagementTypesPerWeek} minimums: ${limitedByPage}`,
-        {
-          ...check.d,
-          possible,
-          recommendation:
-            applicable.length > served.length
-              ? `Add ${[...new Set(applicable.filter((x) => !served.includes(x)).map((x) => (x.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'flyers' : `${x.mediaType} content`)))].join(', ')} to the vault to unlock more send types`
-              : undefined,
-        },
+    const missing = [
+      ...new Set(
+        applicable
+          .filter((x) => !served.includes(x))
+          .map((x) =>
+            x.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0
+              ? 'flyers'
+              : `${x.mediaType} content`,
+          ),
       ),
+    ];
+    issues.push(
+      issue('diversity_shortfall', {
+        ...check.d,
+        minimums: {
+          distinct: a.minDistinctTypesPerWeek,
+          revenue: a.minRevenueTypesPerWeek,
+          engagement: a.minEngagementTypesPerWeek,
+        },
+        limitedByPage: check.ok,
+        ...(missing.length > 0
+          ? { recommendation: `Add ${missing.join(', ')} to the vault to unlock more send types` }
+          : {}),
+      }),
     );
   }
   return { days: result.days, varietyModeUsed, issues: [...issues, ...result.runIssues] };

@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import jStat from 'jstat';
 import { sum } from 'simple-statistics';
 import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { apportion } from '../volume/weekly';
 
 /**
@@ -50,16 +51,7 @@ export interface PerformanceRecord {
  * @since 0.1.0
  * @category analytics
  */
-export const DEFAULT_TRAIT_POLICY = Object.freeze({
-  topN: 10,
-  minSampleForConfidence: 50,
-  alpha: 0.05,
-  threshold: 0.6,
-  optimalLength: Object.freeze({ minCharacters: 250, maxCharacters: 449 }),
-  minCellForChiSquare: 5,
-  fisherRelativeTolerance: 1e-7,
-  multipliers: Object.freeze({ optimalLength: 1.25, contentType: 1.25, tone: 1.2 }),
-} as const);
+export const DEFAULT_TRAIT_POLICY: SchedulePolicy['traits'] = DEFAULT_POLICY.traits;
 
 // ---------------------------------------------------------------------------------------------
 // 2x2 tests of independence
@@ -155,7 +147,10 @@ export const chiSquareIndependence2x2 = (
  * @since 0.1.0
  * @category analytics
  */
-export const fisherExact2x2 = (table: ContingencyTable2x2): FisherExactResult => {
+export const fisherExact2x2 = (
+  table: ContingencyTable2x2,
+  relativeTolerance: number = DEFAULT_POLICY.traits.fisherRelativeTolerance,
+): FisherExactResult => {
   if (!isCountTable(table)) return { pValue: Number.NaN, oddsRatio: Number.NaN };
   const [[a, b], [c, d]] = table;
   const { rows, cols, n } = margins(table);
@@ -166,7 +161,7 @@ export const fisherExact2x2 = (table: ContingencyTable2x2): FisherExactResult =>
   const lo = Math.max(0, col1 - (n - row1));
   const hi = Math.min(row1, col1);
   const pdf = (k: number) => jStat.hypgeom.pdf(k, n, row1, col1);
-  const limit = pdf(a) * (1 + DEFAULT_TRAIT_POLICY.fisherRelativeTolerance);
+  const limit = pdf(a) * (1 + relativeTolerance);
   const asExtreme: number[] = [];
   for (let k = lo; k <= hi; k++) {
     const p = pdf(k);
@@ -311,18 +306,7 @@ interface Resolved {
 
 const optionIssues = (o: Resolved): ReadonlyArray<Issue> => {
   const bad = (field: keyof Resolved, ok: boolean, rule: string): ReadonlyArray<Issue> =>
-    ok
-      ? []
-      : [
-          issue(
-            'volume',
-            'error',
-            'invalid_trait_option',
-            `options.${field}: expected ${rule}, got ${o[field]}`,
-            { field, value: o[field] },
-            `options.${field}`,
-          ),
-        ];
+    ok ? [] : [issue('invalid_trait_option', { field, rule, value: o[field] }, `options.${field}`)];
   return [
     ...bad('topN', Number.isInteger(o.topN) && o.topN >= 1, 'an integer >= 1'),
     ...bad(
@@ -341,26 +325,14 @@ const recordIssues = (performance: ReadonlyArray<PerformanceRecord>): ReadonlyAr
       ? []
       : [
           issue(
-            'volume',
-            'error',
             'invalid_earnings',
-            `performance[${i}].earnings: expected a finite number >= 0 (USD), got ${r.earnings}`,
             { id: r.id, earnings: r.earnings },
             `performance[${i}].earnings`,
           ),
         ]),
     ...(r.price === null || (Number.isFinite(r.price) && r.price >= 0)
       ? []
-      : [
-          issue(
-            'volume',
-            'error',
-            'invalid_price',
-            `performance[${i}].price: expected null or a finite number >= 0 (USD), got ${r.price}`,
-            { id: r.id, price: r.price },
-            `performance[${i}].price`,
-          ),
-        ]),
+      : [issue('invalid_price', { id: r.id, price: r.price }, `performance[${i}].price`)]),
   ]);
 
 /** Earnings descending, ties by id ascending (code-unit order, locale-free). */
@@ -408,10 +380,16 @@ const dominantValue = <V extends string | number>(
 };
 
 /** p-value of a trait's table: chi-square (Yates) when every cell >= 5, else Fisher. */
-const testTable = (table: ContingencyTable2x2): { test: TraitTest; pValue: number } =>
-  table.flat().every((x) => x >= DEFAULT_TRAIT_POLICY.minCellForChiSquare)
+const testTable = (
+  table: ContingencyTable2x2,
+  traits: SchedulePolicy['traits'],
+): { test: TraitTest; pValue: number } =>
+  table.flat().every((x) => x >= traits.minCellForChiSquare)
     ? { test: 'chi_square', pValue: chiSquareIndependence2x2(table).pValue }
-    : { test: 'fisher_exact', pValue: fisherExact2x2(table).pValue };
+    : {
+        test: 'fisher_exact',
+        pValue: fisherExact2x2(table, traits.fisherRelativeTolerance).pValue,
+      };
 
 const percent = (multiplier: number) => Math.round((multiplier - 1) * 100);
 
@@ -453,13 +431,14 @@ const codePoints = (text: string): number =>
 export const analyzeTopPerformerTraits = (
   performance: ReadonlyArray<PerformanceRecord>,
   options: TraitAnalysisOptions = {},
+  policy: Pick<SchedulePolicy, 'traits'> = DEFAULT_POLICY,
 ): E.Either<ReadonlyArray<Issue>, TraitAnalysis> => {
+  const traits = policy.traits;
   const o: Resolved = {
-    topN: options.topN ?? DEFAULT_TRAIT_POLICY.topN,
-    minSampleForConfidence:
-      options.minSampleForConfidence ?? DEFAULT_TRAIT_POLICY.minSampleForConfidence,
-    alpha: options.alpha ?? DEFAULT_TRAIT_POLICY.alpha,
-    threshold: options.threshold ?? DEFAULT_TRAIT_POLICY.threshold,
+    topN: options.topN ?? traits.topN,
+    minSampleForConfidence: options.minSampleForConfidence ?? traits.minSampleForConfidence,
+    alpha: options.alpha ?? traits.alpha,
+    threshold: options.threshold ?? traits.threshold,
   };
   const issues = [...optionIssues(o), ...recordIssues(performance)];
   if (issues.length > 0) return E.left(issues);
@@ -493,7 +472,7 @@ export const analyzeTopPerformerTraits = (
   ): SharedTrait<V> | undefined => {
     const c = dominantValue(top, rest, traitValue);
     if (c === null || c.count < minShared) return undefined;
-    const { test, pValue } = testTable(c.table);
+    const { test, pValue } = testTable(c.table, traits);
     return {
       value: c.value,
       count: c.count,
@@ -506,8 +485,8 @@ export const analyzeTopPerformerTraits = (
     };
   };
 
-  const { minCharacters, maxCharacters } = DEFAULT_TRAIT_POLICY.optimalLength;
-  const m = DEFAULT_TRAIT_POLICY.multipliers;
+  const { minCharacters, maxCharacters } = traits.optimalLength;
+  const m = traits.multipliers;
   const lengthLabel = `${minCharacters}-${maxCharacters}`;
   const optimalLength = shared(
     (r) => {

@@ -5,23 +5,19 @@
  *
  * @module
  */
+import type * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
+import * as t from 'io-ts';
 import {
   CAPTION_TYPES,
   type CaptionType,
+  FOLLOWUP_SEND_TYPE,
   SEND_TYPES,
-  type SendTypeKey,
   type SendTypeSpec,
 } from '../domain/catalog';
-import {
-  type Issue,
-  issue,
-  type PortError,
-  portErrorToScheduleError,
-  type ScheduleError,
-  type Severity,
-} from '../domain/issues';
+import { CaptionC } from '../domain/codecs';
+import { type Issue, issue, type ScheduleError } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
 import type {
   AllocatedSlot,
@@ -33,9 +29,16 @@ import type {
   PhaseContext,
 } from '../domain/stages';
 import type { Caption, Persona, Vault } from '../domain/types';
+import { callPort, requiredPortError } from '../ports/boundary';
 import type { CaptionQuery, SchedulePorts } from '../ports/ports';
+import type { Trace } from '../ports/trace';
 import type { VolumeResult } from '../volume/types';
-import { type ComponentScores, componentScores, compositeScore } from './scoring';
+import {
+  type ComponentScores,
+  calculateFreshnessScore,
+  componentScores,
+  compositeScore,
+} from './scoring';
 
 /**
  * A caption with its scores for one slot.
@@ -121,7 +124,7 @@ export const rankFollowupCaptions = (
   policy: SchedulePolicy,
 ): ReadonlyArray<ScoredCaption> => rankCaptions(candidates, spec, persona, asOf, policy).ranked;
 
-/** What the degradation walk found for one slot. */
+/** Candidates for one slot: the level of the degradation chain they passed, or the generic query. */
 interface Found {
   readonly candidates: ReadonlyArray<Caption>;
   /** Index in the degradation chain, `-1` when nothing was found. */
@@ -132,12 +135,11 @@ interface Found {
 interface MatchState {
   readonly slots: ReadonlyArray<ContentSlot>;
   readonly used: ReadonlyArray<string>;
+  readonly usedSet: ReadonlySet<string>;
   readonly remainingAllocations: Readonly<Record<string, number>>;
   readonly issues: ReadonlyArray<Issue>;
   readonly staleReported: boolean;
 }
-
-const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'content');
 
 /** Content types of the vault with at least one item, sorted; `null` without a vault (001 §3.0). */
 const allowedContentTypesOf = (vault: Vault | null): ReadonlyArray<string> | null =>
@@ -159,72 +161,155 @@ const largestKey = (
   return best === undefined ? null : best[0];
 };
 
-type CaptionSearch = Omit<CaptionQuery, 'minFreshness' | 'minPerformance'>;
+/** A fetched caption with the freshness the scoring computes, for filtering by level. */
+interface Pooled {
+  readonly caption: Caption;
+  readonly freshness: number;
+}
+
+/** The port's order (001 §3.0 "Freshness-First"): freshness desc, performance desc, id asc. */
+const portOrder = (a: Pooled, b: Pooled): number =>
+  b.freshness - a.freshness ||
+  b.caption.performanceScore - a.caption.performanceScore ||
+  (a.caption.captionId < b.caption.captionId
+    ? -1
+    : a.caption.captionId > b.caption.captionId
+      ? 1
+      : 0);
+
+type Step = SchedulePolicy['content']['degradationChain'][number];
 
 /**
- * Walks the degradation chain from `level`: the first level with candidates wins. Candidates the
- * port returns in spite of the exclusions or the vault filter are dropped here as well.
+ * The caption degradation walk, written once for the slots and the follow-ups: the candidates of
+ * a pool that pass one level of the chain, are unused and fit the vault, in the port's order, at
+ * most `limit`.
  */
-const walkChain = (
-  ports: SchedulePorts,
-  search: CaptionSearch,
-  chain: SchedulePolicy['content']['degradationChain'],
-  level: number,
-): TE.TaskEither<ScheduleError, Found | null> => {
-  const step = chain[level];
-  if (step === undefined) return TE.right(null);
-  const excluded = new Set(search.excludeCaptionIds);
-  const allowed = search.allowedContentTypes === null ? null : new Set(search.allowedContentTypes);
-  return pipe(
-    ports.getCaptionCandidates({ ...search, ...step }),
-    TE.mapLeft(portFailure),
-    TE.map((captions) =>
-      captions.filter(
-        (c) =>
-          !excluded.has(c.captionId) &&
-          (allowed === null || c.contentType === null || allowed.has(c.contentType)),
-      ),
-    ),
-    TE.chain((candidates) =>
-      candidates.length > 0
-        ? TE.right<ScheduleError, Found | null>({ candidates, level, generic: false })
-        : walkChain(ports, search, chain, level + 1),
-    ),
-  );
+const passing = (
+  pool: ReadonlyArray<Pooled>,
+  step: Step,
+  used: ReadonlySet<string>,
+  allowed: ReadonlySet<string> | null,
+  limit: number,
+): ReadonlyArray<Caption> => {
+  const out: Caption[] = [];
+  const seen = new Set<string>();
+  for (const p of [...pool].sort(portOrder)) {
+    if (out.length >= limit) break;
+    const c = p.caption;
+    if (seen.has(c.captionId) || used.has(c.captionId)) continue;
+    if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
+    if (allowed !== null && c.contentType !== null && !allowed.has(c.contentType)) continue;
+    seen.add(c.captionId);
+    out.push(c);
+  }
+  return out;
 };
 
-/** The degradation chain, then the generic query at the last level (001 §3.5 strategy 2). */
-const findCandidates = (
+/**
+ * The caption reads of one week, batched: one query per caption type and degradation level,
+ * remembered, so the week asks the port at most once per caption type in the common case (a
+ * lower level is read only when a slot exhausts the higher ones) and the first level of every
+ * caption type is read concurrently. The generic query (001 §3.5 strategy 2) is read once, when
+ * first needed.
+ */
+interface CaptionReads {
+  /** The pooled captions of `types` fetched up to `level`, reading what is missing. */
+  readonly upTo: (
+    types: ReadonlyArray<CaptionType>,
+    level: number,
+    remaining: number,
+  ) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
+  readonly generic: (remaining: number) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
+}
+
+const captionReads = (
   ports: SchedulePorts,
-  search: CaptionSearch,
-  policy: SchedulePolicy,
-): TE.TaskEither<ScheduleError, Found> => {
+  trace: Trace,
+  ctx: PhaseContext,
+  asOf: string,
+  allowedContentTypes: ReadonlyArray<string> | null,
+): CaptionReads => {
+  const policy = ctx.policy;
   const chain = policy.content.degradationChain;
-  const last = chain[chain.length - 1] ?? { minFreshness: 0, minPerformance: 0 };
-  const none: Found = { candidates: [], level: -1, generic: false };
-  return pipe(
-    walkChain(ports, search, chain, 0),
-    TE.chain((found) =>
-      found !== null
-        ? TE.right(found)
-        : pipe(
-            walkChain(
-              ports,
-              {
-                ...search,
-                sendTypeKey: null,
-                captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
-              },
-              [last],
-              0,
-            ),
-            TE.map((generic) =>
-              generic === null ? none : { ...generic, level: chain.length - 1, generic: true },
-            ),
-          ),
-    ),
-  );
+  const memo = new Map<string, Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>>>();
+  const fetchedIds = new Map<CaptionType, Set<string>>();
+  const site = { trace, phase: 'content' as const, fallback: null };
+  const pooled = (cs: ReadonlyArray<Caption>): ReadonlyArray<Pooled> =>
+    cs.map((caption) => ({
+      caption,
+      freshness: calculateFreshnessScore(caption.lastUsedAt, asOf, policy),
+    }));
+  const read = (
+    key: string,
+    query: CaptionQuery,
+  ): TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>> => {
+    const known = memo.get(key);
+    if (known !== undefined) return () => known;
+    const run = pipe(
+      callPort(site, ports, 'getCaptionCandidates', [query], CaptionsC, 'captions'),
+      TE.mapLeft((e) => requiredPortError(e, 'content')),
+      TE.map(pooled),
+    )();
+    memo.set(key, run);
+    return () => run;
+  };
+  const level = (
+    type: CaptionType,
+    l: number,
+    remaining: number,
+  ): TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>> => {
+    const step = chain[l] as Step;
+    const ids = fetchedIds.get(type) ?? new Set<string>();
+    fetchedIds.set(type, ids);
+    const key = `${type}|${l}`;
+    const fresh = !memo.has(key);
+    const task = read(key, {
+      creatorId: ctx.creator.creatorId,
+      sendTypeKey: null,
+      captionTypes: [type],
+      allowedContentTypes,
+      asOf,
+      minFreshness: step.minFreshness,
+      minPerformance: step.minPerformance,
+      // The captions already read for this type at a higher level are in the pool already.
+      excludeCaptionIds: fresh ? [...ids] : [],
+      limit: remaining + policy.content.candidateLimit,
+    });
+    return pipe(
+      task,
+      TE.map((ps) => {
+        if (fresh) for (const p of ps) ids.add(p.caption.captionId);
+        return ps;
+      }),
+    );
+  };
+  return {
+    upTo: (types, l, remaining) =>
+      pipe(
+        [...new Set(types)].flatMap((type) =>
+          Array.from({ length: l + 1 }, (_, k) => level(type, k, remaining)),
+        ),
+        TE.sequenceArray,
+        TE.map((parts) => parts.flat()),
+      ),
+    generic: (remaining) => {
+      const last = chain[chain.length - 1] as Step;
+      return read('generic', {
+        creatorId: ctx.creator.creatorId,
+        sendTypeKey: null,
+        captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
+        allowedContentTypes,
+        asOf,
+        minFreshness: last.minFreshness,
+        minPerformance: last.minPerformance,
+        excludeCaptionIds: [],
+        limit: remaining + policy.content.candidateLimit,
+      });
+    },
+  };
 };
+
+const CaptionsC = t.array(CaptionC);
 
 interface SlotEnv {
   readonly ctx: PhaseContext;
@@ -261,14 +346,6 @@ const assignSlot = (
   const path = `slots[${index}]`;
   const base = { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey };
   const issues: Issue[] = [];
-  const report = (
-    severity: Severity,
-    code: string,
-    message: string,
-    details: Readonly<Record<string, unknown>> = {},
-  ): void => {
-    issues.push(issue('content', severity, code, message, { ...base, ...details }, path));
-  };
   const { ranked, meanFreshness, degradedWeights } = rankCaptions(
     found.candidates,
     spec,
@@ -277,43 +354,44 @@ const assignSlot = (
     policy,
   );
   const chosen = ranked[0] ?? null;
-
-  if (found.level > 0 && !found.generic)
-    report(
-      'warning',
-      'caption_threshold_lowered',
-      `Caption shortage for ${slot.sendTypeKey}: thresholds lowered`,
-      {
-        level: found.level,
-        ...policy.content.degradationChain[found.level],
-      },
+  const step = policy.content.degradationChain[found.level];
+  if (found.level > 0 && !found.generic && step !== undefined)
+    issues.push(
+      issue(
+        'caption_threshold_lowered',
+        {
+          ...base,
+          level: found.level,
+          minFreshness: step.minFreshness,
+          minPerformance: step.minPerformance,
+        },
+        path,
+      ),
     );
-  if (found.generic)
-    report(
-      'warning',
-      'generic_caption_used',
-      `No ${slot.sendTypeKey} caption: using a generic caption`,
-      {
-        captionType: chosen?.captionType ?? null,
-      },
-    );
-  if (chosen === null)
-    report(
-      'warning',
-      'manual_caption_required',
-      `No captions available for ${slot.sendTypeKey}: manual creation required`,
-    );
+  if (found.generic && chosen !== null)
+    issues.push(issue('generic_caption_used', { ...base, captionType: chosen.captionType }, path));
+  if (chosen === null) issues.push(issue('manual_caption_required', base, path));
   const staleReported = state.staleReported || (chosen !== null && degradedWeights);
   if (chosen !== null && degradedWeights && !state.staleReported)
-    report('info', 'caption_freshness_low', 'Caption freshness low: prioritizing performance', {
-      meanFreshness: Math.round(meanFreshness * 100) / 100,
-      threshold: policy.content.staleAverageFreshness,
-    });
+    issues.push(
+      issue(
+        'caption_freshness_low',
+        {
+          ...base,
+          meanFreshness: Math.round(meanFreshness * 100) / 100,
+          threshold: policy.content.staleAverageFreshness,
+        },
+        path,
+      ),
+    );
   if (chosen !== null && chosen.scores.freshnessScore < policy.content.lowFreshnessWarningBelow)
-    report('warning', 'low_freshness', 'Using low-freshness caption', {
-      captionId: chosen.captionId,
-      freshnessScore: chosen.scores.freshnessScore,
-    });
+    issues.push(
+      issue(
+        'low_freshness',
+        { ...base, captionId: chosen.captionId, freshnessScore: chosen.scores.freshnessScore },
+        path,
+      ),
+    );
 
   const vault = env.loaded.vault;
   const mediaMissing =
@@ -321,10 +399,9 @@ const assignSlot = (
     spec.requiresMedia &&
     spec.mediaType !== 'none' &&
     (vault.media[spec.mediaType] ?? 0) <= 0;
-  if (mediaMissing)
-    report('warning', 'vault_missing', `Missing ${spec.mediaType}`, { missing: spec.mediaType });
+  if (mediaMissing) issues.push(issue('media_missing', { ...base, missing: spec.mediaType }, path));
   if (vault !== null && spec.requiresFlyer && vault.flyers <= 0)
-    report('warning', 'vault_missing', 'Missing flyer', { missing: 'flyer' });
+    issues.push(issue('media_missing', { ...base, missing: 'flyer' }, path));
 
   const contentTypeId = mediaMissing
     ? null
@@ -349,9 +426,11 @@ const assignSlot = (
     flyerRequired: spec.requiresFlyer,
     needsCaption: chosen === null,
   };
+  const usedSet = chosen === null ? state.usedSet : new Set([...state.usedSet, chosen.captionId]);
   return {
     slots: [...state.slots, contentSlot],
     used: chosen === null ? state.used : [...state.used, chosen.captionId],
+    usedSet,
     remainingAllocations,
     issues: [...state.issues, ...issues],
     staleReported,
@@ -360,35 +439,56 @@ const assignSlot = (
 
 /**
  * Phase 3: assigns a caption and content to every allocated slot, in allocation order (days in
- * order, slots in order), one slot after the other so that no caption is used twice.
+ * order, slots in order), so that no caption is used twice, and reads the follow-up caption
+ * candidates phase 6 will use.
  *
- * Per slot: asks `ports.getCaptionCandidates` for the send type's caption types (001 §3.2) at
- * `asOf = ctx.weekDates[0]`, excluding captions already used, limited to
- * `policy.content.candidateLimit`, restricted to the vault's content types with items (hard
- * filter, 001 §3.0); walks `policy.content.degradationChain` (30/40, 20/30, 10/20, 0/0) until a
- * level has candidates; then a generic query over every caption type (001 §3.5 strategy 2); then
- * flags the slot `needsCaption` with `captionText = policy.content.manualCaptionText`
- * (RULINGS "shortage"). Candidates are ranked by `rankCaptions`; the best is used.
+ * Caption reads are batched (`getCaptionCandidates` with `sendTypeKey: null` and one caption
+ * type per query): every caption type the week needs is read at the first level of
+ * `policy.content.degradationChain` (30/40) concurrently, with a limit of the slots that can use
+ * it plus `candidateLimit`; a lower level (20/30, 10/20, 0/0) of a caption type is read only
+ * when a slot finds nothing unused at the levels above; the generic query over every caption
+ * type (001 §3.5 strategy 2) is read once when a slot finds nothing at any level. In a week with
+ * enough captions that is one call per caption type.
+ *
+ * Per slot: the unused candidates of its send type's caption types (001 §3.2) that pass the
+ * first level with any, in the port's order (freshness, performance), at most
+ * `candidateLimit`, restricted to the vault's content types with items (hard filter, 001 §3.0);
+ * then the generic candidates; then `needsCaption` with `captionText =
+ * policy.content.manualCaptionText` (RULINGS "shortage"). Candidates are ranked by
+ * `rankCaptions`; the best is used.
  *
  * `contentTypeId` is the caption's content type; for a media send whose caption has none, the
  * content type with the largest remaining count in `volume.contentAllocations` (decremented as
  * used, vault types only), else the vault's largest content type; `null` without a vault, and
  * `null` when the vault has none of the send's media kind (001 §3.3).
  *
- * Issues (phase `content`): `caption_pool_warning` (one per `volume.captionWarnings` entry, 001
- * consumption rule 3), `caption_threshold_lowered` (details `slotId`, `level`),
- * `generic_caption_used`, `manual_caption_required`, `caption_freshness_low` (info, once per
- * build), `low_freshness`, `vault_missing` (details `missing`: media kind or `flyer`).
+ * Follow-up candidates: the unused captions of the follow-up send type's caption types, walking
+ * the same chain until there are enough for every possible parent (at most
+ * `followups.maxPerDay` a day), ranked by `rankFollowupCaptions`.
  *
- * Returns `Left` `PORT_FAILURE` when the caption port fails, `DECODE_FAILED` when its captions do
- * not decode.
+ * Issues (phase `content`, path `slots[i]`): `caption_threshold_lowered`, `generic_caption_used`,
+ * `manual_caption_required`, `caption_freshness_low` (info, once per build), `low_freshness`,
+ * `media_missing`.
+ *
+ * Returns `Left` `PORT_FAILURE` / `PORT_TIMEOUT` when the caption port fails, `DECODE_FAILED` when
+ * its captions do not decode.
+ *
+ * Source: seed 001 §3.0-§3.5, §6.4, phase 3 recovery; RULINGS "Content matching (phase 3)".
  *
  * @since 0.1.0
  * @category content
  */
 export const matchContent =
-  (ctx: PhaseContext, loaded: LoadedData, allocation: Allocation, volume: VolumeResult) =>
+  (
+    ctx: PhaseContext,
+    loaded: LoadedData,
+    allocation: Allocation,
+    volume: VolumeResult,
+    trace: Trace,
+  ) =>
   (ports: SchedulePorts): TE.TaskEither<ScheduleError, ContentAssignment> => {
+    const policy = ctx.policy;
+    const chain = policy.content.degradationChain;
     const slots = allocation.days.flatMap((d) => d.slots);
     const env: SlotEnv = {
       ctx,
@@ -396,55 +496,143 @@ export const matchContent =
       asOf: ctx.weekDates[0] ?? slots[0]?.date ?? '',
       allowedContentTypes: allowedContentTypesOf(loaded.vault),
     };
-    const poolIssues = volume.captionWarnings.map((w, i) =>
-      issue(
-        'content',
-        'warning',
-        'caption_pool_warning',
-        w,
-        { warning: w },
-        `volume.captionWarnings[${i}]`,
-      ),
-    );
-    const initial: MatchState = {
-      slots: [],
-      used: [],
-      remainingAllocations: volume.contentAllocations,
-      issues: poolIssues,
-      staleReported: false,
+    const allowed = env.allowedContentTypes === null ? null : new Set(env.allowedContentTypes);
+    const reads = captionReads(ports, trace, ctx, env.asOf, env.allowedContentTypes);
+    const followupSpec = FOLLOWUP_SEND_TYPE;
+    const followupsApply = followupSpec.pageTypes.includes(ctx.creator.pageType);
+    const parents = slots.filter((s) => SEND_TYPES[s.sendTypeKey].canHaveFollowup).length;
+    const followupDemand = followupsApply
+      ? Math.min(parents, Math.max(0, policy.followups.maxPerDay) * ctx.weekDates.length)
+      : 0;
+
+    // How many of the remaining slots (from index i on) can use each caption type.
+    const demandFrom = (i: number, type: CaptionType): number => {
+      let n = followupSpec.captionTypes.includes(type) ? followupDemand : 0;
+      for (let k = i; k < slots.length; k++)
+        if (SEND_TYPES[(slots[k] as AllocatedSlot).sendTypeKey].captionTypes.includes(type)) n++;
+      return n;
     };
-    const step = (
+    const neededTypes = [
+      ...new Set([
+        ...slots.flatMap((s) => SEND_TYPES[s.sendTypeKey].captionTypes),
+        ...(followupDemand > 0 ? followupSpec.captionTypes : []),
+      ]),
+    ];
+
+    const findFor = (
       state: MatchState,
       slot: AllocatedSlot,
       index: number,
-    ): TE.TaskEither<ScheduleError, MatchState> => {
-      const sendTypeKey: SendTypeKey = slot.sendTypeKey;
+    ): TE.TaskEither<ScheduleError, Found> => {
+      const types = SEND_TYPES[slot.sendTypeKey].captionTypes;
+      const remaining = Math.max(...types.map((type) => demandFrom(index, type)), 1);
+      const atLevel = (l: number): TE.TaskEither<ScheduleError, Found> => {
+        const step = chain[l];
+        if (step === undefined)
+          return pipe(
+            reads.generic(slots.length - index),
+            TE.map((pool) => {
+              const last = chain[chain.length - 1] as Step;
+              const candidates = passing(
+                pool,
+                last,
+                state.usedSet,
+                allowed,
+                policy.content.candidateLimit,
+              );
+              return candidates.length > 0
+                ? { candidates, level: chain.length - 1, generic: true }
+                : { candidates: [], level: -1, generic: false };
+            }),
+          );
+        return pipe(
+          reads.upTo(types, l, remaining),
+          TE.chain((pool) => {
+            const candidates = passing(
+              pool,
+              step,
+              state.usedSet,
+              allowed,
+              policy.content.candidateLimit,
+            );
+            return candidates.length > 0
+              ? TE.right<ScheduleError, Found>({ candidates, level: l, generic: false })
+              : atLevel(l + 1);
+          }),
+        );
+      };
+      return atLevel(0);
+    };
+
+    const followupCandidates = (
+      state: MatchState,
+    ): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
+      if (followupDemand === 0) return TE.right([]);
+      const walk = (l: number): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
+        const step = chain[l] as Step;
+        return pipe(
+          reads.upTo(followupSpec.captionTypes, l, followupDemand),
+          TE.chain((pool) => {
+            const found = passing(
+              pool,
+              step,
+              state.usedSet,
+              allowed,
+              followupDemand + policy.content.candidateLimit,
+            );
+            return found.length >= followupDemand || l + 1 >= chain.length
+              ? TE.right(found)
+              : walk(l + 1);
+          }),
+        );
+      };
       return pipe(
-        findCandidates(
-          ports,
-          {
-            creatorId: ctx.creator.creatorId,
-            sendTypeKey,
-            captionTypes: SEND_TYPES[sendTypeKey].captionTypes,
-            allowedContentTypes: env.allowedContentTypes,
-            asOf: env.asOf,
-            excludeCaptionIds: state.used,
-            limit: ctx.policy.content.candidateLimit,
-          },
-          ctx.policy,
-        ),
-        TE.map((found) => assignSlot(env, state, slot, index, found)),
+        walk(0),
+        TE.map((cs) => rankFollowupCaptions(cs, followupSpec, loaded.persona, env.asOf, policy)),
       );
     };
+
+    const initial: MatchState = {
+      slots: [],
+      used: [],
+      usedSet: new Set(),
+      remainingAllocations: volume.contentAllocations,
+      issues: [],
+      staleReported: false,
+    };
     return pipe(
-      slots.reduce(
-        (acc, slot, index) =>
-          pipe(
-            acc,
-            TE.chain((state) => step(state, slot, index)),
-          ),
-        TE.right<ScheduleError, MatchState>(initial),
+      // Round one: the first level of every caption type the week needs, concurrently.
+      pipe(
+        neededTypes.map((type) => reads.upTo([type], 0, demandFrom(0, type))),
+        TE.sequenceArray,
       ),
-      TE.map((s) => ({ slots: s.slots, usedCaptionIds: s.used, issues: s.issues })),
+      TE.chain(() =>
+        slots.reduce(
+          (acc, slot, index) =>
+            pipe(
+              acc,
+              TE.chain((state) =>
+                pipe(
+                  findFor(state, slot, index),
+                  TE.map((found) => assignSlot(env, state, slot, index, found)),
+                ),
+              ),
+            ),
+          TE.right<ScheduleError, MatchState>(initial),
+        ),
+      ),
+      TE.chain((s) =>
+        pipe(
+          followupCandidates(s),
+          TE.map(
+            (followups): ContentAssignment => ({
+              slots: s.slots,
+              usedCaptionIds: s.used,
+              followupCandidates: followups,
+              issues: s.issues,
+            }),
+          ),
+        ),
+      ),
     );
   };

@@ -873,3 +873,21 @@ export const sendTypesForPage = (pageType: PageType): ReadonlyArray<SendTypeSpec
  * @category catalog
  */
 export const channelFamily = (channel: ChannelKey): ChannelFamily => CHANNELS[channel].family;
+
+/**
+ * The revenue types the phase 2 checkpoint counts toward "at least 5 revenue types": the seed's
+ * own set of 7 (`ppv_wall` and `tip_goal` are revenue sends but not in it).
+ * Source: seed 001 "After Phase 2" checkpoint; RULINGS "revenue variety".
+ *
+ * @since 0.2.0
+ * @category catalog
+ */
+export const REVENUE_VARIETY_TYPES: ReadonlyArray<SendTypeKey> = Object.freeze([
+  'ppv_unlock', // 001 phase 2 checkpoint
+  'bundle', // 001 phase 2 checkpoint
+  'flash_bundle', // 001 phase 2 checkpoint
+  'game_post', // 001 phase 2 checkpoint
+  'first_to_tip', // 001 phase 2 checkpoint
+  'vip_program', // 001 phase 2 checkpoint
+  'snapchat_bundle', // 001 phase 2 checkpoint
+]);

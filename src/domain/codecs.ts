@@ -1,8 +1,8 @@
 /**
  * Boundary codecs (io-ts): what a caller passes to `buildSchedule` and what a port returns is
  * decoded once into the domain types; inside the library those types are trusted. A failed
- * decode yields one `decode_error` issue per failing path, every path collected
- * (`captions[12].performanceScore: expected number in 0..100, got "n/a"`).
+ * decode yields one issue per failing path, every path collected (`decodeWith`:
+ * `captions[12].performanceScore: expected number in 0..100, got "n/a"`).
  *
  * Decoding also normalises: deprecated send-type keys become `ppv_unlock` (001 §2.4.1), `004`'s
  * rotation state `active` becomes `pattern_active` (RULINGS "Rotation and state"), and ISO
@@ -20,7 +20,7 @@ import {
   type PageType,
   type SendTypeKey,
 } from './catalog';
-import { type Issue, type IssuePhase, issue } from './issues';
+import { strictType } from './policyCodec';
 import { isIsoDate, isTimeZone } from './time';
 import type {
   ContentPageType,
@@ -556,14 +556,15 @@ export const RotationStateC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const ScheduleOptionsC = t.partial(
+export const ScheduleOptionsC = strictType(
+  'ScheduleOptions',
+  {},
   {
     allowNextDayFollowups: t.boolean,
     manualConfidenceOverride: t.boolean,
     save: t.boolean,
     trackPrediction: t.boolean,
   },
-  'ScheduleOptions',
 );
 
 /**
@@ -589,12 +590,11 @@ export const SeedC = new t.Type<number | string, number | string, unknown>(
  * @since 0.1.0
  * @category codecs
  */
-export const ScheduleInputsC = t.intersection(
-  [
-    t.type({ creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC }, 'ScheduleInputs'),
-    t.partial({ options: ScheduleOptionsC }, 'ScheduleInputs'),
-  ],
+export const ScheduleInputsC = strictType(
   'ScheduleInputs',
+  { creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC },
+  // `policy` is decoded by `resolvePolicy`, which names each leaf's range.
+  { options: ScheduleOptionsC, policy: t.unknown },
 );
 
 /**
@@ -603,118 +603,23 @@ export const ScheduleInputsC = t.intersection(
  * @since 0.1.0
  * @category codecs
  */
-export const InMemoryDatasetC = t.intersection(
-  [
-    t.type(
-      {
-        creators: t.array(CreatorProfileC),
-        history: t.array(MassMessageC),
-        captions: t.array(CaptionRecordC),
-      },
-      'InMemoryDataset',
-    ),
-    t.partial(
-      {
-        trends: t.record(t.string, PerformanceTrendsC),
-        vaults: t.record(t.string, VaultC),
-        timing: t.record(t.string, BestTimingC),
-        personas: t.record(t.string, PersonaC),
-        rotationStates: t.record(t.string, RotationStateC),
-        contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
-      },
-      'InMemoryDataset',
-    ),
-  ],
+export const InMemoryDatasetC = strictType(
   'InMemoryDataset',
+  {
+    creators: t.array(CreatorProfileC),
+    history: t.array(MassMessageC),
+    captions: t.array(CaptionRecordC),
+  },
+  {
+    trends: t.record(t.string, PerformanceTrendsC),
+    vaults: t.record(t.string, VaultC),
+    timing: t.record(t.string, BestTimingC),
+    personas: t.record(t.string, PersonaC),
+    rotationStates: t.record(t.string, RotationStateC),
+    contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
+  },
 );
 
 /** Type-level check: the dataset codec decodes to the ports' dataset type. */
 const _datasetDecodes = (d: t.TypeOf<typeof InMemoryDatasetC>): InMemoryDataset => d;
 void _datasetDecodes;
-
-// ---------------------------------------------------------------------------------------------
-// Errors as issues
-// ---------------------------------------------------------------------------------------------
-
-const MAX_RECEIVED = 60;
-
-const showReceived = (u: unknown): string => {
-  let s: string;
-  try {
-    s =
-      u === undefined || (typeof u === 'number' && !Number.isFinite(u))
-        ? String(u)
-        : (JSON.stringify(u) ?? String(u));
-  } catch {
-    s = String(u);
-  }
-  return s.length > MAX_RECEIVED ? `${s.slice(0, MAX_RECEIVED - 1)}…` : s;
-};
-
-/**
- * The path of an io-ts error: keys joined by dots, array indexes in brackets. A union or
- * intersection member (an entry that passes its parent's value on unchanged under an index key)
- * adds nothing.
- */
-const pathOf = (rootPath: string, context: t.Context): string => {
-  let path = rootPath;
-  for (let i = 1; i < context.length; i++) {
-    const entry = context[i]!;
-    const parent = context[i - 1]!;
-    const isMember =
-      /^\d+$/.test(entry.key) &&
-      !Array.isArray(parent.actual) &&
-      Object.is(entry.actual, parent.actual);
-    if (isMember) continue;
-    if (Array.isArray(parent.actual) && /^\d+$/.test(entry.key)) path = `${path}[${entry.key}]`;
-    else path = path === '' ? entry.key : `${path}.${entry.key}`;
-  }
-  return path;
-};
-
-/**
- * Decodes `value` with `codec`. On failure returns one issue per failing path (every error, not
- * the first): code `decode_error`, severity `error`, the given `phase`, `path` like
- * `captions[12].performanceScore` (prefixed by `rootPath`; `null` when the root value itself
- * fails and `rootPath` is empty), message `<path>: expected <expected>, got <received as JSON,
- * at most 60 characters>`, details `{ expected, received }`.
- *
- * @example
- * decodeWith(t.array(CaptionC), answer, 'captions', 'content')
- * // Left([{ code: 'decode_error', path: 'captions[12].performanceScore',
- * //   message: 'captions[12].performanceScore: expected number in 0..100, got "n/a"', ... }])
- *
- * @since 0.1.0
- * @category codecs
- */
-export const decodeWith = <A>(
-  codec: t.Decoder<unknown, A>,
-  value: unknown,
-  rootPath: string,
-  phase: IssuePhase,
-): E.Either<ReadonlyArray<Issue>, A> => {
-  const result = codec.decode(value);
-  if (E.isRight(result)) return E.right(result.right);
-  const seen = new Set<string>();
-  const issues: Issue[] = [];
-  for (const error of result.left) {
-    const path = pathOf(rootPath, error.context);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const last = error.context[error.context.length - 1];
-    const expected = last?.type.name ?? codec.name;
-    const received = showReceived(error.value);
-    const message = `${path === '' ? '(root)' : path}: expected ${expected}, got ${received}`;
-    issues.push(
-      issue(
-        phase,
-        'error',
-        'decode_error',
-        message,
-        { expected, received },
-        path === '' ? null : path,
-      ),
-    );
-  }
-  return E.left(issues);
-};

@@ -4,10 +4,14 @@
  *
  * @module
  */
+export * from './audit';
 export * from './catalog';
 export * from './codecs';
+export * from './decode';
+export * from './freeze';
 export * from './issues';
 export * from './policy';
+export * from './rules';
 export * from './stages';
 export * from './time';
 export * from './types';

@@ -1,12 +1,288 @@
 /**
- * The policy: every number the rules use, in one typed, documented table with its seed source.
- * A caller overrides any part through `resolvePolicy`, which also validates the result.
+ * The policy: every number the rules use, in one typed, deep-frozen table with its seed source.
+ * A caller overrides any part through `resolvePolicy`, which decodes the overrides (a range for
+ * every leaf, an unknown key is an error at its path), merges them over the defaults, checks the
+ * invariants between leaves and returns a fresh object.
+ *
+ * Source: RULINGS intro ("every number belongs in one typed, documented policy table that a
+ * caller can override"); STYLE "ts-fsrs" (defaults, validation and migration in one resolver).
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { SendTypeKey } from './catalog';
+import type * as t from 'io-ts';
+import { SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
+import { decodeWith } from './decode';
+import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
+import { arrayOf, int, num, obj, oneOf, pair, recordOf, text } from './policyCodec';
+
+const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
+const STRATEGY_KEYS = [
+  'revenue_focus',
+  'engagement_burst',
+  'balanced_standard',
+  'variety_max',
+  'storytelling',
+] as const;
+const PRICED_TYPES = [
+  'ppv_unlock',
+  'ppv_wall',
+  'tip_goal',
+  'vip_program',
+  'game_post',
+  'bundle',
+  'flash_bundle',
+  'snapchat_bundle',
+  'first_to_tip',
+] as const satisfies ReadonlyArray<SendTypeKey>;
+
+const hour = int(0, 23);
+const share = num(0, 1);
+const score = num(0, 100);
+const minutesOfDay = int(0, 24 * 60 - 1);
+const quotas = (max: number) =>
+  obj('quotas', { revenue: int(0, max), engagement: int(0, max), retention: int(0, max) });
+const weights5 = obj('weights', {
+  freshness: share,
+  performance: share,
+  typePriority: share,
+  diversity: share,
+  persona: share,
+});
+const horizonWeights = obj('horizonWeights', { '7d': share, '14d': share, '30d': share });
+const strategyWeights = recordOf('strategyWeights', STRATEGY_KEYS, share);
+const tierRanges = recordOf('tierRanges', TIERS, pair(0, 50, true));
+const subTypeRanges = obj('subTypeRanges', { gfe: tierRanges, commercial: tierRanges });
+
+/**
+ * The schema of the policy: its shape and a range for every leaf (io-ts codecs, `full` for a
+ * whole policy and `partial` for overrides). Ranges are what the library can run with; the
+ * defaults are the seed's numbers.
+ */
+const SCHEMA = obj('SchedulePolicy', {
+  volume: obj('volume', {
+    tiers: arrayOf(
+      obj('TierRow', {
+        tier: oneOf(TIERS),
+        minFans: int(0, 1e9),
+        revenuePerDay: int(0, 50),
+        engagementPerDay: int(0, 50),
+        retentionPerDay: int(0, 50),
+      }),
+      4,
+      4,
+    ),
+    bounds: obj('bounds', {
+      revenue: pair(0, 50, true),
+      engagement: pair(0, 50, true),
+      retention: pair(0, 50, true),
+    }),
+    saturation: obj('saturation', {
+      highAbove: score,
+      highMultiplier: num(0, 5),
+      mediumFrom: score,
+      mediumMultiplier: num(0, 5),
+    }),
+    opportunity: obj('opportunity', {
+      highAbove: score,
+      highMaxSaturation: score,
+      highMultiplier: num(0, 5),
+      mediumFrom: score,
+      mediumMaxSaturation: score,
+      mediumMultiplier: num(0, 5),
+    }),
+    revenueTrendThresholdPercent: num(0, 1000),
+    neutralScore: score,
+    dowMultiplierClamp: pair(0.01, 10),
+    confidenceHalfMessages: num(0.001, 1e6),
+    dampenBelowConfidence: share,
+    trustAboveConfidence: share,
+    moderateDampening: share,
+    failBelowConfidence: share,
+    conservativeQuotas: quotas(50),
+    degradation: obj('degradation', {
+      baseTierConfidence: share,
+      fanCountEstimateConfidence: share,
+      minimumSafeConfidence: share,
+    }),
+    scoreWindowDays: int(2, 365),
+    dowHistoryDays: int(0, 730),
+    fusion: obj('fusion', {
+      weights: horizonWeights,
+      divergentWeights: horizonWeights,
+      divergencePoints: score,
+    }),
+    contentWeighting: obj('contentWeighting', {
+      rankWeights: obj('rankWeights', {
+        TOP: num(0, 100),
+        MID: num(0, 100),
+        LOW: num(0, 100),
+        AVOID: num(0, 100),
+      }),
+      equalWeightingMaxTypes: int(1, 100),
+    }),
+    onDemandScores: obj('onDemandScores', {
+      saturation: obj('coefficients', {
+        revenuePerSend: num(-100, 100),
+        viewRate: num(-100, 100),
+        purchaseRate: num(-100, 100),
+        volatility: num(-100, 100),
+      }),
+      opportunity: obj('coefficients', {
+        revenuePerSend: num(-100, 100),
+        viewRate: num(-100, 100),
+        purchaseRate: num(-100, 100),
+        volatility: num(-100, 100),
+      }),
+      volatilityCenter: num(0, 10),
+      volatilityMax: num(0, 100),
+    }),
+  }),
+  matrix: obj('matrix', {
+    bumps: obj('bumps', { nude: subTypeRanges, non_nude: subTypeRanges, porno: subTypeRanges }),
+    mmppvs: tierRanges,
+    ratioTolerance: share,
+  }),
+  elasticity: obj('elasticity', {
+    historyDays: int(1, 730),
+    minDaysPerLevel: int(1, 365),
+    minLevels: int(2, 50),
+    minRSquared: share,
+    minMarginalShare: share,
+  }),
+  traits: obj('traits', {
+    topN: int(1, 10_000),
+    minSampleForConfidence: int(1, 1e6),
+    alpha: num(1e-12, 0.5),
+    threshold: share,
+    historyDays: int(1, 730),
+    optimalLength: obj('optimalLength', {
+      minCharacters: int(0, 100_000),
+      maxCharacters: int(0, 100_000),
+    }),
+    minCellForChiSquare: int(0, 1000),
+    fisherRelativeTolerance: num(0, 0.01),
+    multipliers: obj('multipliers', {
+      optimalLength: num(1, 5),
+      contentType: num(1, 5),
+      tone: num(1, 5),
+    }),
+  }),
+  allocation: obj('allocation', {
+    strategyWeights: obj('strategyWeightSets', {
+      saturated: strategyWeights,
+      opportunity: strategyWeights,
+      balanced: strategyWeights,
+    }),
+    strategySaturationAbove: score,
+    strategyOpportunityAbove: score,
+    minStrategiesPerWeek: int(1, 5),
+    minDistinctTypesPerWeek: int(0, 22),
+    minRevenueTypesPerWeek: int(0, 9),
+    minEngagementTypesPerWeek: int(0, 9),
+    strategyBoost: num(0, 100),
+    noveltyMultiplier: num(0, 100),
+    typeWeights: recordOf('typeWeights', SEND_TYPE_KEYS, num(0, 1000)),
+    highOpportunityPriority: obj('highOpportunityPriority', {
+      ppv_unlock: num(0, 100),
+      bundle: num(0, 100),
+      flash_bundle: num(0, 100),
+      vip_program: num(0, 100),
+    }),
+    lowOpportunityPriority: obj('lowOpportunityPriority', {
+      bump_normal: num(0, 100),
+      bump_descriptive: num(0, 100),
+      dm_farm: num(0, 100),
+      link_drop: num(0, 100),
+    }),
+    highOpportunityAbove: score,
+    lowOpportunityBelow: score,
+  }),
+  content: obj('content', {
+    weights: weights5,
+    degradedWeights: weights5,
+    staleAverageFreshness: score,
+    freshnessRecoveryDays: int(0, 3650),
+    degradationChain: arrayOf(
+      obj('degradationStep', { minFreshness: score, minPerformance: score }),
+      1,
+      20,
+    ),
+    candidateLimit: int(1, 1000),
+    typePriorityScores: arrayOf(score, 1, 10),
+    genericTypePriorityScore: score,
+    diversityPenaltyPerGlobalUse: num(0, 100),
+    manualCaptionText: text(200),
+    lowFreshnessWarningBelow: score,
+    lowPoolThreshold: int(0, 1000),
+  }),
+  timing: obj('timing', {
+    windowStartMinute: minutesOfDay,
+    windowEndMinute: minutesOfDay,
+    spacingSteps: arrayOf(int(0, 24 * 60), 1, 10),
+    blockMinutes: int(15, 24 * 60),
+    maxPerBlock: int(1, 100),
+    maxClockTimeUsesPerWeek: int(1, 1000),
+    jitterMin: int(-30, 0),
+    jitterMax: int(0, 30),
+    roundMinutes: arrayOf(int(0, 59), 0, 60),
+    engagementHours: arrayOf(hour, 1, 24),
+    retentionHours: arrayOf(hour, 1, 24),
+    morningShiftMinutes: int(0, 59),
+    eveningShiftMinutes: int(0, 59),
+    defaultPeakHours: arrayOf(hour, 1, 24),
+    defaultAvoidHours: arrayOf(hour, 0, 24),
+    primeHourRotation: arrayOf(int(-6, 6), 1, 7),
+    chainedGapMinutes: int(1, 7 * 24 * 60),
+    fallbackStepMinutes: int(1, 60),
+  }),
+  followups: obj('followups', {
+    minDelayMinutes: num(1, 24 * 60),
+    maxDelayMinutes: num(1, 24 * 60),
+    meanDelayMinutes: num(1, 24 * 60),
+    sdDelayMinutes: num(0.01, 24 * 60),
+    maxPerDay: int(0, 100),
+    priorityWeights: obj('priorityWeights', { revenue: share, recency: share, engagement: share }),
+    revenueNormalizerUsd: num(0.01, 1e9),
+    engagementNormalizerRate: num(0.0001, 1),
+    latestMinuteOfDay: minutesOfDay,
+    defaultPriceBuyers: num(0, 1e6),
+  }),
+  validation: obj('validation', {
+    passScore: score,
+    reviewScore: score,
+    revenueMinShare: share,
+    engagementMinShare: share,
+    retentionMaxShare: share,
+    revenueMixLowTier: share,
+    revenueMixOtherTiers: share,
+    revenueMixTolerance: share,
+    maxWarningDeduction: score,
+    maxManualCaptionShare: share,
+  }),
+  pricing: obj('pricing', {
+    defaultPrices: recordOf('defaultPrices', PRICED_TYPES, num(0, 100_000)),
+    minPrice: num(0, 100_000),
+    maxPrice: num(0, 100_000),
+  }),
+});
+
+/**
+ * The policy type: every number of the rules.
+ *
+ * @since 0.1.0
+ * @category policy
+ */
+export type SchedulePolicy = t.TypeOf<(typeof SCHEMA)['full']>;
+
+/**
+ * A deep partial of the policy, for overrides; arrays and pairs are replaced whole.
+ *
+ * @since 0.1.0
+ * @category policy
+ */
+export type PolicyOverrides = t.TypeOf<(typeof SCHEMA)['partial']>;
 
 /**
  * Daily quotas of a volume tier. Source: seed 001 §1.2 table (RULINGS "Volume").
@@ -14,25 +290,9 @@ import { type Issue, issue } from './issues';
  * @since 0.1.0
  * @category policy
  */
-export interface TierRow {
-  readonly tier: 'low' | 'mid' | 'high' | 'ultra';
-  /** Smallest fan count of the tier. */
-  readonly minFans: number;
-  readonly revenuePerDay: number;
-  readonly engagementPerDay: number;
-  readonly retentionPerDay: number;
-}
+export type TierRow = SchedulePolicy['volume']['tiers'][number];
 
-/** Strategy weights (001 §2.3). */
-type StrategyWeights = Readonly<Record<string, number>>;
-
-/**
- * The default policy. Each entry names its seed and section.
- *
- * @since 0.1.0
- * @category policy
- */
-export const DEFAULT_POLICY = {
+const DEFAULTS = {
   volume: {
     /** 001 §1.2 table; tiers from all seeds (RULINGS "Volume"). */
     tiers: [
@@ -40,13 +300,9 @@ export const DEFAULT_POLICY = {
       { tier: 'mid', minFans: 1000, revenuePerDay: 4, engagementPerDay: 4, retentionPerDay: 2 },
       { tier: 'high', minFans: 5000, revenuePerDay: 6, engagementPerDay: 5, retentionPerDay: 2 },
       { tier: 'ultra', minFans: 15000, revenuePerDay: 8, engagementPerDay: 6, retentionPerDay: 3 },
-    ] as ReadonlyArray<TierRow>,
+    ],
     /** 001 phase 1 checkpoint: revenue 1-10, engagement 1-8, retention 0-4 per day. */
-    bounds: {
-      revenue: [1, 10] as readonly [number, number],
-      engagement: [1, 8] as readonly [number, number],
-      retention: [0, 4] as readonly [number, number],
-    },
+    bounds: { revenue: [1, 10], engagement: [1, 8], retention: [0, 4] },
     /** 002 "Dynamic Adjustments" 1: saturation > 70 x0.7; 50-70 x0.9. */
     saturation: { highAbove: 70, highMultiplier: 0.7, mediumFrom: 50, mediumMultiplier: 0.9 },
     /** 002 "Dynamic Adjustments" 2. */
@@ -63,7 +319,7 @@ export const DEFAULT_POLICY = {
     /** 002 "Data Sources Priority" 3: neutral scores. */
     neutralScore: 50,
     /** 001 §1.2.1 DOW multipliers, clamped (RULINGS "weekly distribution"). */
-    dowMultiplierClamp: [0.7, 1.3] as readonly [number, number],
+    dowMultiplierClamp: [0.7, 1.3],
     /** Confidence = n / (n + k) messages; k chosen so 156 messages give 0.86 (001 §1.2.1 example 0.85). */
     confidenceHalfMessages: 25,
     /** 001 §2.2: below this, quotas are damped toward the conservative quotas. */
@@ -74,27 +330,81 @@ export const DEFAULT_POLICY = {
     moderateDampening: 0.1,
     /** 001 consumption rule 5: below this validation fails without a manual override. */
     failBelowConfidence: 0.3,
-    /** 001 "Volume config degradation" level 3: the conservative quotas. */
+    /** 001 "Volume Configuration Degradation" level 3: the minimum safe 3 / 3 / 1 (0 retention on free pages). */
     conservativeQuotas: { revenue: 3, engagement: 3, retention: 1 },
+    /** 001 "Volume Configuration Degradation": the confidence each fallback level sets. */
+    degradation: {
+      baseTierConfidence: 0.6, // level 1: optimization fails, base tier
+      fanCountEstimateConfidence: 0.5, // level 2: tier estimated from the fan count
+      minimumSafeConfidence: 0.3, // level 3: no data, minimum safe values
+    },
     /** 002 on-demand scores read the last 14 days of history. */
     scoreWindowDays: 14,
     /** Weekday multipliers read this many days of history (001 §1.2.1). */
     dowHistoryDays: 90,
+    /** 001 §1.2.1 module 2 "Multi-Horizon Fusion" (issue 3 text for the weights). */
+    fusion: {
+      weights: { '7d': 0.3, '14d': 0.5, '30d': 0.2 },
+      divergentWeights: { '7d': 0.5, '14d': 0.35, '30d': 0.15 },
+      /** 7d vs 30d saturation or opportunity at least this many points apart. */
+      divergencePoints: 15,
+    },
+    /** 001 §1.2.1 module 6 "Content Weighting". */
+    contentWeighting: {
+      /** 001 module 6 example (solo 3, lingerie 2, outdoor 1); AVOID never allocated (`get_content_type_rankings`). */
+      rankWeights: { TOP: 3, MID: 2, LOW: 1, AVOID: 0 },
+      /** Project choice (001 names "Equal weighting" without a count): the vault's 6 largest types. */
+      equalWeightingMaxTypes: 6,
+    },
+    /**
+     * 002 `calculated_on_demand` (the seed describes, does not show, the formula; RULINGS
+     * "scores from message history"): score = 50 + sum of coefficient x change, with the
+     * changes of revenue per send, view rate and purchase rate over the two halves of the window
+     * (-1..1) and the volatility term `cv - volatilityCenter` (cv clamped to 0..volatilityMax).
+     */
+    onDemandScores: {
+      saturation: { revenuePerSend: -30, viewRate: -10, purchaseRate: -10, volatility: 10 },
+      opportunity: { revenuePerSend: 30, viewRate: 10, purchaseRate: 10, volatility: -5 },
+      volatilityCenter: 0.5,
+      volatilityMax: 2,
+    },
+  },
+  /** 000 task 3.1 page-type matrix (gap 3.2). */
+  matrix: {
+    /** `BUMP_MATRIX`: bumps per day by content page type, sub-type and tier. */
+    bumps: {
+      nude: {
+        gfe: { low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+        commercial: { low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+      },
+      non_nude: {
+        gfe: { low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+        commercial: { low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+      },
+      porno: {
+        gfe: { low: [5, 7], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+        commercial: { low: [5, 8], mid: [4, 6], high: [7, 9], ultra: [10, 12] }, // 1.67x-4.0x
+      },
+    },
+    /** `TIER_PPVS`: mass-message PPVs per day by tier. */
+    mmppvs: { low: [2, 3], mid: [4, 6], high: [7, 9], ultra: [10, 12] },
+    /** `validate_bump_ratio` "20% tolerance". */
+    ratioTolerance: 0.2,
   },
   elasticity: {
     /** Days of history read; the same window as the weekday multipliers (001 §1.2.1 module 4). */
     historyDays: 90,
-    /** Issue 3: a volume level counts with at least 3 days. */
+    /** Issue 3: a volume level counts with at least 3 days (001 §1.2.1 "sufficient volume history"). */
     minDaysPerLevel: 3,
     /** Issue 3: at least 3 volume levels before a fit is tried. */
     minLevels: 3,
-    /** A fit is good enough from this R^2 (per-day revenue is noisy; see src/volume/elasticity.ts). */
+    /** Project choice: a fit is good enough from this R^2 (per-day revenue is noisy; see src/volume/elasticity.ts). */
     minRSquared: 0.3,
-    /** Cap where the marginal revenue of one more PPV falls below this share of the mean revenue per PPV (calibrated on the real-data README "By PPVs per day"). */
+    /** Project choice calibrated on the real-data README "By PPVs per day": cap where the next PPV earns under this share of the mean revenue per PPV. */
     minMarginalShare: 0.4,
   },
   traits: {
-    /** 000 task 3.3 `top_n`. */
+    /** 000 task 3.3 `top_n` ("top 10", gap 4.1). */
     topN: 10,
     /** 000 task 3.3 `min_sample_for_confidence`. */
     minSampleForConfidence: 50,
@@ -102,8 +412,16 @@ export const DEFAULT_POLICY = {
     alpha: 0.05,
     /** 000 gap 4.1: 60 % of the top 10 share a trait. */
     threshold: 0.6,
-    /** History records read for trait detection, days. */
+    /** History records read for trait detection, days (the 90-day window of 001 §1.2.1). */
     historyDays: 90,
+    /** 000 task 3.3 optimal caption length, characters (Unicode code points). */
+    optimalLength: { minCharacters: 250, maxCharacters: 449 },
+    /** 000 task 3.3: below 5 in any cell, Fisher's exact test instead of chi-square. */
+    minCellForChiSquare: 5,
+    /** Tables within this relative probability count as "as extreme" (R `fisher.test`, scipy). */
+    fisherRelativeTolerance: 1e-7,
+    /** 000 gap 4.1 "+20-30 %": optimal length x1.25, content type x1.25, tone x1.20. */
+    multipliers: { optimalLength: 1.25, contentType: 1.25, tone: 1.2 },
   },
   allocation: {
     /** 001 §2.3 strategy weights by performance. */
@@ -114,21 +432,21 @@ export const DEFAULT_POLICY = {
         balanced_standard: 0.2,
         variety_max: 0.2,
         storytelling: 0.2,
-      } as StrategyWeights,
+      },
       opportunity: {
         revenue_focus: 0.3,
         engagement_burst: 0.1,
         balanced_standard: 0.2,
         variety_max: 0.2,
         storytelling: 0.2,
-      } as StrategyWeights,
+      },
       balanced: {
         revenue_focus: 0.2,
         engagement_burst: 0.2,
         balanced_standard: 0.2,
         variety_max: 0.2,
         storytelling: 0.2,
-      } as StrategyWeights,
+      },
     },
     /** 001 §2.3: saturation above this uses `saturated` weights; opportunity above uses `opportunity`. */
     strategySaturationAbove: 70,
@@ -138,8 +456,10 @@ export const DEFAULT_POLICY = {
     minDistinctTypesPerWeek: 10,
     minRevenueTypesPerWeek: 5,
     minEngagementTypesPerWeek: 5,
-    /** Multiplier on a strategy's boosted types (001 §2.5 `boost=`). */
+    /** Multiplier on a strategy's boosted types (001 §2.5 `boost=`; the seed gives no number). */
     strategyBoost: 2.5,
+    /** Project choice: a type not yet used this week is this much more likely (keeps 10 types reachable). */
+    noveltyMultiplier: 1.5,
     /** Base selection weight of each send type inside its category (001 §2.5 `type_weights`). */
     typeWeights: {
       ppv_unlock: 4,
@@ -164,21 +484,16 @@ export const DEFAULT_POLICY = {
       renew_on_message: 1.0,
       ppv_followup: 0,
       expired_winback: 0.8,
-    } as Readonly<Record<SendTypeKey, number>>,
+    },
     /** 001 "Opportunity-Based Prioritization": opportunity > 70. */
-    highOpportunityPriority: {
-      ppv_unlock: 1.5,
-      bundle: 1.4,
-      flash_bundle: 1.3,
-      vip_program: 1.2,
-    } as Readonly<Partial<Record<SendTypeKey, number>>>,
+    highOpportunityPriority: { ppv_unlock: 1.5, bundle: 1.4, flash_bundle: 1.3, vip_program: 1.2 },
     /** 001 "Opportunity-Based Prioritization": opportunity < 40. */
     lowOpportunityPriority: {
       bump_normal: 1.3,
       bump_descriptive: 1.3,
       dm_farm: 1.2,
       link_drop: 1.1,
-    } as Readonly<Partial<Record<SendTypeKey, number>>>,
+    },
     highOpportunityAbove: 70,
     lowOpportunityBelow: 40,
   },
@@ -209,11 +524,11 @@ export const DEFAULT_POLICY = {
       { minFreshness: 20, minPerformance: 30 },
       { minFreshness: 10, minPerformance: 20 },
       { minFreshness: 0, minPerformance: 0 },
-    ] as ReadonlyArray<{ readonly minFreshness: number; readonly minPerformance: number }>,
+    ],
     /** 001 §3.1 `limit = 10`. */
     candidateLimit: 10,
     /** Type-priority score of the primary and secondary caption type (001 §3.2 priorities 1, 2). */
-    typePriorityScores: [100, 70] as ReadonlyArray<number>,
+    typePriorityScores: [100, 70],
     /** Type-priority score of a generic caption of another type (001 §3.5 strategy 2). */
     genericTypePriorityScore: 40,
     /** Diversity score lost per use by any creator of the universal pool (RULINGS "freshness"). */
@@ -230,7 +545,7 @@ export const DEFAULT_POLICY = {
     windowStartMinute: 8 * 60,
     windowEndMinute: 23 * 60 + 30,
     /** RULINGS "spacing": target 45, then relax to 30, then 20 (001 phase 5 recovery). */
-    spacingSteps: [45, 30, 20] as ReadonlyArray<number>,
+    spacingSteps: [45, 30, 20],
     /** RULINGS "spacing": blocks of 4 hours from 00:00, at most 3 sends of a family each. */
     blockMinutes: 240,
     maxPerBlock: 3,
@@ -240,18 +555,22 @@ export const DEFAULT_POLICY = {
     jitterMin: -7,
     jitterMax: 8,
     /** 003 gap 10.7: minutes never scheduled. */
-    roundMinutes: [0, 15, 30, 45] as ReadonlyArray<number>,
+    roundMinutes: [0, 15, 30, 45],
     /** 001 §5.3 preferred hours for engagement and retention. */
-    engagementHours: [9, 10, 11, 14, 15, 16] as ReadonlyArray<number>,
-    retentionHours: [16, 17, 18] as ReadonlyArray<number>,
+    engagementHours: [9, 10, 11, 14, 15, 16],
+    retentionHours: [16, 17, 18],
     /** 001 §5.2 morning / evening shifts in minutes (even days: -15 / +20). */
     morningShiftMinutes: 15,
     eveningShiftMinutes: 20,
     /** 001 phase 1 recovery: generic timing when none is given. */
-    defaultPeakHours: [19, 20, 21, 22] as ReadonlyArray<number>,
-    defaultAvoidHours: [3, 4, 5, 6] as ReadonlyArray<number>,
+    defaultPeakHours: [19, 20, 21, 22],
+    defaultAvoidHours: [3, 4, 5, 6],
     /** 001 §5.2 prime-hour rotation offsets by day index modulo 3. */
-    primeHourRotation: [-1, 0, 1] as ReadonlyArray<number>,
+    primeHourRotation: [-1, 0, 1],
+    /** Project choice (001 §5.6, RULINGS "per-type gaps"): from this gap on, a type's earlier send decides where the next one can start (12 hours). */
+    chainedGapMinutes: 12 * 60,
+    /** 001 §5.3 `find_any_available_slot`: minutes between two fallback bases (the jitter covers the minutes between). */
+    fallbackStepMinutes: 5,
   },
   followups: {
     /** RULINGS "Follow-ups" / 003 task 2.3: truncated normal on [15, 45], mean 28, sd 8. */
@@ -268,6 +587,8 @@ export const DEFAULT_POLICY = {
     engagementNormalizerRate: 0.2,
     /** RULINGS "late parents": the last minute of the day a follow-up may use, 23:59. */
     latestMinuteOfDay: 23 * 60 + 59,
+    /** Project choice (000 task 3.4 gives no default): a parent type without history is estimated at its default price x 10 buyers. */
+    defaultPriceBuyers: 10,
   },
   validation: {
     /** RULINGS "score thresholds". */
@@ -281,30 +602,10 @@ export const DEFAULT_POLICY = {
     revenueMixLowTier: 0.6,
     revenueMixOtherTiers: 0.5,
     revenueMixTolerance: 0.15,
-    /** Score lost per error, and per warning by code (default `warningDeduction`). */
-    errorDeduction: 20,
-    warningDeduction: 2,
-    warningDeductionsByCode: {
-      low_confidence: 3,
-      caption_pool_warning: 1,
-      manual_caption_required: 2,
-      duplicate_caption: 2,
-      low_freshness: 1,
-      category_balance: 4,
-      revenue_mix: 1,
-      spacing_relaxed: 1,
-      item_moved_next_day: 2,
-      item_dropped: 3,
-      vault_missing: 2,
-      late_night_followup: 1,
-      followup_skipped: 1,
-      divergence_detected: 1,
-      elasticity_capped: 1,
-      diversity_shortfall: 3,
-      quota_unfilled: 1,
-    } as Readonly<Record<string, number>>,
-    /** Total warning deductions never exceed this, so warnings alone cannot fail a week. */
+    /** Project choice: warnings together deduct at most this, so warnings alone cannot fail a week (score >= 86). */
     maxWarningDeduction: 14,
+    /** RULINGS "manual captions": more than 10 % MANUAL_REQUIRED items is at best needs_review. */
+    maxManualCaptionShare: 0.1,
   },
   pricing: {
     /** Default prices in USD per revenue send type; calibrated to the real-data README ($15-25 PPVs earn most). */
@@ -318,108 +619,220 @@ export const DEFAULT_POLICY = {
       flash_bundle: 22,
       snapchat_bundle: 35,
       first_to_tip: 25,
-    } as Readonly<Partial<Record<SendTypeKey, number>>>,
+    },
     /** Prices never leave this range, USD. */
     minPrice: 3,
     maxPrice: 250,
   },
-};
+} as const satisfies SchedulePolicy;
 
 /**
- * The policy type: the shape of `DEFAULT_POLICY`.
+ * The default policy, deep-frozen. Each entry names its seed and section.
  *
  * @since 0.1.0
  * @category policy
  */
-export type SchedulePolicy = typeof DEFAULT_POLICY;
-
-/**
- * A deep partial of the policy, for overrides.
- *
- * @since 0.1.0
- * @category policy
- */
-export type PolicyOverrides = DeepPartial<SchedulePolicy>;
-
-type DeepPartial<T> =
-  T extends ReadonlyArray<unknown>
-    ? T
-    : T extends object
-      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
-      : T;
+export const DEFAULT_POLICY: SchedulePolicy = deepFreeze(DEFAULTS);
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
+/** A fresh deep copy of plain data (objects and arrays), merging `over` into `base`. */
 const merge = (base: unknown, over: unknown): unknown => {
-  if (over === undefined) return base;
-  if (isPlainObject(base) && isPlainObject(over)) {
-    const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(over)) out[k] = merge(base[k], v);
+  if (isPlainObject(base)) {
+    const o = isPlainObject(over) ? over : {};
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(base))
+      out[k] = merge(base[k], Object.hasOwn(o, k) ? o[k] : undefined);
     return out;
   }
-  return over;
+  const v = over === undefined ? base : over;
+  return Array.isArray(v) ? v.map((x) => merge(x, undefined)) : v;
 };
 
 const sumsToOne = (w: Readonly<Record<string, number>>): boolean =>
   Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) < 1e-9;
 
 /**
- * Merges overrides into the default policy and checks the result.
+ * The invariants between leaves of a whole policy: weights summing to 1, ordered thresholds,
+ * the window inside the day, the tiers in order. One `invalid_policy` issue per broken one,
+ * naming its path.
+ */
+const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  const bad = (path: string, expected: string, received: unknown) =>
+    out.push(
+      issue(
+        'invalid_policy',
+        { expected, received: JSON.stringify(received) ?? 'undefined' },
+        `policy.${path}`,
+      ),
+    );
+  const weightSets: ReadonlyArray<readonly [string, Readonly<Record<string, number>>]> = [
+    ['content.weights', p.content.weights],
+    ['content.degradedWeights', p.content.degradedWeights],
+    ['followups.priorityWeights', p.followups.priorityWeights],
+    ['volume.fusion.weights', p.volume.fusion.weights],
+    ['volume.fusion.divergentWeights', p.volume.fusion.divergentWeights],
+    ['allocation.strategyWeights.saturated', p.allocation.strategyWeights.saturated],
+    ['allocation.strategyWeights.opportunity', p.allocation.strategyWeights.opportunity],
+    ['allocation.strategyWeights.balanced', p.allocation.strategyWeights.balanced],
+  ];
+  for (const [path, w] of weightSets)
+    if (!sumsToOne(w))
+      bad(
+        path,
+        'weights summing to 1',
+        Object.values(w).reduce((a, b) => a + b, 0),
+      );
+  const t = p.timing;
+  if (!(t.windowStartMinute < t.windowEndMinute))
+    bad('timing.windowStartMinute', 'windowStartMinute < windowEndMinute', [
+      t.windowStartMinute,
+      t.windowEndMinute,
+    ]);
+  if (t.windowEndMinute - t.windowStartMinute <= t.jitterMax - t.jitterMin)
+    bad('timing.windowEndMinute', 'a window longer than the jitter range', t.windowEndMinute);
+  for (let i = 1; i < t.spacingSteps.length; i++)
+    if ((t.spacingSteps[i] as number) > (t.spacingSteps[i - 1] as number))
+      bad(`timing.spacingSteps[${i}]`, 'spacing steps that never increase', t.spacingSteps);
+  if (t.roundMinutes.length >= 60)
+    bad('timing.roundMinutes', 'fewer than 60 round minutes', t.roundMinutes.length);
+  const f = p.followups;
+  if (!(f.minDelayMinutes <= f.meanDelayMinutes && f.meanDelayMinutes <= f.maxDelayMinutes))
+    bad('followups.minDelayMinutes', 'minDelay <= meanDelay <= maxDelay', [
+      f.minDelayMinutes,
+      f.meanDelayMinutes,
+      f.maxDelayMinutes,
+    ]);
+  if (Math.ceil(f.minDelayMinutes) > Math.floor(f.maxDelayMinutes))
+    bad(
+      'followups.maxDelayMinutes',
+      'a whole minute between minDelay and maxDelay',
+      f.maxDelayMinutes,
+    );
+  if (f.latestMinuteOfDay < t.windowStartMinute)
+    bad(
+      'followups.latestMinuteOfDay',
+      'latestMinuteOfDay >= timing.windowStartMinute',
+      f.latestMinuteOfDay,
+    );
+  const v = p.validation;
+  if (!(v.reviewScore <= v.passScore))
+    bad('validation.reviewScore', 'reviewScore <= passScore', v.reviewScore);
+  if (v.revenueMinShare + v.engagementMinShare > 1)
+    bad(
+      'validation.revenueMinShare',
+      'revenueMinShare + engagementMinShare <= 1',
+      v.revenueMinShare + v.engagementMinShare,
+    );
+  const vol = p.volume;
+  vol.tiers.forEach((row, i) => {
+    if (row.tier !== TIERS[i]) bad(`volume.tiers[${i}].tier`, JSON.stringify(TIERS[i]), row.tier);
+    if (i === 0 && row.minFans !== 0) bad('volume.tiers[0].minFans', '0', row.minFans);
+    if (i > 0 && row.minFans <= (vol.tiers[i - 1]?.minFans ?? 0))
+      bad(`volume.tiers[${i}].minFans`, 'increasing fan thresholds', row.minFans);
+  });
+  if (
+    !(
+      vol.failBelowConfidence <= vol.dampenBelowConfidence &&
+      vol.dampenBelowConfidence <= vol.trustAboveConfidence
+    )
+  )
+    bad(
+      'volume.dampenBelowConfidence',
+      'failBelowConfidence <= dampenBelowConfidence <= trustAboveConfidence',
+      vol.dampenBelowConfidence,
+    );
+  if (vol.degradation.minimumSafeConfidence < vol.failBelowConfidence)
+    bad(
+      'volume.degradation.minimumSafeConfidence',
+      'at least volume.failBelowConfidence (the gate must not fail the minimum-safe step)',
+      vol.degradation.minimumSafeConfidence,
+    );
+  const chain = p.content.degradationChain;
+  for (let i = 1; i < chain.length; i++) {
+    const a = chain[i - 1] as (typeof chain)[number];
+    const b = chain[i] as (typeof chain)[number];
+    if (b.minFreshness > a.minFreshness || b.minPerformance > a.minPerformance)
+      bad(`content.degradationChain[${i}]`, 'thresholds that never increase', b);
+  }
+  if (p.pricing.minPrice > p.pricing.maxPrice)
+    bad('pricing.minPrice', 'minPrice <= maxPrice', p.pricing.minPrice);
+  const len = p.traits.optimalLength;
+  if (len.minCharacters > len.maxCharacters)
+    bad('traits.optimalLength.minCharacters', 'minCharacters <= maxCharacters', len.minCharacters);
+  return out;
+};
+
+/**
+ * Decodes policy overrides (`unknown`: anything a caller passes), merges them over
+ * `DEFAULT_POLICY` and checks the result.
  *
- * Returns `Left` with one issue per violated invariant (weights that do not sum to 1, inverted
- * ranges, a window outside the day), each naming the policy path.
+ * - Every leaf has a range (a jitter of 1e9 minutes, `NaN` or `"abc"` is an error at its path);
+ *   an unknown key is an error (`policy.timing.windowStart: unknown key`); arrays and
+ *   `[min, max]` pairs are replaced whole.
+ * - Then the invariants between leaves (weights summing to 1, ordered thresholds, the window).
+ * - `Left` with one `invalid_policy` issue per problem, every problem collected; never throws,
+ *   whatever it is given (circular or unreadable values included).
+ * - `Right` with a fresh, deep-frozen policy: nothing is shared with `DEFAULT_POLICY` or the
+ *   overrides, so no caller's object can change a later build.
  *
  * @example
  * resolvePolicy({ followups: { maxPerDay: 3 } }) // Right(policy with 3 follow-ups a day)
+ * resolvePolicy({ timing: { jitterMax: 1e9 } })  // Left([policy.timing.jitterMax: expected integer in 0..30, got 1000000000])
+ *
+ * Source: RULINGS intro; STYLE "ts-fsrs" (one resolver).
  *
  * @since 0.1.0
  * @category policy
  */
 export const resolvePolicy = (
-  overrides: PolicyOverrides = {},
+  overrides: unknown = {},
 ): E.Either<ReadonlyArray<Issue>, SchedulePolicy> => {
-  const p = merge(DEFAULT_POLICY, overrides) as SchedulePolicy;
-  const problems: Issue[] = [];
-  const bad = (path: string, message: string) =>
-    problems.push(issue('input', 'error', 'invalid_policy', message, {}, `policy.${path}`));
-  if (!sumsToOne(p.content.weights)) bad('content.weights', 'expected weights summing to 1');
-  if (!sumsToOne(p.content.degradedWeights))
-    bad('content.degradedWeights', 'expected weights summing to 1');
-  if (!sumsToOne(p.followups.priorityWeights))
-    bad('followups.priorityWeights', 'expected weights summing to 1');
-  const t = p.timing;
-  if (
-    !(
-      t.windowStartMinute >= 0 &&
-      t.windowStartMinute < t.windowEndMinute &&
-      t.windowEndMinute < 24 * 60
-    )
-  )
-    bad('timing.windowStartMinute', 'expected 0 <= windowStartMinute < windowEndMinute < 1440');
-  if (t.jitterMin > t.jitterMax) bad('timing.jitterMin', 'expected jitterMin <= jitterMax');
-  const f = p.followups;
-  if (
-    !(
-      f.minDelayMinutes > 0 &&
-      f.minDelayMinutes <= f.meanDelayMinutes &&
-      f.meanDelayMinutes <= f.maxDelayMinutes
-    )
-  )
-    bad('followups.minDelayMinutes', 'expected 0 < minDelay <= meanDelay <= maxDelay');
-  if (!(f.sdDelayMinutes > 0))
-    bad('followups.sdDelayMinutes', 'expected a positive standard deviation');
-  if (!(f.maxPerDay >= 0)) bad('followups.maxPerDay', 'expected a count >= 0');
-  const v = p.validation;
-  if (!(v.reviewScore <= v.passScore))
-    bad('validation.reviewScore', 'expected reviewScore <= passScore');
-  for (const [cat, [lo, hi]] of Object.entries(p.volume.bounds))
-    if (!(lo <= hi && lo >= 0)) bad(`volume.bounds.${cat}`, 'expected 0 <= min <= max');
-  const tiers = p.volume.tiers;
-  if (tiers.length === 0 || tiers[0]?.minFans !== 0)
-    bad('volume.tiers', 'expected tiers starting at 0 fans');
-  for (let i = 1; i < tiers.length; i++)
-    if ((tiers[i]?.minFans ?? 0) <= (tiers[i - 1]?.minFans ?? 0))
-      bad(`volume.tiers[${i}].minFans`, 'expected increasing fan thresholds');
-  return problems.length > 0 ? E.left(problems) : E.right(p);
+  const decoded = decodeWith(SCHEMA.partial, overrides ?? {}, 'policy', 'invalid_policy');
+  if (E.isLeft(decoded)) return decoded;
+  let merged: SchedulePolicy;
+  try {
+    merged = merge(DEFAULT_POLICY, decoded.right) as SchedulePolicy;
+  } catch {
+    return E.left([
+      issue(
+        'invalid_policy',
+        { expected: 'plain data', received: 'an unreadable value' },
+        'policy',
+      ),
+    ]);
+  }
+  const problems = invariantIssues(merged);
+  return problems.length > 0 ? E.left(problems) : E.right(deepFreeze(merged));
 };
+
+/**
+ * The default price of a send type in USD (`policy.pricing.defaultPrices`), `null` for a send
+ * type without a price. Source: policy `pricing`.
+ *
+ * @since 0.2.0
+ * @category policy
+ */
+export const defaultPriceOf = (sendTypeKey: SendTypeKey, policy: SchedulePolicy): number | null =>
+  (policy.pricing.defaultPrices as Readonly<Partial<Record<SendTypeKey, number>>>)[sendTypeKey] ??
+  null;
+
+/**
+ * The io-ts codec of policy overrides (what `inputs.policy` may hold): strict objects, a range
+ * for every leaf. `resolvePolicy` uses it; it is exported for callers who decode a stored policy
+ * themselves.
+ *
+ * @since 0.2.0
+ * @category policy
+ */
+export const PolicyOverridesC: t.Type<PolicyOverrides, PolicyOverrides, unknown> = SCHEMA.partial;
+
+/**
+ * The io-ts codec of a whole policy (every key required).
+ *
+ * @since 0.2.0
+ * @category policy
+ */
+export const SchedulePolicyC: t.Type<SchedulePolicy, SchedulePolicy, unknown> = SCHEMA.full;

@@ -168,6 +168,8 @@ export interface ContentAssignment {
   readonly slots: ReadonlyArray<ContentSlot>;
   /** Caption ids used, in order. Phase 6 continues from these. */
   readonly usedCaptionIds: ReadonlyArray<string>;
+  /** Unused follow-up caption candidates, ranked best first (read in phase 3 with the rest). */
+  readonly followupCandidates: ReadonlyArray<import('./types').Caption>;
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -202,6 +204,8 @@ export interface Targeting {
 export interface TimedSlot extends TargetedSlot {
   /** Local date it is scheduled on (may differ from `date` when moved to the next day). */
   readonly scheduledDate: string;
+  /** The allocation date of an item moved to the next day (RULINGS "moved items"), else `null`. */
+  readonly movedFromDate: string | null;
   /** Minutes after local midnight, 0-1439. */
   readonly minuteOfDay: number;
   /** Local `HH:mm:ss`. */

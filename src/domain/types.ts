@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import type { AuditTrail } from './audit';
 import type {
   CaptionType,
   Category,
@@ -335,6 +337,8 @@ export interface ScheduleItem {
   readonly slotId: string;
   /** Local date `YYYY-MM-DD` in the creator's zone. */
   readonly scheduledDate: string;
+  /** The day an item moved to the next day was allocated to (RULINGS "moved items"), else `null`. */
+  readonly movedFromDate: string | null;
   /** Local time `HH:mm:ss`. */
   readonly scheduledTime: string;
   /** The same moment as a UTC ISO instant. */
@@ -409,8 +413,34 @@ export interface ScheduleResult {
   readonly validation: ValidationReport;
   readonly volume: import('../volume/types').VolumeResult;
   readonly summary: ScheduleSummary;
-  /** Set when the schedule was saved through the port. */
+  /** Set when the schedule was saved through the port (or had been saved before: `save.status` `duplicate`). */
   readonly templateId: string | null;
+  /** What the save did (001 §7.4; the 003 task 2.1b saga and task 2.5b idempotency guard). */
+  readonly save: SaveOutcome;
+  /** The build's audit trail: its `generationId` and events (phases, port calls, recoveries, degradations, checkpoints). */
+  readonly audit: AuditTrail;
+}
+
+/**
+ * What the save of a build did.
+ *
+ * - `status`: `not_requested` (no `options.save`), `refused` (validation did not pass, or no
+ *   `saveSchedule` port), `saved`, `duplicate` (the same build was saved before: the first
+ *   template id), `failed` (the week is still returned whole; `validation.errors` has the
+ *   `save_failed` issue).
+ * - `operationKey`: the idempotency key, `null` without an idempotency store.
+ * - `sagaStatus` / `sagaLog`: the save saga's outcome and its seed 004 `saga_execution_log`
+ *   records (`rolled_back` = every compensation succeeded, as in seed 003).
+ *
+ * @since 0.2.0
+ * @category model
+ */
+export interface SaveOutcome {
+  readonly status: 'not_requested' | 'refused' | 'saved' | 'duplicate' | 'failed';
+  readonly templateId: string | null;
+  readonly operationKey: string | null;
+  readonly sagaStatus: 'completed' | 'rolled_back' | 'failed' | null;
+  readonly sagaLog: ReadonlyArray<import('../resilience/saga').SagaLogRecord>;
 }
 
 /**

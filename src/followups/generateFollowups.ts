@@ -8,6 +8,7 @@
  */
 import { FOLLOWUP_SEND_TYPE, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
+import { isRoundMinute, targetOfSendType } from '../domain/rules';
 import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from '../domain/stages';
 import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
 import type { Caption } from '../domain/types';
@@ -97,16 +98,10 @@ export const generateFollowups = (
   if (spec === undefined || !spec.pageTypes.includes(ctx.creator.pageType)) {
     if (spec !== undefined)
       issues.push(
-        issue(
-          'followups',
-          'info',
-          'followups_not_applicable',
-          `${spec.sendTypeKey} does not apply to ${ctx.creator.pageType} pages`,
-          {
-            sendTypeKey: spec.sendTypeKey,
-            pageType: ctx.creator.pageType,
-          },
-        ),
+        issue('followups_not_applicable', {
+          sendTypeKey: spec.sendTypeKey,
+          pageType: ctx.creator.pageType,
+        }),
       );
     return {
       slots: [...timing.slots].sort(byTime),
@@ -150,21 +145,22 @@ export const generateFollowups = (
       issues.push(
         onlyMidnight
           ? issue(
-              'followups',
-              'warning',
               'late_night_followup',
-              `Follow-up of ${parent.slotId} (${parent.scheduledDate} ${parent.scheduledTime}) would cross midnight; dropped`,
-              { parentItemId: parent.slotId, sampledDelayMinutes: sampled },
+              {
+                parentItemId: parent.slotId,
+                parentDate: parent.scheduledDate,
+                parentTime: parent.scheduledTime,
+                sampledDelayMinutes: sampled,
+              },
               `slots.${parent.slotId}`,
             )
           : issue(
-              'followups',
-              'warning',
               'followup_skipped',
-              `No delay of ${f.minDelayMinutes}-${f.maxDelayMinutes} minutes fits the follow-up of ${parent.slotId}`,
               {
                 parentItemId: parent.slotId,
                 sampledDelayMinutes: sampled,
+                minDelayMinutes: f.minDelayMinutes,
+                maxDelayMinutes: f.maxDelayMinutes,
                 rejections: Object.fromEntries(rejections),
               },
               `slots.${parent.slotId}`,
@@ -180,10 +176,7 @@ export const generateFollowups = (
     } else {
       issues.push(
         issue(
-          'followups',
-          'warning',
-          'manual_caption_required',
-          `No unused follow-up caption for ${parent.slotId}_followup`,
+          'followup_manual_caption',
           { slotId: `${parent.slotId}_followup`, sendTypeKey: spec.sendTypeKey },
           `slots.${parent.slotId}_followup`,
         ),
@@ -243,10 +236,7 @@ const selectParents = (
     for (const { s, p } of scored.slice(max))
       issues.push(
         issue(
-          'followups',
-          'info',
           'followup_limit',
-          `Follow-up limit of ${max} reached on ${date}; no follow-up for ${s.slotId}`,
           { parentItemId: s.slotId, date, priority: p.priority, maxPerDay: max },
           `slots.${s.slotId}`,
         ),
@@ -266,7 +256,7 @@ const rejectDelay = (
   const epochMinute = parent.epochMinute + d;
   const local = instantToLocal(epochMinuteToIso(epochMinute), ctx.creator.timezone);
   const out: DelayRejection[] = [];
-  if (ctx.policy.timing.roundMinutes.includes(local.minuteOfDay % 60)) out.push('round_minute');
+  if (isRoundMinute(local.minuteOfDay, ctx.policy)) out.push('round_minute');
   if (occ.minutes.has(epochMinute)) out.push('minute_taken');
   if (occ.followupMinutes.some((m) => Math.abs(m - epochMinute) < spec.minMinutesBetween))
     out.push('followup_gap');
@@ -278,7 +268,12 @@ const rejectDelay = (
   const sameDay =
     local.date === parent.scheduledDate &&
     local.minuteOfDay <= ctx.policy.followups.latestMinuteOfDay;
-  if (!sameDay && !ctx.options.allowNextDayFollowups) out.push('midnight');
+  // RULINGS "late parents": when the shortest delay still fits before 23:59 the follow-up stays
+  // inside the day; it may cross midnight only when it cannot, and only with allowNextDay.
+  const dayHasRoom =
+    parent.minuteOfDay + ctx.policy.followups.minDelayMinutes <=
+    ctx.policy.followups.latestMinuteOfDay;
+  if (!sameDay && (dayHasRoom || !ctx.options.allowNextDayFollowups)) out.push('midnight');
   return out;
 };
 
@@ -311,9 +306,10 @@ const buildFollowup = (
     mediaType: 'none',
     flyerRequired: false,
     needsCaption: caption === null,
-    targetKey: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
+    targetKey: targetOfSendType(spec),
     channelKey: spec.channel,
     scheduledDate: local.date,
+    movedFromDate: null,
     minuteOfDay: local.minuteOfDay,
     scheduledTime: clockTime(local.minuteOfDay),
     scheduledAt,

@@ -7,7 +7,7 @@
  */
 import { mean } from 'simple-statistics';
 import type { SendTypeKey } from '../domain/catalog';
-import type { SchedulePolicy } from '../domain/policy';
+import { defaultPriceOf, type SchedulePolicy } from '../domain/policy';
 import type { TimedSlot } from '../domain/stages';
 import { localToEpochMinute } from '../domain/time';
 import type { MassMessage } from '../domain/types';
@@ -29,14 +29,11 @@ export interface FollowupPriority {
   readonly priority: number;
 }
 
-/** Multiplier on the default price when a send type has no history (see `followupPriority`). */
-const DEFAULT_PRICE_BUYERS = 10;
-
 /**
  * Scores one parent slot.
  *
  * - revenue: mean earnings (USD) per past send of the parent's send type in `history`; with no
- *   history of that type, `policy.pricing.defaultPrices[type] x 10` (ten buyers at the default
+ *   history of that type, `policy.pricing.defaultPrices[type] x policy.followups.defaultPriceBuyers` (10 buyers at the default
  *   price; 0 when the type has no default price), divided by `revenueNormalizerUsd`, capped at 1.
  * - recency: `max(0, 1 - h / 24)`, `h` the hours from the parent to the end of its local day
  *   (`latestMinuteOfDay`, 23:59) on the schedule's own clock, never the wall clock.
@@ -84,6 +81,6 @@ export const followupPriority = (
 };
 
 const defaultRevenue = (key: SendTypeKey, policy: SchedulePolicy): number =>
-  (policy.pricing.defaultPrices[key] ?? 0) * DEFAULT_PRICE_BUYERS;
+  (defaultPriceOf(key, policy) ?? 0) * policy.followups.defaultPriceBuyers;
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);

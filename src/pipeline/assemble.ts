@@ -38,6 +38,7 @@ export const assembleItems = (
       (s: TimedSlot): ScheduleItem => ({
         slotId: s.slotId,
         scheduledDate: s.scheduledDate,
+        movedFromDate: s.movedFromDate,
         scheduledTime: s.scheduledTime,
         scheduledAt: s.scheduledAt,
         sendTypeKey: s.sendTypeKey,

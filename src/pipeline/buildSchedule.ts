@@ -1,5 +1,6 @@
 /**
- * `buildSchedule`: the seven phases composed in order. Source: seed 001 "Pipeline Overview".
+ * `buildSchedule`: the seven phases composed in order, with a checkpoint after each. Source:
+ * seed 001 "Pipeline Overview", "Error Propagation Rules" (phase boundary enforcement).
  *
  * @module
  */
@@ -8,70 +9,172 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
 import { matchContent } from '../content';
-import { decodeWith, ScheduleInputsC } from '../domain/codecs';
-import type { ScheduleError } from '../domain/issues';
-import { resolvePolicy } from '../domain/policy';
+import type { CheckpointDecision } from '../domain/audit';
+import { ScheduleInputsC } from '../domain/codecs';
+import { decodeWith } from '../domain/decode';
+import {
+  ISSUE_CODES,
+  type Issue,
+  type IssuePhase,
+  issue,
+  type ScheduleError,
+  scheduleError,
+} from '../domain/issues';
+import { resolvePolicy, type SchedulePolicy } from '../domain/policy';
 import type { PhaseContext } from '../domain/stages';
 import { weekDatesFrom } from '../domain/time';
 import type { ScheduleInputs, ScheduleResult } from '../domain/types';
 import { generateFollowups } from '../followups';
+import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
+import { newTrace, type Trace } from '../ports/trace';
+import { idempotencyKey } from '../resilience/idempotency';
 import { assignTargets } from '../targeting';
 import { scheduleTimes } from '../timing';
-import { validateSchedule } from '../validation';
+import {
+  type ValidationInput,
+  validateSchedule,
+  validationScore,
+  validationStatus,
+} from '../validation';
 import { assembleItems, summarize } from './assemble';
-import { fetchFollowupCandidates, saveIfValid, trackVolume } from './effects';
-import { decodingPorts, loadCreatorData } from './load';
-
-const invalidInput = (issues: ScheduleError['issues']): ScheduleError => ({
-  code: 'INVALID_INPUT',
-  message: issues.map((i) => i.message).join('; '),
-  issues,
-});
+import { saveOperationParams, saveWeek, trackVolume } from './effects';
+import { loadCreatorData } from './load';
 
 /**
- * Builds a creator's week. Reads through the caller's ports and returns the schedule, its volume
- * and its validation report; the same inputs, seed and port data give byte-identical JSON.
+ * The checkpoint decision of a phase from its issues (001 "Propagation Decision Matrix"): an
+ * error is an abort only when no week can exist yet (a `Left`); otherwise a HIGH recovery is
+ * `recover`, a warning `degrade`, else `pass`.
+ */
+const decide = (issues: ReadonlyArray<Issue>): CheckpointDecision => {
+  if (issues.some((i) => ISSUE_CODES[i.code].seedLevel === 'HIGH')) return 'recover';
+  if (issues.some((i) => i.severity === 'warning' || i.severity === 'error')) return 'degrade';
+  return 'pass';
+};
+
+const checkpoint = (trace: Trace, phase: IssuePhase, issues: ReadonlyArray<Issue>): void => {
+  trace.record({
+    type: 'checkpoint',
+    phase,
+    decision: decide(issues),
+    codes: [...new Set(issues.filter((i) => i.severity !== 'info').map((i) => i.code))],
+  });
+};
+
+/** Decodes the inputs and resolves the policy, every problem of both collected. */
+const decodeInputs = (
+  inputs: unknown,
+): E.Either<
+  ScheduleError,
+  { readonly inputs: ScheduleInputs; readonly policy: SchedulePolicy }
+> => {
+  const decoded = decodeWith(ScheduleInputsC, inputs, 'inputs', 'invalid_input');
+  let policyOverrides: unknown = {};
+  try {
+    policyOverrides =
+      typeof inputs === 'object' && inputs !== null
+        ? ((inputs as { readonly policy?: unknown }).policy ?? {})
+        : {};
+  } catch (e) {
+    policyOverrides = e;
+  }
+  const policy = resolvePolicy(policyOverrides);
+  const problems = [
+    ...(E.isLeft(decoded) ? decoded.left : []),
+    ...(E.isLeft(policy) ? policy.left : []),
+  ];
+  if (problems.length > 0 || E.isLeft(decoded) || E.isLeft(policy))
+    return E.left(scheduleError('INVALID_INPUT', 'input', problems));
+  return E.right({ inputs: decoded.right as ScheduleInputs, policy: policy.right });
+};
+
+/**
+ * Builds a creator's week. Reads through the caller's ports and returns the schedule, its volume,
+ * its validation report and its audit trail; the same inputs, seed and port data give
+ * byte-identical JSON.
  *
- * Phases: 1 load (ports, decoding, fallbacks) - 2 volume and allocation - 3 caption matching -
- * 4 targets and channels - 5 timing - 6 follow-ups - 7 assembly, pricing and validation, then
- * the optional save. A week that fails validation is still returned whole (`validation.status`
- * says so); only saving is refused.
+ * Phases, each followed by a checkpoint recorded in `result.audit` (pass, recover, degrade or
+ * abort): 1 load (ports, decoding, fallbacks) - 2 volume (with the 001 degradation chain) and
+ * allocation - 3 caption matching - 4 targets and channels - 5 timing - 6 follow-ups - 7
+ * assembly, pricing and validation, then the optional save (a saga behind the idempotency
+ * guard). A week that fails validation is still returned whole (`validation.status` says so);
+ * only saving is refused. A failed save is an error in the report, never a lost week.
  *
- * Errors (`Left`): `INVALID_INPUT` (inputs or policy overrides; each issue names the field),
- * `CREATOR_NOT_FOUND`, `DECODE_FAILED` (a port answered data that does not decode; paths named),
- * `PORT_FAILURE` (a required port failed).
+ * Total: it never throws and its task never rejects, whatever the inputs and whatever the ports
+ * do (throw, reject, answer garbage). A port that never answers needs a timeout, which needs a
+ * clock: wrap the ports with `withResilience`.
+ *
+ * Errors (`Left`, only when no week can exist): `INVALID_INPUT` (inputs or policy overrides;
+ * each issue names the field), `CREATOR_NOT_FOUND`, `DECODE_FAILED` (a required port answered
+ * data that does not decode; paths named), `PORT_FAILURE` / `PORT_TIMEOUT` (a required port
+ * failed; the issue names it), `INTERNAL_ERROR` (a bug).
  *
  * @example
  * const result = await buildSchedule({ creatorId: 'c1', weekStart: '2025-01-20', seed: 7 })(inMemoryPorts(dataset))();
  *
- * Source: seed 001 (pipeline), RULINGS.
+ * Source: seed 001 (pipeline, error handling), RULINGS.
  *
  * @since 0.1.0
  * @category pipeline
  */
-export const buildSchedule = (
-  inputs: ScheduleInputs,
-): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
-  RTE.local(decodingPorts)(pipeline(inputs));
+export const buildSchedule =
+  (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+  (ports) =>
+  async () => {
+    try {
+      let logger: SchedulePorts['log'];
+      try {
+        logger = typeof ports?.log === 'function' ? ports.log : undefined;
+      } catch {
+        logger = undefined;
+      }
+      const trace = newTrace(logger);
+      const decoded = decodeInputs(inputs);
+      if (E.isLeft(decoded)) {
+        checkpoint(trace, 'input', decoded.left.issues);
+        return decoded;
+      }
+      return await pipeline(decoded.right.inputs, decoded.right.policy, trace)(ports)();
+    } catch (e) {
+      return E.left(
+        scheduleError('INTERNAL_ERROR', 'validation', [
+          issue('internal_error', { reason: describeValue(e) }),
+        ]),
+      );
+    }
+  };
 
 const pipeline = (
   inputs: ScheduleInputs,
-): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
-  pipe(
-    RTE.fromEither(
-      pipe(
-        decodeWith(ScheduleInputsC, inputs, 'inputs', 'input'),
-        E.chain(() => resolvePolicy(inputs.policy ?? {})),
-        E.mapLeft(invalidInput),
-      ),
-    ),
-    RTE.bindTo('policy'),
+  policy: SchedulePolicy,
+  trace: Trace,
+): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => {
+  const generationId = idempotencyKey('generation', {
+    creatorId: inputs.creatorId,
+    weekStart: inputs.weekStart,
+    seed: inputs.seed,
+    options: inputs.options ?? {},
+    policy,
+  });
+  const abortAt =
+    (phase: IssuePhase) =>
+    (e: ScheduleError): ScheduleError => {
+      trace.record({
+        type: 'checkpoint',
+        phase,
+        decision: 'abort',
+        codes: [...new Set(e.issues.map((i) => i.code))],
+      });
+      return e;
+    };
+  return pipe(
     // Phase 1: load
-    RTE.bind('data', ({ policy }) => loadCreatorData(inputs.creatorId, inputs.weekStart, policy)),
-    RTE.let(
-      'ctx',
-      ({ policy, data }): PhaseContext => ({
+    loadCreatorData(inputs.creatorId, inputs.weekStart, policy, trace),
+    RTE.mapLeft(abortAt('load')),
+    RTE.bindTo('data'),
+    RTE.let('ctx', ({ data }): PhaseContext => {
+      checkpoint(trace, 'load', data.loaded.issues);
+      return {
         creator: data.creator,
         weekDates: weekDatesFrom(inputs.weekStart),
         seed: String(inputs.seed),
@@ -82,36 +185,65 @@ const pipeline = (
           trackPrediction: inputs.options?.trackPrediction ?? false,
         },
         policy,
-      }),
-    ),
+      };
+    }),
     // Phase 2: volume, then allocation
-    RTE.bind('volume', ({ ctx, data }) => trackVolume(ctx, data)),
-    RTE.let('allocation', ({ ctx, data, volume }) => allocateWeek(ctx, data.loaded, volume)),
-    // Phase 3: caption matching
+    RTE.bind('volumeStep', ({ ctx, data }) =>
+      pipe(trackVolume(ctx, data, trace), RTE.mapLeft(abortAt('volume'))),
+    ),
+    RTE.let('volume', ({ volumeStep }) => {
+      checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
+      return volumeStep.volume;
+    }),
+    RTE.let('allocation', ({ ctx, data, volume }) => {
+      const a = allocateWeek(ctx, data.loaded, volume);
+      checkpoint(trace, 'allocation', a.issues);
+      return a;
+    }),
+    // Phase 3: caption matching (and the follow-up candidates, read with the rest)
     RTE.bind('content', ({ ctx, data, allocation, volume }) =>
-      matchContent(ctx, data.loaded, allocation, volume),
+      pipe(
+        matchContent(ctx, data.loaded, allocation, volume, trace),
+        RTE.mapLeft(abortAt('content')),
+        RTE.map((c) => {
+          checkpoint(trace, 'content', c.issues);
+          return c;
+        }),
+      ),
     ),
     // Phase 4: targets and channels
-    RTE.let('targeting', ({ ctx, content }) => assignTargets(ctx, content)),
+    RTE.let('targeting', ({ ctx, content }) => {
+      const r = assignTargets(ctx, content);
+      checkpoint(trace, 'targeting', r.issues);
+      return r;
+    }),
     // Phase 5: timing
-    RTE.let('timing', ({ ctx, data, allocation, targeting }) =>
-      scheduleTimes(ctx, data.loaded, allocation, targeting),
-    ),
+    RTE.let('timing', ({ ctx, data, allocation, targeting }) => {
+      const r = scheduleTimes(ctx, data.loaded, allocation, targeting);
+      checkpoint(trace, 'timing', r.issues);
+      return r;
+    }),
     // Phase 6: follow-ups
-    RTE.bind('followupCaptions', ({ ctx, data, timing, content }) =>
-      fetchFollowupCandidates(ctx, data.loaded, timing, content.usedCaptionIds),
-    ),
-    RTE.let('withFollowups', ({ ctx, data, timing, followupCaptions, content }) =>
-      generateFollowups(ctx, data.loaded, timing, followupCaptions, content.usedCaptionIds),
-    ),
+    RTE.let('withFollowups', ({ ctx, data, timing, content }) => {
+      const r = generateFollowups(
+        ctx,
+        data.loaded,
+        timing,
+        content.followupCandidates,
+        content.usedCaptionIds,
+      );
+      checkpoint(trace, 'followups', r.issues);
+      return r;
+    }),
     // Phase 7: assembly, pricing, validation
     RTE.let('items', ({ ctx, data, volume, withFollowups }) =>
       assembleItems(ctx, data.loaded, volume, withFollowups),
     ),
     RTE.let(
       'adjustments',
-      ({ data, volume, allocation, content, targeting, timing, withFollowups }) => [
+      ({ data, volumeStep, volume, allocation, content, targeting, timing, withFollowups }) => [
         ...data.loaded.issues,
+        ...volumeStep.issues,
         ...volume.notes,
         ...allocation.issues,
         ...content.issues,
@@ -120,8 +252,9 @@ const pipeline = (
         ...withFollowups.issues,
       ],
     ),
-    RTE.let('validation', ({ ctx, data, volume, allocation, items, adjustments }) =>
-      validateSchedule({
+    RTE.let(
+      'validationInput',
+      ({ ctx, data, volume, allocation, items, adjustments }): ValidationInput => ({
         creator: ctx.creator,
         weekDates: ctx.weekDates,
         items,
@@ -135,7 +268,13 @@ const pipeline = (
         allowNextDayFollowups: ctx.options.allowNextDayFollowups,
       }),
     ),
-    RTE.map(
+    RTE.let('validation', ({ validationInput }) => {
+      const v = validateSchedule(validationInput);
+      checkpoint(trace, 'validation', [...v.errors, ...v.warnings]);
+      return v;
+    }),
+    RTE.let(
+      'draft',
       ({ ctx, volume, allocation, timing, items, adjustments, validation }): ScheduleResult => ({
         creatorId: ctx.creator.creatorId,
         weekStart: inputs.weekStart,
@@ -145,7 +284,54 @@ const pipeline = (
         volume,
         summary: summarize(ctx, items, allocation.days, timing.dailyPrimeHours, adjustments),
         templateId: null,
+        save: {
+          status: 'not_requested',
+          templateId: null,
+          operationKey: null,
+          sagaStatus: null,
+          sagaLog: [],
+        },
+        audit: { generationId, events: [] },
       }),
     ),
-    RTE.chain((result) => saveIfValid(inputs, result)),
+    // The save (a saga behind the idempotency guard), then the audit trail.
+    RTE.bind('saved', ({ ctx, data, draft }) =>
+      RTE.rightReaderTask(saveWeek(ctx, draft, saveOperationParams(ctx, data, inputs.seed), trace)),
+    ),
+    RTE.map(({ draft, saved }): ScheduleResult => {
+      checkpoint(trace, 'save', saved.issues);
+      return {
+        ...draft,
+        validation: withIssues(draft.validation, saved.issues, policy),
+        templateId: saved.save.templateId,
+        save: saved.save,
+        summary: { ...draft.summary, adjustments: [...draft.summary.adjustments, ...saved.issues] },
+        audit: { generationId, events: trace.events() },
+      };
+    }),
   );
+};
+
+/**
+ * The report with the save's issues added; an error (a failed save) recomputes the score and
+ * status, so a week that could not be saved never reads as passed and saved.
+ */
+const withIssues = (
+  v: ScheduleResult['validation'],
+  extra: ReadonlyArray<Issue>,
+  policy: SchedulePolicy,
+): ScheduleResult['validation'] => {
+  if (extra.length === 0) return v;
+  const errors = [...v.errors, ...extra.filter((i) => i.severity === 'error')];
+  const warnings = [...v.warnings, ...extra.filter((i) => i.severity === 'warning')];
+  const notes = [...v.notes, ...extra.filter((i) => i.severity === 'info')];
+  const score = validationScore(errors, warnings, policy);
+  return {
+    ...v,
+    errors,
+    warnings,
+    notes,
+    score,
+    status: validationStatus(score, errors, warnings, policy),
+  };
+};

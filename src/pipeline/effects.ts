@@ -1,34 +1,43 @@
 /**
- * The pipeline's port calls between the pure phases: prediction tracking, follow-up caption
- * candidates and the save. Source: seed 001 §1.2.1 module 8, §6.4, §7.4.
+ * The pipeline's effects between the pure phases: the volume with its degradation chain and
+ * the prediction port, and the save (a saga guarded by the idempotency store).
+ * Source: seed 001 §1.2.1 module 8, "Volume Configuration Degradation", §7.4; seed 003 tasks
+ * 2.1b and 2.5b.
  *
  * @module
  */
+import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
+import type * as RT from 'fp-ts/lib/ReaderTask.js';
 import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { rankFollowupCaptions } from '../content';
-import { FOLLOWUP_SEND_TYPE, SEND_TYPES } from '../domain/catalog';
-import {
-  issue,
-  type PortError,
-  portErrorToScheduleError,
-  type ScheduleError,
-} from '../domain/issues';
-import type { LoadedData, PhaseContext, Timing } from '../domain/stages';
-import type { Caption, ScheduleInputs, ScheduleResult } from '../domain/types';
+import * as t from 'io-ts';
+import { NonEmptyStringC } from '../domain/codecs';
+import { type Issue, issue, type ScheduleError, scheduleError } from '../domain/issues';
+import type { PhaseContext } from '../domain/stages';
+import type { SaveOutcome, ScheduleResult } from '../domain/types';
+import { callPort, optional } from '../ports/boundary';
+import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
-import { calculateOptimizedVolume } from '../volume';
+import type { Trace } from '../ports/trace';
+import { idempotencyClaim, runIdempotent } from '../resilience/idempotency';
+import { runSaga, sagaStep } from '../resilience/saga';
+import { calculateOptimizedVolume, degradeVolume } from '../volume';
 import type { VolumeResult } from '../volume/types';
 import type { Loaded } from './load';
 
-const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
-
 /**
- * Computes the volume result and, when `trackPrediction` is set and the port exists, saves the
- * prediction and records its id (`prediction_tracked`). A failing prediction port does not stop
- * the build: the id stays `null` and `prediction_failed` is added to the audit trail.
- * Source: seed 001 §1.2.1 module 8.
+ * The volume of the week: `calculateOptimizedVolume`, then the 001 degradation chain
+ * (`degradeVolume`: minimum safe volumes for a creator whose data give a confidence below 0.3,
+ * the base tier when the engine fails), then, when `trackPrediction` is set and the port
+ * exists, the prediction saved and its id recorded (`prediction_tracked`). A failing
+ * prediction port does not stop the build: the id stays `null`, `prediction_failed` is added to
+ * the volume's adjustments and a `port_failed` warning is reported.
+ *
+ * Returns the volume and the issues of the steps taken (`volume_degraded`, `port_failed`);
+ * `Left` only when no tier can be determined (001 "abort").
+ *
+ * Source: seed 001 §1.2.1 module 8, "Volume Configuration Degradation".
  *
  * @since 0.1.0
  * @category pipeline
@@ -37,141 +46,297 @@ export const trackVolume =
   (
     ctx: PhaseContext,
     data: Loaded,
-  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, VolumeResult> =>
+    trace: Trace,
+  ): RTE.ReaderTaskEither<
+    SchedulePorts,
+    ScheduleError,
+    { readonly volume: VolumeResult; readonly issues: ReadonlyArray<Issue> }
+  > =>
   (ports) => {
-    const volume = calculateOptimizedVolume(
+    const asOf = ctx.weekDates[0] ?? '';
+    let optimized: VolumeResult | null = null;
+    let failure: string | null = null;
+    try {
+      optimized = calculateOptimizedVolume(
+        {
+          creator: ctx.creator,
+          trends: data.loaded.trends,
+          history: data.loaded.history,
+          asOf,
+          vault: data.loaded.vault,
+          usableCaptions: data.usableCaptions,
+          contentRankings: data.loaded.contentRankings,
+        },
+        ctx.policy,
+      );
+    } catch (e) {
+      // 001 "Optimization fails, use base tier": a module failure (a bug) degrades, never aborts.
+      failure = `the volume optimization failed: ${describeValue(e)}`;
+    }
+    const chain = degradeVolume(
       {
         creator: ctx.creator,
-        trends: data.loaded.trends,
-        history: data.loaded.history,
-        asOf: ctx.weekDates[0] ?? '',
+        optimized,
+        failure,
+        tierKnown: true,
+        manualConfidenceOverride: ctx.options.manualConfidenceOverride,
+        asOf,
         vault: data.loaded.vault,
-        usableCaptions: data.usableCaptions,
         contentRankings: data.loaded.contentRankings,
+        usableCaptions: data.usableCaptions,
       },
       ctx.policy,
     );
-    const save = ports.saveVolumePrediction;
-    if (!ctx.options.trackPrediction || !save) return TE.right(volume);
+    if (E.isLeft(chain))
+      return TE.left(
+        scheduleError('INTERNAL_ERROR', 'volume', [
+          issue('internal_error', { reason: 'no volume tier can be determined' }),
+        ]),
+      );
+    const { volume, level, issue: degraded } = chain.right;
+    if (level !== 'optimized')
+      trace.record({
+        type: 'recovery',
+        phase: 'volume',
+        action: `volume_${level}`,
+        success: true,
+        detail: degraded?.message ?? level,
+      });
+    const issues = degraded === null ? [] : [degraded];
+    if (!ctx.options.trackPrediction || ports.saveVolumePrediction === undefined)
+      return TE.right({ volume, issues });
     const { predictionId: _omit, ...rest } = volume;
-    const weeklyTotal = Object.values(volume.weeklyDistribution).reduce((a, b) => a + b, 0);
+    const site = { trace, phase: 'volume' as const, fallback: 'no prediction id' };
     return pipe(
-      save({
-        creatorId: ctx.creator.creatorId,
-        weekStart: ctx.weekDates[0] ?? '',
-        volume: rest,
-        predictedRevenueItems: volume.finalConfig.revenuePerDay * 7,
-        predictedTotalItems: weeklyTotal,
-      }),
-      TE.map(({ predictionId }) => ({
-        ...volume,
-        predictionId,
-        adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_tracked'],
-      })),
-      TE.orElseW(() =>
-        TE.right({
-          ...volume,
-          adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_failed'],
-        }),
+      optional(
+        callPort(
+          site,
+          ports,
+          'saveVolumePrediction',
+          [
+            {
+              creatorId: ctx.creator.creatorId,
+              weekStart: asOf,
+              volume: rest,
+              predictedRevenueItems: volume.finalConfig.revenuePerDay * 7,
+              predictedTotalItems: volume.weeklyTotal,
+            },
+          ],
+          t.type({ predictionId: NonEmptyStringC }),
+          'prediction',
+        ),
+        null,
+        'no prediction id',
       ),
+      TE.fromTask,
+      TE.map(([saved, failed]) => ({
+        volume:
+          saved === null
+            ? { ...volume, adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_failed'] }
+            : {
+                ...volume,
+                predictionId: saved.predictionId,
+                adjustmentsApplied: [...volume.adjustmentsApplied, 'prediction_tracked'],
+              },
+        issues: [...issues, ...failed],
+      })),
     );
   };
 
 /**
- * Follow-up caption candidates, ranked: walks the degradation chain until there are enough
- * unused candidates for every possible parent. Source: seed 001 §6.4, phase 3 degradation chain.
+ * The idempotency key of a save: a stable hash of the creator, the week, and digests of the
+ * inputs, the resolved policy and the data the week was built from (the port answers). The
+ * same build saved twice has the same key.
  *
- * @since 0.1.0
+ * Source: seed 003 task 2.5b; ISSUE-NOTES issue 4 "Idempotency".
+ *
+ * @since 0.2.0
  * @category pipeline
  */
-export const fetchFollowupCandidates =
+export const saveOperationParams = (
+  ctx: PhaseContext,
+  data: Loaded,
+  seedInput: unknown,
+): unknown => ({
+  creatorId: ctx.creator.creatorId,
+  weekStart: ctx.weekDates[0] ?? '',
+  inputs: { seed: seedInput, options: ctx.options },
+  policy: ctx.policy,
+  answers: {
+    creator: data.creator,
+    loaded: { ...data.loaded, issues: undefined },
+    usableCaptions: data.usableCaptions,
+  },
+});
+
+const TemplateC = t.type({ templateId: NonEmptyStringC });
+
+const notSaved = (status: SaveOutcome['status']): SaveOutcome => ({
+  status,
+  templateId: null,
+  operationKey: null,
+  sagaStatus: null,
+  sagaLog: [],
+});
+
+/**
+ * Saves a passing week (001 §7.4): only when `options.save` is set and validation passed
+ * (`passed` or `passed_with_warnings`); otherwise an info `save_refused`.
+ *
+ * The save is a saga (003 task 2.1b): the `save_schedule` step (compensated by `deleteSchedule`
+ * when the port exists); a failing step compensates the completed ones in reverse. With an
+ * `idempotencyStore` port, the saga runs inside the idempotency guard (003 task 2.5b): the same
+ * build saved twice (the key of `saveOperationParams`) stores once and answers the first
+ * template id (`save_duplicate`, info), 100 concurrent saves included. The saga log goes to the
+ * `saveSagaLog` port when there is one.
+ *
+ * Never fails and never discards the week: a failed save returns it whole, with a `save_failed`
+ * error (and `compensation_failed` when a compensation failed) for the caller to put in the
+ * report.
+ *
+ * Source: seed 001 §7.4, phase 7 "Database save failure"; seed 003 tasks 2.1b, 2.5b; RULINGS
+ * "failed save".
+ *
+ * @since 0.2.0
+ * @category pipeline
+ */
+export const saveWeek =
   (
     ctx: PhaseContext,
-    loaded: LoadedData,
-    timing: Timing,
-    usedCaptionIds: ReadonlyArray<string>,
-  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ReadonlyArray<Caption>> =>
-  (ports) => {
-    const parents = timing.slots.filter((s) => SEND_TYPES[s.sendTypeKey].canHaveFollowup).length;
-    const needed = Math.min(parents, ctx.policy.followups.maxPerDay * ctx.weekDates.length);
-    if (needed === 0) return TE.right([]);
-    const allowed = loaded.vault
-      ? Object.keys(loaded.vault.contentTypes).filter(
-          (k) => (loaded.vault?.contentTypes[k] ?? 0) > 0,
-        )
-      : null;
-    const step = (
-      level: number,
-      found: ReadonlyArray<Caption>,
-    ): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
-      const chain = ctx.policy.content.degradationChain;
-      const params = chain[level];
-      if (params === undefined || found.length >= needed) return TE.right(found);
-      return pipe(
-        ports.getCaptionCandidates({
-          creatorId: ctx.creator.creatorId,
-          sendTypeKey: FOLLOWUP_SEND_TYPE.sendTypeKey,
-          captionTypes: FOLLOWUP_SEND_TYPE.captionTypes,
-          allowedContentTypes: allowed,
-          asOf: ctx.weekDates[0] ?? '',
-          minFreshness: params.minFreshness,
-          minPerformance: params.minPerformance,
-          excludeCaptionIds: [...usedCaptionIds, ...found.map((c) => c.captionId)],
-          limit: needed - found.length + ctx.policy.content.candidateLimit,
-        }),
-        TE.mapLeft(portFailure),
-        TE.chain((cs) => step(level + 1, [...found, ...cs])),
-      );
-    };
-    return pipe(
-      step(0, []),
-      TE.map((cs) =>
-        rankFollowupCaptions(
-          cs,
-          FOLLOWUP_SEND_TYPE,
-          loaded.persona,
-          ctx.weekDates[0] ?? '',
-          ctx.policy,
-        ),
-      ),
-    );
-  };
-
-/**
- * Saves the schedule through `ports.saveSchedule` when `options.save` is set and validation
- * passed (`passed` or `passed_with_warnings`); otherwise returns the result unchanged. A refused
- * save adds a `save_refused` warning; a failing port is a `PORT_FAILURE`. Source: seed 001 §7.4.
- *
- * @since 0.1.0
- * @category pipeline
- */
-export const saveIfValid =
-  (
-    inputs: ScheduleInputs,
     result: ScheduleResult,
-  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
-  (ports) => {
-    if (!inputs.options?.save) return TE.right(result);
-    const passed =
-      result.validation.status === 'passed' || result.validation.status === 'passed_with_warnings';
-    if (!passed || !ports.saveSchedule) {
-      const why = passed
-        ? 'no saveSchedule port was supplied'
-        : `validation status is ${result.validation.status}`;
-      return TE.right({
-        ...result,
-        summary: {
-          ...result.summary,
-          adjustments: [
-            ...result.summary.adjustments,
-            issue('validation', 'warning', 'save_refused', `Schedule not saved: ${why}`, {}),
-          ],
+    params: unknown,
+    trace: Trace,
+  ): RT.ReaderTask<
+    SchedulePorts,
+    { readonly save: SaveOutcome; readonly issues: ReadonlyArray<Issue> }
+  > =>
+  (ports) =>
+  async () => {
+    if (!ctx.options.save) return { save: notSaved('not_requested'), issues: [] };
+    const status = result.validation.status;
+    const passed = status === 'passed' || status === 'passed_with_warnings';
+    if (!passed || ports.saveSchedule === undefined)
+      return {
+        save: notSaved('refused'),
+        issues: [
+          issue('save_refused', {
+            reason: passed ? 'no saveSchedule port was supplied' : `validation status is ${status}`,
+          }),
+        ],
+      };
+    const site = { trace, phase: 'save' as const, fallback: null };
+    const saga = () =>
+      runSaga(
+        [
+          sagaStep<{ readonly templateId: string }>({
+            name: 'save_schedule',
+            run: async () =>
+              callPort(
+                site,
+                ports,
+                'saveSchedule',
+                [{ creatorId: result.creatorId, weekStart: result.weekStart, result }],
+                TemplateC,
+                'saved',
+              )(),
+            compensate: async (saved): Promise<E.Either<unknown, void>> =>
+              ports.deleteSchedule === undefined
+                ? E.left('no deleteSchedule port to remove the saved schedule')
+                : pipe(
+                    await callPort(
+                      site,
+                      ports,
+                      'deleteSchedule',
+                      [saved.templateId],
+                      t.unknown,
+                      'deleted',
+                    )(),
+                    E.map(() => undefined),
+                  ),
+          }),
+        ],
+        { sagaId: `${result.audit.generationId}:save`, creatorId: result.creatorId },
+      );
+    const sagaAsEither = async () => {
+      const r = await saga();
+      return r.status === 'completed' ? E.right(r) : E.left<typeof r, typeof r>(r);
+    };
+    const store = ports.idempotencyStore;
+    const claim = idempotencyClaim('save_schedule', params);
+    const outcome =
+      store === undefined
+        ? await sagaAsEither().then(E.map((r) => ({ duplicate: false, result: r })))
+        : await runIdempotent(store, claim, sagaAsEither);
+    const logOf = (r: unknown) =>
+      typeof r === 'object' && r !== null && Array.isArray((r as { log?: unknown }).log)
+        ? (r as { log: ScheduleResult['save']['sagaLog'] }).log
+        : [];
+    const writeLog = async (log: SaveOutcome['sagaLog']): Promise<ReadonlyArray<Issue>> => {
+      if (ports.saveSagaLog === undefined || log.length === 0) return [];
+      const [, failed] = await optional(
+        callPort(
+          { trace, phase: 'save', fallback: 'saga log not stored' },
+          ports,
+          'saveSagaLog',
+          [log],
+          t.unknown,
+          'sagaLog',
+        ),
+        null,
+        'saga log not stored',
+      )();
+      return failed;
+    };
+    if (E.isRight(outcome)) {
+      const r = outcome.right.result;
+      const templateId =
+        (r.outputs.save_schedule as { templateId: string } | undefined)?.templateId ?? '';
+      const duplicate = outcome.right.duplicate;
+      const logIssues = duplicate ? [] : await writeLog(r.log);
+      return {
+        save: {
+          status: duplicate ? 'duplicate' : 'saved',
+          templateId,
+          operationKey: store === undefined ? null : claim.operationKey,
+          sagaStatus: r.status,
+          sagaLog: r.log,
         },
-      });
+        issues: [
+          ...(duplicate
+            ? [issue('save_duplicate', { templateId, operationKey: claim.operationKey })]
+            : []),
+          ...logIssues,
+        ],
+      };
     }
-    return pipe(
-      ports.saveSchedule({ creatorId: result.creatorId, weekStart: result.weekStart, result }),
-      TE.mapLeft(portFailure),
-      TE.map(({ templateId }) => ({ ...result, templateId })),
-    );
+    const left = outcome.left as unknown;
+    const isSaga =
+      typeof left === 'object' &&
+      left !== null &&
+      typeof (left as { status?: unknown }).status === 'string' &&
+      'completedSteps' in (left as object);
+    const saga_ = isSaga ? (left as Awaited<ReturnType<typeof saga>>) : null;
+    const reason = saga_ !== null ? (saga_.error ?? 'the save failed') : describeValue(left);
+    const log = logOf(saga_);
+    const logIssues = await writeLog(log);
+    return {
+      save: {
+        status: 'failed',
+        templateId: null,
+        operationKey: store === undefined ? null : claim.operationKey,
+        sagaStatus: saga_?.status ?? null,
+        sagaLog: log,
+      },
+      issues: [
+        issue('save_failed', {
+          failedStep: saga_?.failedStep ?? null,
+          reason,
+          sagaStatus: saga_?.status ?? 'not_started',
+        }),
+        ...(saga_ !== null && saga_.compensationErrors.length > 0
+          ? [issue('compensation_failed', { errors: saga_.compensationErrors })]
+          : []),
+        ...logIssues,
+      ],
+    };
   };

@@ -1,10 +1,9 @@
 /**
  * Phase 1: load through the ports, decode at the boundary, apply the seed's fallbacks.
- * Source: seed 001 §1.1-§1.6, phase 1 recovery table; STYLE "io-ts".
+ * Source: seed 001 §1.1-§1.6, phase 1 recovery table; STYLE "io-ts"; RULINGS "port faults".
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -12,109 +11,25 @@ import * as t from 'io-ts';
 import type { SendTypeKey } from '../domain/catalog';
 import {
   BestTimingC,
-  CaptionC,
   ContentTypeRankingC,
   CreatorProfileC,
-  decodeWith,
   MassMessageC,
+  NonNegativeIntC,
+  nullable,
   PerformanceTrendsC,
   PersonaC,
   RotationStateC,
+  SendTypeKeyC,
   VaultC,
 } from '../domain/codecs';
-import {
-  type Issue,
-  issue,
-  type PortError,
-  portErrorToScheduleError,
-  type ScheduleError,
-} from '../domain/issues';
+import { type Issue, issue, type ScheduleError, scheduleError } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
 import type { LoadedData } from '../domain/stages';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../domain/time';
 import type { CreatorProfile } from '../domain/types';
-import type { SchedulePorts } from '../ports/ports';
-
-const portFailure = (e: PortError): ScheduleError => portErrorToScheduleError(e, 'load');
-
-const decodeFailure = (issues: ReadonlyArray<Issue>, port: string): ScheduleError => ({
-  code: 'DECODE_FAILED',
-  message: `${port} returned data that does not decode: ${issues.map((i) => i.message).join('; ')}`,
-  issues,
-});
-
-/** Decodes a port answer; `null` stays `null`. */
-const decodeNullable =
-  <A>(codec: t.Decoder<unknown, A>, root: string, port: string) =>
-  (value: unknown): E.Either<ScheduleError, A | null> =>
-    value === null || value === undefined
-      ? E.right(null)
-      : pipe(
-          decodeWith(codec, value, root, 'load'),
-          E.mapLeft((is) => decodeFailure(is, port)),
-        );
-
-/**
- * An optional read: a port failure degrades to `null` with a warning instead of aborting
- * (001 phase 1 recovery: trends, vault, timing and persona have fallbacks).
- */
-const optionalRead = <A>(
-  port: string,
-  task: TE.TaskEither<PortError, unknown>,
-  codec: t.Decoder<unknown, A>,
-): TE.TaskEither<ScheduleError, readonly [A | null, ReadonlyArray<Issue>]> =>
-  pipe(
-    task,
-    TE.foldW(
-      (e) =>
-        TE.right([
-          null,
-          [
-            issue(
-              'load',
-              'warning',
-              'port_failed',
-              `${port} failed (${e.message}) - using the fallback`,
-              { port },
-            ),
-          ],
-        ] as const),
-      (v) =>
-        TE.fromEither(
-          pipe(
-            decodeNullable(codec, port, port)(v),
-            E.map((a) => [a, []] as const),
-          ),
-        ),
-    ),
-  );
-
-/**
- * Wraps the caption port so that every caption it returns is decoded at the boundary; a caption
- * that fails to decode makes the call fail with the paths named.
- *
- * @since 0.1.0
- * @category pipeline
- */
-export const decodingPorts = (ports: SchedulePorts): SchedulePorts => ({
-  ...ports,
-  getCaptionCandidates: (query) =>
-    pipe(
-      ports.getCaptionCandidates(query),
-      TE.chainEitherK((cs) =>
-        pipe(
-          decodeWith(t.array(CaptionC), cs, 'captions', 'content'),
-          E.mapLeft(
-            (is): PortError => ({
-              port: 'getCaptionCandidates',
-              message: is.map((i) => i.message).join('; '),
-              decodeIssues: is,
-            }),
-          ),
-        ),
-      ),
-    ),
-});
+import { callPort, optional, required } from '../ports/boundary';
+import type { PortName, SchedulePorts } from '../ports/ports';
+import type { Trace } from '../ports/trace';
 
 /**
  * Phase 1 output with the creator profile.
@@ -129,13 +44,28 @@ export interface Loaded {
   readonly usableCaptions: Readonly<Partial<Record<SendTypeKey, number>>> | null;
 }
 
+const UsableCountsC = t.record(SendTypeKeyC, NonNegativeIntC);
+
+const hasPort = (ports: SchedulePorts, name: PortName): boolean => {
+  try {
+    return (ports as unknown as Record<string, unknown>)[name] !== undefined;
+  } catch {
+    return true; // an unreadable port is called, and fails at the boundary
+  }
+};
+
 /**
- * Phase 1: reads the profile (required: `CREATOR_NOT_FOUND` when absent, `PORT_FAILURE` when the
- * port fails), then in parallel the trends, `dowHistoryDays` of history before `weekStart`, vault,
- * best timing, persona and rotation state, each decoded (`DECODE_FAILED` naming the path).
- * Fallbacks (001 phase 1 recovery): no trends -> neutral scores later; no vault -> everything
- * assumed available (`vault_missing_assumed`); no timing -> generic peak hours
- * (`timing_default`); no persona -> neutral persona score (`persona_missing`).
+ * Phase 1: reads the profile (required: `CREATOR_NOT_FOUND` when the port answers `null`), then
+ * concurrently the history of the `dowHistoryDays` before `weekStart` (required) and the
+ * optional reads - trends, vault, best timing, persona, rotation state, content-type rankings,
+ * usable caption counts - every call through the port boundary (`callPort`): a required port's
+ * fault is a `Left` naming it (`PORT_FAILURE`, `PORT_TIMEOUT`, `DECODE_FAILED` with paths); an
+ * optional port's fault degrades to its seed fallback with a `port_failed` warning.
+ *
+ * Fallbacks (001 phase 1 recovery): no trends -> scores from history or neutral
+ * (`trends_missing`); no vault -> everything assumed available (`vault_missing_assumed`); no
+ * timing -> generic peak hours (`timing_default`); no persona -> neutral persona score
+ * (`persona_missing`).
  *
  * Source: seed 001 §1.1-§1.6 and its phase 1 recovery procedures.
  *
@@ -147,28 +77,42 @@ export const loadCreatorData =
     creatorId: string,
     weekStart: string,
     policy: SchedulePolicy,
+    trace: Trace,
   ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, Loaded> =>
-  (ports) =>
-    pipe(
-      ports.getCreatorProfile(creatorId),
-      TE.mapLeft(portFailure),
-      TE.chainEitherK(decodeNullable(CreatorProfileC, 'creator', 'getCreatorProfile')),
+  (ports) => {
+    const req = { trace, phase: 'load' as const, fallback: null };
+    const opt = (fallback: string) => ({ trace, phase: 'load' as const, fallback });
+    const optionalRead = <A>(
+      name: PortName,
+      args: ReadonlyArray<unknown>,
+      codec: t.Decoder<unknown, A>,
+      root: string,
+      fallback: string,
+    ): TE.TaskEither<ScheduleError, readonly [A | null, ReadonlyArray<Issue>]> =>
+      hasPort(ports, name)
+        ? TE.fromTask(
+            optional(callPort(opt(fallback), ports, name, args, codec, root), null, fallback),
+          )
+        : TE.right([null, []] as const);
+    return pipe(
+      required(
+        'load',
+        callPort(
+          req,
+          ports,
+          'getCreatorProfile',
+          [creatorId],
+          nullable(CreatorProfileC),
+          'creator',
+        ),
+      ),
       TE.chain((creator) =>
         creator === null
-          ? TE.left<ScheduleError, CreatorProfile>({
-              code: 'CREATOR_NOT_FOUND',
-              message: `Creator ID '${creatorId}' not found`,
-              issues: [
-                issue(
-                  'load',
-                  'error',
-                  'creator_not_found',
-                  `Creator ID '${creatorId}' not found`,
-                  { creatorId },
-                  'creatorId',
-                ),
-              ],
-            })
+          ? TE.left<ScheduleError, CreatorProfile>(
+              scheduleError('CREATOR_NOT_FOUND', 'load', [
+                issue('creator_not_found', { creatorId }, 'creatorId'),
+              ]),
+            )
           : TE.right(creator),
       ),
       TE.chain((creator) => {
@@ -180,75 +124,94 @@ export const loadCreatorData =
           ),
         );
         const to = epochMinuteToIso(localToEpochMinute(weekStart, 0, creator.timezone));
-        const history = pipe(
-          ports.getMassMessageHistory(creatorId, from, to),
-          TE.mapLeft(portFailure),
-          TE.chainEitherK((hs) =>
-            pipe(
-              decodeWith(t.array(MassMessageC), hs, 'history', 'load'),
-              E.mapLeft((is) => decodeFailure(is, 'getMassMessageHistory')),
-            ),
-          ),
-        );
-        const counts: TE.TaskEither<
-          ScheduleError,
-          Readonly<Partial<Record<SendTypeKey, number>>> | null
-        > = ports.countUsableCaptions
-          ? pipe(
-              ports.countUsableCaptions(creatorId, weekStart, null),
-              TE.map((c) => c as Readonly<Partial<Record<SendTypeKey, number>>> | null),
-              TE.orElseW(() => TE.right(null)),
-            )
-          : TE.right(null);
         return pipe(
           TE.Do,
+          TE.apS(
+            'history',
+            required(
+              'load',
+              callPort(
+                req,
+                ports,
+                'getMassMessageHistory',
+                [creatorId, from, to],
+                t.array(MassMessageC),
+                'history',
+              ),
+            ),
+          ),
           TE.apS(
             'trends',
             optionalRead(
               'getPerformanceTrends',
-              ports.getPerformanceTrends(creatorId, weekStart),
-              PerformanceTrendsC,
+              [creatorId, weekStart],
+              nullable(PerformanceTrendsC),
+              'trends',
+              'scores from history or neutral defaults',
             ),
           ),
-          TE.apS('history', history),
           TE.apS(
             'vault',
-            optionalRead('getVaultAvailability', ports.getVaultAvailability(creatorId), VaultC),
+            optionalRead(
+              'getVaultAvailability',
+              [creatorId],
+              nullable(VaultC),
+              'vault',
+              'all content assumed available',
+            ),
           ),
           TE.apS(
             'timing',
-            optionalRead('getBestTiming', ports.getBestTiming(creatorId), BestTimingC),
+            optionalRead(
+              'getBestTiming',
+              [creatorId],
+              nullable(BestTimingC),
+              'timing',
+              'generic peak hours',
+            ),
           ),
           TE.apS(
             'persona',
-            optionalRead('getPersonaProfile', ports.getPersonaProfile(creatorId), PersonaC),
+            optionalRead(
+              'getPersonaProfile',
+              [creatorId],
+              nullable(PersonaC),
+              'persona',
+              'neutral persona scores',
+            ),
           ),
           TE.apS(
             'rotation',
-            optionalRead('getRotationState', ports.getRotationState(creatorId), RotationStateC),
+            optionalRead(
+              'getRotationState',
+              [creatorId],
+              nullable(RotationStateC),
+              'rotationState',
+              'no rotation state',
+            ),
           ),
           TE.apS(
             'rankings',
-            ports.getContentTypeRankings
-              ? optionalRead(
-                  'getContentTypeRankings',
-                  ports.getContentTypeRankings(creatorId),
-                  t.array(ContentTypeRankingC),
-                )
-              : TE.right([null, []] as const),
+            optionalRead(
+              'getContentTypeRankings',
+              [creatorId],
+              nullable(t.array(ContentTypeRankingC)),
+              'contentRankings',
+              'equal content weighting',
+            ),
           ),
-          TE.apS('counts', counts),
+          TE.apS(
+            'counts',
+            optionalRead(
+              'countUsableCaptions',
+              [creatorId, weekStart, null],
+              nullable(UsableCountsC),
+              'usableCaptions',
+              'no caption-pool check',
+            ),
+          ),
           TE.map(
-            ({
-              trends,
-              history: hs,
-              vault,
-              timing,
-              persona,
-              rotation,
-              rankings,
-              counts: usable,
-            }): Loaded => {
+            ({ history, trends, vault, timing, persona, rotation, rankings, counts }): Loaded => {
               const issues: Issue[] = [
                 ...trends[1],
                 ...vault[1],
@@ -256,53 +219,26 @@ export const loadCreatorData =
                 ...persona[1],
                 ...rotation[1],
                 ...rankings[1],
+                ...counts[1],
               ];
-              if (trends[0] === null)
-                issues.push(
-                  issue(
-                    'load',
-                    'info',
-                    'trends_missing',
-                    'Performance trends unavailable - scores from history or neutral defaults',
-                    {},
-                  ),
-                );
-              if (vault[0] === null)
-                issues.push(
-                  issue(
-                    'load',
-                    'warning',
-                    'vault_missing_assumed',
-                    'Vault data missing - assuming content availability',
-                    {},
-                  ),
-                );
+              if (trends[0] === null) issues.push(issue('trends_missing', {}));
+              if (vault[0] === null) issues.push(issue('vault_missing_assumed', {}));
               if (timing[0] === null)
                 issues.push(
-                  issue(
-                    'load',
-                    'info',
-                    'timing_default',
-                    `Best timing data missing - using generic peak hours ${policy.timing.defaultPeakHours.join(', ')}`,
-                    {},
-                  ),
+                  issue('timing_default', {
+                    peakHours: policy.timing.defaultPeakHours,
+                    avoidHours: policy.timing.defaultAvoidHours,
+                  }),
                 );
-              if (persona[0] === null)
-                issues.push(
-                  issue(
-                    'load',
-                    'info',
-                    'persona_missing',
-                    'Persona profile missing - neutral persona scores',
-                    {},
-                  ),
-                );
+              if (persona[0] === null) issues.push(issue('persona_missing', {}));
               const fallbackTiming = {
                 peakHours: policy.timing.defaultPeakHours,
                 avoidHours: policy.timing.defaultAvoidHours,
                 hourlyPerformance: {},
               };
-              const sortedHistory = [...hs].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+              const sortedHistory = [...history].sort((a, b) =>
+                a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : 0,
+              );
               return {
                 creator,
                 loaded: {
@@ -316,10 +252,11 @@ export const loadCreatorData =
                   contentRankings: rankings[0],
                   issues,
                 },
-                usableCaptions: usable,
+                usableCaptions: counts[0] as Readonly<Partial<Record<SendTypeKey, number>>> | null,
               };
             },
           ),
         );
       }),
     );
+  };

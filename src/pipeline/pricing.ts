@@ -6,7 +6,7 @@
  */
 import { median } from 'simple-statistics';
 import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
-import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { DEFAULT_POLICY, defaultPriceOf, type SchedulePolicy } from '../domain/policy';
 import type { MassMessage } from '../domain/types';
 
 /**
@@ -29,8 +29,8 @@ export const suggestPrice = (
   confidence: number,
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): number | null => {
-  const base = policy.pricing.defaultPrices[sendTypeKey];
-  if (base === undefined || SEND_TYPES[sendTypeKey].generatedBy !== 'allocation') return null;
+  const base = defaultPriceOf(sendTypeKey, policy);
+  if (base === null || SEND_TYPES[sendTypeKey].generatedBy !== 'allocation') return null;
   const prices = history
     .filter((m) => m.sendTypeKey === sendTypeKey && m.price !== null && m.price > 0)
     .map((m) => m.price as number);

@@ -8,6 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
+import type { PortFaultKind } from '../domain/audit';
 import type { Issue } from '../domain/issues';
 
 /**
@@ -27,30 +28,7 @@ export interface PortFailure {
   readonly cause?: unknown;
 }
 
-/**
- * How a port call failed.
- *
- * - `threw`: calling the port, or running its task, threw synchronously.
- * - `rejected`: the task's promise rejected.
- * - `left`: the port answered a `Left` (its own failure).
- * - `malformed`: the port answered something that is not a task of an `Either`.
- * - `decode`: the port answered data that does not decode (`decodeIssues` name the paths).
- * - `timeout`: no answer within the policy's timeout (`withResilience`).
- * - `circuit_open`: the circuit breaker refused the call (`withResilience`).
- * - `missing`: the port is not a function.
- *
- * @since 0.2.0
- * @category ports
- */
-export type PortFaultKind =
-  | 'threw'
-  | 'rejected'
-  | 'left'
-  | 'malformed'
-  | 'decode'
-  | 'timeout'
-  | 'circuit_open'
-  | 'missing';
+export type { PortFaultKind } from '../domain/audit';
 
 /**
  * A failed port call, normalised: which port, how it failed, after how many attempts, whether a

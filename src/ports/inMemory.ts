@@ -5,6 +5,7 @@
  *
  * @module
  */
+import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import { freshnessAfterDays, utcDayOf } from '../content/scoring';
 import {
@@ -14,10 +15,14 @@ import {
   type SendTypeKey,
   sendTypesForPage,
 } from '../domain/catalog';
-import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { InMemoryDatasetC } from '../domain/codecs';
+import { decodeWith } from '../domain/decode';
+import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
 import type { Caption, CaptionRecord, CaptionUsage, MassMessage } from '../domain/types';
 import type { InMemoryDataset } from './dataset';
 import type { CaptionQuery, SchedulePorts } from './ports';
+import { markTrusted } from './trust';
 
 /**
  * Options of `inMemoryPorts`.
@@ -72,6 +77,97 @@ const insertBounded = (top: Ranked[], item: Ranked, limit: number): void => {
   top.splice(lo, 0, item);
 };
 
+/** Canonical JSON of plain decoded data: object keys sorted, so equal records compare equal. */
+const canonical = (u: unknown): string =>
+  JSON.stringify(u, (_k, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
+/** One `duplicate_record` issue per entry whose key an earlier entry already has. */
+const duplicates = <A>(
+  xs: ReadonlyArray<A>,
+  keyOf: (a: A) => string,
+  collection: string,
+  pathOf: (i: number) => string,
+  label: (a: A) => string,
+): ReadonlyArray<Issue> => {
+  const first = new Map<string, number>();
+  const out: Issue[] = [];
+  xs.forEach((x, i) => {
+    const k = keyOf(x);
+    const at = first.get(k);
+    if (at === undefined) first.set(k, i);
+    else
+      out.push(
+        issue('duplicate_record', { collection, key: label(x), firstPath: pathOf(at) }, pathOf(i)),
+      );
+  });
+  return out;
+};
+
+/**
+ * Decodes an agency dataset for `inMemoryPorts`: every record with the boundary codecs (paths
+ * like `dataset.captions[12].performanceScore`), then duplicates, each named at both paths
+ * (`details.firstPath` and the issue's path): a creator id or a caption id twice, the same
+ * creator twice in one caption's usage, and a history row equal to an earlier one in every field
+ * (instants compared in canonical UTC form). `Left` with every issue (codes `decode_error`,
+ * `duplicate_record`); never throws.
+ *
+ * Source: issue 4 "the boundary decodes everything"; RULINGS "trusted ports".
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export const decodeDataset = (
+  dataset: unknown,
+): E.Either<ReadonlyArray<Issue>, InMemoryDataset> => {
+  const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', { port: null });
+  if (E.isLeft(decoded)) return decoded;
+  const d = decoded.right;
+  const issues = [
+    ...duplicates(
+      d.creators,
+      (c) => c.creatorId,
+      'creator id',
+      (i) => `dataset.creators[${i}].creatorId`,
+      (c) => c.creatorId,
+    ),
+    ...duplicates(
+      d.captions,
+      (c) => c.captionId,
+      'caption id',
+      (i) => `dataset.captions[${i}].captionId`,
+      (c) => c.captionId,
+    ),
+    ...d.captions.flatMap((c, ci) =>
+      duplicates(
+        c.usage,
+        (u) => u.creatorId,
+        'caption usage creator',
+        (i) => `dataset.captions[${ci}].usage[${i}].creatorId`,
+        (u) => `${c.captionId}/${u.creatorId}`,
+      ),
+    ),
+    ...duplicates(
+      d.history,
+      canonical,
+      'history row',
+      (i) => `dataset.history[${i}]`,
+      (m) => `${m.creatorId} ${m.sendTypeKey} at ${m.sentAt}`,
+    ),
+  ];
+  return issues.length > 0 ? E.left(issues) : E.right(d as InMemoryDataset);
+};
+
+/** What every port of a dataset that does not decode answers. */
+const invalidDataset = (issues: ReadonlyArray<Issue>) => ({
+  message: `the in-memory dataset does not decode: ${issues.length} issue${issues.length === 1 ? '' : 's'}`,
+  transient: false,
+  decodeIssues: issues,
+});
+
 /**
  * Ports that serve an `InMemoryDataset`. Every read is a `TaskEither` that never fails (queries
  * run when the task runs); a creator with no entry gets `null` (the pipeline then applies the seed's fallback).
@@ -107,9 +203,65 @@ export const inMemoryPorts = (
   dataset: InMemoryDataset,
   options: InMemoryPortsOptions = {},
 ): SchedulePorts => {
-  const policy = options.policy ?? DEFAULT_POLICY;
-  const usableCap = options.usableCountCap ?? 100;
+  const decoded = decodeDataset(dataset);
+  const checked = E.isLeft(decoded) ? decoded : checkOptions(options);
+  if (E.isLeft(decoded) || E.isLeft(checked)) {
+    const problems = E.isLeft(decoded) ? decoded.left : E.isLeft(checked) ? checked.left : [];
+    const fail = () => TE.left(invalidDataset(problems));
+    return trusted({
+      getCreatorProfile: fail,
+      getPerformanceTrends: fail,
+      getMassMessageHistory: fail,
+      getVaultAvailability: fail,
+      getBestTiming: fail,
+      getPersonaProfile: fail,
+      getCaptionCandidates: fail,
+      countUsableCaptions: fail,
+      getRotationState: fail,
+      getContentTypeRankings: fail,
+    });
+  }
+  return trusted(servePorts(decoded.right as InMemoryDataset, checked.right));
+};
 
+/** Marks every port function of an in-memory port set as answering decoded data. */
+const trusted = (ports: SchedulePorts): SchedulePorts => {
+  for (const f of Object.values(ports)) if (typeof f === 'function') markTrusted(f);
+  return ports;
+};
+
+const checkOptions = (
+  options: InMemoryPortsOptions,
+): E.Either<
+  ReadonlyArray<Issue>,
+  { readonly policy: Pick<SchedulePolicy, 'content'>; readonly usableCap: number }
+> => {
+  const cap = options.usableCountCap ?? 100;
+  const issues: Issue[] = [];
+  if (!(Number.isInteger(cap) && cap >= 0))
+    issues.push(
+      issue(
+        'invalid_option',
+        { expected: 'integer >= 0', received: String(cap) },
+        'options.usableCountCap',
+      ),
+    );
+  let policy: Pick<SchedulePolicy, 'content'> = DEFAULT_POLICY;
+  if (options.policy !== undefined) {
+    const r = resolvePolicy({ content: options.policy.content });
+    if (E.isLeft(r)) issues.push(...r.left);
+    else policy = r.right;
+  }
+  return issues.length > 0 ? E.left(issues) : E.right({ policy, usableCap: cap });
+};
+
+const servePorts = (
+  dataset: InMemoryDataset,
+  {
+    policy,
+    usableCap,
+  }: { readonly policy: Pick<SchedulePolicy, 'content'>; readonly usableCap: number },
+): SchedulePorts => {
   const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
 
   const byType = new Map<CaptionType, CaptionRecord[]>();

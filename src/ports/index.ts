@@ -1,3 +1,16 @@
 export type { InMemoryDataset } from './dataset';
-export { type InMemoryPortsOptions, inMemoryPorts } from './inMemory';
-export type { CaptionQuery, SaveScheduleRequest, SchedulePorts, VolumePrediction } from './ports';
+export {
+  describeValue,
+  fromPortLeft,
+  type PortError,
+  type PortFailure,
+  portError,
+  runPort,
+} from './faults';
+export { decodeDataset, type InMemoryPortsOptions, inMemoryPorts } from './inMemory';
+export type {
+  CaptionQuery,
+  SaveScheduleRequest,
+  SchedulePorts,
+  VolumePrediction,
+} from './ports';

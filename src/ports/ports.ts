@@ -1,14 +1,15 @@
 /**
- * The ports: what the pipeline reads and may write, supplied by the caller. Each read returns a
- * `TaskEither<PortError, unknown>`-compatible value typed as the domain shape; the pipeline still
- * decodes every answer at the boundary, so a port backed by untyped data cannot smuggle bad
- * values in. Source: seed 001 "MCP Tools Reference".
+ * The ports: what the pipeline reads and may write, supplied by the caller. Each returns a
+ * `TaskEither` typed as the domain shape, but the pipeline trusts none of it: every call goes
+ * through one boundary (`runPort`) that turns a throw, a rejection, a `Left` of any shape or an
+ * answer that is not an `Either` into a `PortError`, and every answer of a port the library did
+ * not build itself is decoded (RULINGS "trusted ports"). Source: seed 001 "MCP Tools Reference".
  *
  * @module
  */
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
+import type { AuditEvent } from '../domain/audit';
 import type { CaptionType, SendTypeKey } from '../domain/catalog';
-import type { PortError } from '../domain/issues';
 import type {
   BestTiming,
   Caption,
@@ -21,7 +22,10 @@ import type {
   ScheduleResult,
   Vault,
 } from '../domain/types';
+import type { IdempotencyStore } from '../resilience/idempotency';
+import type { SagaLogRecord } from '../resilience/saga';
 import type { VolumeResult } from '../volume/types';
+import type { PortFailure } from './faults';
 
 /**
  * A caption-candidate query. Source: seed 001 §3.1 `get_send_type_captions` and §3.5
@@ -87,47 +91,64 @@ export interface VolumePrediction {
  */
 export interface SchedulePorts {
   /** 001 §1.1 `get_creator_profile`; `null` when unknown (the build fails with `CREATOR_NOT_FOUND`). */
-  readonly getCreatorProfile: (creatorId: string) => TaskEither<PortError, CreatorProfile | null>;
+  readonly getCreatorProfile: (creatorId: string) => TaskEither<PortFailure, CreatorProfile | null>;
   /** 001 §1.3 `get_performance_trends`; `null` when not tracked. */
   readonly getPerformanceTrends: (
     creatorId: string,
     asOf: string,
-  ) => TaskEither<PortError, PerformanceTrends | null>;
+  ) => TaskEither<PortFailure, PerformanceTrends | null>;
   /** Mass-message history sent in `[fromInstant, toInstant)` (UTC ISO instants). */
   readonly getMassMessageHistory: (
     creatorId: string,
     fromInstant: string,
     toInstant: string,
-  ) => TaskEither<PortError, ReadonlyArray<MassMessage>>;
+  ) => TaskEither<PortFailure, ReadonlyArray<MassMessage>>;
   /** 001 §1.5 `get_vault_availability`; `null` when unknown. */
-  readonly getVaultAvailability: (creatorId: string) => TaskEither<PortError, Vault | null>;
+  readonly getVaultAvailability: (creatorId: string) => TaskEither<PortFailure, Vault | null>;
   /** 001 §1.6 `get_best_timing`; `null` when unknown. */
-  readonly getBestTiming: (creatorId: string) => TaskEither<PortError, BestTiming | null>;
+  readonly getBestTiming: (creatorId: string) => TaskEither<PortFailure, BestTiming | null>;
   /** `get_persona_profile`; `null` when unknown. */
-  readonly getPersonaProfile: (creatorId: string) => TaskEither<PortError, Persona | null>;
+  readonly getPersonaProfile: (creatorId: string) => TaskEither<PortFailure, Persona | null>;
   /** 001 §3.1 `get_send_type_captions` / §3.5 `get_top_captions`. */
   readonly getCaptionCandidates: (
     query: CaptionQuery,
-  ) => TaskEither<PortError, ReadonlyArray<Caption>>;
+  ) => TaskEither<PortFailure, ReadonlyArray<Caption>>;
   /** Number of captions usable for each send type (freshness >= 30, performance >= 40), for the caption-pool check. */
   readonly countUsableCaptions?: (
     creatorId: string,
     asOf: string,
     allowedContentTypes: ReadonlyArray<string> | null,
-  ) => TaskEither<PortError, Readonly<Partial<Record<SendTypeKey, number>>>>;
+  ) => TaskEither<PortFailure, Readonly<Partial<Record<SendTypeKey, number>>>>;
   /** 001 `get_content_type_rankings`: TOP / MID / LOW / AVOID per content type; `null` when none. */
   readonly getContentTypeRankings?: (
     creatorId: string,
-  ) => TaskEither<PortError, ReadonlyArray<ContentTypeRanking> | null>;
+  ) => TaskEither<PortFailure, ReadonlyArray<ContentTypeRanking> | null>;
   /** 003 task 2.1 rotation state; `null` when none is stored. */
-  readonly getRotationState: (creatorId: string) => TaskEither<PortError, RotationState | null>;
+  readonly getRotationState: (creatorId: string) => TaskEither<PortFailure, RotationState | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,
-  ) => TaskEither<PortError, { readonly templateId: string }>;
-  readonly saveRotationState?: (state: RotationState) => TaskEither<PortError, void>;
+  ) => TaskEither<PortFailure, { readonly templateId: string }>;
+  readonly saveRotationState?: (state: RotationState) => TaskEither<PortFailure, void>;
   /** 001 §1.2.1 module 8; returns the prediction id. */
   readonly saveVolumePrediction?: (
     prediction: VolumePrediction,
-  ) => TaskEither<PortError, { readonly predictionId: string }>;
+  ) => TaskEither<PortFailure, { readonly predictionId: string }>;
+  /** Removes a saved schedule: the compensation of `saveSchedule` when a later save step fails (003 task 2.1b saga). */
+  readonly deleteSchedule?: (templateId: string) => TaskEither<PortFailure, void>;
+  /** 003 task 2.5b / 004 `timing_idempotency`: the idempotency records of saves. Without it, a save is not guarded. */
+  readonly idempotencyStore?: IdempotencyStore;
+  /** 004 `saga_execution_log`: receives the save saga's log records. */
+  readonly saveSagaLog?: (records: ReadonlyArray<SagaLogRecord>) => TaskEither<PortFailure, void>;
+  /** An optional logger: receives every audit event of the build as it happens; its answer and failures are ignored (001 "Logging and Observability"). */
+  readonly log?: (event: AuditEvent) => unknown;
 }
+
+/**
+ * The name of a port function of `SchedulePorts` (the logger and the idempotency store object
+ * excluded).
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export type PortName = Exclude<keyof SchedulePorts, 'log' | 'idempotencyStore'>;

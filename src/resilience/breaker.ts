@@ -27,13 +27,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import {
-  decodeWith,
-  IsoInstantC,
-  NonEmptyStringC,
-  NonNegativeIntC,
-  nullable,
-} from '../domain/codecs';
+import { IsoInstantC, NonEmptyStringC, NonNegativeIntC, nullable } from '../domain/codecs';
+import { decodeWith } from '../domain/decode';
 import { describeValue } from '../ports/faults';
 import { isoOf } from './clock';
 import { type BreakerPolicy, DEFAULT_RESILIENCE_POLICY } from './policy';
@@ -315,7 +310,9 @@ export const decodeBreakerRecord = (
 ): E.Either<ReadonlyArray<ResilienceProblem>, Breaker> => {
   let decoded: E.Either<ReadonlyArray<ResilienceProblem>, CircuitBreakerRecord>;
   try {
-    decoded = E.mapLeft(problemsOfIssues)(decodeWith(CircuitBreakerRecordC, u, rootPath, 'input'));
+    decoded = E.mapLeft(problemsOfIssues)(
+      decodeWith(CircuitBreakerRecordC, u, rootPath, 'invalid_option'),
+    );
   } catch (e) {
     decoded = E.left([
       { path: rootPath === '' ? '(root)' : rootPath, message: `unreadable (${describeValue(e)})` },

@@ -16,7 +16,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import * as t from 'io-ts';
-import { decodeWith, nullable } from '../domain/codecs';
+import { nullable } from '../domain/codecs';
+import { decodeWith } from '../domain/decode';
 import type { Issue } from '../domain/issues';
 import {
   describeValue,
@@ -441,7 +442,7 @@ const storeCall = async <A>(
   if (E.isLeft(answer)) return answer;
   let decoded: E.Either<ReadonlyArray<Issue>, A>;
   try {
-    decoded = decodeWith(codec, answer.right, port, 'input');
+    decoded = decodeWith(codec, answer.right, port, { port });
   } catch (e) {
     return E.left(portError(port, 'decode', `${port} answered unreadable data`, { cause: e }));
   }

@@ -11,7 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describeValue } from '../ports/faults';
-import type { SchedulePorts } from '../ports/ports';
+import type { PortName as SchedulePortName } from '../ports/ports';
 import { readOwnKeys, readProp } from './guard';
 import type { ResilienceProblem } from './problem';
 
@@ -23,7 +23,7 @@ import type { ResilienceProblem } from './problem';
  * @since 0.2.0
  * @category resilience
  */
-export type PortName = keyof SchedulePorts;
+export type PortName = SchedulePortName;
 
 /** Every port name, checked complete against `SchedulePorts` by the compiler. */
 const PORT_NAME_SET = {
@@ -40,6 +40,8 @@ const PORT_NAME_SET = {
   saveSchedule: true,
   saveRotationState: true,
   saveVolumePrediction: true,
+  deleteSchedule: true,
+  saveSagaLog: true,
 } as const satisfies Record<PortName, true>;
 
 /**
@@ -206,6 +208,10 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
     saveRotationState: 10_000,
     /** No row of its own: the table's fallback, 10 s. */
     saveVolumePrediction: 10_000,
+    /** No row of its own: the compensation of `save_schedule`, the same transaction, 20 s. */
+    deleteSchedule: 20_000,
+    /** No row of its own: the table's fallback, 10 s. */
+    saveSagaLog: 10_000,
     /** 001 `MCP_TIMEOUT_CONFIG.get(tool_name, 10)`: 10 s for any other port. */
     default: 10_000,
   },

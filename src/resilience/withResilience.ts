@@ -15,6 +15,7 @@
  *
  * @module
  */
+
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import {
@@ -25,6 +26,7 @@ import {
   runPort,
 } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
+import { isTrusted, markNormalizesFaults, markTrusted } from '../ports/trust';
 import { rngFrom } from '../random/rng';
 import {
   admit,
@@ -496,10 +498,13 @@ export const withResilience = (
   };
 
   for (const [name, fn] of wrapped) {
-    out[name] = (...args: ReadonlyArray<unknown>): TaskEither<PortError, unknown> => {
+    const wrapper = (...args: ReadonlyArray<unknown>): TaskEither<PortError, unknown> => {
       const task: TaskEither<PortError, unknown> = () => runCall(name, fn, args, task);
       return task;
     };
+    // The wrapper answers what the port answered: trusted stays trusted; its faults are PortErrors.
+    if (isTrusted(fn)) markTrusted(wrapper);
+    out[name] = markNormalizesFaults(wrapper);
   }
   out.breakerRecords = (): ReadonlyArray<CircuitBreakerRecord> =>
     [...breakers.values()]

@@ -5,9 +5,15 @@
  * @module
  */
 
-import type { SendTypeKey } from '../domain/catalog';
-import { CHANNELS, type ChannelKey, SEND_TYPES, TARGETS, type TargetKey } from '../domain/catalog';
+import {
+  type ChannelKey,
+  SEND_TYPES,
+  type SendTypeKey,
+  TARGETS,
+  type TargetKey,
+} from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
+import { channelReachesTarget, targetOfSendType } from '../domain/rules';
 import type { ContentAssignment, PhaseContext, TargetedSlot, Targeting } from '../domain/stages';
 import type { CreatorProfile } from '../domain/types';
 
@@ -33,48 +39,37 @@ export const resolveTarget = (
 } => {
   const spec = SEND_TYPES[sendTypeKey];
   const issues: Issue[] = [];
-  let targetKey: TargetKey = spec.requiredTarget ?? spec.defaultTarget ?? 'all_active';
+  let targetKey: TargetKey = targetOfSendType(spec);
   let channelKey: ChannelKey = spec.channel;
   if (!TARGETS[targetKey].pageTypes.includes(creator.pageType)) {
     issues.push(
-      issue(
-        'targeting',
-        'warning',
-        'target_not_applicable',
-        `${targetKey} is not available on ${creator.pageType} pages - using all_active`,
-        { slotId, sendTypeKey, targetKey },
-      ),
+      issue('target_not_applicable', {
+        slotId,
+        sendTypeKey,
+        targetKey,
+        pageType: creator.pageType,
+      }),
     );
     targetKey = 'all_active';
   }
-  const reachable = (c: ChannelKey) =>
-    TARGETS[targetKey].channels.includes(c) &&
-    (targetKey === 'all_active' || CHANNELS[c].supportsTargeting);
+  const reachable = (c: ChannelKey) => channelReachesTarget(c, targetKey);
   if (!reachable(channelKey)) {
     const alternative = [spec.secondChannel, ...TARGETS[targetKey].channels].find(
       (c): c is ChannelKey => c !== null && reachable(c),
     );
     if (spec.requiredTarget === targetKey && alternative) {
       issues.push(
-        issue(
-          'targeting',
-          'info',
-          'channel_switched',
-          `${sendTypeKey} moved from ${channelKey} to ${alternative} to reach ${targetKey}`,
-          { slotId, sendTypeKey, from: channelKey, to: alternative },
-        ),
+        issue('channel_switched', {
+          slotId,
+          sendTypeKey,
+          from: channelKey,
+          to: alternative,
+          targetKey,
+        }),
       );
       channelKey = alternative;
     } else {
-      issues.push(
-        issue(
-          'targeting',
-          'warning',
-          'channel_incompatible',
-          `${channelKey} cannot address ${targetKey} - using all_active`,
-          { slotId, sendTypeKey, targetKey },
-        ),
-      );
+      issues.push(issue('channel_incompatible', { slotId, sendTypeKey, channelKey, targetKey }));
       targetKey = 'all_active';
     }
   }

@@ -11,9 +11,6 @@ import { jitterOrder, jitterTable } from './jitter';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
-/** Minutes between two fallback bases (001 §5.3 fallback; the jitter covers the minutes between). */
-const FALLBACK_STEP_MINUTES = 5;
-
 /**
  * One candidate time. `minuteOfDay = baseHour * 60 + timeShift + jitter` always holds; for a
  * fallback base, `timeShift` is the base's minutes past the hour.
@@ -73,14 +70,14 @@ const rotate = <A>(xs: ReadonlyArray<A>, start: number): ReadonlyArray<A> =>
   xs.map((_, i) => xs[(start + i) % xs.length] as A);
 
 /**
- * Fallback bases from the window's start to its end in 5-minute steps, nearest to `anchor`
+ * Fallback bases from the window's start to its end in `fallbackStepMinutes` (5-minute) steps, nearest to `anchor`
  * first, the earlier one first on ties, produced one at a time.
  */
 const fallbackBases = (anchor: number, policy: TimingPolicy): (() => Base | undefined) => {
-  const { windowStartMinute: ws, windowEndMinute: we } = policy.timing;
-  const last = Math.floor((we - ws) / FALLBACK_STEP_MINUTES);
-  const baseAt = (k: number) => ws + k * FALLBACK_STEP_MINUTES;
-  let right = Math.min(last + 1, Math.max(0, Math.ceil((anchor - ws) / FALLBACK_STEP_MINUTES)));
+  const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: step } = policy.timing;
+  const last = Math.floor((we - ws) / step);
+  const baseAt = (k: number) => ws + k * step;
+  let right = Math.min(last + 1, Math.max(0, Math.ceil((anchor - ws) / step)));
   let left = right - 1;
   return () => {
     const useLeft = left >= 0 && (right > last || anchor - baseAt(left) <= baseAt(right) - anchor);

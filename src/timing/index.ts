@@ -6,8 +6,6 @@ export {
 } from './dailyVariation';
 export {
   applyTimeJitter,
-  blockIndex,
-  isRoundMinute,
   jitterOffset,
   jitterOrder,
   validJitterOffsets,

@@ -5,40 +5,13 @@
  * @module
  */
 import type { SchedulePolicy } from '../domain/policy';
+import { isRoundMinute } from '../domain/rules';
 import { nextInt, type Rng, rngFrom } from '../random/rng';
 
 /** The part of the policy the jitter reads. */
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
 const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
-
-/**
- * Whether a minute of the day falls on one of `policy.timing.roundMinutes` (by default :00, :15,
- * :30, :45). Works for any integer minute, including negative ones and ones past midnight.
- *
- * Source: seed 003 gap 10.7.
- *
- * @example
- * isRoundMinute(20 * 60 + 15, DEFAULT_POLICY) // true
- * isRoundMinute(20 * 60 + 7, DEFAULT_POLICY)  // false
- *
- * @since 0.1.0
- * @category timing
- */
-export const isRoundMinute = (minuteOfDay: number, policy: TimingPolicy): boolean =>
-  policy.timing.roundMinutes.includes(minuteOfHour(minuteOfDay));
-
-/**
- * The block of the day a minute belongs to: `floor(minuteOfDay / policy.timing.blockMinutes)`
- * (by default 4-hour blocks starting at 00:00, so 0-5).
- *
- * Source: seed 001 §5.4 rule 3; RULINGS "Timing" (spacing).
- *
- * @since 0.1.0
- * @category timing
- */
-export const blockIndex = (minuteOfDay: number, policy: TimingPolicy): number =>
-  Math.floor(minuteOfDay / policy.timing.blockMinutes);
 
 /**
  * Every offset in `[jitterMin, jitterMax]` minutes (by default -7..+8) whose resulting minute is

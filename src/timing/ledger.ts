@@ -7,8 +7,8 @@
  */
 import type { ChannelFamily, SendTypeKey } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
+import { blockIndex, isRoundMinute } from '../domain/rules';
 import { epochMinuteToIso, instantToLocal, localToEpochMinute } from '../domain/time';
-import { blockIndex, isRoundMinute } from './jitter';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 

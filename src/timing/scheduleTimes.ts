@@ -11,9 +11,9 @@ import {
   type ChannelKey,
   FOLLOWUP_SEND_TYPE,
   SEND_TYPES,
-  TARGETS,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
+import { channelReachesTarget } from '../domain/rules';
 import type {
   Allocation,
   LoadedData,
@@ -85,24 +85,22 @@ const compareSlotIds = (a: string, b: string): number => {
   return pa.length - pb.length;
 };
 
-/** 001 §5.1: category (revenue, engagement, retention), then priority, then slot id. */
-/** Gaps from this long on, a send type's earlier send decides where the next one can start. */
-const CHAINED_GAP_MINUTES = 12 * 60;
-
 /**
  * Placement order inside a day: the long-gap types first (12 hours or more between two sends,
  * e.g. the daily 24-hour retention types), whose window is the narrowest, then seed 001 §5.1's
  * order: category (revenue, engagement, retention), priority, slot id. Placing the narrowest
  * items last let the evening PPVs fill their family's blocks and pushed them out of the week.
  */
-const isChained = (w: WorkItem): number =>
-  SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= CHAINED_GAP_MINUTES ? 0 : 1;
+const isChained = (w: WorkItem, chainedGap: number): number =>
+  SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= chainedGap ? 0 : 1;
 
-const compareItems = (a: WorkItem, b: WorkItem): number =>
-  isChained(a) - isChained(b) ||
-  CATEGORIES.indexOf(a.slot.category) - CATEGORIES.indexOf(b.slot.category) ||
-  a.slot.priority - b.slot.priority ||
-  compareSlotIds(a.slot.slotId, b.slot.slotId);
+const compareItems =
+  (chainedGap: number) =>
+  (a: WorkItem, b: WorkItem): number =>
+    isChained(a, chainedGap) - isChained(b, chainedGap) ||
+    CATEGORIES.indexOf(a.slot.category) - CATEGORIES.indexOf(b.slot.category) ||
+    a.slot.priority - b.slot.priority ||
+    compareSlotIds(a.slot.slotId, b.slot.slotId);
 
 /**
  * RULINGS "relaxation": every spacing step with avoid hours honoured, then the last step with
@@ -133,8 +131,7 @@ const relaxationLevels = (
 };
 
 const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
-  TARGETS[slot.targetKey].channels.includes(channel) &&
-  (slot.targetKey === 'all_active' || CHANNELS[channel].supportsTargeting);
+  channelReachesTarget(channel, slot.targetKey);
 
 /**
  * The slot's channel, then the send type's other channel when it can reach the slot's target and
@@ -163,6 +160,7 @@ const chainedPreference = (
   gap: number,
   clock: (minuteOfDay: number) => number,
   spreadIndex: number,
+  chainedGap: number,
 ): {
   readonly hours: ReadonlyArray<number>;
   readonly shift: number;
@@ -170,7 +168,7 @@ const chainedPreference = (
 } => {
   const latest = sameType && sameType.length > 0 ? sameType[sameType.length - 1] : undefined;
   const firstHour = pref.hours[spreadIndex % Math.max(1, pref.hours.length)];
-  if (gap < CHAINED_GAP_MINUTES || latest === undefined || firstHour === undefined)
+  if (gap < chainedGap || latest === undefined || firstHour === undefined)
     return { ...pref, startIndex: spreadIndex };
   const earliest = latest + gap - clock(0);
   if (earliest <= firstHour * 60 + pref.shift || earliest >= 24 * 60)
@@ -205,6 +203,7 @@ const findPlacement = (
     minMinutesBetween,
     clock,
     spreadIndex,
+    policy.timing.chainedGapMinutes,
   );
   const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
   const stream = candidateStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
@@ -263,6 +262,7 @@ const toTimedSlot = (
   day: DailyVariation,
   p: Placement,
   dailyStrategy: string,
+  flavor: string,
 ): TimedSlot => {
   const { slot } = item;
   const epochMinute = p.evaluation.epochMinute;
@@ -272,6 +272,9 @@ const toTimedSlot = (
   // tens of times slower.
   return Object.assign({}, slot, {
     channelKey: p.channelKey,
+    strategyUsed: dailyStrategy,
+    flavorEmphasis: flavor,
+    movedFromDate: item.moved ? slot.date : null,
     scheduledDate: day.date,
     minuteOfDay: p.candidate.minuteOfDay,
     scheduledTime: clockTime(p.candidate.minuteOfDay),
@@ -302,10 +305,7 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   if (p.channelKey !== slot.channelKey)
     out.push(
       issue(
-        'timing',
-        'info',
-        'channel_switched',
-        `${slot.slotId} moved from ${slot.channelKey} to ${p.channelKey} to find a time`,
+        'second_channel_used',
         {
           slotId: slot.slotId,
           sendTypeKey: slot.sendTypeKey,
@@ -318,10 +318,7 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   if (p.evaluation.gap < target)
     out.push(
       issue(
-        'timing',
-        'warning',
         'spacing_relaxed',
-        `${slot.slotId} placed with ${p.level.spacing}-minute spacing instead of ${target}`,
         {
           slotId: slot.slotId,
           spacingMinutes: p.level.spacing,
@@ -334,10 +331,7 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   if (p.level.ignoreAvoidHours && p.evaluation.inAvoidHours)
     out.push(
       issue(
-        'timing',
-        'warning',
         'avoid_hours_relaxed',
-        `${slot.slotId} placed in avoid hour ${Math.floor(p.candidate.minuteOfDay / 60)}`,
         { slotId: slot.slotId, hour: Math.floor(p.candidate.minuteOfDay / 60) },
         path,
       ),
@@ -345,10 +339,7 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   if (p.candidate.fallback)
     out.push(
       issue(
-        'timing',
-        'info',
         'fallback_slot_used',
-        `${slot.slotId}: no preferred hour was free`,
         { slotId: slot.slotId, minuteOfDay: p.candidate.minuteOfDay },
         path,
       ),
@@ -356,23 +347,29 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   return out;
 };
 
-const droppedIssue = (item: WorkItem, reason: string): Issue =>
+const droppedIssue = (item: WorkItem, reason: 'no_valid_time' | 'date_outside_week'): Issue =>
   issue(
-    'timing',
-    'warning',
     'item_dropped',
-    `${item.slot.slotId} (${item.slot.sendTypeKey}) could not be scheduled: ${reason}`,
-    { slotId: item.slot.slotId, reason, slot: item.slot },
+    {
+      slotId: item.slot.slotId,
+      sendTypeKey: item.slot.sendTypeKey,
+      date: item.slot.date,
+      category: item.slot.category,
+      reason,
+      removed: 1,
+    },
     `slots[${item.index}]`,
   );
 
 const movedIssue = (item: WorkItem, toDate: string): Issue =>
   issue(
-    'timing',
-    'warning',
     'item_moved_next_day',
-    `${item.slot.slotId} did not fit on ${item.slot.date} and moves to ${toDate}`,
-    { slotId: item.slot.slotId, fromDate: item.slot.date, toDate },
+    {
+      slotId: item.slot.slotId,
+      sendTypeKey: item.slot.sendTypeKey,
+      fromDate: item.slot.date,
+      toDate,
+    },
     `slots[${item.index}]`,
   );
 
@@ -424,7 +421,7 @@ export const scheduleTimes = (
     jitters: jitterTable(policy),
   };
   const days = ctx.weekDates.map((d, i) => dailyVariation(d, i, loaded.timing.peakHours, policy));
-  const strategyByDate = new Map(allocation.days.map((d) => [d.date, d.strategy] as const));
+  const dayByDate = new Map(allocation.days.map((d) => [d.date, d] as const));
   const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({
     slot,
     index,
@@ -437,7 +434,9 @@ export const scheduleTimes = (
     .map((it) => droppedIssue(it, 'date_outside_week'));
   let carry: ReadonlyArray<WorkItem> = [];
   days.forEach((day, i) => {
-    const own = items.filter((it) => it.slot.date === day.date).sort(compareItems);
+    const own = items
+      .filter((it) => it.slot.date === day.date)
+      .sort(compareItems(policy.timing.chainedGapMinutes));
     const queue = [...own, ...carry];
     const nextDate = ctx.weekDates[i + 1];
     const clock = localClock(day.date, ctx.creator.timezone, policy);
@@ -448,8 +447,16 @@ export const scheduleTimes = (
       spread.set(item.slot.category, k + 1);
       const p = findPlacement(env, ledger, item.slot, day, clock, k);
       if (p !== null) {
-        const strategy = strategyByDate.get(item.slot.date) ?? item.slot.strategyUsed;
-        const timed = toTimedSlot(ctx, item, day, p, strategy);
+        // RULINGS "moved items": an item carries the strategy of the day it is sent on.
+        const allocated = dayByDate.get(day.date);
+        const timed = toTimedSlot(
+          ctx,
+          item,
+          day,
+          p,
+          allocated?.strategy ?? item.slot.strategyUsed,
+          allocated?.flavor ?? item.slot.flavorEmphasis,
+        );
         const family = CHANNELS[p.channelKey].family;
         recordPlacement(
           ledger,

@@ -1,14 +1,15 @@
 /**
- * Week-level balance and volume checks: category balance, revenue / engagement mix, the
- * confidence gate and the volume context.
+ * Week-level checks: category balance, revenue / engagement mix, manual captions, the volume
+ * accounting ("nothing lost"), the confidence gate and the volume context.
  *
  * @module
  */
 import { CATEGORIES, type Category } from '../domain/catalog';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue, removedItemsOf } from '../domain/issues';
+import { balanceViolations } from '../domain/rules';
 import type { ScheduleItem } from '../domain/types';
-import { revenueMixOf } from '../volume/pageTypeMatrix';
-import { groupBy, specOf, vIssue } from './helpers';
+import { revenueMixOf } from '../volume/volumeTargets';
+import { groupBy, specOf } from './helpers';
 import type { ValidationInput } from './types';
 
 const categoryOf = (i: ScheduleItem): Category => specOf(i)?.category ?? i.category;
@@ -22,18 +23,17 @@ const countByCategory = (items: ReadonlyArray<ScheduleItem>): Record<Category, n
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * Category balance of the week's allocated items: revenue >= `revenueMinShare` (30 %),
- * engagement >= `engagementMinShare` (25 %), retention <= `retentionMaxShare` (20 %).
- * Follow-ups are left out and reported apart in `details.followups`. One warning
- * `category_balance` per bound missed.
+ * Category balance of the week's allocated items, a hard rule: revenue >= `revenueMinShare`
+ * (30 %), engagement >= `engagementMinShare` (25 %), retention <= `retentionMaxShare` (20 %)
+ * (`balanceViolations`). Follow-ups are left out and reported apart in `details.followups`. One
+ * error `category_balance` per bound missed.
  *
- * Source: seed 001 phase 7 checkpoint; RULINGS "Validation" (category balance).
+ * Source: seed 001 phase 7 checkpoint; RULINGS "Validation" (category balance, a hard rule).
  *
  * @since 0.1.0
  * @category validation
  */
 export const checkCategoryBalance = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const v = input.policy.validation;
   const allocated = input.items.filter((i) => !i.isFollowUp);
   const total = allocated.length;
   if (total === 0) return [];
@@ -42,32 +42,16 @@ export const checkCategoryBalance = (input: ValidationInput): ReadonlyArray<Issu
   const shares = Object.fromEntries(
     CATEGORIES.map((c) => [c, round3(counts[c] / total)]),
   ) as Record<Category, number>;
-  const bounds: ReadonlyArray<{ category: Category; kind: 'min' | 'max'; bound: number }> = [
-    { category: 'revenue', kind: 'min', bound: v.revenueMinShare },
-    { category: 'engagement', kind: 'min', bound: v.engagementMinShare },
-    { category: 'retention', kind: 'max', bound: v.retentionMaxShare },
-  ];
-  return bounds
-    .filter((b) =>
-      b.kind === 'min'
-        ? counts[b.category] / total < b.bound
-        : counts[b.category] / total > b.bound,
-    )
-    .map((b) =>
-      vIssue(
-        'warning',
-        'category_balance',
-        `${b.category} is ${Math.round(shares[b.category] * 100)} % of allocated items (${b.kind === 'min' ? 'minimum' : 'maximum'} ${Math.round(b.bound * 100)} %)`,
-        {
-          ...b,
-          share: shares[b.category],
-          counts,
-          shares,
-          allocatedItems: total,
-          followups: { count: followups.length, byCategory: countByCategory(followups) },
-        },
-      ),
-    );
+  return balanceViolations(counts, input.policy).map((b) =>
+    issue('category_balance', {
+      ...b,
+      share: round3(b.share),
+      counts,
+      shares,
+      allocatedItems: total,
+      followups: { count: followups.length, byCategory: countByCategory(followups) },
+    }),
+  );
 };
 
 /**
@@ -77,7 +61,7 @@ export const checkCategoryBalance = (input: ValidationInput): ReadonlyArray<Issu
  * Warning `revenue_mix` per day outside the band; days without such items are skipped. The
  * arithmetic is the volume module's `revenueMixOf`.
  *
- * Source: seed 000 gap 3.1; RULINGS "Volume" (revenue / engagement mix).
+ * Source: seed 000 gap 3.1; RULINGS "Volume" (revenue / engagement mix: a warning).
  *
  * @since 0.1.0
  * @category validation
@@ -95,30 +79,73 @@ export const checkRevenueMix = (input: ValidationInput): ReadonlyArray<Issue> =>
     return share === null || withinTolerance
       ? []
       : [
-          vIssue(
-            'warning',
-            'revenue_mix',
-            `Revenue is ${Math.round(share * 100)} % of revenue + engagement items on ${date} (target ${Math.round(target * 100)} % +- ${Math.round(tolerance * 100)} %)`,
-            {
-              date,
-              tier,
-              share: round3(share),
-              target,
-              tolerance,
-              revenue: c.revenue,
-              engagement: c.engagement,
-            },
-          ),
+          issue('revenue_mix', {
+            date,
+            tier,
+            share: round3(share),
+            target,
+            tolerance,
+            revenue: c.revenue,
+            engagement: c.engagement,
+          }),
         ];
   });
 };
 
 /**
+ * Manual captions: when more than `policy.validation.maxManualCaptionShare` (10 %) of the week's
+ * items (follow-ups included) wait for a manual caption, warning `manual_captions_excessive`,
+ * which makes the week at best `needs_review` (and so never saved).
+ *
+ * Source: RULINGS "Validation" (manual captions).
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const checkManualCaptions = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const total = input.items.length;
+  if (total === 0) return [];
+  const manual = input.items.filter((i) => i.needsCaption).length;
+  const maxShare = input.policy.validation.maxManualCaptionShare;
+  return manual > maxShare * total
+    ? [
+        issue('manual_captions_excessive', {
+          manualItems: manual,
+          totalItems: total,
+          share: round3(manual / total),
+          maxShare,
+        }),
+      ]
+    : [];
+};
+
+/**
+ * Nothing lost: the week's planned total (`volume.weeklyTotal`) equals the allocated items built
+ * plus the planned items that earlier phases reported removed (`removedItemsOf` over
+ * `priorIssues`). Error `volume_accounting` otherwise.
+ *
+ * Source: RULINGS "Validation" (nothing lost).
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const checkVolumeAccounting = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const built = input.items.filter((i) => !i.isFollowUp).length;
+  const removed = input.priorIssues.reduce((n, i) => n + removedItemsOf(i), 0);
+  const weeklyTotal = input.volume.weeklyTotal;
+  return built + removed === weeklyTotal
+    ? []
+    : [issue('volume_accounting', { weeklyTotal, built, removed })];
+};
+
+/**
  * Confidence gate: error `confidence_too_low` when the volume confidence is below
  * `policy.volume.failBelowConfidence` (0.3) and the caller gave no manual override; with the
- * override, info `confidence_override_applied`.
+ * override, info `confidence_override_applied`. `buildSchedule` never reaches it with its own
+ * volumes (a creator with too little data takes the minimum-safe step at 0.3); it guards
+ * confidences a caller passes to `validateSchedule`.
  *
- * Source: seed 001 consumption rule 5; RULINGS "Volume" (confidence).
+ * Source: seed 001 consumption rule 5; RULINGS "Volume" (confidence), "new and sparse creators".
  *
  * @since 0.1.0
  * @category validation
@@ -128,28 +155,14 @@ export const checkConfidenceGate = (input: ValidationInput): ReadonlyArray<Issue
   const min = input.policy.volume.failBelowConfidence;
   if (confidenceScore >= min) return [];
   return input.manualConfidenceOverride
-    ? [
-        vIssue(
-          'info',
-          'confidence_override_applied',
-          `Confidence ${confidenceScore.toFixed(2)} is below ${min}; accepted by manual override`,
-          { confidenceScore, messageCount, min },
-        ),
-      ]
-    : [
-        vIssue(
-          'error',
-          'confidence_too_low',
-          `Confidence ${confidenceScore.toFixed(2)} is below ${min}; a manual override is required`,
-          { confidenceScore, messageCount, min },
-        ),
-      ];
+    ? [issue('confidence_override_applied', { confidenceScore, messageCount, min })]
+    : [issue('confidence_too_low', { confidenceScore, messageCount, min })];
 };
 
 /**
  * Volume context: warning `divergence_detected` when the 7d and 30d horizons disagreed and
  * warning `elasticity_capped` when the revenue quota was capped by diminishing returns (each
- * deducts 1 by default).
+ * deducts 1).
  *
  * Source: seed 001 §1.2.1 consumption matrix (phase 7b: divergence and elasticity are warnings),
  * §7.3 `volume_metadata`.
@@ -162,25 +175,19 @@ export const checkVolumeContext = (input: ValidationInput): ReadonlyArray<Issue>
   return [
     ...(v.divergenceDetected
       ? [
-          vIssue(
-            'warning',
-            'divergence_detected',
-            'Saturation / opportunity horizons diverged; fused with divergence weights',
-            { fusedSaturation: v.fusedSaturation, fusedOpportunity: v.fusedOpportunity },
-          ),
+          issue('divergence_detected', {
+            fusedSaturation: v.fusedSaturation,
+            fusedOpportunity: v.fusedOpportunity,
+          }),
         ]
       : []),
     ...(v.elasticityCapped
       ? [
-          vIssue(
-            'warning',
-            'elasticity_capped',
-            `Revenue quota capped at ${v.finalConfig.revenuePerDay} a day by diminishing returns (elasticity)`,
-            {
-              capRevenuePerDay: v.elasticity.capRevenuePerDay,
-              adjustmentsApplied: v.adjustmentsApplied,
-            },
-          ),
+          issue('elasticity_capped', {
+            revenuePerDay: v.finalConfig.revenuePerDay,
+            capRevenuePerDay: v.elasticity.capRevenuePerDay,
+            adjustmentsApplied: v.adjustmentsApplied,
+          }),
         ]
       : []),
   ];

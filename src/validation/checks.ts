@@ -4,10 +4,9 @@
  * @module
  */
 import { matchesPersona } from '../content/persona';
-import { SEND_TYPE_KEYS } from '../domain/catalog';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue } from '../domain/issues';
 import type { ScheduleItem } from '../domain/types';
-import { epochOf, groupBy, indexed, itemPath, vIssue } from './helpers';
+import { epochOf, groupBy, indexed, itemPath } from './helpers';
 import type { ValidationInput } from './types';
 
 const REQUIRED_FIELDS = [
@@ -36,13 +35,7 @@ export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue
       const v: unknown = item[f];
       return typeof v !== 'string' || v.length === 0;
     }).map((f) =>
-      vIssue(
-        'error',
-        'missing_field',
-        `Missing required field: ${f}`,
-        { slotId: item.slotId ?? null, field: f },
-        itemPath(i, f),
-      ),
+      issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)),
     ),
   );
 
@@ -60,16 +53,7 @@ export const checkCaptionUniqueness = (input: ValidationInput): ReadonlyArray<Is
   return [...groupBy(withCaption, (i) => i.captionId as string)]
     .filter(([, g]) => g.length > 1)
     .map(([captionId, g]) =>
-      vIssue(
-        'warning',
-        'duplicate_caption',
-        `Caption ${captionId} used ${g.length} times in schedule`,
-        {
-          captionId,
-          count: g.length,
-          slotIds: g.map((i) => i.slotId),
-        },
-      ),
+      issue('duplicate_caption', { captionId, count: g.length, slotIds: g.map((i) => i.slotId) }),
     );
 };
 
@@ -88,11 +72,9 @@ export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Is
   return indexed(input.items, (i) => i.contentTypeId !== null && i.contentTypeId !== undefined)
     .filter(({ item }) => (vault.contentTypes[item.contentTypeId as string] ?? 0) <= 0)
     .map(({ item, index }) =>
-      vIssue(
-        'error',
+      issue(
         'vault_missing',
-        `Required content type ${item.contentTypeId} not in vault`,
-        { slotId: item.slotId, contentTypeId: item.contentTypeId },
+        { slotId: item.slotId, contentTypeId: item.contentTypeId as string },
         itemPath(index, 'contentTypeId'),
       ),
     );
@@ -112,15 +94,10 @@ export const checkTimingConflicts = (input: ValidationInput): ReadonlyArray<Issu
   return [...groupBy(withTime, (i) => String(epochOf(i)))]
     .filter(([, g]) => g.length > 1)
     .map(([, g]) =>
-      vIssue(
-        'error',
-        'timing_conflict',
-        `Timing conflict: ${g.map((i) => i.slotId).join(', ')} at ${g[0]?.scheduledAt}`,
-        {
-          scheduledAt: g[0]?.scheduledAt,
-          slotIds: g.map((i) => i.slotId),
-        },
-      ),
+      issue('timing_conflict', {
+        scheduledAt: g[0]?.scheduledAt ?? '',
+        slotIds: g.map((i) => i.slotId),
+      }),
     );
 };
 
@@ -143,18 +120,7 @@ export const checkDailyVolume = (input: ValidationInput): ReadonlyArray<Issue> =
     ),
   ]
     .filter(([, g]) => g.length > max)
-    .map(([date, g]) =>
-      vIssue(
-        'warning',
-        'daily_volume_exceeded',
-        `Daily limit exceeded: ${g.length} items on ${date} (max ${max})`,
-        {
-          date,
-          count: g.length,
-          max,
-        },
-      ),
-    );
+    .map(([date, g]) => issue('daily_volume_exceeded', { date, count: g.length, max }));
 };
 
 /**
@@ -177,10 +143,8 @@ export const checkPersonaConsistency = (input: ValidationInput): ReadonlyArray<I
   )
     .filter(({ item }) => !matchesPersona(item.captionText, persona))
     .map(({ item, index }) =>
-      vIssue(
-        'warning',
+      issue(
         'persona_mismatch',
-        `Caption of ${item.slotId} may not match creator persona`,
         { slotId: item.slotId, captionId: item.captionId },
         itemPath(index, 'captionText'),
       ),
@@ -200,60 +164,42 @@ export const checkFollowupLinkage = (input: ValidationInput): ReadonlyArray<Issu
   return indexed(input.items, (i) => i.isFollowUp)
     .filter(({ item }) => item.parentItemId === null || !ids.has(item.parentItemId))
     .map(({ item, index }) =>
-      vIssue(
-        'error',
+      issue(
         'orphaned_followup',
-        `Follow-up ${item.slotId} has invalid parent reference ${item.parentItemId}`,
         { slotId: item.slotId, parentItemId: item.parentItemId },
         itemPath(index, 'parentItemId'),
       ),
     );
 };
 
-/** The send type a caption-pool warning names (longest key found), or `unknown`. */
-const typeInWarning = (warning: string): string =>
-  [...SEND_TYPE_KEYS].sort((a, b) => b.length - a.length).find((k) => warning.includes(k)) ??
-  'unknown';
-
 /**
- * Check 8: the volume phase's caption-pool warnings, one warning `caption_pool_warning` each.
- * When a warning says "critical shortage" or "exhausted", its details carry the recommendation
- * `CREATE NEW CAPTIONS: <type> needs 5+ new captions` and `requiresCaptionReview: true`, which
- * `validateSchedule` lifts into the report.
+ * Check 8: the volume phase's caption-pool shortages (`volume.captionShortages`), each reported
+ * once: warning `caption_pool_low` below the threshold, warning `caption_pool_critical` at zero
+ * usable captions, whose details carry the recommendation `CREATE NEW CAPTIONS: <type> needs 5+
+ * new captions` and `requiresCaptionReview: true` and which makes the week at best
+ * `needs_review` (the seed's "Critical" flags it for manual review).
  *
- * Source: seed 001 §7.2 check 8.
+ * Source: seed 001 §7.2 check 8, §7.3 warning types ("Warning/Critical", two codes: RULINGS
+ * "severities").
  *
  * @since 0.1.0
  * @category validation
  */
 export const checkCaptionPool = (input: ValidationInput): ReadonlyArray<Issue> =>
-  input.volume.captionWarnings.map((warning) => {
-    const lower = warning.toLowerCase();
-    const critical = lower.includes('critical shortage') || lower.includes('exhausted');
-    const sendTypeKey = typeInWarning(warning);
-    return vIssue(
-      'warning',
-      'caption_pool_warning',
-      warning,
-      critical
-        ? {
-            source: 'volume_config',
-            sendTypeKey,
-            recommendation: `CREATE NEW CAPTIONS: ${sendTypeKey} needs 5+ new captions`,
-            requiresCaptionReview: true,
-          }
-        : { source: 'volume_config', sendTypeKey },
-    );
-  });
-
-/**
- * The `low_confidence` message of seed 001 §7.2 check 9 (score to two decimals).
- *
- * @since 0.1.0
- * @category validation
- */
-export const lowConfidenceMessage = (confidenceScore: number): string =>
-  `Low confidence (${confidenceScore.toFixed(2)}) - volumes dampened toward conservative defaults`;
+  input.volume.captionShortages.map((s) =>
+    s.usable === 0
+      ? issue('caption_pool_critical', {
+          sendTypeKey: s.sendTypeKey,
+          usable: 0,
+          recommendation: `CREATE NEW CAPTIONS: ${s.sendTypeKey} needs 5+ new captions`,
+          requiresCaptionReview: true,
+        })
+      : issue('caption_pool_low', {
+          sendTypeKey: s.sendTypeKey,
+          usable: s.usable,
+          threshold: input.policy.content.lowPoolThreshold,
+        }),
+  );
 
 /**
  * Check 9: warning `low_confidence` when the volume confidence is below
@@ -267,11 +213,6 @@ export const lowConfidenceMessage = (confidenceScore: number): string =>
 export const checkLowConfidence = (input: ValidationInput): ReadonlyArray<Issue> => {
   const { confidenceScore, messageCount } = input.volume;
   return confidenceScore < input.policy.volume.dampenBelowConfidence
-    ? [
-        vIssue('warning', 'low_confidence', lowConfidenceMessage(confidenceScore), {
-          confidenceScore,
-          messageCount,
-        }),
-      ]
+    ? [issue('low_confidence', { confidenceScore, messageCount })]
     : [];
 };

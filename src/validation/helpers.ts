@@ -7,7 +7,6 @@
  * @module
  */
 import { CHANNELS, type ChannelFamily, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
-import { type Issue, issue, type Severity } from '../domain/issues';
 import { isoToEpochMinute } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 
@@ -79,22 +78,9 @@ export const groupBy = <A>(
   return out;
 };
 
-/** A validation issue. */
-export const vIssue = (
-  severity: Severity,
-  code: string,
-  message: string,
-  details: Readonly<Record<string, unknown>> = {},
-  path: string | null = null,
-): Issue => issue('validation', severity, code, message, details, path);
-
 /** `items[i]` or `items[i].field`. */
 export const itemPath = (index: number, field?: string): string =>
   field === undefined ? `items[${index}]` : `items[${index}].${field}`;
-
-/** `HH:mm` of a minute of day. */
-export const hhmm = (minute: number): string =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Consecutive pairs (by time) of the items of each group whose gap is below `min(group)`. */
 export const closePairs = (

@@ -7,9 +7,18 @@
 export {
   checkCategoryBalance,
   checkConfidenceGate,
+  checkManualCaptions,
   checkRevenueMix,
+  checkVolumeAccounting,
   checkVolumeContext,
 } from './balance';
+export {
+  BUMP_RATIO_SEND_TYPES,
+  BUMP_RATIO_TOLERANCE,
+  type BumpRatioResult,
+  checkBumpRatio,
+  validateBumpRatio,
+} from './bumpRatio';
 export {
   checkCaptionPool,
   checkCaptionUniqueness,
@@ -20,9 +29,7 @@ export {
   checkRequiredFields,
   checkTimingConflicts,
   checkVaultAvailability,
-  lowConfidenceMessage,
 } from './checks';
-export { checkBumpRatio } from './pageTypeMatrix';
 export {
   checkChannelTargets,
   checkDiversity,

@@ -5,10 +5,11 @@
  * @module
  */
 import { SEND_TYPES, type SendTypeKey, TARGETS, type TargetSpec } from '../domain/catalog';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue } from '../domain/issues';
+import { weekDiversity } from '../domain/rules';
 import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
-import { closePairs, epochOf, groupBy, indexed, itemPath, specOf, vIssue } from './helpers';
+import { closePairs, epochOf, groupBy, indexed, itemPath, specOf } from './helpers';
 import type { ValidationInput } from './types';
 
 /**
@@ -29,18 +30,7 @@ export const checkWeeklyCaps = (input: ValidationInput): ReadonlyArray<Issue> =>
   ].flatMap(([key, g]) => {
     const cap = SEND_TYPES[key as SendTypeKey].weeklyCap;
     return cap !== null && g.length > cap
-      ? [
-          vIssue(
-            'error',
-            'weekly_cap_exceeded',
-            `${key} over-scheduled: ${g.length}x this week (max: ${cap})`,
-            {
-              sendTypeKey: key,
-              count: g.length,
-              max: cap,
-            },
-          ),
-        ]
+      ? [issue('weekly_cap_exceeded', { sendTypeKey: key, count: g.length, max: cap })]
       : [];
   });
 
@@ -61,30 +51,24 @@ export const checkPageTypeExclusions = (input: ValidationInput): ReadonlyArray<I
     const out: Issue[] = [];
     if (spec === undefined)
       out.push(
-        vIssue(
-          'error',
+        issue(
           'unknown_send_type',
-          `Unknown send type ${item.sendTypeKey}`,
           { slotId: item.slotId, sendTypeKey: item.sendTypeKey },
           itemPath(index, 'sendTypeKey'),
         ),
       );
     else if (!spec.pageTypes.includes(page))
       out.push(
-        vIssue(
-          'error',
+        issue(
           'send_type_not_for_page',
-          `${item.sendTypeKey} does not apply to ${page} pages`,
           { slotId: item.slotId, sendTypeKey: item.sendTypeKey, pageType: page },
           itemPath(index, 'sendTypeKey'),
         ),
       );
     if (target !== undefined && !target.pageTypes.includes(page))
       out.push(
-        vIssue(
-          'error',
+        issue(
           'target_not_for_page',
-          `Target ${item.targetKey} does not apply to ${page} pages`,
           { slotId: item.slotId, targetKey: item.targetKey, pageType: page },
           itemPath(index, 'targetKey'),
         ),
@@ -118,11 +102,9 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
     const spec = specOf(item);
     if (spec !== undefined && (spec.generatedBy === 'followups') !== item.isFollowUp)
       out.push(
-        vIssue(
-          'error',
+        issue(
           'followup_type_mismatch',
-          `${item.slotId}: ${item.sendTypeKey} with isFollowUp ${item.isFollowUp}`,
-          { slotId: item.slotId, sendTypeKey: item.sendTypeKey },
+          { slotId: item.slotId, sendTypeKey: item.sendTypeKey, isFollowUp: item.isFollowUp },
           itemPath(index, 'isFollowUp'),
         ),
       );
@@ -133,20 +115,22 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
     const inRange = (x: number): boolean => x >= f.minDelayMinutes && x <= f.maxDelayMinutes;
     if (d === null || !inRange(d) || (gap !== null && Number.isFinite(gap) && gap !== d))
       out.push(
-        vIssue(
-          'error',
+        issue(
           'followup_delay_out_of_range',
-          `Follow-up ${item.slotId} delay ${d ?? 'null'} (gap ${gap ?? 'n/a'}) outside ${f.minDelayMinutes}-${f.maxDelayMinutes} minutes`,
-          { slotId: item.slotId, followupDelayMinutes: d, gapMinutes: gap },
+          {
+            slotId: item.slotId,
+            followupDelayMinutes: d,
+            gapMinutes: gap,
+            minDelayMinutes: f.minDelayMinutes,
+            maxDelayMinutes: f.maxDelayMinutes,
+          },
           itemPath(index, 'followupDelayMinutes'),
         ),
       );
     if (parent !== undefined && (parent.isFollowUp || specOf(parent)?.canHaveFollowup !== true))
       out.push(
-        vIssue(
-          'error',
+        issue(
           'invalid_followup_parent',
-          `Follow-up ${item.slotId} has parent ${parent.slotId} (${parent.sendTypeKey}) that cannot have one`,
           {
             slotId: item.slotId,
             parentItemId: parent.slotId,
@@ -163,12 +147,12 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
   for (const [date, g] of groupBy(followups, (x) => parentDate(x.item)))
     if (g.length > f.maxPerDay)
       out.push(
-        vIssue(
-          'error',
-          'followup_limit_exceeded',
-          `${g.length} follow-ups for parents of ${date} (max ${f.maxPerDay})`,
-          { date, count: g.length, max: f.maxPerDay, slotIds: g.map((x) => x.item.slotId) },
-        ),
+        issue('followup_limit_exceeded', {
+          date,
+          count: g.length,
+          max: f.maxPerDay,
+          slotIds: g.map((x) => x.item.slotId),
+        }),
       );
   for (const { key, a, b, gap, min } of closePairs(
     followups,
@@ -176,10 +160,8 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
     (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
   ))
     out.push(
-      vIssue(
-        'error',
+      issue(
         'followup_gap_violation',
-        `Follow-ups ${a.item.slotId} and ${b.item.slotId} are ${gap} minutes apart (minimum ${min})`,
         {
           sendTypeKey: key,
           slotIds: [a.item.slotId, b.item.slotId],
@@ -194,10 +176,11 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
 
 /**
  * Diversity: among allocated items, at least `minDistinctTypesPerWeek` (10) distinct send types,
- * `minRevenueTypesPerWeek` (5) revenue types and `minEngagementTypesPerWeek` (5) engagement
- * types. One error `insufficient_diversity` per unmet minimum (`details.criterion`).
+ * `minRevenueTypesPerWeek` (5) revenue types counted from the seed's set of 7
+ * (`REVENUE_VARIETY_TYPES`) and `minEngagementTypesPerWeek` (5) engagement types
+ * (`weekDiversity`). One error `insufficient_diversity` per unmet minimum.
  *
- * Source: seed 001 phase 2 checkpoint; RULINGS "Allocation" (diversity).
+ * Source: seed 001 phase 2 checkpoint; RULINGS "Allocation" (diversity), "revenue variety".
  *
  * @since 0.1.0
  * @category validation
@@ -209,34 +192,24 @@ export const checkDiversity = (input: ValidationInput): ReadonlyArray<Issue> => 
       input.items.filter((i) => !i.isFollowUp && specOf(i) !== undefined).map((i) => i.sendTypeKey),
     ),
   ];
-  const ofCategory = (c: string): number => keys.filter((k) => SEND_TYPES[k].category === c).length;
+  const d = weekDiversity(keys);
   const criteria = [
-    { criterion: 'distinct_types', actual: keys.length, min: a.minDistinctTypesPerWeek },
-    { criterion: 'revenue_types', actual: ofCategory('revenue'), min: a.minRevenueTypesPerWeek },
-    {
-      criterion: 'engagement_types',
-      actual: ofCategory('engagement'),
-      min: a.minEngagementTypesPerWeek,
-    },
-  ];
+    { criterion: 'distinct_types', actual: d.distinct, min: a.minDistinctTypesPerWeek },
+    { criterion: 'revenue_types', actual: d.revenue, min: a.minRevenueTypesPerWeek },
+    { criterion: 'engagement_types', actual: d.engagement, min: a.minEngagementTypesPerWeek },
+  ] as const;
   return criteria
     .filter((c) => c.actual < c.min)
-    .map((c) =>
-      vIssue(
-        'error',
-        'insufficient_diversity',
-        `Only ${c.actual} ${c.criterion.replace('_', ' ')} this week; need ${c.min}+`,
-        { ...c, sendTypeKeys: keys },
-      ),
-    );
+    .map((c) => issue('insufficient_diversity', { ...c, sendTypeKeys: keys }));
 };
 
 /**
  * Strategies: at least `minStrategiesPerWeek` (3) distinct daily strategies
- * (`insufficient_strategies`) and never the same strategy on two consecutive dates
- * (`strategy_repeated`), read from `dailyStrategies` in week order. Errors.
+ * (`insufficient_strategies`), never the same strategy on two consecutive dates
+ * (`strategy_repeated`), read from `dailyStrategies` in week order, and every item carries the
+ * strategy of the date it is scheduled on, moved items included (`strategy_mismatch`). Errors.
  *
- * Source: seed 001 §2.3, phase 2 checkpoint; RULINGS "Allocation" (strategies).
+ * Source: seed 001 §2.3, phase 2 checkpoint; RULINGS "Allocation" (strategies), "moved items".
  *
  * @since 0.1.0
  * @category validation
@@ -248,30 +221,34 @@ export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> =>
   });
   const distinct = new Set(days.map((d) => d.strategy)).size;
   const min = input.policy.allocation.minStrategiesPerWeek;
-  const out: Issue[] =
-    distinct < min
-      ? [
-          vIssue(
-            'error',
-            'insufficient_strategies',
-            `Only ${distinct} distinct strategies this week; need ${min}+`,
-            { distinct, min },
-          ),
-        ]
-      : [];
+  const out: Issue[] = distinct < min ? [issue('insufficient_strategies', { distinct, min })] : [];
   days.slice(1).forEach((d, j) => {
     const prev = days[j];
     if (prev !== undefined && prev.strategy === d.strategy && addDaysIso(prev.date, 1) === d.date)
       out.push(
-        vIssue(
-          'error',
+        issue(
           'strategy_repeated',
-          `Strategy ${d.strategy} on consecutive days ${prev.date} and ${d.date}`,
           { strategy: d.strategy, dates: [prev.date, d.date] },
           `dailyStrategies.${d.date}`,
         ),
       );
   });
+  for (const { item, index } of indexed(input.items)) {
+    const dayStrategy = input.dailyStrategies[item.scheduledDate] ?? null;
+    if (item.strategyUsed !== dayStrategy)
+      out.push(
+        issue(
+          'strategy_mismatch',
+          {
+            slotId: item.slotId,
+            scheduledDate: item.scheduledDate,
+            strategyUsed: item.strategyUsed,
+            dayStrategy,
+          },
+          itemPath(index, 'strategyUsed'),
+        ),
+      );
+  }
   return out;
 };
 
@@ -290,10 +267,8 @@ export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issu
     const required = specOf(item)?.requiredTarget ?? null;
     return required !== null && item.targetKey !== required
       ? [
-          vIssue(
-            'error',
+          issue(
             'required_target_violated',
-            `${item.slotId}: ${item.sendTypeKey} must target ${required}, not ${item.targetKey}`,
             { slotId: item.slotId, requiredTarget: required, targetKey: item.targetKey },
             itemPath(index, 'targetKey'),
           ),
@@ -312,14 +287,12 @@ export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issu
  */
 export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue> =>
   indexed(input.items, (i) => typeof i.targetKey === 'string' && i.targetKey.length > 0).flatMap(
-    ({ item, index }) => {
+    ({ item, index }): ReadonlyArray<Issue> => {
       const target = targetOf(item);
       if (target === undefined)
         return [
-          vIssue(
-            'error',
+          issue(
             'unknown_target',
-            `Unknown target ${item.targetKey}`,
             { slotId: item.slotId, targetKey: item.targetKey },
             itemPath(index, 'targetKey'),
           ),
@@ -327,10 +300,8 @@ export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue
       return target.channels.includes(item.channelKey)
         ? []
         : [
-            vIssue(
-              'error',
+            issue(
               'channel_target_unsupported',
-              `Channel ${item.channelKey} cannot reach ${item.targetKey}`,
               { slotId: item.slotId, channelKey: item.channelKey, targetKey: item.targetKey },
               itemPath(index, 'channelKey'),
             ),

@@ -5,19 +5,10 @@
  * @module
  */
 import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue } from '../domain/issues';
+import { hhmm, inWindow, isRoundMinute } from '../domain/rules';
 import { addDaysIso } from '../domain/time';
-import {
-  closePairs,
-  familyOf,
-  groupBy,
-  hhmm,
-  indexed,
-  itemPath,
-  minuteOfDayOf,
-  specOf,
-  vIssue,
-} from './helpers';
+import { closePairs, familyOf, groupBy, indexed, itemPath, minuteOfDayOf, specOf } from './helpers';
 import type { ValidationInput } from './types';
 
 /**
@@ -36,6 +27,7 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
   const latest = input.policy.followups.latestMinuteOfDay;
   const week = new Set(input.weekDates);
   const byId = new Map(input.items.map((i) => [i.slotId, i]));
+  const windowOf = { windowStart: hhmm(t.windowStartMinute), windowEnd: hhmm(t.windowEndMinute) };
   return indexed(input.items).flatMap(({ item, index }): ReadonlyArray<Issue> => {
     const m = minuteOfDayOf(item);
     if (!Number.isFinite(m)) return [];
@@ -43,27 +35,16 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
       slotId: item.slotId,
       scheduledDate: item.scheduledDate,
       scheduledTime: item.scheduledTime,
-      isFollowUp: item.isFollowUp,
     };
     if (!item.isFollowUp) {
       const out: Issue[] = [];
       if (!week.has(item.scheduledDate))
+        out.push(issue('outside_week', details, itemPath(index, 'scheduledDate')));
+      if (!inWindow(m, input.policy))
         out.push(
-          vIssue(
-            'error',
-            'outside_week',
-            `${item.slotId} on ${item.scheduledDate} is outside the week`,
-            details,
-            itemPath(index, 'scheduledDate'),
-          ),
-        );
-      if (m < t.windowStartMinute || m > t.windowEndMinute)
-        out.push(
-          vIssue(
-            'error',
+          issue(
             'outside_window',
-            `${item.slotId} at ${hhmm(m)} is outside ${hhmm(t.windowStartMinute)}-${hhmm(t.windowEndMinute)}`,
-            details,
+            { ...details, ...windowOf, isFollowUp: false, parentDate: null },
             itemPath(index, 'scheduledTime'),
           ),
         );
@@ -80,11 +61,9 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
     return sameDay || nextDay
       ? []
       : [
-          vIssue(
-            'error',
+          issue(
             'outside_window',
-            `Follow-up ${item.slotId} at ${item.scheduledDate} ${hhmm(m)} leaves its parent's day`,
-            { ...details, parentDate },
+            { ...details, ...windowOf, isFollowUp: true, parentDate },
             itemPath(index, 'scheduledTime'),
           ),
         ];
@@ -104,13 +83,11 @@ export const checkRoundMinutes = (input: ValidationInput): ReadonlyArray<Issue> 
   indexed(input.items)
     .filter(({ item }) => {
       const m = minuteOfDayOf(item);
-      return Number.isFinite(m) && input.policy.timing.roundMinutes.includes(m % 60);
+      return Number.isFinite(m) && isRoundMinute(m, input.policy);
     })
     .map(({ item, index }) =>
-      vIssue(
-        'error',
+      issue(
         'round_minute',
-        `${item.slotId} is scheduled on a round minute (${item.scheduledTime})`,
         { slotId: item.slotId, scheduledTime: item.scheduledTime },
         itemPath(index, 'scheduledTime'),
       ),
@@ -133,10 +110,8 @@ export const checkSpacing = (input: ValidationInput): ReadonlyArray<Issue> => {
     familyOf,
     () => min,
   ).map(({ key, a, b, gap }) =>
-    vIssue(
-      'error',
+    issue(
       'spacing_violation',
-      `${a.item.slotId} and ${b.item.slotId} (${key}) are ${gap} minutes apart (minimum ${min})`,
       {
         family: key,
         slotIds: [a.item.slotId, b.item.slotId],
@@ -173,19 +148,15 @@ export const checkBlockCap = (input: ValidationInput): ReadonlyArray<Issue> => {
     .map(([k, g]) => {
       const [date, family, block] = k.split('|') as [string, string, string];
       const start = Number(block) * t.blockMinutes;
-      return vIssue(
-        'error',
-        'block_cap_exceeded',
-        `${g.length} ${family} sends on ${date} ${hhmm(start)}-${hhmm(start + t.blockMinutes)} (max ${t.maxPerBlock})`,
-        {
-          date,
-          family,
-          blockStartMinute: start,
-          count: g.length,
-          max: t.maxPerBlock,
-          slotIds: g.map((i) => i.slotId),
-        },
-      );
+      return issue('block_cap_exceeded', {
+        date,
+        family,
+        blockStartMinute: start,
+        blockMinutes: t.blockMinutes,
+        count: g.length,
+        max: t.maxPerBlock,
+        slotIds: g.map((i) => i.slotId),
+      });
     });
 };
 
@@ -205,10 +176,8 @@ export const checkTypeGaps = (input: ValidationInput): ReadonlyArray<Issue> =>
     (i) => i.sendTypeKey,
     (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
   ).map(({ key, a, b, gap, min }) =>
-    vIssue(
-      'error',
+    issue(
       'type_gap_violation',
-      `${a.item.slotId} and ${b.item.slotId} (${key}) are ${gap} minutes apart (minimum ${min})`,
       {
         sendTypeKey: key,
         slotIds: [a.item.slotId, b.item.slotId],
@@ -238,16 +207,11 @@ export const checkClockTimeRepeats = (input: ValidationInput): ReadonlyArray<Iss
   ]
     .filter(([, g]) => g.length > max)
     .map(([time, g]) =>
-      vIssue(
-        'error',
-        'clock_time_repeated',
-        `Clock time ${time} used ${g.length} times this week (max ${max})`,
-        {
-          scheduledTime: time,
-          count: g.length,
-          max,
-          slotIds: g.map((i) => i.slotId),
-        },
-      ),
+      issue('clock_time_repeated', {
+        scheduledTime: time,
+        count: g.length,
+        max,
+        slotIds: g.map((i) => i.slotId),
+      }),
     );
 };

@@ -3,15 +3,18 @@
  *
  * @module
  */
-import type { Issue } from '../domain/issues';
+import { ISSUE_CODES, type Issue } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
 import type { ValidationReport, ValidationStatus } from '../domain/types';
 import {
   checkCategoryBalance,
   checkConfidenceGate,
+  checkManualCaptions,
   checkRevenueMix,
+  checkVolumeAccounting,
   checkVolumeContext,
 } from './balance';
+import { checkBumpRatio } from './bumpRatio';
 import {
   checkCaptionPool,
   checkCaptionUniqueness,
@@ -23,7 +26,6 @@ import {
   checkTimingConflicts,
   checkVaultAvailability,
 } from './checks';
-import { checkBumpRatio } from './pageTypeMatrix';
 import {
   checkChannelTargets,
   checkDiversity,
@@ -74,6 +76,8 @@ export const VALIDATION_CHECKS: ReadonlyArray<NamedCheck> = Object.freeze([
   { name: 'requiredTargets', run: checkRequiredTargets },
   { name: 'channelTargets', run: checkChannelTargets },
   { name: 'categoryBalance', run: checkCategoryBalance },
+  { name: 'manualCaptions', run: checkManualCaptions },
+  { name: 'volumeAccounting', run: checkVolumeAccounting },
   { name: 'revenueMix', run: checkRevenueMix },
   { name: 'confidenceGate', run: checkConfidenceGate },
   { name: 'volumeContext', run: checkVolumeContext },
@@ -95,11 +99,11 @@ const dedupe = (issues: ReadonlyArray<Issue>): ReadonlyArray<Issue> => {
 };
 
 /**
- * Score of a report, 0-100: `100 - errorDeduction x errors - min(maxWarningDeduction, sum of
- * warning deductions)`, each warning deducting `warningDeductionsByCode[code]` or
- * `warningDeduction`, info issues nothing; clamped and rounded.
+ * Score of a report, 0-100: `100 - (the errors' deductions) - min(maxWarningDeduction, the
+ * warnings' deductions)`, each issue deducting its `ISSUE_CODES` row's `deduction` (errors 20,
+ * warnings 1-3, info 0); clamped and rounded.
  *
- * Source: RULINGS "Validation" (score thresholds); policy `validation`.
+ * Source: RULINGS "Validation" (score thresholds); the issue table.
  *
  * @since 0.1.0
  * @category validation
@@ -109,21 +113,25 @@ export const validationScore = (
   warnings: ReadonlyArray<Issue>,
   policy: SchedulePolicy,
 ): number => {
-  const v = policy.validation;
-  const warningDeduction = warnings
-    .filter((w) => w.severity === 'warning')
-    .reduce((s, w) => s + (v.warningDeductionsByCode[w.code] ?? v.warningDeduction), 0);
+  const deduction = (xs: ReadonlyArray<Issue>, severity: Issue['severity']) =>
+    xs
+      .filter((i) => i.severity === severity)
+      .reduce((s, i) => s + ISSUE_CODES[i.code].deduction, 0);
   const raw =
-    100 - v.errorDeduction * errors.length - Math.min(v.maxWarningDeduction, warningDeduction);
+    100 -
+    deduction(errors, 'error') -
+    Math.min(policy.validation.maxWarningDeduction, deduction(warnings, 'warning'));
   return Math.round(Math.min(100, Math.max(0, raw)));
 };
 
 /**
  * Status of a report: `failed` with a `confidence_too_low` error; else `passed` (score >=
  * `passScore`, no errors, no warning-severity issues) or `passed_with_warnings`; else
- * `needs_review` when score >= `reviewScore`; else `failed`.
+ * `needs_review` when score >= `reviewScore`; else `failed`. An issue whose row caps the status
+ * (`manual_captions_excessive`, `caption_pool_critical`) makes a passing week `needs_review`.
  *
- * Source: RULINGS "Validation" (85 / 70 thresholds); seed 001 consumption rule 5.
+ * Source: RULINGS "Validation" (85 / 70 thresholds, manual captions); seed 001 consumption
+ * rule 5, §7.2 check 8 (`requires_caption_review`).
  *
  * @since 0.1.0
  * @category validation
@@ -136,7 +144,10 @@ export const validationStatus = (
 ): ValidationStatus => {
   const v = policy.validation;
   if (errors.some((e) => e.code === 'confidence_too_low')) return 'failed';
-  if (score >= v.passScore && errors.length === 0)
+  const capped = [...errors, ...warnings].some(
+    (i) => ISSUE_CODES[i.code].capsStatus === 'needs_review',
+  );
+  if (score >= v.passScore && errors.length === 0 && !capped)
     return warnings.some((w) => w.severity === 'warning') ? 'passed_with_warnings' : 'passed';
   if (score >= v.reviewScore) return 'needs_review';
   return 'failed';

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import type { ContentRankTier, ContentTypeRanking, Vault } from '../domain/types';
 import { apportion } from './weekly';
 
@@ -20,12 +21,8 @@ import { apportion } from './weekly';
  * @since 0.1.0
  * @category volume
  */
-export const CONTENT_RANK_WEIGHTS: Readonly<Record<ContentRankTier, number>> = Object.freeze({
-  TOP: 3, // 001 §1.2.1 module 6 example (solo 3)
-  MID: 2, // 001 §1.2.1 module 6 example (lingerie 2)
-  LOW: 1, // 001 §1.2.1 module 6 example (outdoor 1)
-  AVOID: 0, // 001 `get_content_type_rankings` avoid_types: never allocated
-});
+export const CONTENT_RANK_WEIGHTS: Readonly<Record<ContentRankTier, number>> =
+  DEFAULT_POLICY.volume.contentWeighting.rankWeights;
 
 /**
  * Largest number of content types equal weighting spreads a day over: the vault's 6 largest.
@@ -35,7 +32,8 @@ export const CONTENT_RANK_WEIGHTS: Readonly<Record<ContentRankTier, number>> = O
  * @since 0.1.0
  * @category volume
  */
-export const EQUAL_WEIGHTING_MAX_TYPES = 6;
+export const EQUAL_WEIGHTING_MAX_TYPES: number =
+  DEFAULT_POLICY.volume.contentWeighting.equalWeightingMaxTypes;
 
 /**
  * How `calculateContentAllocations` split the day: `rankings` (by tier weights), `equal` (no
@@ -90,11 +88,15 @@ const split = (
 };
 
 /** The vault's content types with items, largest first (ties by name), at most `max`. */
-const largestVaultTypes = (vault: Vault, skip: ReadonlySet<string>): ReadonlyArray<string> =>
+const largestVaultTypes = (
+  vault: Vault,
+  skip: ReadonlySet<string>,
+  max: number,
+): ReadonlyArray<string> =>
   Object.entries(vault.contentTypes)
     .filter(([k, n]) => n > 0 && !skip.has(k))
     .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
-    .slice(0, EQUAL_WEIGHTING_MAX_TYPES)
+    .slice(0, max)
     .map(([k]) => k);
 
 const equalOver = (
@@ -102,8 +104,9 @@ const equalOver = (
   skip: ReadonlySet<string>,
   total: number,
   excluded: ReadonlyArray<string>,
+  max: number,
 ): ContentAllocationResult => {
-  const types = vault === null ? [] : largestVaultTypes(vault, skip);
+  const types = vault === null ? [] : largestVaultTypes(vault, skip, max);
   if (types.length === 0) return { allocations: Object.freeze({}), method: 'none', excluded };
   return {
     allocations: split(
@@ -120,7 +123,7 @@ const equalOver = (
  * Revenue items per content type for one day.
  *
  * - With rankings: each ranked content type gets a share of `revenuePerDay` proportional to
- *   its tier weight (`weights`, default `CONTENT_RANK_WEIGHTS`: TOP 3, MID 2, LOW 1, AVOID 0),
+ *   its tier weight (`policy.volume.contentWeighting.rankWeights`: TOP 3, MID 2, LOW 1, AVOID 0),
  *   in whole items by the largest-remainder method (`apportion`), so the parts sum exactly to
  *   `revenuePerDay`. The score (0-100) does not change the proportions: it orders the types
  *   inside a tier and breaks remainder ties (higher score first, unscored last, then by name),
@@ -130,7 +133,7 @@ const equalOver = (
  * - When every ranked type is AVOID or excluded: equal weighting over the vault's other
  *   (non-AVOID) content types, method `equal`.
  * - Without rankings (`null` or empty): equal weighting over the vault's content types with
- *   items, the `EQUAL_WEIGHTING_MAX_TYPES` (6) largest by item count (ties by name), method
+ *   items, the `equalWeightingMaxTypes` (6) largest by item count (ties by name), method
  *   `equal`.
  * - Nothing to split over (no rankings and no vault, or an empty vault): `{}`, method `none`.
  *
@@ -153,8 +156,10 @@ export const calculateContentAllocations = (
   rankings: ReadonlyArray<ContentTypeRanking> | null,
   vault: Vault | null,
   revenuePerDay: number,
-  weights: Readonly<Record<ContentRankTier, number>> = CONTENT_RANK_WEIGHTS,
+  policy: Pick<SchedulePolicy, 'volume'> = DEFAULT_POLICY,
 ): ContentAllocationResult => {
+  const weights = policy.volume.contentWeighting.rankWeights;
+  const max = policy.volume.contentWeighting.equalWeightingMaxTypes;
   const total = Math.max(0, Math.floor(revenuePerDay));
   const seen = new Set<string>();
   const ranked = (rankings ?? []).filter((r) => {
@@ -162,7 +167,7 @@ export const calculateContentAllocations = (
     seen.add(r.contentType);
     return true;
   });
-  if (ranked.length === 0) return equalOver(vault, new Set(), total, []);
+  if (ranked.length === 0) return equalOver(vault, new Set(), total, [], max);
   const inVault = (t: string): boolean => vault === null || (vault.contentTypes[t] ?? 0) > 0;
   const excluded = ranked.filter((r) => !inVault(r.contentType)).map((r) => r.contentType);
   const weightOf = (r: ContentTypeRanking): number => Math.max(0, weights[r.tier] ?? 0);
@@ -173,7 +178,7 @@ export const calculateContentAllocations = (
     );
   if (usable.length === 0) {
     const avoid = new Set(ranked.filter((r) => weightOf(r) === 0).map((r) => r.contentType));
-    return equalOver(vault, avoid, total, excluded);
+    return equalOver(vault, avoid, total, excluded, max);
   }
   return {
     allocations: split(

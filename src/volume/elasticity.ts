@@ -356,22 +356,16 @@ export const applyElasticityCap = (
 };
 
 /**
- * Issues of the check, phase `volume`, severity `info` (phase 7 raises the `elasticity_capped`
- * warning from the volume result, 001 consumption matrix):
- * - `elasticity_skipped` with `{ reason, levels, rSquared }` when skipped;
- * - `elasticity_capped` with `{ plannedRevenuePerDay, revenuePerDay, capRevenuePerDay, b }` when
- *   the cap lowered the plan.
+ * Issues of the check: `elasticity_skipped` (info) with `{ reason, why, levels, rSquared }` when
+ * the check was skipped, else none. A cap is reported once, by phase 7 as the `elasticity_capped`
+ * warning read from the volume result (001 consumption matrix), and in the volume audit trail.
  *
  * Source: seed 001 §1.2.1 module 5 ("Skip check").
  *
  * @since 0.1.0
  * @category volume
  */
-export const elasticityIssues = (
-  elasticity: ElasticityResult,
-  plannedRevenuePerDay: number,
-  applied: ElasticityApplication,
-): ReadonlyArray<Issue> => {
+export const elasticityIssues = (elasticity: ElasticityResult): ReadonlyArray<Issue> => {
   if (elasticity.status === 'skipped') {
     const counted = elasticity.levels.filter((l) => l.counted).length;
     const why = {
@@ -380,26 +374,13 @@ export const elasticityIssues = (
       poor_fit: `the curve explains too little (R^2 ${elasticity.fit?.rSquared.toFixed(2)})`,
     }[elasticity.reason];
     return [
-      issue('volume', 'info', 'elasticity_skipped', `Elasticity check skipped: ${why}`, {
+      issue('elasticity_skipped', {
         reason: elasticity.reason,
+        why,
         levels: counted,
         rSquared: elasticity.fit?.rSquared ?? null,
       }),
     ];
   }
-  if (!applied.capped) return [];
-  return [
-    issue(
-      'volume',
-      'info',
-      'elasticity_capped',
-      `Revenue sends capped at ${applied.revenuePerDay} a day (planned ${plannedRevenuePerDay}): the next send earns under $${elasticity.thresholdUsd.toFixed(2)}`,
-      {
-        plannedRevenuePerDay,
-        revenuePerDay: applied.revenuePerDay,
-        capRevenuePerDay: elasticity.capRevenuePerDay,
-        b: elasticity.fit.b,
-      },
-    ),
-  ];
+  return [];
 };

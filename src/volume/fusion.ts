@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import type { HorizonScores, PerformanceTrends } from '../domain/types';
 
 /**
@@ -22,21 +23,22 @@ export interface FusedScores {
   readonly weights: Readonly<Record<'7d' | '14d' | '30d', number>>;
 }
 
-const DEFAULT_WEIGHTS = { '7d': 0.3, '14d': 0.5, '30d': 0.2 } as const;
-const DIVERGENT_WEIGHTS = { '7d': 0.5, '14d': 0.35, '30d': 0.15 } as const;
-const DIVERGENCE_POINTS = 15;
-
 /**
- * Fuses the horizons: weights 0.30 / 0.50 / 0.20 (7d / 14d / 30d), or 0.50 / 0.35 / 0.15 when
- * the 7d and 30d scores diverge by 15 points or more; missing horizons are left out and the
- * remaining weights renormalised. Returns `null` when no horizon is present.
+ * Fuses the horizons with `policy.volume.fusion`: weights 0.30 / 0.50 / 0.20 (7d / 14d / 30d), or
+ * 0.50 / 0.35 / 0.15 when the 7d and 30d scores diverge by 15 points or more; missing horizons
+ * are left out and the remaining weights renormalised. Returns `null` when no horizon is present.
  *
  * Source: seed 001 §1.2.1 "Multi-Horizon Fusion"; issue 3 text for the weights.
  *
  * @since 0.1.0
  * @category volume
  */
-export const fuseHorizons = (trends: PerformanceTrends): FusedScores | null => {
+export const fuseHorizons = (
+  trends: PerformanceTrends,
+  policy: Pick<SchedulePolicy, 'volume'> = DEFAULT_POLICY,
+): FusedScores | null => {
+  const { weights: DEFAULT_WEIGHTS, divergentWeights: DIVERGENT_WEIGHTS } = policy.volume.fusion;
+  const DIVERGENCE_POINTS = policy.volume.fusion.divergencePoints;
   const h = trends.horizons;
   const present = (['7d', '14d', '30d'] as const).filter((k) => h[k] != null);
   if (present.length === 0) return null;

@@ -1,10 +1,11 @@
 export * from './contentWeighting';
+export * from './degradation';
 export * from './dynamic';
 export * from './elasticity';
 export * from './fusion';
 export * from './optimized';
-export * from './pageTypeMatrix';
 export * from './scores';
 export * from './tiers';
 export type * from './types';
+export * from './volumeTargets';
 export * from './weekly';

@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { performanceRecordsFromHistory } from '../analytics/performanceRecords';
 import { analyzeTopPerformerTraits, applyContentIncreasesToCounts } from '../analytics/traits';
 import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeKey } from '../domain/catalog';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { addDaysIso, isoToEpochMinute, localToEpochMinute } from '../domain/time';
 import type {
@@ -23,10 +23,16 @@ import { calculateContentAllocations } from './contentWeighting';
 import { calculateDynamicVolume } from './dynamic';
 import { applyElasticityCap, calculateElasticity, elasticityIssues } from './elasticity';
 import { fuseHorizons } from './fusion';
-import { calculateVolumeTargets, engagementRangeFor } from './pageTypeMatrix';
 import { calculateScoresFromHistory } from './scores';
 import { getVolumeTier } from './tiers';
-import type { VolumeAdjustment, VolumeConfig, VolumeDataSource, VolumeResult } from './types';
+import type {
+  CaptionShortage,
+  VolumeAdjustment,
+  VolumeConfig,
+  VolumeDataSource,
+  VolumeResult,
+} from './types';
+import { calculateVolumeTargets, engagementRangeFor } from './volumeTargets';
 import {
   calculateDowMultipliers,
   calculateWeeklyDistribution,
@@ -56,29 +62,44 @@ export interface VolumeContext {
 const LEVEL = { low: 'Low', mid: 'Mid', high: 'High', ultra: 'Ultra' } as const;
 
 /**
- * Caption-pool warnings: `Low captions for <type>: <3 usable` below the threshold and
- * `Critical shortage for <type>: 0 usable captions` at zero, for every send type the page uses.
+ * Caption-pool shortages: every send type the page uses with fewer than
+ * `policy.content.lowPoolThreshold` (3) usable captions, with its count (0 = critical shortage).
  * Empty when the counts are unknown. Source: seed 001 §1.2.1 module 7.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category volume
  */
-export const captionPoolWarnings = (
-  creator: CreatorProfile,
+export const captionShortagesOf = (
+  creator: Pick<CreatorProfile, 'pageType'>,
   usable: Readonly<Partial<Record<SendTypeKey, number>>> | null,
-  policy: SchedulePolicy = DEFAULT_POLICY,
-): ReadonlyArray<string> => {
+  policy: SchedulePolicy,
+): ReadonlyArray<CaptionShortage> => {
   if (usable === null) return [];
   const th = policy.content.lowPoolThreshold;
   return SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].pageTypes.includes(creator.pageType)).flatMap(
     (k) => {
       const n = usable[k] ?? 0;
-      if (n === 0) return [`Critical shortage for ${k}: 0 usable captions`];
-      if (n < th) return [`Low captions for ${k}: <${th} usable`];
-      return [];
+      return n < th ? [{ sendTypeKey: k, usable: n }] : [];
     },
   );
 };
+
+/**
+ * The seed's caption-pool warning texts of the shortages: `Critical shortage for <type>: 0 usable
+ * captions` and `Low captions for <type>: <3 usable` (001 §1.2.1 module 7 `caption_warnings`).
+ *
+ * @since 0.1.0
+ * @category volume
+ */
+export const captionPoolWarnings = (
+  shortages: ReadonlyArray<CaptionShortage>,
+  policy: SchedulePolicy,
+): ReadonlyArray<string> =>
+  shortages.map((s) =>
+    s.usable === 0
+      ? `Critical shortage for ${s.sendTypeKey}: 0 usable captions`
+      : `Low captions for ${s.sendTypeKey}: <${policy.content.lowPoolThreshold} usable`,
+  );
 
 /**
  * The whole volume result: base tier, score fusion (tracked 7d/14d/30d) or on-demand scores
@@ -108,7 +129,7 @@ export const calculateOptimizedVolume = (
   );
 
   // 2. Scores: multi-horizon fusion of tracked scores, else on-demand from history, else neutral.
-  const fused = trends ? fuseHorizons(trends) : null;
+  const fused = trends ? fuseHorizons(trends, policy) : null;
   const onDemand = fused ? null : calculateScoresFromHistory(history, asOf, policy);
   const dataSource: VolumeDataSource = fused
     ? 'volume_performance_tracking'
@@ -183,7 +204,7 @@ export const calculateOptimizedVolume = (
     elasticity,
     policy.volume.bounds.revenue,
   );
-  notes.push(...elasticityIssues(elasticity, dyn.finalConfig.revenuePerDay, capped));
+  notes.push(...elasticityIssues(elasticity));
   if (capped.capped)
     note(
       'elasticity_capped',
@@ -223,6 +244,7 @@ export const calculateOptimizedVolume = (
     context.contentRankings ?? null,
     context.vault,
     f.revenuePerDay,
+    policy,
   );
   note(
     weighting.method === 'rankings'
@@ -236,16 +258,15 @@ export const calculateOptimizedVolume = (
         ? "no rankings: equal weighting over the vault's content types"
         : 'no rankings and no vault',
   );
-  const traits = analyzeTopPerformerTraits(performanceRecordsFromHistory(windowHistory), {
-    topN: policy.traits.topN,
-    minSampleForConfidence: policy.traits.minSampleForConfidence,
-    alpha: policy.traits.alpha,
-    threshold: policy.traits.threshold,
-  });
+  const traits = analyzeTopPerformerTraits(
+    performanceRecordsFromHistory(windowHistory),
+    {},
+    policy,
+  );
   let contentAllocations = weighting.allocations;
   let traitSummary: VolumeResult['traitAnalysis'] = null;
   if (E.isLeft(traits))
-    notes.push(...traits.left.map((i) => ({ ...i, severity: 'warning' as const })));
+    notes.push(issue('trait_analysis_skipped', { problems: traits.left.map((i) => i.message) }));
   else {
     const a = traits.right;
     const contentRecs = a.recommendations.filter((r) => r.trait === 'content_type');
@@ -275,7 +296,8 @@ export const calculateOptimizedVolume = (
   }
 
   // 7. Caption pool check.
-  const captionWarnings = captionPoolWarnings(creator, context.usableCaptions, policy);
+  const captionShortages = captionShortagesOf(creator, context.usableCaptions, policy);
+  const captionWarnings = captionPoolWarnings(captionShortages, policy);
   note(
     'caption_pool_check',
     captionWarnings.length === 0
@@ -284,19 +306,6 @@ export const calculateOptimizedVolume = (
   );
 
   const weeklyTotal = Object.values(weeklyDistribution).reduce((x, y) => x + y, 0);
-  const expectedShare = (group: ReadonlyArray<SendTypeKey>) => {
-    const revenueTypes = SEND_TYPE_KEYS.filter(
-      (k) =>
-        SEND_TYPES[k].category === 'revenue' && SEND_TYPES[k].pageTypes.includes(creator.pageType),
-    );
-    const total = revenueTypes.reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0);
-    return total > 0
-      ? group
-          .filter((k) => revenueTypes.includes(k))
-          .reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0) / total
-      : 0;
-  };
-  const followupParents = SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].canHaveFollowup);
   return {
     baseConfig: dyn.baseConfig,
     finalConfig: f,
@@ -312,6 +321,7 @@ export const calculateOptimizedVolume = (
     adjustmentsApplied: audit.map((a) => a.adjustment),
     auditTrail: audit,
     captionWarnings,
+    captionShortages,
     predictionId: null,
     volumeTargets: targets,
     elasticity: {
@@ -323,18 +333,7 @@ export const calculateOptimizedVolume = (
     },
     traitAnalysis: traitSummary,
     notes,
-    volumeLevel: LEVEL[f.tier],
-    ppvPerDay: f.revenuePerDay,
-    bumpPerDay: f.engagementPerDay,
-    revenueItemsPerDay: f.revenuePerDay,
-    engagementItemsPerDay: f.engagementPerDay,
-    retentionItemsPerDay: f.retentionPerDay,
-    bundlePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(BUNDLE_TYPES)),
-    gamePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(GAME_TYPES)),
-    followupPerDay: Math.min(
-      policy.followups.maxPerDay,
-      Math.round(f.revenuePerDay * expectedShare(followupParents)),
-    ),
+    ...legacyFieldsOf(f, creator, policy),
     fanCount: creator.fanCount,
     pageType: creator.pageType,
     trackingDate: asOf,
@@ -350,6 +349,57 @@ export const calculateOptimizedVolume = (
 /** Send types counted as bundles and games in 002's `bundle_per_week` / `game_per_week`. */
 const BUNDLE_TYPES: ReadonlyArray<SendTypeKey> = ['bundle', 'flash_bundle', 'snapchat_bundle']; // 002 response fields
 const GAME_TYPES: ReadonlyArray<SendTypeKey> = ['game_post']; // 002 response fields
+
+/**
+ * Seed 002's legacy response fields of a volume config: `volume_level`, the per-day counts and
+ * the expected bundles, games a week and follow-ups a day from the allocation's type weights.
+ *
+ * @since 0.2.0
+ * @category volume
+ */
+export const legacyFieldsOf = (
+  f: VolumeConfig,
+  creator: Pick<CreatorProfile, 'pageType'>,
+  policy: SchedulePolicy,
+): Pick<
+  VolumeResult,
+  | 'volumeLevel'
+  | 'ppvPerDay'
+  | 'bumpPerDay'
+  | 'revenueItemsPerDay'
+  | 'engagementItemsPerDay'
+  | 'retentionItemsPerDay'
+  | 'bundlePerWeek'
+  | 'gamePerWeek'
+  | 'followupPerDay'
+> => {
+  const revenueTypes = SEND_TYPE_KEYS.filter(
+    (k) =>
+      SEND_TYPES[k].category === 'revenue' && SEND_TYPES[k].pageTypes.includes(creator.pageType),
+  );
+  const total = revenueTypes.reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0);
+  const expectedShare = (group: ReadonlyArray<SendTypeKey>) =>
+    total > 0
+      ? group
+          .filter((k) => revenueTypes.includes(k))
+          .reduce((x, k) => x + (policy.allocation.typeWeights[k] ?? 0), 0) / total
+      : 0;
+  const followupParents = SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].canHaveFollowup);
+  return {
+    volumeLevel: LEVEL[f.tier],
+    ppvPerDay: f.revenuePerDay,
+    bumpPerDay: f.engagementPerDay,
+    revenueItemsPerDay: f.revenuePerDay,
+    engagementItemsPerDay: f.engagementPerDay,
+    retentionItemsPerDay: f.retentionPerDay,
+    bundlePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(BUNDLE_TYPES)),
+    gamePerWeek: Math.round(f.revenuePerDay * 7 * expectedShare(GAME_TYPES)),
+    followupPerDay: Math.min(
+      policy.followups.maxPerDay,
+      Math.round(f.revenuePerDay * expectedShare(followupParents)),
+    ),
+  };
+};
 
 const dynamicReason = (
   adjustment: string,

@@ -57,7 +57,8 @@ const stats = (ms: ReadonlyArray<MassMessage>): HalfStats =>
  *
  * Formula: the window is split into two halves. With `r` the change in revenue per send,
  * `v` the change in view rate, `p` the change in purchase rate (each a relative change clamped to
- * -1..1) and `cv` the coefficient of variation of daily earnings (clamped to 0..2):
+ * -1..1) and `cv` the coefficient of variation of daily earnings (clamped to 0..2), with the
+ * coefficients of `policy.volume.onDemandScores`:
  * - saturation = 50 - 30 r - 10 v - 10 p + 10 (cv - 0.5)
  * - opportunity = 50 + 30 r + 10 v + 10 p - 5 (cv - 0.5)
  * Falling returns raise saturation; rising ones raise opportunity; volatile earnings raise
@@ -103,15 +104,22 @@ export const calculateScoresFromHistory = (
   }
   const values = [...daily.values()];
   const mu = mean(values);
-  const cv = mu > 0 && values.length > 1 ? clamp(sampleStandardDeviation(values) / mu, 0, 2) : 0;
+  const o = policy.volume.onDemandScores;
+  const cv =
+    mu > 0 && values.length > 1
+      ? clamp(sampleStandardDeviation(values) / mu, 0, o.volatilityMax)
+      : 0;
+  const vol = cv - o.volatilityCenter;
+  const score = (k: typeof o.saturation) =>
+    neutral + k.revenuePerSend * r + k.viewRate * v + k.purchaseRate * p + k.volatility * vol;
   const round1 = (x: number) => Math.round(x * 10) / 10;
   const n = first.messages + second.messages;
   const c = n / (n + policy.volume.confidenceHalfMessages);
   const neutral = policy.volume.neutralScore;
   const shrink = (raw: number) => round1(neutral + c * (clamp(raw, 0, 100) - neutral));
   return {
-    saturationScore: shrink(50 - 30 * r - 10 * v - 10 * p + 10 * (cv - 0.5)),
-    opportunityScore: shrink(50 + 30 * r + 10 * v + 10 * p - 5 * (cv - 0.5)),
+    saturationScore: shrink(score(o.saturation)),
+    opportunityScore: shrink(score(o.opportunity)),
     revenueTrendPercent:
       first.earnings > 0
         ? round1(c * ((second.earnings - first.earnings) / first.earnings) * 100)

@@ -82,12 +82,14 @@ export interface VolumeResult {
   readonly adjustmentsApplied: ReadonlyArray<string>;
   /** The same adjustments with the reason of each (the audit trail). */
   readonly auditTrail: ReadonlyArray<VolumeAdjustment>;
-  /** Caption-pool warnings (`Low captions for ppv_followup: <3 usable`) (001 §1.2.1 module 7). */
+  /** Caption-pool warnings (`Low captions for ppv_followup: <3 usable`) (001 §1.2.1 module 7), rendered from `captionShortages`. */
   readonly captionWarnings: ReadonlyArray<string>;
+  /** The send types short of usable captions with their counts, 0 = critical (001 §1.2.1 module 7). */
+  readonly captionShortages: ReadonlyArray<CaptionShortage>;
   /** Id returned by the prediction port, `null` when tracking is off (001 §1.2.1 module 8; 004 `volume_predictions`). */
   readonly predictionId: string | null;
   /** Page-type matrix targets of the creator (000 task 3.1). */
-  readonly volumeTargets: import('./pageTypeMatrix').VolumeTargets;
+  readonly volumeTargets: import('./volumeTargets').VolumeTargets;
   /** Elasticity module outcome (001 §1.2.1 module 5). */
   readonly elasticity: {
     readonly status: 'fitted' | 'skipped';
@@ -134,8 +136,13 @@ export interface VolumeResult {
   readonly pageType: import('../domain/catalog').PageType;
   /** Local date the calculation is for (002 `tracking_date`). */
   readonly trackingDate: string;
-  /** 001 §1.2.1 example `calculation_source`: always `optimized` from `calculateOptimizedVolume`. */
-  readonly calculationSource: 'optimized' | 'dynamic';
+  /** 001 §1.2.1 example `calculation_source`: `optimized` from `calculateOptimizedVolume`, else the 001 degradation level the week fell back to (`base_tier`, `fan_count_estimate`, `minimum_safe`). */
+  readonly calculationSource:
+    | 'optimized'
+    | 'dynamic'
+    | 'base_tier'
+    | 'fan_count_estimate'
+    | 'minimum_safe';
   /** Where the scores came from (002 "Data Sources Priority"). */
   readonly dataSource: VolumeDataSource;
   /** Revenue trend in percent that was applied, `null` when unknown (002 `revenue_trend`). */
@@ -144,6 +151,19 @@ export interface VolumeResult {
   readonly saturationScore: number;
   /** 002 `opportunity_score`: the score the multipliers used (= `fusedOpportunity`). */
   readonly opportunityScore: number;
+}
+
+/**
+ * A send type with fewer usable captions (freshness >= 30, performance >= 40) than
+ * `policy.content.lowPoolThreshold`; `usable` 0 is a critical shortage. Source: seed 001 §1.2.1
+ * module 7, §7.2 check 8.
+ *
+ * @since 0.2.0
+ * @category volume
+ */
+export interface CaptionShortage {
+  readonly sendTypeKey: import('../domain/catalog').SendTypeKey;
+  readonly usable: number;
 }
 
 /**

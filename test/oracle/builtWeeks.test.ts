@@ -43,35 +43,7 @@ import { HARD_RULES, type HardRuleName, hardRuleViolations } from './oracle';
  * skip them; empty the set as the fixes land (the tripwire below says when).
  */
 // biome-ignore lint/suspicious/noExportsInTest: issue 12 asks for the one exported set of open rules in this file
-export const KNOWN_OPEN: ReadonlySet<HardRuleName> = new Set<HardRuleName>([
-  // Waits for the nothing-lost contract (RULINGS "Validation"): every issue that removes planned
-  // items carries `details.removed`. Today most weeks build fewer allocated items than
-  // `volume.weeklyTotal` with nothing reported (fixture ultra week: 112 planned, 105 built).
-  'nothingLost',
-  // Waits for minimum-safe volumes at confidence 0.3 for new and sparse creators (RULINGS
-  // "new and sparse creators"): today no history gives confidence 0.24 and `confidence_too_low`.
-  'confidenceFloor',
-  // Waits for category balance as a hard rule of the allocator and an error of the validator
-  // (RULINGS "category balance is a hard rule"): today a warning, broken in ~1 week in 5.
-  'categoryBalance',
-  // Waits for the 10 % manual-caption rule (RULINGS "manual captions"): today weeks with a third
-  // of their items on MANUAL_REQUIRED pass with warnings.
-  'manualCaptions',
-  // Waits for moved items to carry their new day's strategy (RULINGS "moved items"): today an
-  // item moved to the next day keeps its origin day's `strategyUsed`.
-  'strategies',
-  // Waits for revenue variety counted from the seed's 7 types (RULINGS "revenue variety"): today
-  // the allocator counts every revenue-category type (tip_goal, ppv_wall), so a week with 4 of
-  // the 7 passes; and a diversity shortfall is a warning, not a failed week.
-  'diversity',
-  // Waits for follow-ups of late parents kept inside the day (RULINGS "late parents": cross
-  // midnight only when fewer than 15 minutes remain before 23:59): today, with
-  // allowNextDayFollowups, a 23:2x parent's follow-up is placed at 00:0x the next day.
-  'lateFollowups',
-  // Waits for all of the above: a week that breaks any hard rule is never passed (RULINGS
-  // "Validation"); today such weeks are `passed_with_warnings`.
-  'statusTruthful',
-]);
+export const KNOWN_OPEN: ReadonlySet<HardRuleName> = new Set<HardRuleName>([]);
 
 /**
  * Rules a week can only meet when its vault serves every media kind and flyers. For weeks

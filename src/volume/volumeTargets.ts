@@ -1,16 +1,16 @@
 /**
- * The page-type volume matrix: PPV and bump ranges per day by content page type, sub-type and
- * fan-count tier, the bump-ratio validator built on it, the engagement range the pipeline's
- * quota follows, and the revenue / engagement mix target.
+ * Volume targets from the page-type matrix: PPV and bump ranges per day by content page type,
+ * sub-type and fan-count tier (the matrix itself is `policy.matrix`), the engagement range the
+ * pipeline's quota follows, and the revenue / engagement mix target. The bump-ratio check built
+ * on it is `validateBumpRatio` in the validation module.
  *
  * Source: seed 000 gaps 3.1, 3.2 and task 3.1; RULINGS "Volume" (page-type matrix,
  * revenue / engagement mix).
  *
  * @module
  */
-import type { SendTypeKey } from '../domain/catalog';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import type { ContentPageType, ScheduleItem, SubType } from '../domain/types';
+import type { ContentPageType, SubType } from '../domain/types';
 import { getVolumeTier } from './tiers';
 import type { VolumeTier } from './types';
 
@@ -42,16 +42,9 @@ export type DailyRange = readonly [number, number];
 
 type TierRanges = Readonly<Record<MatrixTier, DailyRange>>;
 
-const ranges = (r: TierRanges): TierRanges =>
-  Object.freeze({
-    low: Object.freeze(r.low),
-    mid: Object.freeze(r.mid),
-    high: Object.freeze(r.high),
-    ultra: Object.freeze(r.ultra),
-  }) as TierRanges;
-
 /**
- * Bumps per day by content page type, sub-type and tier, `[min, max]`. Frozen.
+ * Bumps per day by content page type, sub-type and tier, `[min, max]`: the default policy's
+ * `matrix.bumps` (frozen).
  *
  * Source: seed 000 task 3.1 `BUMP_MATRIX` (gap 3.2 volume matrix).
  *
@@ -63,71 +56,16 @@ const ranges = (r: TierRanges): TierRanges =>
  */
 export const BUMP_MATRIX: Readonly<
   Record<ContentPageType, Readonly<Record<MatrixSubType, TierRanges>>>
-> = Object.freeze({
-  nude: Object.freeze({
-    gfe: ranges({ low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
-    commercial: ranges({ low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
-  }),
-  non_nude: Object.freeze({
-    gfe: ranges({ low: [4, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
-    commercial: ranges({ low: [5, 6], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
-  }),
-  porno: Object.freeze({
-    gfe: ranges({ low: [5, 7], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1
-    commercial: ranges({ low: [5, 8], mid: [4, 6], high: [7, 9], ultra: [10, 12] }), // 000 task 3.1 (1.67x-4.0x)
-  }),
-});
+> = DEFAULT_POLICY.matrix.bumps;
 
 /**
- * Mass-message PPVs (MMPPVs) per day by tier, `[min, max]`. Frozen.
- * Source: seed 000 task 3.1 `TIER_PPVS`.
+ * Mass-message PPVs (MMPPVs) per day by tier, `[min, max]`: the default policy's
+ * `matrix.mmppvs` (frozen). Source: seed 000 task 3.1 `TIER_PPVS`.
  *
  * @since 0.1.0
  * @category volume
  */
-export const TIER_PPVS: TierRanges = ranges({
-  low: [2, 3], // 000 task 3.1
-  mid: [4, 6], // 000 task 3.1
-  high: [7, 9], // 000 task 3.1
-  ultra: [10, 12], // 000 task 3.1
-});
-
-const keys = (ks: ReadonlyArray<SendTypeKey>): ReadonlyArray<SendTypeKey> => Object.freeze([...ks]);
-
-/**
- * Which send types count as PPVs and which as bumps for the bump ratio (seed 000's `is_ppv` /
- * `is_bump`). Follow-ups never count. Frozen.
- *
- * - `ppv`: the PPV sends of the catalog, `ppv_unlock` and `ppv_wall` (001 §1.4; the deprecated
- *   `ppv_message` / `ppv_video` are read as `ppv_unlock` on input, RULINGS "Allocation").
- * - `bump`: the four bump send types of the catalog (001 §1.4).
- *
- * Source: seed 000 task 3.1 `validate_bump_ratio`.
- *
- * @since 0.1.0
- * @category volume
- */
-export const BUMP_RATIO_SEND_TYPES: Readonly<{
-  ppv: ReadonlyArray<SendTypeKey>;
-  bump: ReadonlyArray<SendTypeKey>;
-}> = Object.freeze({
-  ppv: keys(['ppv_unlock', 'ppv_wall']), // 000 task 3.1 `is_ppv`
-  bump: keys([
-    'bump_normal', // 000 task 3.1 `is_bump`
-    'bump_descriptive', // 000 task 3.1 `is_bump`
-    'bump_text_only', // 000 task 3.1 `is_bump`
-    'bump_flyer', // 000 task 3.1 `is_bump`
-  ]),
-});
-
-/**
- * Tolerance either side of the expected bump-ratio range: 0.2 = 20 % (valid from
- * `0.8 x min` to `1.2 x max`). Source: seed 000 task 3.1 "20% tolerance".
- *
- * @since 0.1.0
- * @category volume
- */
-export const BUMP_RATIO_TOLERANCE = 0.2; // 000 task 3.1
+export const TIER_PPVS: TierRanges = DEFAULT_POLICY.matrix.mmppvs;
 
 /** Floating-point slack so a ratio exactly at a tolerance edge (4/3 = 0.8 x 5/3) counts as on it. */
 const RATIO_EPSILON = 1e-9;
@@ -224,8 +162,8 @@ export const calculateVolumeTargets = (
 ): VolumeTargets => {
   const tier = matrixTierOf(config.fanCount, policy);
   const matrixKey = matrixKeyOf(config);
-  const bumps = BUMP_MATRIX[matrixKey[0]][matrixKey[1]][tier];
-  const ppvs = TIER_PPVS[tier];
+  const bumps = policy.matrix.bumps[matrixKey[0]][matrixKey[1]][tier];
+  const ppvs = policy.matrix.mmppvs[tier];
   return {
     tier,
     matrixKey,
@@ -235,101 +173,6 @@ export const calculateVolumeTargets = (
     bumpRatioRange: [bumps[0] / ppvs[1], bumps[1] / ppvs[0]],
     totalMessagesPerDay: [ppvs[0] + bumps[0], ppvs[1] + bumps[1]],
   };
-};
-
-/**
- * Result of `validateBumpRatio`.
- *
- * - `actualRatio`: bumps / PPVs, `null` without PPVs.
- * - `expectedRange`: `[min bumps / max PPVs, max bumps / min PPVs]` (`bumpRatioRange`).
- * - `bumpsNeeded`: bumps to add when the ratio is too low, else `null`.
- * - `message`: why it is not valid (or the empty-schedule note), else `null`.
- *
- * @since 0.1.0
- * @category volume
- */
-export interface BumpRatioResult {
-  readonly isValid: boolean;
-  readonly tier: MatrixTier;
-  readonly matrixKey: readonly [ContentPageType, MatrixSubType];
-  readonly ppvCount: number;
-  readonly bumpCount: number;
-  readonly actualRatio: number | null;
-  readonly expectedRange: DailyRange;
-  readonly bumpsNeeded: number | null;
-  readonly message: string | null;
-}
-
-/**
- * Checks a schedule's bump : PPV ratio against the page-type matrix with 20 % tolerance.
- *
- * Counts the allocated (non-follow-up) items of `BUMP_RATIO_SEND_TYPES`. No PPVs and no bumps
- * is valid (with a note); bumps without PPVs, no bumps, a ratio below `0.8 x min` or above
- * `1.2 x max` are not. A ratio exactly at `0.8 x min` or `1.2 x max` is valid. Returns a value,
- * never an error; `checkBumpRatio` in the validation module turns it into an issue.
- *
- * Source: seed 000 task 3.1 `validate_bump_ratio`, gap 3.2; RULINGS "Volume" (page-type matrix).
- *
- * @example
- * validateBumpRatio(items, creator).isValid
- *
- * @since 0.1.0
- * @category volume
- */
-export const validateBumpRatio = (
-  schedule: ReadonlyArray<Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'>>,
-  config: PageTypeConfig,
-  policy: SchedulePolicy = DEFAULT_POLICY,
-): BumpRatioResult => {
-  const { tier, matrixKey, bumpRatioRange: expectedRange } = calculateVolumeTargets(config, policy);
-  const allocated = schedule.filter((i) => !i.isFollowUp);
-  const ppvCount = allocated.filter((i) =>
-    BUMP_RATIO_SEND_TYPES.ppv.includes(i.sendTypeKey),
-  ).length;
-  const bumpCount = allocated.filter((i) =>
-    BUMP_RATIO_SEND_TYPES.bump.includes(i.sendTypeKey),
-  ).length;
-  const base = { tier, matrixKey, ppvCount, bumpCount, expectedRange, bumpsNeeded: null };
-  if (ppvCount === 0 && bumpCount === 0)
-    return {
-      ...base,
-      isValid: true,
-      actualRatio: null,
-      message: 'No PPVs or bumps in schedule - empty schedule?',
-    };
-  if (ppvCount === 0)
-    return {
-      ...base,
-      isValid: false,
-      actualRatio: null,
-      message: `Found ${bumpCount} bumps but no PPVs - invalid ratio`,
-    };
-  const actualRatio = bumpCount / ppvCount;
-  if (bumpCount === 0)
-    return {
-      ...base,
-      isValid: false,
-      actualRatio,
-      message: 'No bumps scheduled - add engagement content',
-    };
-  if (actualRatio < expectedRange[0] * (1 - BUMP_RATIO_TOLERANCE) - RATIO_EPSILON) {
-    const bumpsNeeded = Math.trunc(expectedRange[0] * ppvCount - bumpCount);
-    return {
-      ...base,
-      isValid: false,
-      actualRatio,
-      bumpsNeeded,
-      message: `Bump ratio too low (${actualRatio.toFixed(2)}x). Add ${bumpsNeeded} bumps.`,
-    };
-  }
-  if (actualRatio > expectedRange[1] * (1 + BUMP_RATIO_TOLERANCE) + RATIO_EPSILON)
-    return {
-      ...base,
-      isValid: false,
-      actualRatio,
-      message: `Bump ratio high (${actualRatio.toFixed(2)}x). Risk of inbox fatigue.`,
-    };
-  return { ...base, isValid: true, actualRatio, message: null };
 };
 
 /**

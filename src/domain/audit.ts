@@ -1,0 +1,98 @@
+/**
+ * The audit trail's types: port fault kinds, checkpoint decisions and the events of a build.
+ * Source: seed 001 "Logging and Observability", "Error Propagation Rules".
+ *
+ * @module
+ */
+import type { IssuePhase } from './issues';
+
+/**
+ * How a port call failed.
+ *
+ * - `threw`: calling the port, or running its task, threw synchronously.
+ * - `rejected`: the task's promise rejected.
+ * - `left`: the port answered a `Left` (its own failure).
+ * - `malformed`: the port answered something that is not a task of an `Either`.
+ * - `decode`: the port answered data that does not decode (`decodeIssues` name the paths).
+ * - `timeout`: no answer within the policy's timeout (`withResilience`).
+ * - `circuit_open`: the circuit breaker refused the call (`withResilience`).
+ * - `missing`: the port is not a function.
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export type PortFaultKind =
+  | 'threw'
+  | 'rejected'
+  | 'left'
+  | 'malformed'
+  | 'decode'
+  | 'timeout'
+  | 'circuit_open'
+  | 'missing';
+
+/**
+ * What a checkpoint decided at a phase boundary (001 "Propagation Decision Matrix"): `pass`
+ * (nothing to report), `recover` (a recovery procedure ran and succeeded), `degrade` (a fallback
+ * was used), `abort` (the build stopped).
+ *
+ * @since 0.2.0
+ * @category pipeline
+ */
+export type CheckpointDecision = 'pass' | 'recover' | 'degrade' | 'abort';
+
+/**
+ * One event of the audit trail. Source: seed 001 "Audit Trail Requirements" 2-5.
+ *
+ * - `port_call`: one call through the port boundary; `attempts` counts retries
+ *   (`withResilience`), `outcome` is `ok` or how it failed, `fallbackUsed` names the seed
+ *   fallback an optional port degraded to.
+ * - `recovery`: a recovery procedure of a phase (`action`, e.g. `minimum_safe_volume`).
+ * - `degradation`: a graceful degradation (`degradationType`, `fallback`).
+ * - `checkpoint`: the decision at the end of a phase, with the issue codes behind it.
+ *
+ * @since 0.2.0
+ * @category pipeline
+ */
+export type AuditEvent =
+  | {
+      readonly type: 'port_call';
+      readonly phase: IssuePhase;
+      readonly port: string;
+      readonly attempts: number;
+      readonly outcome: 'ok' | PortFaultKind;
+      readonly required: boolean;
+      readonly fallbackUsed: string | null;
+    }
+  | {
+      readonly type: 'recovery';
+      readonly phase: IssuePhase;
+      readonly action: string;
+      readonly success: boolean;
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'degradation';
+      readonly phase: IssuePhase;
+      readonly degradationType: string;
+      readonly fallback: string;
+    }
+  | {
+      readonly type: 'checkpoint';
+      readonly phase: IssuePhase;
+      readonly decision: CheckpointDecision;
+      readonly codes: ReadonlyArray<string>;
+    };
+
+/**
+ * The audit trail a build returns: its `generationId` (derived from the inputs, never a clock or
+ * a random UUID) and its events.
+ *
+ * @since 0.2.0
+ * @category pipeline
+ */
+export interface AuditTrail {
+  /** Stable hash of the inputs (creator, week, seed, options, policy): the same build, the same id. */
+  readonly generationId: string;
+  readonly events: ReadonlyArray<AuditEvent>;
+}

@@ -1,0 +1,172 @@
+/**
+ * Rule predicates shared by the phases and the validator, each written once: the window, round
+ * minutes, 4-hour blocks, whether a channel reaches a target, a send type's target, whether the
+ * vault serves a send type, and the week's diversity.
+ *
+ * Source: RULINGS "Timing", "Channels", "Allocation"; seed 001 §1.5, §4.2-§4.4, phase 2
+ * checkpoint.
+ *
+ * @module
+ */
+import {
+  type Category,
+  CHANNELS,
+  type ChannelKey,
+  REVENUE_VARIETY_TYPES,
+  SEND_TYPES,
+  type SendTypeKey,
+  type SendTypeSpec,
+  TARGETS,
+  type TargetKey,
+} from './catalog';
+import type { SchedulePolicy } from './policy';
+import type { Vault } from './types';
+
+type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
+
+const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
+
+/**
+ * Whether a minute of the day falls on one of `policy.timing.roundMinutes` (by default :00, :15,
+ * :30, :45). Works for any integer minute, including negative ones and ones past midnight.
+ *
+ * Source: seed 003 gap 10.7; RULINGS "jitter".
+ *
+ * @example
+ * isRoundMinute(20 * 60 + 15, DEFAULT_POLICY) // true
+ * isRoundMinute(20 * 60 + 7, DEFAULT_POLICY)  // false
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const isRoundMinute = (minuteOfDay: number, policy: TimingPolicy): boolean =>
+  policy.timing.roundMinutes.includes(minuteOfHour(minuteOfDay));
+
+/**
+ * Whether a minute of the day (0-1439) lies in the sending window (08:00-23:30 by default, both
+ * ends included). Source: RULINGS "Timing" (window).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const inWindow = (minuteOfDay: number, policy: TimingPolicy): boolean =>
+  minuteOfDay >= policy.timing.windowStartMinute && minuteOfDay <= policy.timing.windowEndMinute;
+
+/**
+ * The block of the day a minute belongs to: `floor(minuteOfDay / policy.timing.blockMinutes)`
+ * (by default 4-hour blocks starting at 00:00, so 0-5).
+ *
+ * Source: seed 001 §5.4 rule 3; RULINGS "Timing" (spacing).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const blockIndex = (minuteOfDay: number, policy: TimingPolicy): number =>
+  Math.floor(minuteOfDay / policy.timing.blockMinutes);
+
+/**
+ * Whether a channel can address an audience target: the target lists the channel, and a
+ * target other than `all_active` needs a channel that supports targeting.
+ * Source: seed 001 §4.1, §4.4.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const channelReachesTarget = (channel: ChannelKey, target: TargetKey): boolean =>
+  TARGETS[target].channels.includes(channel) &&
+  (target === 'all_active' || CHANNELS[channel].supportsTargeting);
+
+/**
+ * The target a send type asks for: its required target, else its default, else `all_active`.
+ * Source: seed 001 §4.2-§4.3.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const targetOfSendType = (spec: SendTypeSpec): TargetKey =>
+  spec.requiredTarget ?? spec.defaultTarget ?? 'all_active';
+
+/**
+ * Whether the vault can serve a send type: its media kind has items and, when it needs a flyer,
+ * a flyer exists. An unknown vault (`null`) serves everything (001 phase 1 recovery "assume all
+ * content available"). Source: seed 001 §1.5.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean => {
+  if (vault === null) return true;
+  if (spec.requiresMedia && spec.mediaType !== 'none' && vault.media[spec.mediaType] <= 0)
+    return false;
+  if (spec.requiresFlyer && vault.flyers <= 0) return false;
+  return true;
+};
+
+/**
+ * Distinct send types of a week, overall, revenue types counted from the seed's set of 7
+ * (`REVENUE_VARIETY_TYPES`) and engagement types.
+ * Source: seed 001 phase 2 checkpoint; RULINGS "diversity", "revenue variety".
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const weekDiversity = (
+  keys: ReadonlyArray<SendTypeKey>,
+): { readonly distinct: number; readonly revenue: number; readonly engagement: number } => {
+  const set = new Set(keys);
+  let revenue = 0;
+  let engagement = 0;
+  for (const k of set) {
+    if (REVENUE_VARIETY_TYPES.includes(k)) revenue++;
+    if (SEND_TYPES[k].category === 'engagement') engagement++;
+  }
+  return { distinct: set.size, revenue, engagement };
+};
+
+/**
+ * `HH:mm` of a minute of the day.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const hhmm = (minuteOfDay: number): string =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+
+/**
+ * Which category-balance bounds a count of allocated items breaks: revenue below
+ * `revenueMinShare` (30 %), engagement below `engagementMinShare` (25 %), retention above
+ * `retentionMaxShare` (20 %) of the total. Empty when the balance holds or there are no items.
+ * The allocator plans with it and the validator checks with it.
+ *
+ * Source: seed 001 phase 7 checkpoint; RULINGS "category balance is a hard rule".
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const balanceViolations = (
+  counts: Readonly<Record<Category, number>>,
+  policy: Pick<SchedulePolicy, 'validation'>,
+): ReadonlyArray<{
+  readonly category: Category;
+  readonly kind: 'min' | 'max';
+  readonly bound: number;
+  readonly share: number;
+}> => {
+  const total = counts.revenue + counts.engagement + counts.retention;
+  if (total <= 0) return [];
+  const v = policy.validation;
+  const bounds = [
+    { category: 'revenue', kind: 'min', bound: v.revenueMinShare },
+    { category: 'engagement', kind: 'min', bound: v.engagementMinShare },
+    { category: 'retention', kind: 'max', bound: v.retentionMaxShare },
+  ] as const;
+  // Shares compared in whole items (a * total) so 3 of 10 is exactly 30 %.
+  const EPS = 1e-9;
+  return bounds
+    .filter((b) =>
+      b.kind === 'min'
+        ? counts[b.category] < b.bound * total - EPS
+        : counts[b.category] > b.bound * total + EPS,
+    )
+    .map((b) => ({ ...b, share: counts[b.category] / total }));
+};

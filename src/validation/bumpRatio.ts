@@ -1,0 +1,192 @@
+/**
+ * The bump-ratio check of the page-type matrix: which sends count as PPVs and bumps, the ratio
+ * against the matrix with its tolerance, and the validation check built on it.
+ *
+ * Source: seed 000 task 3.1 `validate_bump_ratio`, gap 3.2; RULINGS "what the matrix counts".
+ *
+ * @module
+ */
+import type { PageType, SendTypeKey } from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import type { ScheduleItem } from '../domain/types';
+import {
+  calculateVolumeTargets,
+  type DailyRange,
+  type MatrixSubType,
+  type MatrixTier,
+  type PageTypeConfig,
+} from '../volume/volumeTargets';
+import type { ValidationInput } from './types';
+
+/**
+ * Which send types count as PPVs and which as bumps for the matrix (RULINGS "what the matrix
+ * counts"): a PPV is a priced revenue send by mass message (`ppv_unlock`, `bundle`,
+ * `flash_bundle`, `snapchat_bundle`, `vip_program`) or `ppv_wall` on free pages; a bump is a
+ * `bump_*` type or `dm_farm`. Follow-ups never count. Frozen.
+ *
+ * Source: seed 000 task 3.1 `is_ppv` / `is_bump`; RULINGS "Validation" (what the matrix counts).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const BUMP_RATIO_SEND_TYPES: Readonly<{
+  readonly ppv: ReadonlyArray<SendTypeKey>;
+  /** Counted as PPVs on free pages only. */
+  readonly freePagePpv: ReadonlyArray<SendTypeKey>;
+  readonly bump: ReadonlyArray<SendTypeKey>;
+}> = Object.freeze({
+  ppv: Object.freeze([
+    'ppv_unlock', // RULINGS "what the matrix counts"
+    'bundle',
+    'flash_bundle',
+    'snapchat_bundle',
+    'vip_program',
+  ] as const),
+  freePagePpv: Object.freeze(['ppv_wall'] as const), // RULINGS: ppv_wall on free pages
+  bump: Object.freeze([
+    'bump_normal', // 000 task 3.1 `is_bump`
+    'bump_descriptive',
+    'bump_text_only',
+    'bump_flyer',
+    'dm_farm', // RULINGS "what the matrix counts"
+  ] as const),
+});
+
+/**
+ * Tolerance either side of the expected bump-ratio range: the default policy's
+ * `matrix.ratioTolerance`, 0.2 = 20 % (valid from `0.8 x min` to `1.2 x max`).
+ * Source: seed 000 task 3.1 "20% tolerance".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const BUMP_RATIO_TOLERANCE: number = DEFAULT_POLICY.matrix.ratioTolerance;
+
+/** Floating-point slack so a ratio exactly at a tolerance edge (4/3 = 0.8 x 5/3) counts as on it. */
+const RATIO_EPSILON = 1e-9;
+
+/**
+ * Result of `validateBumpRatio`.
+ *
+ * - `reason`: why it is not valid (`no_ppvs`, `no_bumps`, `too_low`, `too_high`), `empty` for a
+ *   schedule with neither, else `null`.
+ * - `actualRatio`: bumps / PPVs, `null` without PPVs.
+ * - `expectedRange`: `[min bumps / max PPVs, max bumps / min PPVs]` (`bumpRatioRange`).
+ * - `bumpsNeeded`: bumps to add when the ratio is too low, else `null`.
+ * - `message`: the issue text of the reason (rendered by the issue table), else `null`.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export interface BumpRatioResult {
+  readonly isValid: boolean;
+  readonly reason: 'no_ppvs' | 'no_bumps' | 'too_low' | 'too_high' | 'empty' | null;
+  readonly tier: MatrixTier;
+  readonly matrixKey: readonly [PageTypeConfig['contentPageType'], MatrixSubType];
+  readonly ppvCount: number;
+  readonly bumpCount: number;
+  readonly actualRatio: number | null;
+  readonly expectedRange: DailyRange;
+  readonly bumpsNeeded: number | null;
+  readonly message: string | null;
+}
+
+const ratioIssue = (r: Omit<BumpRatioResult, 'message' | 'isValid'>): Issue | null => {
+  if (r.reason === null) return null;
+  if (r.reason === 'empty')
+    return issue('bump_ratio_empty', { tier: r.tier, matrixKey: r.matrixKey });
+  return issue('bump_ratio', {
+    reason: r.reason,
+    tier: r.tier,
+    matrixKey: r.matrixKey,
+    ppvCount: r.ppvCount,
+    bumpCount: r.bumpCount,
+    actualRatio: r.actualRatio,
+    expectedRange: r.expectedRange,
+    bumpsNeeded: r.bumpsNeeded,
+  });
+};
+
+/**
+ * Checks a schedule's bump : PPV ratio against the page-type matrix with the policy's tolerance
+ * (20 %).
+ *
+ * Counts the allocated (non-follow-up) items of `BUMP_RATIO_SEND_TYPES` (`ppv_wall` as a PPV on
+ * free pages only). No PPVs and no bumps is valid (reason `empty`); bumps without PPVs, no
+ * bumps, a ratio below `0.8 x min` or above `1.2 x max` are not. A ratio exactly at `0.8 x min`
+ * or `1.2 x max` is valid. Returns a value, never an error; `checkBumpRatio` turns it into an
+ * issue. `config.pageType` defaults to `paid`.
+ *
+ * Source: seed 000 task 3.1 `validate_bump_ratio`, gap 3.2; RULINGS "what the matrix counts".
+ *
+ * @example
+ * validateBumpRatio(items, creator).isValid
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const validateBumpRatio = (
+  schedule: ReadonlyArray<Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'>>,
+  config: PageTypeConfig & { readonly pageType?: PageType },
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): BumpRatioResult => {
+  const { tier, matrixKey, bumpRatioRange: expectedRange } = calculateVolumeTargets(config, policy);
+  const ppvTypes: ReadonlyArray<SendTypeKey> =
+    config.pageType === 'free'
+      ? [...BUMP_RATIO_SEND_TYPES.ppv, ...BUMP_RATIO_SEND_TYPES.freePagePpv]
+      : BUMP_RATIO_SEND_TYPES.ppv;
+  const allocated = schedule.filter((i) => !i.isFollowUp);
+  const ppvCount = allocated.filter((i) => ppvTypes.includes(i.sendTypeKey)).length;
+  const bumpCount = allocated.filter((i) =>
+    BUMP_RATIO_SEND_TYPES.bump.includes(i.sendTypeKey),
+  ).length;
+  const tolerance = policy.matrix.ratioTolerance;
+  const actualRatio = ppvCount > 0 ? bumpCount / ppvCount : null;
+  let reason: BumpRatioResult['reason'] = null;
+  let bumpsNeeded: number | null = null;
+  if (ppvCount === 0 && bumpCount === 0) reason = 'empty';
+  else if (ppvCount === 0) reason = 'no_ppvs';
+  else if (bumpCount === 0) reason = 'no_bumps';
+  else if ((actualRatio as number) < expectedRange[0] * (1 - tolerance) - RATIO_EPSILON) {
+    reason = 'too_low';
+    bumpsNeeded = Math.trunc(expectedRange[0] * ppvCount - bumpCount);
+  } else if ((actualRatio as number) > expectedRange[1] * (1 + tolerance) + RATIO_EPSILON)
+    reason = 'too_high';
+  const base = {
+    reason,
+    tier,
+    matrixKey,
+    ppvCount,
+    bumpCount,
+    actualRatio,
+    expectedRange,
+    bumpsNeeded,
+  };
+  return {
+    ...base,
+    isValid: reason === null || reason === 'empty',
+    message: ratioIssue(base)?.message ?? null,
+  };
+};
+
+/**
+ * The bump-ratio validator as a check: warning `bump_ratio` when `validateBumpRatio` finds the
+ * ratio invalid, info `bump_ratio_empty` for a schedule without PPVs or bumps. `details` carries
+ * the `BumpRatioResult` (reason, tier, matrix key, counts, actual ratio, expected range, bumps
+ * needed).
+ *
+ * Source: seed 000 task 3.1, gap 3.2; RULINGS "Volume" (page-type matrix).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const checkBumpRatio = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const {
+    message: _m,
+    isValid: _v,
+    ...r
+  } = validateBumpRatio(input.items, input.creator, input.policy);
+  const found = ratioIssue(r);
+  return found === null ? [] : [found];
+};
