@@ -11,6 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from '../resilience/policy';
 import { SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
 import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
@@ -265,6 +266,29 @@ const SCHEMA = obj('SchedulePolicy', {
     defaultPrices: recordOf('defaultPrices', PRICED_TYPES, num(0, 100_000)),
     minPrice: num(0, 100_000),
     maxPrice: num(0, 100_000),
+  }),
+  resilience: obj('resilience', {
+    // A timeout of 0 would time out every call; an hour is the most any port may take.
+    timeoutMs: recordOf('timeoutMs', [...PORT_NAMES, 'default'] as const, num(1, 3_600_000)),
+    retry: obj('retry', {
+      // At least one call; more than 10 calls per request is a loop, not a retry.
+      attempts: int(1, MAX_RETRY_ATTEMPTS),
+      baseDelayMs: num(0, 3_600_000),
+      // Backoff never shrinks.
+      factor: num(1, 100),
+      maxDelayMs: num(0, 3_600_000),
+      jitterRatio: share,
+    }),
+    breaker: obj('breaker', {
+      variant: oneOf(['consecutive', 'failure_rate'] as const),
+      failureThreshold: int(1, 10_000),
+      recoveryTimeoutMs: num(0, 86_400_000),
+      halfOpenMaxCalls: int(1, 10_000),
+      windowSize: int(1, 10_000),
+      failureRateThreshold: share,
+      rateHalfOpenMaxCalls: int(1, 10_000),
+    }),
+    idempotencyTtlMs: num(1, 30 * 86_400_000),
   }),
 });
 
@@ -624,6 +648,8 @@ const DEFAULTS = {
     minPrice: 3,
     maxPrice: 250,
   },
+  /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
+  resilience: DEFAULT_RESILIENCE_POLICY,
 } as const satisfies SchedulePolicy;
 
 /**

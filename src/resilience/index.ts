@@ -8,6 +8,7 @@
  *
  * @module
  */
+
 export {
   admit,
   type Breaker,
@@ -21,6 +22,7 @@ export {
   recordSuccess,
   toBreakerRecord,
 } from './breaker';
+export { checkResiliencePolicy } from './check';
 export { type Clock, type Sleep, safeNow } from './clock';
 export {
   canonicalJson,
@@ -41,7 +43,6 @@ export {
 export {
   type BreakerPolicy,
   type BreakerVariant,
-  checkResiliencePolicy,
   DEFAULT_RESILIENCE_POLICY,
   PORT_NAMES,
   type PortName,

@@ -9,11 +9,8 @@
  *
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js';
-import { describeValue } from '../ports/faults';
+import { deepFreeze } from '../domain/freeze';
 import type { PortName as SchedulePortName } from '../ports/ports';
-import { readOwnKeys, readProp } from './guard';
-import type { ResilienceProblem } from './problem';
 
 /**
  * The name of a port of `SchedulePorts` (`getCreatorProfile`, `saveSchedule`, ...).
@@ -156,14 +153,6 @@ export interface ResiliencePolicyOverride {
   readonly idempotencyTtlMs?: number;
 }
 
-const deepFreeze = <A>(a: A): A => {
-  if (typeof a === 'object' && a !== null && !Object.isFrozen(a)) {
-    for (const v of Object.values(a)) deepFreeze(v);
-    Object.freeze(a);
-  }
-  return a;
-};
-
 /**
  * The default resilience policy, deep-frozen. Every number names its seed and section.
  *
@@ -248,208 +237,10 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
 } as const satisfies ResiliencePolicy);
 
 /**
- * The range each number of the policy must lie in (project choice: the seeds give no bounds).
- * Internal: `retryDelays` also clamps an unchecked `attempts` to it.
- *
- * Source: project choice (the seeds give no bounds).
+ * The most calls one request may make, retries included: more is a loop, not a retry. The
+ * policy codec bounds `retry.attempts` by it, and `withRetry` clamps an unchecked policy to it.
  *
  * @since 0.2.0
  * @category resilience
  */
-export const POLICY_BOUNDS = deepFreeze({
-  /** A timeout of 0 ms would time out every call. */
-  timeoutMs: { min: 0, minOpen: true },
-  /** At least one call; more than 10 calls per request is a loop, not a retry. */
-  attempts: { min: 1, max: 10 },
-  /** Backoff never shrinks. */
-  factor: { min: 1 },
-  /** A ratio of a delay or of a window. */
-  ratio: { min: 0, max: 1 },
-  /** Thresholds, probes and window sizes count calls. */
-  calls: { min: 1 },
-});
-
-type Check = (u: unknown) => string | null;
-
-const show = (u: unknown): string => (typeof u === 'string' ? JSON.stringify(u) : describeValue(u));
-
-const finiteNumber = (u: unknown): u is number => typeof u === 'number' && Number.isFinite(u);
-
-const number =
-  (min: number, opts: { readonly max?: number; readonly minOpen?: boolean } = {}): Check =>
-  (u) => {
-    const okMin = finiteNumber(u) && (opts.minOpen === true ? u > min : u >= min);
-    const okMax = finiteNumber(u) && (opts.max === undefined || u <= opts.max);
-    if (okMin && okMax) return null;
-    const range =
-      opts.max !== undefined
-        ? `in ${min}..${opts.max}`
-        : opts.minOpen === true
-          ? `> ${min}`
-          : `>= ${min}`;
-    return `expected a finite number ${range}, got ${show(u)}`;
-  };
-
-const integer = (min: number, max?: number): Check => {
-  const range = max === undefined ? `>= ${min}` : `in ${min}..${max}`;
-  return (u) =>
-    typeof u === 'number' && Number.isInteger(u) && u >= min && (max === undefined || u <= max)
-      ? null
-      : `expected an integer ${range}, got ${show(u)}`;
-};
-
-const oneOf =
-  (values: ReadonlyArray<string>): Check =>
-  (u) =>
-    typeof u === 'string' && values.includes(u)
-      ? null
-      : `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(u)}`;
-
-const timeoutCheck = number(POLICY_BOUNDS.timeoutMs.min, {
-  minOpen: POLICY_BOUNDS.timeoutMs.minOpen,
-});
-
-const TIMEOUT_CHECKS: Readonly<Record<string, Check>> = Object.fromEntries(
-  [...PORT_NAMES, 'default'].map((k) => [k, timeoutCheck]),
-);
-
-const RETRY_CHECKS: Readonly<Record<keyof RetryPolicy, Check>> = {
-  attempts: integer(POLICY_BOUNDS.attempts.min, POLICY_BOUNDS.attempts.max),
-  baseDelayMs: number(0),
-  factor: number(POLICY_BOUNDS.factor.min),
-  maxDelayMs: number(0),
-  jitterRatio: number(POLICY_BOUNDS.ratio.min, { max: POLICY_BOUNDS.ratio.max }),
-};
-
-const BREAKER_CHECKS: Readonly<Record<keyof BreakerPolicy, Check>> = {
-  variant: oneOf(['consecutive', 'failure_rate']),
-  failureThreshold: integer(POLICY_BOUNDS.calls.min),
-  recoveryTimeoutMs: number(0),
-  halfOpenMaxCalls: integer(POLICY_BOUNDS.calls.min),
-  windowSize: integer(POLICY_BOUNDS.calls.min),
-  failureRateThreshold: number(POLICY_BOUNDS.ratio.min, { max: POLICY_BOUNDS.ratio.max }),
-  rateHalfOpenMaxCalls: integer(POLICY_BOUNDS.calls.min),
-};
-
-/**
- * Checks the keys of `override` present in `checks` and merges them over `base` into a fresh
- * object; unknown keys and failing values are problems. An `undefined` value leaves the default.
- */
-const mergeSection = (
-  override: unknown,
-  path: string,
-  base: object,
-  checks: Readonly<Record<string, Check>>,
-  problems: ResilienceProblem[],
-): Record<string, unknown> => {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  if (override === undefined) return out;
-  const keys = readOwnKeys(override);
-  if (E.isLeft(keys)) {
-    problems.push({ path, message: keys.left });
-    return out;
-  }
-  for (const key of keys.right) {
-    const at = `${path}.${key}`;
-    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
-    if (check === undefined) {
-      problems.push({ path: at, message: 'unknown key' });
-      continue;
-    }
-    const value = readProp(override, key);
-    if (E.isLeft(value)) {
-      problems.push({ path: at, message: value.left });
-      continue;
-    }
-    if (value.right === undefined) continue;
-    const bad = check(value.right);
-    if (bad === null) out[key] = value.right;
-    else problems.push({ path: at, message: bad });
-  }
-  return out;
-};
-
-const ROOT = 'resilience';
-
-/**
- * Validates a partial override of the resilience policy and merges it over
- * `DEFAULT_RESILIENCE_POLICY`.
- *
- * Input: `undefined` (no override) or an object with any of `timeoutMs` (per port name or
- * `default`, ms > 0), `retry` (`attempts` integer 1..10, `baseDelayMs` >= 0, `factor` >= 1,
- * `maxDelayMs` >= 0, `jitterRatio` 0..1), `breaker` (`variant` `consecutive` | `failure_rate`,
- * `failureThreshold` / `halfOpenMaxCalls` / `windowSize` / `rateHalfOpenMaxCalls` integers >= 1,
- * `recoveryTimeoutMs` >= 0, `failureRateThreshold` 0..1), `idempotencyTtlMs` (ms > 0). A key whose
- * value is `undefined` keeps the default.
- *
- * Output: `Right` with a fresh policy (new objects at every level, never the frozen default nor
- * any object of the override), or `Left` with every problem found, each a path under
- * `resilience` and a message (`resilience.retry.atempts: unknown key`, `resilience.timeoutMs.
- * saveSchedule: expected a finite number > 0, got -1`). Never fails itself, whatever it is given
- * (circular objects, getters that fail, Proxies: an unreadable value is a problem at its path).
- *
- * Source: RULINGS "Errors and degradation"; STYLE (defaults and validation in one resolver).
- *
- * @example
- * checkResiliencePolicy({ retry: { attempts: 2 } })
- * // Right({ ...defaults, retry: { attempts: 2, baseDelayMs: 1000, ... } })
- * checkResiliencePolicy({ retry: { atempts: 2 } })
- * // Left([{ path: 'resilience.retry.atempts', message: 'unknown key' }])
- *
- * @since 0.2.0
- * @category resilience
- */
-export const checkResiliencePolicy = (
-  p: unknown,
-): E.Either<ReadonlyArray<ResilienceProblem>, ResiliencePolicy> => {
-  const problems: ResilienceProblem[] = [];
-  const d = DEFAULT_RESILIENCE_POLICY;
-  const sections = {
-    timeoutMs: undefined as unknown,
-    retry: undefined as unknown,
-    breaker: undefined as unknown,
-    idempotencyTtlMs: undefined as unknown,
-  };
-  if (p !== undefined) {
-    const keys = readOwnKeys(p);
-    if (E.isLeft(keys)) problems.push({ path: ROOT, message: keys.left });
-    else
-      for (const key of keys.right) {
-        if (!Object.hasOwn(sections, key)) {
-          problems.push({ path: `${ROOT}.${key}`, message: 'unknown key' });
-          continue;
-        }
-        const value = readProp(p, key);
-        if (E.isLeft(value)) problems.push({ path: `${ROOT}.${key}`, message: value.left });
-        else sections[key as keyof typeof sections] = value.right;
-      }
-  }
-  const timeoutMs = mergeSection(
-    sections.timeoutMs,
-    `${ROOT}.timeoutMs`,
-    d.timeoutMs,
-    TIMEOUT_CHECKS,
-    problems,
-  );
-  const retry = mergeSection(sections.retry, `${ROOT}.retry`, d.retry, RETRY_CHECKS, problems);
-  const breaker = mergeSection(
-    sections.breaker,
-    `${ROOT}.breaker`,
-    d.breaker,
-    BREAKER_CHECKS,
-    problems,
-  );
-  let idempotencyTtlMs = d.idempotencyTtlMs;
-  if (sections.idempotencyTtlMs !== undefined) {
-    const bad = timeoutCheck(sections.idempotencyTtlMs);
-    if (bad === null) idempotencyTtlMs = sections.idempotencyTtlMs as number;
-    else problems.push({ path: `${ROOT}.idempotencyTtlMs`, message: bad });
-  }
-  if (problems.length > 0) return E.left(problems);
-  return E.right({
-    timeoutMs: timeoutMs as unknown as TimeoutTable,
-    retry: retry as unknown as RetryPolicy,
-    breaker: breaker as unknown as BreakerPolicy,
-    idempotencyTtlMs,
-  });
-};
+export const MAX_RETRY_ATTEMPTS = 10;

@@ -11,15 +11,13 @@ import type { PortError, PortFaultKind } from '../ports/faults';
 import { nextFloat, type Rng } from '../random/rng';
 import { type Sleep, safeSleep } from './clock';
 import { guarded, quietly } from './guard';
-import { POLICY_BOUNDS, type RetryPolicy } from './policy';
+import { MAX_RETRY_ATTEMPTS, type RetryPolicy } from './policy';
 
 const finiteOr = (n: number, fallback: number): number => (Number.isFinite(n) ? n : fallback);
 
-/** `policy.attempts` as a whole number inside the policy's bounds, whatever it holds. */
-const attemptsOf = (policy: RetryPolicy): number => {
-  const n = Math.floor(finiteOr(policy.attempts, POLICY_BOUNDS.attempts.min));
-  return Math.min(POLICY_BOUNDS.attempts.max, Math.max(POLICY_BOUNDS.attempts.min, n));
-};
+/** `policy.attempts` as a whole number of at least one call, whatever it holds (the policy codec bounds it). */
+const attemptsOf = (policy: RetryPolicy): number =>
+  Math.min(MAX_RETRY_ATTEMPTS, Math.max(1, Math.floor(finiteOr(policy.attempts, 1))));
 
 /**
  * The delays between attempts, in whole milliseconds: `attempts - 1` of them, delay `k`

@@ -14,5 +14,4 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  *
  * @internal
  */
-export const sha256Hex = (message: string): string =>
-  bytesToHex(sha256(utf8ToBytes(message)));
+export const sha256Hex = (message: string): string => bytesToHex(sha256(utf8ToBytes(message)));

@@ -39,10 +39,10 @@ import {
   recordSuccess,
   toBreakerRecord,
 } from './breaker';
+import { checkResiliencePolicy } from './check';
 import { type Clock, type Sleep, safeNow } from './clock';
 import { quietly, readOwnKeys, readProp } from './guard';
 import {
-  checkResiliencePolicy,
   PORT_NAMES,
   type PortName,
   type ResiliencePolicy,

@@ -25,6 +25,8 @@ describe('DEFAULT_RESILIENCE_POLICY', () => {
       saveSchedule: 20000,
       saveRotationState: 10000,
       saveVolumePrediction: 10000,
+      deleteSchedule: 20000,
+      saveSagaLog: 10000,
       default: 10000,
     });
     // 001 retry_with_backoff: 3 calls, 1 s, x3 (1 s, 3 s, 9 s)
@@ -59,8 +61,8 @@ describe('DEFAULT_RESILIENCE_POLICY', () => {
   });
 });
 
-describe('checkResiliencePolicy', () => {
-  it('answers a fresh copy of the default for no override', () => {
+describe('checkResiliencePolicy (the resilience section of the one policy codec)', () => {
+  it('answers a fresh, frozen copy of the default for no override', () => {
     for (const u of [undefined, {}]) {
       const r = checkResiliencePolicy(u);
       expect(E.isRight(r)).toBe(true);
@@ -70,7 +72,8 @@ describe('checkResiliencePolicy', () => {
       expect(r.right.timeoutMs).not.toBe(DEFAULT_RESILIENCE_POLICY.timeoutMs);
       expect(r.right.retry).not.toBe(DEFAULT_RESILIENCE_POLICY.retry);
       expect(r.right.breaker).not.toBe(DEFAULT_RESILIENCE_POLICY.breaker);
-      expect(Object.isFrozen(r.right.retry)).toBe(false);
+      // resolvePolicy answers a fresh deep-frozen policy: nothing shared, nothing mutable
+      expect(Object.isFrozen(r.right.retry)).toBe(true);
     }
   });
 
@@ -96,8 +99,11 @@ describe('checkResiliencePolicy', () => {
     expect(r.right.timeoutMs.getBestTiming).toBe(5000);
     expect(r.right.idempotencyTtlMs).toBe(60000);
     expect(r.right.retry).not.toBe(override.retry);
-    (r.right.retry as { attempts: number }).attempts = 7;
-    expect(override.retry.attempts).toBe(2);
+    expect(() => {
+      (r.right.retry as { attempts: number }).attempts = 7;
+    }).toThrow(TypeError);
+    override.retry.attempts = 9;
+    expect(r.right.retry.attempts).toBe(2);
     expect(DEFAULT_RESILIENCE_POLICY.retry.attempts).toBe(3);
   });
 
@@ -120,27 +126,28 @@ describe('checkResiliencePolicy', () => {
         idempotencyTtlMs: '60',
       }),
     ).toEqual([
-      'resilience.timeoutMs.saveSchedule: expected a finite number > 0, got -1',
-      'resilience.timeoutMs.default: expected a finite number > 0, got Infinity',
-      'resilience.timeoutMs.getBestTiming: expected a finite number > 0, got 0',
-      'resilience.retry.attempts: expected an integer in 1..10, got 0',
-      'resilience.retry.baseDelayMs: expected a finite number >= 0, got NaN',
-      'resilience.retry.factor: expected a finite number >= 1, got 0.5',
-      'resilience.retry.jitterRatio: expected a finite number in 0..1, got 1.5',
-      'resilience.breaker.variant: expected one of "consecutive", "failure_rate", got "sometimes"',
-      'resilience.breaker.failureThreshold: expected an integer >= 1, got 2.5',
-      'resilience.breaker.failureRateThreshold: expected a finite number in 0..1, got -0.1',
-      'resilience.idempotencyTtlMs: expected a finite number > 0, got "60"',
+      // in the schema's order (the ports, then default)
+      'resilience.timeoutMs.getBestTiming: expected number in 1..3600000, got 0',
+      'resilience.timeoutMs.saveSchedule: expected number in 1..3600000, got -1',
+      'resilience.timeoutMs.default: expected number in 1..3600000, got Infinity',
+      'resilience.retry.attempts: expected integer in 1..10, got 0',
+      'resilience.retry.baseDelayMs: expected number in 0..3600000, got NaN',
+      'resilience.retry.factor: expected number in 1..100, got 0.5',
+      'resilience.retry.jitterRatio: expected number in 0..1, got 1.5',
+      'resilience.breaker.variant: expected "consecutive" | "failure_rate", got "sometimes"',
+      'resilience.breaker.failureThreshold: expected integer in 1..10000, got 2.5',
+      'resilience.breaker.failureRateThreshold: expected number in 0..1, got -0.1',
+      'resilience.idempotencyTtlMs: expected number in 1..2592000000, got "60"',
     ]);
     expect(problemsOf({ retry: { attempts: 11 } })).toEqual([
-      'resilience.retry.attempts: expected an integer in 1..10, got 11',
+      'resilience.retry.attempts: expected integer in 1..10, got 11',
     ]);
   });
 
   it('rejects what is not an object', () => {
     for (const u of [null, 5, 'x', [], () => 1])
-      expect(problemsOf(u)[0]).toMatch(/^resilience: expected an object/);
-    expect(problemsOf({ retry: [1] })[0]).toMatch(/^resilience\.retry: expected an object/);
+      expect(problemsOf(u)[0]).toMatch(/^resilience: expected resilience, got/);
+    expect(problemsOf({ retry: [1] })[0]).toMatch(/^resilience\.retry: expected retry, got/);
   });
 
   it('never fails on hostile input', () => {
@@ -153,11 +160,14 @@ describe('checkResiliencePolicy', () => {
         throw new Error('boom');
       },
     };
-    expect(problemsOf(getter)).toEqual(['resilience.retry: unreadable (Error: boom)']);
+    // a value that throws when read is one issue at the policy's root
+    expect(problemsOf(getter)).toEqual([
+      'policy: expected a readable value, got an unprintable object',
+    ]);
 
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    expect(problemsOf(proxy)[0]).toMatch(/^resilience: unreadable object/);
+    expect(problemsOf(proxy)[0]).toMatch(/^policy: expected a readable value/);
 
     const keysThrow = new Proxy(
       {},
@@ -167,9 +177,7 @@ describe('checkResiliencePolicy', () => {
         },
       },
     );
-    expect(problemsOf({ breaker: keysThrow })[0]).toMatch(
-      /^resilience\.breaker: unreadable object/,
-    );
+    expect(problemsOf({ breaker: keysThrow })[0]).toMatch(/^policy: expected a readable value/);
   });
 
   it('property: never fails, whatever it is given', () => {

@@ -80,7 +80,7 @@ describe('withResilience options', () => {
     ).toContain('options.slept: unknown key');
     const base = { clock: time.clock, sleep: time.sleep };
     expect(problemsOf(portsOf(), { ...base, policy: { retry: { attempts: 0 } } })).toEqual([
-      'options.policy.retry.attempts: expected an integer in 1..10, got 0',
+      'options.policy.retry.attempts: expected integer in 1..10, got 0',
     ]);
     expect(problemsOf(portsOf(), { ...base, policy: { retry: { atempts: 2 } } })).toEqual([
       'options.policy.retry.atempts: unknown key',
