@@ -13,6 +13,7 @@ import {
   SEND_TYPES,
   type SendTypeKey,
 } from '../../src/index';
+import { newTrace } from '../../src/ports/trace';
 import { allocationOf, creator, ctx, loaded, record, vault, volume } from './fixtures';
 
 const run = async (
@@ -25,6 +26,7 @@ const run = async (
     loaded(over.loaded),
     allocationOf(days),
     volume(over.volume),
+    newTrace(undefined),
   )(ports)();
   if (E.isLeft(result)) throw new Error(result.left.message);
   return result.right;
@@ -79,7 +81,22 @@ describe('matchContent', () => {
       record({ captionId: 'p2', performanceScore: 80 }),
       record({ captionId: 't1', captionType: 'teaser', performanceScore: 95 }),
     ];
-    const a = await run(portsOf(bank), [['ppv_unlock', 'ppv_unlock', 'ppv_unlock']]);
+    const { ports, queries } = spyPorts(portsOf(bank));
+    const a = await run(ports, [['ppv_unlock', 'ppv_unlock', 'ppv_unlock']]);
+    // enough captions at the first level: one batched query per caption type of the slots
+    // (ppv_unlock's ppv_offer and teaser); only the follow-up types, which have no caption in
+    // this bank, walk further down the chain
+    expect(
+      queries
+        .filter((q) => ['ppv_offer', 'teaser'].includes(q.captionTypes[0] as string))
+        .map((q) => [q.sendTypeKey, q.captionTypes, q.minFreshness]),
+    ).toEqual([
+      [null, ['ppv_offer'], 30],
+      [null, ['teaser'], 30],
+    ]);
+    expect(new Set(queries.map((q) => q.captionTypes.join()))).toEqual(
+      new Set(['ppv_offer', 'teaser', 'ppv_followup', 'close_sale']),
+    );
     // t1 (secondary type, 95) = 40 + 33.25 + 10.5 + 5 + 2.5 = 91.25 beats p2 = 40 + 28 + 15 + 5 + 2.5 = 90.5
     expect(a.slots.map((s) => s.captionId)).toEqual(['p1', 't1', 'p2']);
     expect(a.usedCaptionIds).toEqual(['p1', 't1', 'p2']);
@@ -95,11 +112,24 @@ describe('matchContent', () => {
     const { ports, queries } = stubPorts((q) => (q.minFreshness <= 10 ? [c] : []));
     const a = await run(ports, [['ppv_unlock']]);
     expect(a.slots[0]?.captionId).toBe('low');
-    expect(queries.map((q) => [q.minFreshness, q.minPerformance])).toEqual([
-      [30, 40],
-      [20, 30],
-      [10, 20],
+    // Batched reads: one query per caption type and level (`sendTypeKey: null`), walking the
+    // levels of ppv_unlock's caption types (ppv_offer, teaser) until one answers.
+    const ppvTypes = ['ppv_offer', 'teaser'];
+    expect(
+      queries
+        .filter((q) => ppvTypes.includes(q.captionTypes[0] as string))
+        .map((q) => [q.captionTypes, q.minFreshness, q.minPerformance]),
+    ).toEqual([
+      [['ppv_offer'], 30, 40],
+      [['teaser'], 30, 40],
+      [['ppv_offer'], 20, 30],
+      [['teaser'], 20, 30],
+      [['ppv_offer'], 10, 20],
+      [['teaser'], 10, 20],
     ]);
+    expect(queries.every((q) => q.sendTypeKey === null && q.captionTypes.length === 1)).toBe(true);
+    const keys = queries.map((q) => `${q.captionTypes.join()}|${q.minFreshness}`);
+    expect(new Set(keys).size).toBe(keys.length);
     const lowered = a.issues.find((i) => i.code === 'caption_threshold_lowered');
     expect(lowered?.details).toMatchObject({ slotId: '2025-01-20_1', level: 2 });
     expect(lowered?.severity).toBe('warning');
@@ -118,8 +148,29 @@ describe('matchContent', () => {
       q.captionTypes.length === CAPTION_TYPES.length ? [c] : [],
     );
     const a = await run(ports, [['ppv_unlock']]);
-    expect(queries).toHaveLength(5);
-    expect(queries[4]).toMatchObject({ sendTypeKey: null, minFreshness: 0, minPerformance: 0 });
+    // the generic query is read once, after every level of ppv_offer and teaser found nothing
+    const genericAt = queries.findIndex((q) => q.captionTypes.length === CAPTION_TYPES.length);
+    expect(queries.filter((q) => q.captionTypes.length === CAPTION_TYPES.length)).toHaveLength(1);
+    expect(queries[genericAt]).toMatchObject({
+      sendTypeKey: null,
+      minFreshness: 0,
+      minPerformance: 0,
+    });
+    const before = queries
+      .slice(0, genericAt)
+      .filter((q) => ['ppv_offer', 'teaser'].includes(q.captionTypes[0] as string));
+    expect(
+      before.map((q) => `${q.captionTypes[0]} ${q.minFreshness}/${q.minPerformance}`).sort(),
+    ).toEqual([
+      'ppv_offer 0/0',
+      'ppv_offer 10/20',
+      'ppv_offer 20/30',
+      'ppv_offer 30/40',
+      'teaser 0/0',
+      'teaser 10/20',
+      'teaser 20/30',
+      'teaser 30/40',
+    ]);
     expect(a.slots[0]?.captionId).toBe('g');
     expect(a.slots[0]?.scores?.typePriorityScore).toBe(ctx.policy.content.genericTypePriorityScore);
     expect(codes(a)).toContain('generic_caption_used');
@@ -201,7 +252,7 @@ describe('matchContent', () => {
       loaded: { vault: vault({ media: { video: 0, picture: 3, gif: 1 }, flyers: 0 }) },
     });
     const missing = a.issues
-      .filter((i) => i.code === 'vault_missing')
+      .filter((i) => i.code === 'media_missing')
       .map((i) => i.details.missing);
     expect(missing).toEqual(['video', 'flyer']);
     expect(a.slots[0]).toMatchObject({
@@ -211,16 +262,18 @@ describe('matchContent', () => {
     });
   });
 
-  it('surfaces the volume caption warnings', async () => {
+  // Issue 6 "the same shortage is reported once": the volume's caption-pool shortages are
+  // reported by validation check 8 (caption_pool_low / caption_pool_critical, see
+  // test/validation/checks.test.ts), no longer a second time by phase 3.
+  it('does not report the volume caption shortages a second time', async () => {
     const a = await run(portsOf([]), [], {
-      volume: { captionWarnings: ['Low captions for ppv_followup: <3 usable'] },
+      volume: {
+        captionWarnings: ['Low captions for ppv_followup: <3 usable'],
+        captionShortages: [{ sendTypeKey: 'ppv_followup', usable: 1 }],
+      },
     });
-    expect(a.issues).toHaveLength(1);
-    expect(a.issues[0]).toMatchObject({
-      code: 'caption_pool_warning',
-      severity: 'warning',
-      phase: 'content',
-    });
+    expect(a.issues).toEqual([]);
+    expect(a.slots).toEqual([]);
   });
 
   it('uses the degraded weights on a stale pool and reports it once', async () => {
@@ -248,6 +301,7 @@ describe('matchContent', () => {
       loaded(),
       allocationOf([['ppv_unlock']]),
       volume(),
+      newTrace(undefined),
     )(ports)();
     expect(E.isLeft(result) && result.left.code).toBe('PORT_FAILURE');
   });

@@ -1,18 +1,27 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { decodeWith, InMemoryDatasetC, isIsoDate, ScheduleInputsC } from '../../src/index';
+import {
+  decodeDataset,
+  decodeWith,
+  InMemoryDatasetC,
+  isIsoDate,
+  ScheduleInputsC,
+} from '../../src/index';
 import { creatorWeekArb } from '../support/arbitraries';
 
 describe('test arbitraries', () => {
   it('generate datasets that decode with the InMemoryDataset codec, unchanged', () => {
     fc.assert(
       fc.property(creatorWeekArb, ({ dataset, creatorId, weekStart, seed }) => {
-        const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', 'load');
+        const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', { port: null });
         if (E.isLeft(decoded)) throw new Error(decoded.left.map((i) => i.message).join('\n'));
         expect(decoded.right).toEqual(dataset);
+        // and `inMemoryPorts` accepts it: no duplicate ids or history rows
+        const whole = decodeDataset(dataset);
+        expect(E.isRight(whole) ? [] : whole.left.map((i) => i.message)).toEqual([]);
         expect(
-          E.isRight(decodeWith(ScheduleInputsC, { creatorId, weekStart, seed }, '', 'input')),
+          E.isRight(decodeWith(ScheduleInputsC, { creatorId, weekStart, seed }, '', 'invalid_input')),
         ).toBe(true);
         expect(dataset.creators.map((c) => c.creatorId)).toEqual([creatorId]);
         expect(isIsoDate(weekStart)).toBe(true);

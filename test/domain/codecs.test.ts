@@ -43,7 +43,8 @@ const _timing: BestTiming = {} as t.TypeOf<typeof BestTimingC>;
 const _persona: Persona = {} as t.TypeOf<typeof PersonaC>;
 const _rotation: RotationState = {} as t.TypeOf<typeof RotationStateC>;
 const _options: ScheduleOptions = {} as t.TypeOf<typeof ScheduleOptionsC>;
-const _inputs: ScheduleInputs = {} as t.TypeOf<typeof ScheduleInputsC>;
+// `policy` decodes as `unknown` here: `resolvePolicy` decodes it leaf by leaf.
+const _inputs: Omit<ScheduleInputs, 'policy'> = {} as t.TypeOf<typeof ScheduleInputsC>;
 const _dataset: InMemoryDataset = {} as t.TypeOf<typeof InMemoryDatasetC>;
 void [
   _creator,
@@ -103,6 +104,18 @@ const rotation: RotationState = {
   daysOnPattern: 6,
 };
 
+/** Decode targets: a port's answer is a `decode_error` naming the port (phase 'ports'). */
+const PROFILE_PORT = { port: 'getCreatorProfile' } as const;
+const HISTORY_PORT = { port: 'getMassMessageHistory' } as const;
+const CAPTIONS_PORT = { port: 'getCaptionCandidates' } as const;
+const ROTATION_PORT = { port: 'getRotationState' } as const;
+const VAULT_PORT = { port: 'getVaultAvailability' } as const;
+const TRENDS_PORT = { port: 'getPerformanceTrends' } as const;
+const TIMING_PORT = { port: 'getBestTiming' } as const;
+const PERSONA_PORT = { port: 'getPersonaProfile' } as const;
+/** `inMemoryPorts` decodes its dataset with no port named. */
+const DATASET = { port: null } as const;
+
 const leftOf = <A>(r: E.Either<ReadonlyArray<Issue>, A>): ReadonlyArray<Issue> => {
   if (E.isRight(r)) throw new Error(`expected a decode failure, got ${JSON.stringify(r.right)}`);
   return r.left;
@@ -115,10 +128,10 @@ const rightOf = <A>(r: E.Either<ReadonlyArray<Issue>, A>): A => {
 
 describe('codecs: valid values decode', () => {
   it('decodes every domain shape unchanged', () => {
-    expect(rightOf(decodeWith(CreatorProfileC, creator, 'creator', 'load'))).toEqual(creator);
-    expect(rightOf(decodeWith(CaptionC, caption, 'caption', 'content'))).toEqual(caption);
-    expect(rightOf(decodeWith(MassMessageC, message, 'history[0]', 'load'))).toEqual(message);
-    expect(rightOf(decodeWith(RotationStateC, rotation, 'rotationState', 'load'))).toEqual(
+    expect(rightOf(decodeWith(CreatorProfileC, creator, 'creator', PROFILE_PORT))).toEqual(creator);
+    expect(rightOf(decodeWith(CaptionC, caption, 'caption', CAPTIONS_PORT))).toEqual(caption);
+    expect(rightOf(decodeWith(MassMessageC, message, 'history[0]', HISTORY_PORT))).toEqual(message);
+    expect(rightOf(decodeWith(RotationStateC, rotation, 'rotationState', ROTATION_PORT))).toEqual(
       rotation,
     );
     const record: CaptionRecord = {
@@ -129,25 +142,25 @@ describe('codecs: valid values decode', () => {
       performanceScore: 0,
       usage: [{ creatorId: 'creator_001', lastUsedAt: '2025-08-30T10:00:00.000Z', useCount: 1 }],
     };
-    expect(rightOf(decodeWith(CaptionRecordC, record, 'captions[0]', 'load'))).toEqual(record);
+    expect(rightOf(decodeWith(CaptionRecordC, record, 'captions[0]', DATASET))).toEqual(record);
     const vault: Vault = {
       contentTypes: { solo: 12, boy_girl: 0 },
       media: { video: 3, picture: 10, gif: 0 },
       flyers: 2,
     };
-    expect(rightOf(decodeWith(VaultC, vault, 'vault', 'load'))).toEqual(vault);
+    expect(rightOf(decodeWith(VaultC, vault, 'vault', VAULT_PORT))).toEqual(vault);
     const trends: PerformanceTrends = {
       horizons: { '7d': { saturationScore: 40, opportunityScore: 60 }, '14d': null },
       revenueTrendPercent: -12.5,
       messageCount: 120,
     };
-    expect(rightOf(decodeWith(PerformanceTrendsC, trends, 'trends', 'load'))).toEqual(trends);
+    expect(rightOf(decodeWith(PerformanceTrendsC, trends, 'trends', TRENDS_PORT))).toEqual(trends);
     const timing: BestTiming = {
       peakHours: [20, 21],
       avoidHours: [4],
       hourlyPerformance: { '20': 1, '0': 0.25 },
     };
-    expect(rightOf(decodeWith(BestTimingC, timing, 'timing', 'load'))).toEqual(timing);
+    expect(rightOf(decodeWith(BestTimingC, timing, 'timing', TIMING_PORT))).toEqual(timing);
     const persona: Persona = {
       tone: 'bratty',
       emojiFrequency: 'high',
@@ -155,7 +168,7 @@ describe('codecs: valid values decode', () => {
       favoriteEmojis: ['😈'],
       signaturePhrases: [],
     };
-    expect(rightOf(decodeWith(PersonaC, persona, 'persona', 'load'))).toEqual(persona);
+    expect(rightOf(decodeWith(PersonaC, persona, 'persona', PERSONA_PORT))).toEqual(persona);
   });
 
   it('decodes schedule inputs with and without options, with a number or string seed', () => {
@@ -165,16 +178,21 @@ describe('codecs: valid values decode', () => {
       seed: 'spring',
       options: { allowNextDayFollowups: true, save: false },
     };
-    expect(rightOf(decodeWith(ScheduleInputsC, a, '', 'input'))).toEqual(a);
-    expect(rightOf(decodeWith(ScheduleInputsC, b, '', 'input'))).toEqual(b);
+    expect(rightOf(decodeWith(ScheduleInputsC, a, '', 'invalid_input'))).toEqual(a);
+    expect(rightOf(decodeWith(ScheduleInputsC, b, '', 'invalid_input'))).toEqual(b);
   });
 
   it('accepts optional creator fields absent', () => {
     const { displayName: _d, avgRevenuePerMessage: _a, ...bare } = creator;
-    expect(rightOf(decodeWith(CreatorProfileC, bare, 'creator', 'load'))).toEqual(bare);
+    expect(rightOf(decodeWith(CreatorProfileC, bare, 'creator', PROFILE_PORT))).toEqual(bare);
     expect(
       rightOf(
-        decodeWith(CreatorProfileC, { ...bare, avgRevenuePerMessage: 1.25 }, 'creator', 'load'),
+        decodeWith(
+          CreatorProfileC,
+          { ...bare, avgRevenuePerMessage: 1.25 },
+          'creator',
+          PROFILE_PORT,
+        ),
       ),
     ).toEqual({
       ...bare,
@@ -186,14 +204,14 @@ describe('codecs: valid values decode', () => {
 describe('codecs: normalisation', () => {
   it.each(['ppv_message', 'ppv_video'])('maps the deprecated send type %s to ppv_unlock', (key) => {
     const decoded = rightOf(
-      decodeWith(MassMessageC, { ...message, sendTypeKey: key }, 'history[0]', 'load'),
+      decodeWith(MassMessageC, { ...message, sendTypeKey: key }, 'history[0]', HISTORY_PORT),
     );
     expect(decoded.sendTypeKey).toBe('ppv_unlock');
   });
 
   it('refuses an unknown send type', () => {
     const [only, ...rest] = leftOf(
-      decodeWith(MassMessageC, { ...message, sendTypeKey: 'ppv_text' }, 'history[3]', 'load'),
+      decodeWith(MassMessageC, { ...message, sendTypeKey: 'ppv_text' }, 'history[3]', HISTORY_PORT),
     );
     expect(rest).toEqual([]);
     expect(only?.message).toBe('history[3].sendTypeKey: expected send type key, got "ppv_text"');
@@ -201,14 +219,24 @@ describe('codecs: normalisation', () => {
 
   it("reads 004's rotation state 'active' as 'pattern_active'", () => {
     const decoded = rightOf(
-      decodeWith(RotationStateC, { ...rotation, currentState: 'active' }, 'rotationState', 'load'),
+      decodeWith(
+        RotationStateC,
+        { ...rotation, currentState: 'active' },
+        'rotationState',
+        ROTATION_PORT,
+      ),
     );
     expect(decoded.currentState).toBe('pattern_active');
   });
 
   it("refuses 004's 'paused', which 003's state machine does not have", () => {
     const issues = leftOf(
-      decodeWith(RotationStateC, { ...rotation, currentState: 'paused' }, 'rotationState', 'load'),
+      decodeWith(
+        RotationStateC,
+        { ...rotation, currentState: 'paused' },
+        'rotationState',
+        ROTATION_PORT,
+      ),
     );
     expect(issues.map((i) => i.message)).toEqual([
       'rotationState.currentState: expected rotation state, got "paused"',
@@ -217,11 +245,16 @@ describe('codecs: normalisation', () => {
 
   it('rewrites instants with an offset as UTC and refuses a local date-time', () => {
     const decoded = rightOf(
-      decodeWith(MassMessageC, { ...message, sentAt: '2025-09-07T00:10:00-04:00' }, 'm', 'load'),
+      decodeWith(
+        MassMessageC,
+        { ...message, sentAt: '2025-09-07T00:10:00-04:00' },
+        'm',
+        HISTORY_PORT,
+      ),
     );
     expect(decoded.sentAt).toBe('2025-09-07T04:10:00.000Z');
     const issues = leftOf(
-      decodeWith(MassMessageC, { ...message, sentAt: '2025-09-07 00:10' }, 'm', 'load'),
+      decodeWith(MassMessageC, { ...message, sentAt: '2025-09-07 00:10' }, 'm', HISTORY_PORT),
     );
     expect(issues[0]?.message).toBe('m.sentAt: expected ISO 8601 instant, got "2025-09-07 00:10"');
   });
@@ -231,15 +264,19 @@ describe('codecs: errors name the path, the expectation and the value', () => {
   it('reports a caption score inside an array with the bracketed index', () => {
     const captions = Array.from({ length: 13 }, (_, i) => ({ ...caption, captionId: `c${i}` }));
     captions[12] = { ...caption, performanceScore: 'n/a' as unknown as number };
-    const issues = leftOf(decodeWith(t.array(CaptionC), captions, 'captions', 'content'));
+    const issues = leftOf(decodeWith(t.array(CaptionC), captions, 'captions', CAPTIONS_PORT));
     expect(issues).toEqual([
       {
         code: 'decode_error',
         severity: 'error',
-        phase: 'content',
+        phase: 'ports',
         path: 'captions[12].performanceScore',
         message: 'captions[12].performanceScore: expected number in 0..100, got "n/a"',
-        details: { expected: 'number in 0..100', received: '"n/a"' },
+        details: {
+          port: 'getCaptionCandidates',
+          expected: 'number in 0..100',
+          received: '"n/a"',
+        },
       },
     ]);
   });
@@ -255,7 +292,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
       performanceTier: 7,
       avgRevenuePerMessage: -1,
     };
-    const issues = leftOf(decodeWith(CreatorProfileC, bad, 'creator', 'load'));
+    const issues = leftOf(decodeWith(CreatorProfileC, bad, 'creator', PROFILE_PORT));
     expect(issues.map((i) => i.message)).toEqual([
       'creator.creatorId: expected non-empty string, got ""',
       'creator.pageType: expected "paid" | "free", got "vip"',
@@ -266,7 +303,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
     ]);
     expect(
       issues.every(
-        (i) => i.code === 'decode_error' && i.severity === 'error' && i.phase === 'load',
+        (i) => i.code === 'decode_error' && i.severity === 'error' && i.phase === 'ports',
       ),
     ).toBe(true);
   });
@@ -274,12 +311,12 @@ describe('codecs: errors name the path, the expectation and the value', () => {
   it('names missing fields and whole wrong values', () => {
     const { timezone: _tz, ...noZone } = creator;
     expect(
-      leftOf(decodeWith(CreatorProfileC, noZone, 'creator', 'load')).map((i) => i.message),
+      leftOf(decodeWith(CreatorProfileC, noZone, 'creator', PROFILE_PORT)).map((i) => i.message),
     ).toEqual(['creator.timezone: expected IANA time zone, got undefined']);
-    const [whole] = leftOf(decodeWith(CreatorProfileC, 42, 'creator', 'load'));
+    const [whole] = leftOf(decodeWith(CreatorProfileC, 42, 'creator', PROFILE_PORT));
     expect(whole?.path).toBe('creator');
     expect(whole?.message).toBe('creator: expected CreatorProfile, got 42');
-    const [root] = leftOf(decodeWith(ScheduleInputsC, null, '', 'input'));
+    const [root] = leftOf(decodeWith(ScheduleInputsC, null, '', 'invalid_input'));
     expect(root?.path).toBeNull();
     expect(root?.message).toBe('(root): expected ScheduleInputs, got null');
   });
@@ -290,7 +327,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
         ScheduleInputsC,
         { creatorId: ' ', weekStart: '2025-02-30', seed: Number.NaN, options: { save: 'yes' } },
         '',
-        'input',
+        'invalid_input',
       ),
     );
     expect(issues.map((i) => [i.path, i.message])).toEqual([
@@ -299,7 +336,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
       ['seed', 'seed: expected finite number or non-empty string, got NaN'],
       ['options.save', 'options.save: expected boolean, got "yes"'],
     ]);
-    expect(issues.every((i) => i.phase === 'input')).toBe(true);
+    expect(issues.every((i) => i.code === 'invalid_input' && i.phase === 'input')).toBe(true);
   });
 
   it('checks message counts, prices and instants', () => {
@@ -313,7 +350,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
       sentAt: 'yesterday',
     };
     expect(
-      leftOf(decodeWith(MassMessageC, bad, 'history[7]', 'load')).map((i) => i.message),
+      leftOf(decodeWith(MassMessageC, bad, 'history[7]', HISTORY_PORT)).map((i) => i.message),
     ).toEqual([
       'history[7].sentAt: expected ISO 8601 instant, got "yesterday"',
       'history[7].price: expected number >= 0 | null, got -5',
@@ -331,7 +368,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
           RotationStateC,
           { ...rotation, pattern: ['solo', 'duo'], patternStartDate: '2025-13-01' },
           'rotationState',
-          'load',
+          ROTATION_PORT,
         ),
       ).map((i) => i.message),
     ).toEqual([
@@ -344,7 +381,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
           BestTimingC,
           { peakHours: [24], avoidHours: [], hourlyPerformance: { '25': 0.5, '3': 2 } },
           'timing',
-          'load',
+          TIMING_PORT,
         ),
       ).map((i) => i.message),
     ).toEqual([
@@ -358,7 +395,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
           VaultC,
           { contentTypes: { solo: -2 }, media: { video: 1, picture: 1 }, flyers: 0 },
           'vault',
-          'load',
+          VAULT_PORT,
         ),
       ).map((i) => i.message),
     ).toEqual([
@@ -381,7 +418,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
       },
     };
     expect(
-      leftOf(decodeWith(InMemoryDatasetC, dataset, 'dataset', 'load')).map((i) => i.message),
+      leftOf(decodeWith(InMemoryDatasetC, dataset, 'dataset', DATASET)).map((i) => i.message),
     ).toEqual([
       'dataset.trends.creator_001.horizons.7d.saturationScore: expected number in 0..100, got 101',
       'dataset.trends.creator_001.revenueTrendPercent: expected number >= -100 | null, got -150',
@@ -391,7 +428,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
   it('truncates the received value to 60 characters', () => {
     const long = 'x'.repeat(200);
     const [only] = leftOf(
-      decodeWith(CaptionC, { ...caption, captionType: long }, 'caption', 'content'),
+      decodeWith(CaptionC, { ...caption, captionType: long }, 'caption', CAPTIONS_PORT),
     );
     expect(only?.details.received).toHaveLength(60);
     expect(only?.message).toBe(
@@ -405,7 +442,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
         t.array(CaptionC),
         [1, { ...caption, useCount: -1, globalUseCount: -1 }],
         'captions',
-        'content',
+        CAPTIONS_PORT,
       ),
     );
     const paths = issues.map((i) => i.path);
@@ -418,7 +455,7 @@ describe('codecs: properties', () => {
   it('any valid CreatorProfile decodes to itself', () => {
     fc.assert(
       fc.property(creatorProfileArb(), (p) => {
-        expect(rightOf(decodeWith(CreatorProfileC, p, 'creator', 'load'))).toEqual(p);
+        expect(rightOf(decodeWith(CreatorProfileC, p, 'creator', PROFILE_PORT))).toEqual(p);
       }),
       { numRuns: 200 },
     );
@@ -430,7 +467,7 @@ describe('codecs: properties', () => {
       .chain(([weekStart, days]) => massMessageArb('creator_x', weekStart, days));
     fc.assert(
       fc.property(arb, (m) => {
-        expect(rightOf(decodeWith(MassMessageC, m, 'history[0]', 'load'))).toEqual(m);
+        expect(rightOf(decodeWith(MassMessageC, m, 'history[0]', HISTORY_PORT))).toEqual(m);
       }),
       { numRuns: 200 },
     );
@@ -448,7 +485,7 @@ describe('codecs: properties', () => {
         ),
         (field, bad) => {
           const issues = leftOf(
-            decodeWith(MassMessageC, { ...message, [field]: bad }, 'm', 'load'),
+            decodeWith(MassMessageC, { ...message, [field]: bad }, 'm', HISTORY_PORT),
           );
           expect(issues.map((i) => i.path)).toEqual([`m.${field}`]);
         },

@@ -42,7 +42,7 @@ describe.skipIf(!hasRealData())('real agency data', () => {
       new Set([1, 2, 3, 4, 5]),
     );
     expect(new Set(dataset.creators.map((c) => c.pageType))).toEqual(new Set(['paid', 'free']));
-    const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', 'load');
+    const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', { port: null });
     expect(E.isRight(decoded) ? [] : decoded.left.slice(0, 5)).toEqual([]);
     expect(loadRealDataset()).toBe(loadRealDataset());
   });
@@ -65,7 +65,7 @@ describe.skipIf(!hasRealData())('real agency data', () => {
   it('parses the week of mass messages', () => {
     const messages = loadRealMassMessages();
     expect(messages).toHaveLength(210);
-    expect(E.isRight(decodeWith(t.array(MassMessageC), messages, 'history', 'load'))).toBe(true);
+    expect(E.isRight(decodeWith(t.array(MassMessageC), messages, 'history', { port: 'getMassMessageHistory' }))).toBe(true);
     expect(messages.every((m) => m.sentAt >= '2025-09-07' && m.sentAt < '2025-09-15')).toBe(true);
     expect(
       messages.filter((m) => m.price !== null).every((m) => m.sendTypeKey === 'ppv_unlock'),
