@@ -96,6 +96,7 @@ export const makeSlot = (
     targetKey: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
     channelKey: spec.channel,
     scheduledDate: date,
+    movedFromDate: null,
     minuteOfDay,
     scheduledTime: clockTime(minuteOfDay),
     scheduledAt: epochMinuteToIso(epochMinute),
@@ -140,6 +141,7 @@ export const makeCaptions = (n: number): ReadonlyArray<Caption> =>
 export const toItem = (s: TimedSlot): ScheduleItem => ({
   slotId: s.slotId,
   scheduledDate: s.scheduledDate,
+  movedFromDate: s.movedFromDate,
   scheduledTime: s.scheduledTime,
   scheduledAt: s.scheduledAt,
   sendTypeKey: s.sendTypeKey,

@@ -20,6 +20,7 @@ import {
   type TimedSlot,
   type ValidationInput,
 } from '../../src/index';
+import { DEFAULT_LITERALS } from '../oracle/literals';
 import {
   makeCaptions,
   makeCtx,
@@ -31,9 +32,8 @@ import {
 } from './fixtures';
 
 const policy = DEFAULT_POLICY.followups;
-const followupKey = SEND_TYPE_KEYS.find(
-  (k) => SEND_TYPES[k].generatedBy === 'followups',
-) as SendTypeKey;
+/** Expected values of the hard rules are literals (issue 12), never read from the catalog. */
+const F = DEFAULT_LITERALS.followups;
 const allocatable = SEND_TYPE_KEYS.filter((k) => SEND_TYPES[k].generatedBy === 'allocation');
 
 describe('sampleFollowupDelay', () => {
@@ -98,13 +98,12 @@ describe('generateFollowups', () => {
     expect(out.followupsGenerated).toBe(1);
     expect(out.slots).toHaveLength(2);
     const fu = out.slots.find((s) => s.isFollowUp) as TimedSlot;
-    const spec = SEND_TYPES[followupKey];
     expect(fu).toMatchObject({
       slotId: '2025-01-20_1_followup',
-      sendTypeKey: followupKey,
-      category: spec.category,
-      channelKey: spec.channel,
-      targetKey: spec.requiredTarget,
+      sendTypeKey: 'ppv_followup', // 001 §6.2
+      category: 'retention', // 001 §1.4
+      channelKey: 'targeted_message', // 001 §6.2; RULINGS "Channels"
+      targetKey: 'ppv_non_purchasers', // 001 §4.3, §6.2
       parentItemId: '2025-01-20_1',
       contentTypeId: null,
       mediaType: 'none',
@@ -144,10 +143,10 @@ describe('generateFollowups', () => {
     expect(fus.map((f) => f.captionId)).toEqual(['fu_1', null]);
     expect(fus[1]).toMatchObject({
       needsCaption: true,
-      captionText: DEFAULT_POLICY.content.manualCaptionText,
+      captionText: 'MANUAL_REQUIRED', // RULINGS "Content matching" shortage
     });
     expect(out.issues.map((i) => [i.code, i.severity])).toEqual([
-      ['manual_caption_required', 'warning'],
+      ['followup_manual_caption', 'warning'],
     ]);
     expect(out.usedCaptionIds).toEqual(['fu_0', 'fu_1']);
   });
@@ -226,6 +225,18 @@ describe('generateFollowups', () => {
     expect(fu.scheduledDate).toBe('2025-01-20');
     expect(fu.minuteOfDay).toBeLessThanOrEqual(23 * 60 + 59);
     expect(fu.minuteOfDay).toBeGreaterThanOrEqual(23 * 60 + 50);
+  });
+
+  it('keeps a 23:30 parent inside its day even with allowNextDayFollowups (RULINGS late parents)', () => {
+    for (const allowNextDayFollowups of [false, true]) {
+      const ctx = makeCtx({ allowNextDayFollowups });
+      const parent = makeSlot(ctx, '2025-01-20_1', '2025-01-20', 23 * 60 + 30);
+      const out = generateFollowups(ctx, makeLoaded(), makeTiming([parent]), makeCaptions(3), []);
+      const fu = out.slots.find((s) => s.isFollowUp) as TimedSlot;
+      expect(fu.scheduledDate).toBe('2025-01-20');
+      expect(fu.minuteOfDay).toBeGreaterThanOrEqual(23 * 60 + 45);
+      expect(fu.minuteOfDay).toBeLessThanOrEqual(23 * 60 + 59);
+    }
   });
 
   it('reports followup_skipped when every delay is blocked for another reason', () => {
@@ -347,27 +358,36 @@ describe('generateFollowups properties', () => {
           const parent = byId.get(f.parentItemId ?? '') as TimedSlot;
           expect(parent).toBeDefined();
           expect(parent.isFollowUp).toBe(false);
-          expect(SEND_TYPES[parent.sendTypeKey].canHaveFollowup).toBe(true);
+          expect(F.parents).toContain(parent.sendTypeKey);
           const d = f.followupDelayMinutes as number;
           expect(Number.isInteger(d)).toBe(true);
-          expect(d).toBeGreaterThanOrEqual(15);
-          expect(d).toBeLessThanOrEqual(45);
+          expect(d).toBeGreaterThanOrEqual(F.minDelayMinutes);
+          expect(d).toBeLessThanOrEqual(F.maxDelayMinutes);
           expect(f.epochMinute - parent.epochMinute).toBe(d);
           const local = instantToLocal(f.scheduledAt, ctx.creator.timezone);
-          expect(DEFAULT_POLICY.timing.roundMinutes).not.toContain(local.minuteOfDay % 60);
+          expect(DEFAULT_LITERALS.roundMinutes).not.toContain(local.minuteOfDay % 60);
           expect(local.date).toBe(f.scheduledDate);
-          if (!ctx.options.allowNextDayFollowups)
+          // RULINGS "late parents": inside the day while 15 minutes remain before 23:59, even
+          // with allowNextDayFollowups; only a later parent may cross midnight, with the option
+          const latest = DEFAULT_LITERALS.window.followupLatestMinute;
+          if (
+            !ctx.options.allowNextDayFollowups ||
+            parent.minuteOfDay <= latest - F.minDelayMinutes
+          ) {
             expect(f.scheduledDate).toBe(parent.scheduledDate);
-          else
+            expect(local.minuteOfDay).toBeLessThanOrEqual(latest);
+          } else
             expect([parent.scheduledDate, addDaysIso(parent.scheduledDate, 1)]).toContain(
               f.scheduledDate,
             );
           perDay.set(parent.scheduledDate, (perDay.get(parent.scheduledDate) ?? 0) + 1);
         }
-        for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(4);
+        for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(F.maxPerParentDate);
         const times = fus.map((f) => f.epochMinute).sort((a, b) => a - b);
         for (let i = 1; i < times.length; i++)
-          expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(60);
+          expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(
+            F.minGapMinutes,
+          );
         // captions unique
         const ids = fus.flatMap((f) => (f.captionId === null ? [] : [f.captionId]));
         expect(new Set(ids).size).toBe(ids.length);
