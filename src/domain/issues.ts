@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { hhmm } from './time';
 
 /**
  * How serious an issue is. `error` fails a check; `warning` lowers the score; `info` only reports.
@@ -573,8 +574,6 @@ type Table = { readonly [K in IssueCode]: IssueSpec<K> };
 const ERROR = 20;
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
-const hhmm = (minute: number): string =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const at = (path: string | null): string => (path === null || path === '' ? '(root)' : path);
 /** `<path>: expected <type>, got <value>`, or `<path>: unknown key` (the codecs' `UNKNOWN_KEY`). */
 const expectation = (

@@ -11,12 +11,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from '../resilience/policy';
 import { SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
 import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
 import { arrayOf, int, num, obj, oneOf, pair, recordOf, text } from './policyCodec';
+import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from './resiliencePolicy';
 
 const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
 const STRATEGY_KEYS = [

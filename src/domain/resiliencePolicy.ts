@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { deepFreeze } from '../domain/freeze';
-import type { PortName as SchedulePortName } from '../ports/ports';
+import { deepFreeze } from './freeze';
 
 /**
  * The name of a port of `SchedulePorts` (`getCreatorProfile`, `saveSchedule`, ...).
@@ -20,7 +19,7 @@ import type { PortName as SchedulePortName } from '../ports/ports';
  * @since 0.2.0
  * @category resilience
  */
-export type PortName = SchedulePortName;
+export type PortName = keyof typeof PORT_NAME_SET;
 
 /** Every port name, checked complete against `SchedulePorts` by the compiler. */
 const PORT_NAME_SET = {
@@ -39,7 +38,7 @@ const PORT_NAME_SET = {
   saveVolumePrediction: true,
   deleteSchedule: true,
   saveSagaLog: true,
-} as const satisfies Record<PortName, true>;
+} as const;
 
 /**
  * The port names of `SchedulePorts`, in declaration order.

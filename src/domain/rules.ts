@@ -124,15 +124,6 @@ export const weekDiversity = (
 };
 
 /**
- * `HH:mm` of a minute of the day.
- *
- * @since 0.2.0
- * @category rules
- */
-export const hhmm = (minuteOfDay: number): string =>
-  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
-
-/**
  * Which category-balance bounds a count of allocated items breaks: revenue below
  * `revenueMinShare` (30 %), engagement below `engagementMinShare` (25 %), retention above
  * `retentionMaxShare` (20 %) of the total. Empty when the balance holds or there are no items.

@@ -78,13 +78,21 @@ export const weekDatesFrom = (weekStart: string): ReadonlyArray<string> =>
   Array.from({ length: 7 }, (_, i) => addDaysIso(weekStart, i));
 
 /**
+ * Minutes after midnight as `HH:mm`.
+ *
+ * @since 0.2.0
+ * @category time
+ */
+export const hhmm = (minuteOfDay: number): string =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+
+/**
  * Minutes after midnight as `HH:mm:ss`.
  *
  * @since 0.1.0
  * @category time
  */
-export const clockTime = (minuteOfDay: number): string =>
-  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}:00`;
+export const clockTime = (minuteOfDay: number): string => `${hhmm(minuteOfDay)}:00`;
 
 /**
  * UTC epoch minute of a local date and minute of day in `timeZone`. In a daylight-saving gap

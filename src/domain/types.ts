@@ -5,7 +5,6 @@
  * @module
  */
 
-import type { AuditTrail } from './audit';
 import type {
   CaptionType,
   Category,
@@ -15,7 +14,6 @@ import type {
   SendTypeKey,
   TargetKey,
 } from './catalog';
-import type { Issue } from './issues';
 
 /**
  * Content page type of seed 000 task 3.1.
@@ -368,95 +366,4 @@ export interface ScheduleItem {
   readonly flavorEmphasis: string;
   readonly variationMetadata: VariationMetadata;
   readonly needsCaption: boolean;
-}
-
-/**
- * Status of a validated schedule. Source: RULINGS "Validation" thresholds.
- *
- * @since 0.1.0
- * @category model
- */
-export type ValidationStatus = 'passed' | 'passed_with_warnings' | 'needs_review' | 'failed';
-
-/**
- * The validation report. Source: seed 001 §7.3.
- *
- * @since 0.1.0
- * @category model
- */
-export interface ValidationReport {
-  readonly status: ValidationStatus;
-  /** 0-100. */
-  readonly score: number;
-  readonly errors: ReadonlyArray<Issue>;
-  readonly warnings: ReadonlyArray<Issue>;
-  /** Info issues: what the build did (fallbacks, channel switches); they never lower the score. */
-  readonly notes: ReadonlyArray<Issue>;
-  readonly recommendations: ReadonlyArray<string>;
-  readonly requiresCaptionReview: boolean;
-  /** Names of the checks that ran and passed. */
-  readonly passedChecks: ReadonlyArray<string>;
-}
-
-/**
- * Result of a build: the whole week, its volume and its validation. A failed validation still
- * returns every item (RULINGS "Validation").
- *
- * @since 0.1.0
- * @category model
- */
-export interface ScheduleResult {
-  readonly creatorId: string;
-  readonly weekStart: string;
-  readonly creator: CreatorProfile;
-  readonly items: ReadonlyArray<ScheduleItem>;
-  readonly validation: ValidationReport;
-  readonly volume: import('../volume/types').VolumeResult;
-  readonly summary: ScheduleSummary;
-  /** Set when the schedule was saved through the port (or had been saved before: `save.status` `duplicate`). */
-  readonly templateId: string | null;
-  /** What the save did (001 §7.4; the 003 task 2.1b saga and task 2.5b idempotency guard). */
-  readonly save: SaveOutcome;
-  /** The build's audit trail: its `generationId` and events (phases, port calls, recoveries, degradations, checkpoints). */
-  readonly audit: AuditTrail;
-}
-
-/**
- * What the save of a build did.
- *
- * - `status`: `not_requested` (no `options.save`), `refused` (validation did not pass, or no
- *   `saveSchedule` port), `saved`, `duplicate` (the same build was saved before: the first
- *   template id), `failed` (the week is still returned whole; `validation.errors` has the
- *   `save_failed` issue).
- * - `operationKey`: the idempotency key, `null` without an idempotency store.
- * - `sagaStatus` / `sagaLog`: the save saga's outcome and its seed 004 `saga_execution_log`
- *   records (`rolled_back` = every compensation succeeded, as in seed 003).
- *
- * @since 0.2.0
- * @category model
- */
-export interface SaveOutcome {
-  readonly status: 'not_requested' | 'refused' | 'saved' | 'duplicate' | 'failed';
-  readonly templateId: string | null;
-  readonly operationKey: string | null;
-  readonly sagaStatus: 'completed' | 'rolled_back' | 'failed' | null;
-  readonly sagaLog: ReadonlyArray<import('../resilience/saga').SagaLogRecord>;
-}
-
-/**
- * Counts of a built week. Source: seed 001 "Phase 7 Output".
- *
- * @since 0.1.0
- * @category model
- */
-export interface ScheduleSummary {
-  readonly totalItems: number;
-  readonly byCategory: Readonly<Record<Category, number>>;
-  readonly byDay: Readonly<Record<string, number>>;
-  readonly followupsGenerated: number;
-  readonly uniqueSendTypes: number;
-  readonly dailyStrategies: Readonly<Record<string, string>>;
-  readonly dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>;
-  /** Every relaxation, degradation and fallback the build applied, as issues. */
-  readonly adjustments: ReadonlyArray<Issue>;
 }

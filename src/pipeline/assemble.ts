@@ -9,10 +9,11 @@ import type {
   AllocatedDay,
   LoadedData,
   PhaseContext,
+  ScheduleSummary,
   TimedSlot,
   WithFollowups,
 } from '../domain/stages';
-import type { ScheduleItem, ScheduleSummary } from '../domain/types';
+import type { ScheduleItem } from '../domain/types';
 import type { VolumeResult } from '../volume/types';
 import { suggestPrice } from './pricing';
 

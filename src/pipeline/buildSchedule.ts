@@ -21,9 +21,9 @@ import {
   scheduleError,
 } from '../domain/issues';
 import { resolvePolicy, type SchedulePolicy } from '../domain/policy';
-import type { PhaseContext } from '../domain/stages';
+import type { PhaseContext, ScheduleResult } from '../domain/stages';
 import { weekDatesFrom } from '../domain/time';
-import type { ScheduleInputs, ScheduleResult } from '../domain/types';
+import type { ScheduleInputs } from '../domain/types';
 import { generateFollowups } from '../followups';
 import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';

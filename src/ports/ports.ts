@@ -10,6 +10,7 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AuditEvent } from '../domain/audit';
 import type { CaptionType, SendTypeKey } from '../domain/catalog';
+import type { ScheduleResult } from '../domain/stages';
 import type {
   BestTiming,
   Caption,
@@ -19,7 +20,6 @@ import type {
   PerformanceTrends,
   Persona,
   RotationState,
-  ScheduleResult,
   Vault,
 } from '../domain/types';
 import type { IdempotencyStore } from '../resilience/idempotency';
@@ -152,3 +152,8 @@ export interface SchedulePorts {
  * @category ports
  */
 export type PortName = Exclude<keyof SchedulePorts, 'log' | 'idempotencyStore'>;
+
+/** Compile-time check: the resilience table names exactly the port functions of `SchedulePorts`. */
+type SamePorts<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _portNamesMatch: SamePorts<PortName, import('../domain/resiliencePolicy').PortName> = true;
+void _portNamesMatch;

@@ -29,9 +29,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { IsoInstantC, NonEmptyStringC, NonNegativeIntC, nullable } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
+import { type BreakerPolicy, DEFAULT_RESILIENCE_POLICY } from '../domain/resiliencePolicy';
 import { describeValue } from '../ports/faults';
 import { isoOf } from './clock';
-import { type BreakerPolicy, DEFAULT_RESILIENCE_POLICY } from './policy';
 import { problemsOfIssues, type ResilienceProblem } from './problem';
 
 /**

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { resolvePolicy } from '../domain/policy';
-import type { ResiliencePolicy } from './policy';
+import type { ResiliencePolicy } from '../domain/resiliencePolicy';
 import type { ResilienceProblem } from './problem';
 
 /**

@@ -19,6 +19,7 @@ import * as t from 'io-ts';
 import { nullable } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
 import type { Issue } from '../domain/issues';
+import { DEFAULT_RESILIENCE_POLICY } from '../domain/resiliencePolicy';
 import {
   describeValue,
   type PortError,
@@ -28,7 +29,6 @@ import {
 } from '../ports/faults';
 import { type Clock, isoOf, safeNow } from './clock';
 import { eitherOf, readProp } from './guard';
-import { DEFAULT_RESILIENCE_POLICY } from './policy';
 import { sha256Hex } from './sha256';
 
 const UNREADABLE = '"[Unreadable]"';

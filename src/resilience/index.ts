@@ -10,6 +10,17 @@
  */
 
 export {
+  type BreakerPolicy,
+  type BreakerVariant,
+  DEFAULT_RESILIENCE_POLICY,
+  PORT_NAMES,
+  type PortName,
+  type ResiliencePolicy,
+  type ResiliencePolicyOverride,
+  type RetryPolicy,
+  type TimeoutTable,
+} from '../domain/resiliencePolicy';
+export {
   admit,
   type Breaker,
   type BreakerState,
@@ -40,17 +51,6 @@ export {
   paramsHash,
   runIdempotent,
 } from './idempotency';
-export {
-  type BreakerPolicy,
-  type BreakerVariant,
-  DEFAULT_RESILIENCE_POLICY,
-  PORT_NAMES,
-  type PortName,
-  type ResiliencePolicy,
-  type ResiliencePolicyOverride,
-  type RetryPolicy,
-  type TimeoutTable,
-} from './policy';
 export type { ResilienceProblem } from './problem';
 export {
   isRetryable,

@@ -7,11 +7,11 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { MAX_RETRY_ATTEMPTS, type RetryPolicy } from '../domain/resiliencePolicy';
 import type { PortError, PortFaultKind } from '../ports/faults';
 import { nextFloat, type Rng } from '../random/rng';
 import { type Sleep, safeSleep } from './clock';
 import { guarded, quietly } from './guard';
-import { MAX_RETRY_ATTEMPTS, type RetryPolicy } from './policy';
 
 const finiteOr = (n: number, fallback: number): number => (Number.isFinite(n) ? n : fallback);
 

@@ -19,6 +19,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import {
+  PORT_NAMES,
+  type PortName,
+  type ResiliencePolicy,
+  type ResiliencePolicyOverride,
+} from '../domain/resiliencePolicy';
+import {
   describeValue,
   type PortError,
   type PortFaultKind,
@@ -42,12 +48,6 @@ import {
 import { checkResiliencePolicy } from './check';
 import { type Clock, type Sleep, safeNow } from './clock';
 import { quietly, readOwnKeys, readProp } from './guard';
-import {
-  PORT_NAMES,
-  type PortName,
-  type ResiliencePolicy,
-  type ResiliencePolicyOverride,
-} from './policy';
 import type { ResilienceProblem } from './problem';
 import { withRetry } from './retry';
 import { withTimeout } from './timeout';

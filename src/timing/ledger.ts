@@ -7,7 +7,7 @@
  */
 import type { ChannelFamily, SendTypeKey } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
-import { blockIndex, isRoundMinute } from '../domain/rules';
+import { blockIndex, inWindow, isRoundMinute } from '../domain/rules';
 import { epochMinuteToIso, instantToLocal, localToEpochMinute } from '../domain/time';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
@@ -138,7 +138,7 @@ export const prober = (
   const family = ledger.byFamily.get(probe.family) ?? NONE;
   const sameType = ledger.byType.get(probe.sendTypeKey) ?? NONE;
   return (m) => {
-    if (m < t.windowStartMinute || m > t.windowEndMinute) return null;
+    if (!inWindow(m, policy)) return null;
     if (isRoundMinute(m, policy)) return null;
     if ((ledger.clockTimes.get(m) ?? 0) >= t.maxClockTimeUsesPerWeek) return null;
     if ((blocks[blockIndex(m, policy)] ?? 0) >= t.maxPerBlock) return null;

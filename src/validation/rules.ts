@@ -4,9 +4,17 @@
  *
  * @module
  */
-import { SEND_TYPES, type SendTypeKey, TARGETS, type TargetSpec } from '../domain/catalog';
+import {
+  CHANNELS,
+  type ChannelKey,
+  SEND_TYPES,
+  type SendTypeKey,
+  TARGETS,
+  type TargetKey,
+  type TargetSpec,
+} from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { weekDiversity } from '../domain/rules';
+import { channelReachesTarget, weekDiversity } from '../domain/rules';
 import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { closePairs, epochOf, groupBy, indexed, itemPath, specOf } from './helpers';
@@ -297,7 +305,9 @@ export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue
             itemPath(index, 'targetKey'),
           ),
         ];
-      return target.channels.includes(item.channelKey)
+      const known = Object.hasOwn(CHANNELS, item.channelKey);
+      return known &&
+        channelReachesTarget(item.channelKey as ChannelKey, item.targetKey as TargetKey)
         ? []
         : [
             issue(

@@ -6,8 +6,8 @@
  */
 import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { hhmm, inWindow, isRoundMinute } from '../domain/rules';
-import { addDaysIso } from '../domain/time';
+import { inWindow, isRoundMinute } from '../domain/rules';
+import { addDaysIso, hhmm } from '../domain/time';
 import { closePairs, familyOf, groupBy, indexed, itemPath, minuteOfDayOf, specOf } from './helpers';
 import type { ValidationInput } from './types';
 

@@ -5,7 +5,7 @@
  */
 import { ISSUE_CODES, type Issue } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
-import type { ValidationReport, ValidationStatus } from '../domain/types';
+import type { ValidationReport, ValidationStatus } from '../domain/stages';
 import {
   checkCategoryBalance,
   checkConfidenceGate,

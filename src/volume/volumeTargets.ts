@@ -10,35 +10,17 @@
  * @module
  */
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import type {
+  DailyRange,
+  MatrixSubType,
+  MatrixTier,
+  VolumeTargets,
+  VolumeTier,
+} from '../domain/stages';
 import type { ContentPageType, SubType } from '../domain/types';
 import { getVolumeTier } from './tiers';
-import type { VolumeTier } from './types';
 
-/**
- * Volume tier of the matrix (the fan-count tiers: low 0-999, mid 1,000-4,999, high
- * 5,000-14,999, ultra 15,000+). Source: seed 000 task 3.1 `get_volume_tier`.
- *
- * @since 0.1.0
- * @category volume
- */
-export type MatrixTier = VolumeTier;
-
-/**
- * Sub-types the matrix has rows for (`personalized` falls back to `gfe`). Source: seed 000
- * task 3.1.
- *
- * @since 0.1.0
- * @category volume
- */
-export type MatrixSubType = 'gfe' | 'commercial';
-
-/**
- * A `[min, max]` per-day range (items per day, or a ratio for `bumpRatioRange`).
- *
- * @since 0.1.0
- * @category volume
- */
-export type DailyRange = readonly [number, number];
+export type { DailyRange, MatrixSubType, MatrixTier, VolumeTargets } from '../domain/stages';
 
 type TierRanges = Readonly<Record<MatrixTier, DailyRange>>;
 
@@ -119,29 +101,6 @@ export const matrixTierOf = (
   fanCount: number,
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): MatrixTier => getVolumeTier(fanCount, policy).tier;
-
-/**
- * Volume targets of a creator from the matrix. Ranges are items per day, `[min, max]`.
- *
- * - `mmppvsPerDay`: mass-message PPVs per day of the tier.
- * - `bumpsPerDay`: bumps per day of the matrix row and tier.
- * - `bumpToPpvRatio`: bumps min / PPVs min (the seed's `bump_to_ppv_ratio`).
- * - `bumpRatioRange`: `[bumps min / PPVs max, bumps max / PPVs min]`, the range
- *   `validateBumpRatio` checks.
- * - `totalMessagesPerDay`: PPVs + bumps, `[min + min, max + max]`.
- *
- * @since 0.1.0
- * @category volume
- */
-export interface VolumeTargets {
-  readonly tier: MatrixTier;
-  readonly matrixKey: readonly [ContentPageType, MatrixSubType];
-  readonly mmppvsPerDay: DailyRange;
-  readonly bumpsPerDay: DailyRange;
-  readonly bumpToPpvRatio: number;
-  readonly bumpRatioRange: DailyRange;
-  readonly totalMessagesPerDay: DailyRange;
-}
 
 /**
  * MMPPV and bump targets of a creator from the page-type matrix.
