@@ -128,29 +128,35 @@ describe('001 §7.2 checks', () => {
     expect(codes(checkFollowupLinkage(items(noParent)))).toEqual(['error:orphaned_followup']);
   });
 
-  it('8 caption pool: one warning each; critical shortage and exhausted carry the recommendation', () => {
+  it('8 caption pool: one issue per shortage; a critical shortage carries the recommendation', () => {
+    // The shortages are data on the volume result now (`captionShortages`), reported once here;
+    // the seed's "Warning/Critical" code is two codes (RULINGS "severities").
     const v = {
       ...volume,
-      captionWarnings: [
-        'Low captions for ppv_followup: <3 usable',
-        'Critical shortage for bump_flyer: 0 usable captions',
-        'Caption pool exhausted for wall_link_drop',
+      captionShortages: [
+        { sendTypeKey: 'ppv_followup' as const, usable: 2 },
+        { sendTypeKey: 'bump_flyer' as const, usable: 0 },
+        { sendTypeKey: 'wall_link_drop' as const, usable: 0 },
       ],
     };
     const out = checkCaptionPool(goodInput({ volume: v }));
     expect(codes(out)).toEqual([
-      'warning:caption_pool_warning',
-      'warning:caption_pool_warning',
-      'warning:caption_pool_warning',
+      'warning:caption_pool_low',
+      'warning:caption_pool_critical',
+      'warning:caption_pool_critical',
     ]);
+    expect(out[0]?.details).toMatchObject({ sendTypeKey: 'ppv_followup', usable: 2, threshold: 3 });
     expect(out[0]?.details.recommendation).toBeUndefined();
+    expect(out[0]?.message).toBe('Low captions for ppv_followup: <3 usable');
     expect(out[1]?.details).toMatchObject({
       recommendation: 'CREATE NEW CAPTIONS: bump_flyer needs 5+ new captions',
       requiresCaptionReview: true,
     });
+    expect(out[1]?.message).toBe('Critical shortage for bump_flyer: 0 usable captions');
     expect(out[2]?.details.recommendation).toBe(
       'CREATE NEW CAPTIONS: wall_link_drop needs 5+ new captions',
     );
+    expect(checkCaptionPool(goodInput())).toEqual([]);
   });
 
   it('9 low confidence: below 0.6, with the 001 message', () => {
@@ -346,15 +352,47 @@ describe('RULINGS hard rules', () => {
 
   it('strategies: 3 distinct, never the same on consecutive days', () => {
     const same = Object.fromEntries(WEEK.map((d) => [d, 'revenue_focus']));
-    const out = checkStrategies(goodInput({ dailyStrategies: same }));
+    const onSame = goodItems().map((i) => ({ ...i, strategyUsed: 'revenue_focus' }));
+    const out = checkStrategies(goodInput({ dailyStrategies: same, items: onSame }));
     expect(codes(out)).toEqual([
       'error:insufficient_strategies',
       ...Array(6).fill('error:strategy_repeated'),
     ]);
-    const repeat = { ...goodInput().dailyStrategies, [WEEK[1] as string]: 'revenue_focus' };
-    expect(codes(checkStrategies(goodInput({ dailyStrategies: repeat })))).toEqual([
-      'error:strategy_repeated',
+    const repeat = { ...goodInput().dailyStrategies, [D1]: 'revenue_focus' };
+    const onRepeat = goodItems().map((i) =>
+      i.scheduledDate === D1 ? { ...i, strategyUsed: 'revenue_focus' } : i,
+    );
+    expect(codes(checkStrategies(goodInput({ dailyStrategies: repeat, items: onRepeat })))).toEqual(
+      ['error:strategy_repeated'],
+    );
+  });
+
+  it('strategies: every item carries the strategy of the day it is sent on', () => {
+    // the days' strategies change but the items keep theirs: one mismatch per item of each day
+    const same = Object.fromEntries(WEEK.map((d) => [d, 'revenue_focus']));
+    const mismatched = goodItems().filter((i) => i.strategyUsed !== 'revenue_focus');
+    const out = checkStrategies(goodInput({ dailyStrategies: same }));
+    expect(out.filter((i) => i.code === 'strategy_mismatch').map((i) => i.details.slotId)).toEqual(
+      mismatched.map((i) => i.slotId),
+    );
+    expect(out.find((i) => i.code === 'strategy_mismatch')?.severity).toBe('error');
+  });
+
+  it("strategies: a moved item carries its new day's strategy (RULINGS moved items)", () => {
+    // RULINGS "moved items" overturns the old rule (a moved item kept its origin day's strategy)
+    const strategies = goodInput().dailyStrategies;
+    const moved = (strategyUsed: string) =>
+      withItem(`${D0}_3`, (i) => ({
+        ...moveTo(i, 10 * 60 + 7, D1),
+        movedFromDate: D0,
+        strategyUsed,
+      }));
+    expect(strategies[D0]).not.toBe(strategies[D1]);
+    const kept = checkStrategies(items(moved(strategies[D0] as string)));
+    expect(kept.map((i) => [i.code, i.details.slotId, i.details.dayStrategy])).toEqual([
+      ['strategy_mismatch', `${D0}_3`, strategies[D1]],
     ]);
+    expect(checkStrategies(items(moved(strategies[D1] as string)))).toEqual([]);
   });
 
   it('required targets', () => {
@@ -380,7 +418,8 @@ describe('balance and volume checks', () => {
         : i,
     );
     const out = checkCategoryBalance(items(engagementHeavy));
-    expect(codes(out)).toEqual(['warning:category_balance']);
+    // RULINGS "category balance is a hard rule": an error now, no longer a warning
+    expect(codes(out)).toEqual(['error:category_balance']);
     expect(out[0]?.details).toMatchObject({
       category: 'revenue',
       allocatedItems: 49,

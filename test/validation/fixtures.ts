@@ -41,6 +41,7 @@ export const makeItem = (
   return {
     slotId,
     scheduledDate: date,
+    movedFromDate: null,
     scheduledTime: clockTime(minuteOfDay),
     scheduledAt: epochMinuteToIso(localToEpochMinute(date, minuteOfDay, TZ)),
     sendTypeKey,
@@ -146,6 +147,7 @@ export const goodItems = (): ReadonlyArray<ScheduleItem> =>
       isFollowUp: true,
       parentItemId: id(6),
       followupDelayMinutes: 20,
+      strategyUsed: STRATEGIES[d] as string, // a follow-up carries its day's strategy
     });
     return [...items, followup];
   });
@@ -165,6 +167,8 @@ export const volume: VolumeResult = {
   baseConfig: { tier: 'low', revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 },
   finalConfig: { tier: 'low', revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 },
   weeklyDistribution: { 0: 7, 1: 7, 2: 7, 3: 7, 4: 7, 5: 7, 6: 7 },
+  // RULINGS "nothing lost": the planned total is the 49 allocated items of `goodItems`
+  weeklyTotal: 49,
   dowMultipliersUsed: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1 },
   contentAllocations: { solo: 21 },
   fusedSaturation: 50,
