@@ -10,7 +10,7 @@
  */
 import { tzOffset } from '@date-fns/tz';
 import type { Issue } from '../../src/domain/issues';
-import type { ScheduleItem, ScheduleResult } from '../../src/domain/types';
+import type { ScheduleItem, ScheduleResult } from '../../src/index';
 import { DEFAULT_LITERALS, type Family, type HardRuleLiterals } from './literals';
 
 /** The names of the hard rules, in report order. */
