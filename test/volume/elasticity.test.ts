@@ -5,6 +5,7 @@ import type { MassMessage } from '../../src/domain/types';
 import {
   applyElasticityCap,
   calculateElasticity,
+  checkVolumeContext,
   DEFAULT_ELASTICITY_POLICY,
   dailyPpvVolumes,
   type ElasticityPolicy,
@@ -13,6 +14,7 @@ import {
   marginalRevenuePerSend,
 } from '../../src/index';
 import { nextFloat, type Rng, rngFrom } from '../../src/random/rng';
+import { goodInput } from '../validation/fixtures';
 
 const AS_OF = '2025-03-03';
 const TZ = 'America/New_York';
@@ -263,7 +265,7 @@ describe('calculateElasticity: fitted', () => {
 describe('elasticityIssues', () => {
   it('says why the check was skipped', () => {
     const r = calculateElasticity([], TZ, AS_OF);
-    const issues = elasticityIssues(r, 6, applyElasticityCap(6, r, BOUNDS));
+    const issues = elasticityIssues(r);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({
       code: 'elasticity_skipped',
@@ -273,17 +275,32 @@ describe('elasticityIssues', () => {
     });
   });
 
-  it('reports a cap, and nothing when the cap does not bind', () => {
+  // Issue 6 "the same shortage is reported once": a binding cap is no longer an info of the
+  // volume phase; it is the one elasticity_capped warning of validation (checkVolumeContext).
+  it('reports a cap once, in validation, and nothing when the cap does not bind', () => {
     const r = calculateElasticity(
       history(curve(LEVELS_1_10, 4, (v) => 50 + 120 * Math.log(v))),
       TZ,
       AS_OF,
     );
-    const capped = elasticityIssues(r, 9, applyElasticityCap(9, r, BOUNDS));
-    expect(capped.map((i) => [i.code, i.details.revenuePerDay])).toEqual([
-      ['elasticity_capped', 7],
-    ]);
-    expect(elasticityIssues(r, 5, applyElasticityCap(5, r, BOUNDS))).toEqual([]);
+    expect(applyElasticityCap(9, r, BOUNDS)).toEqual({ revenuePerDay: 7, capped: true });
+    expect(applyElasticityCap(5, r, BOUNDS)).toEqual({ revenuePerDay: 5, capped: false });
+    expect(elasticityIssues(r)).toEqual([]);
+    const base = goodInput().volume;
+    const capped = {
+      ...base,
+      elasticityCapped: true,
+      elasticity: { ...base.elasticity, capRevenuePerDay: 7 },
+      finalConfig: { ...base.finalConfig, revenuePerDay: 7 },
+    };
+    expect(
+      checkVolumeContext(goodInput({ volume: capped })).map((i) => [
+        i.code,
+        i.severity,
+        i.details.revenuePerDay,
+      ]),
+    ).toEqual([['elasticity_capped', 'warning', 7]]);
+    expect(checkVolumeContext(goodInput())).toEqual([]);
   });
 });
 

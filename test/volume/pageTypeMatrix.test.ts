@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// Imported from the module file until src/volume/index.ts exports it.
 import {
   BUMP_MATRIX,
   BUMP_RATIO_SEND_TYPES,
@@ -130,11 +129,24 @@ describe('calculateVolumeTargets (000 task 3.1)', () => {
     expect(Object.isFrozen(BUMP_RATIO_SEND_TYPES.bump)).toBe(true);
   });
 
-  it('counts the catalog PPVs and every bump send type', () => {
-    expect(BUMP_RATIO_SEND_TYPES.ppv).toEqual(['ppv_unlock', 'ppv_wall']);
-    expect([...BUMP_RATIO_SEND_TYPES.bump].sort()).toEqual(
-      SEND_TYPE_KEYS.filter((k) => k.startsWith('bump_')).sort(),
-    );
+  it('counts the PPVs and bumps RULINGS "what the matrix counts" names', () => {
+    // RULINGS overturns the old reading (ppv_unlock and ppv_wall as PPVs, bump_* as bumps): a
+    // PPV is a priced mass-message revenue send, or ppv_wall on free pages; dm_farm is a bump
+    expect(BUMP_RATIO_SEND_TYPES.ppv).toEqual([
+      'ppv_unlock',
+      'bundle',
+      'flash_bundle',
+      'snapchat_bundle',
+      'vip_program',
+    ]);
+    expect(BUMP_RATIO_SEND_TYPES.freePagePpv).toEqual(['ppv_wall']);
+    expect([...BUMP_RATIO_SEND_TYPES.bump].sort()).toEqual([
+      'bump_descriptive',
+      'bump_flyer',
+      'bump_normal',
+      'bump_text_only',
+      'dm_farm',
+    ]);
     for (const k of BUMP_RATIO_SEND_TYPES.ppv) expect(SEND_TYPES[k].category).toBe('revenue');
     for (const k of BUMP_RATIO_SEND_TYPES.bump) expect(SEND_TYPES[k].category).toBe('engagement');
   });
@@ -167,7 +179,7 @@ describe('validateBumpRatio (000 task 3.1, 20 % tolerance)', () => {
     });
   });
 
-  it('counts every bump type and no follow-up', () => {
+  it('counts every bump type, the PPVs of the page and no follow-up', () => {
     const mixed = [
       ...items(2, 0),
       ...(['bump_normal', 'bump_descriptive', 'bump_text_only', 'bump_flyer'] as const).map(
@@ -178,7 +190,17 @@ describe('validateBumpRatio (000 task 3.1, 20 % tolerance)', () => {
       { sendTypeKey: 'ppv_wall' as const, isFollowUp: false },
       { sendTypeKey: 'dm_farm' as const, isFollowUp: false },
     ];
-    expect(validateBumpRatio(mixed, pc)).toMatchObject({ ppvCount: 3, bumpCount: 4 });
+    // paid page: ppv_wall is no PPV; dm_farm is a bump (RULINGS "what the matrix counts")
+    expect(validateBumpRatio(mixed, pc)).toMatchObject({ ppvCount: 2, bumpCount: 5 });
+    // free page: ppv_wall counts as a PPV
+    expect(validateBumpRatio(mixed, { ...pc, pageType: 'free' })).toMatchObject({
+      ppvCount: 3,
+      bumpCount: 5,
+    });
+    const revenueNotPpv = (['tip_goal', 'game_post', 'first_to_tip'] as const).map(
+      (sendTypeKey) => ({ sendTypeKey, isFollowUp: false }),
+    );
+    expect(validateBumpRatio([...mixed, ...revenueNotPpv], pc).ppvCount).toBe(2);
   });
 
   it('is deterministic and independent of item order', () => {
