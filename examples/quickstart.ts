@@ -1,21 +1,50 @@
 /**
- * Quickstart: one creator's week from plain data through the in-memory ports.
+ * Quickstart: one creator's week. The data sits in memory (`inMemoryPorts`), except the caption
+ * bank, which a "database" serves over the network: slow, and failing now and then. The ports are
+ * wrapped with `withResilience`, which gives every call a timeout, retries transient failures
+ * with backoff, and trips a circuit breaker, on the caller's clock.
  *
  *   npx tsx examples/quickstart.ts
  */
-import { buildSchedule, inMemoryPorts } from '../src/index';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  buildSchedule,
+  type CaptionQuery,
+  inMemoryPorts,
+  type SchedulePorts,
+  withResilience,
+} from '../src/index';
 import { generateDemoAgency } from './demo-agency/generate';
 
-const ports = inMemoryPorts(generateDemoAgency(42)); // or your own InMemoryDataset / SchedulePorts
+const memory = inMemoryPorts(generateDemoAgency(42));
+
+// A caption store behind a network: answers after 5 ms, and the 3rd query fails once with a
+// transient error (a dropped connection), as a real database client would report it.
+let queries = 0;
+const captionDb = (query: CaptionQuery) => async () => {
+  queries += 1;
+  const n = queries;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  if (n === 3) return E.left({ message: 'connection reset by peer', transient: true });
+  return memory.getCaptionCandidates(query)();
+};
+
+const resilient = withResilience({ ...memory, getCaptionCandidates: captionDb } as SchedulePorts, {
+  clock: { now: () => Date.now() },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  policy: { retry: { baseDelayMs: 10 } }, // the default backoff is 1 s, 3 s
+});
+if (E.isLeft(resilient)) throw new Error(resilient.left.map((p) => p.message).join('; '));
+
 const result = await buildSchedule({ creatorId: 'creator_04', weekStart: '2025-01-20', seed: 7 })(
-  ports,
+  resilient.right,
 )();
 
 if (result._tag === 'Left') {
   console.error(result.left.code, result.left.message);
   process.exitCode = 1;
 } else {
-  const { validation, summary, items } = result.right;
+  const { validation, summary, items, audit } = result.right;
   console.log(
     validation.status,
     validation.score,
@@ -31,5 +60,11 @@ if (result._tag === 'Left') {
     followup?.sendTypeKey,
     `+${followup?.followupDelayMinutes} min`,
     followup?.targetKey,
+  );
+  const calls = audit.events.filter((e) => e.type === 'port_call');
+  const retried = calls.filter((e) => e.attempts > 1);
+  console.log(
+    `${calls.length} port calls,`,
+    retried.map((e) => `${e.port} took ${e.attempts} attempts`).join(', '),
   );
 }
