@@ -7,13 +7,16 @@ import { describe, expect, it } from 'vitest';
 import {
   allocateWeek,
   calculateOptimizedVolume,
+  checkCaptionPool,
   inMemoryPorts,
   matchContent,
   type PhaseContext,
   suggestPrice,
+  type ValidationInput,
   type VolumeResult,
   validateSchedule,
 } from '../../src/index';
+import { newTrace } from '../../src/ports/trace';
 import {
   ctx as contentCtx,
   loaded as contentLoaded,
@@ -55,6 +58,7 @@ describe('OptimizedVolumeResult consumption matrix (001 §1.2.1)', () => {
       'elasticityCapped',
       'adjustmentsApplied',
       'captionWarnings',
+      'captionShortages',
       'predictionId',
     ])
       expect(r.volume).toHaveProperty(field);
@@ -96,6 +100,7 @@ describe('OptimizedVolumeResult consumption matrix (001 §1.2.1)', () => {
       }),
       a,
       v,
+      newTrace(undefined),
     )(inMemoryPorts({ creators: [creator], history: [], captions: [] }))();
     if (content._tag === 'Left') throw new Error(content.left.message);
     const media = content.right.slots.filter((s) => s.contentTypeId !== null);
@@ -103,24 +108,30 @@ describe('OptimizedVolumeResult consumption matrix (001 §1.2.1)', () => {
     expect(media[0]?.contentTypeId).toBe('boy_girl');
   });
 
-  it('phase 3 alerts on caption_warnings', async () => {
-    const v = contentVolume({ captionWarnings: ['Low captions for ppv_followup: <3 usable'] });
+  // Issue 6 "the same shortage is reported once": the caption_warnings alert is the
+  // caption_pool_low warning of validation check 8; phase 3 does not report it a second time.
+  it('caption_warnings alert once: a caption_pool_low warning of validation, not of phase 3', async () => {
+    const v = contentVolume({
+      captionWarnings: ['Low captions for ppv_followup: <3 usable'],
+      captionShortages: [{ sendTypeKey: 'ppv_followup', usable: 2 }],
+    });
     const a = allocateWeek(ctx, contentLoaded(), v);
     const content = await matchContent(
       ctx,
       contentLoaded(),
       a,
       v,
+      newTrace(undefined),
     )({
       ...inMemoryPorts({ creators: [creator], history: [], captions: [] }),
       getCaptionCandidates: () => TE.right([]),
     })();
     if (content._tag === 'Left') throw new Error(content.left.message);
-    expect(
-      content.right.issues
-        .filter((i) => i.code === 'caption_pool_warning')
-        .map((i) => i.message.includes('ppv_followup')),
-    ).toContain(true);
+    expect(content.right.issues.filter((i) => i.code.startsWith('caption_pool'))).toEqual([]);
+    const pool = checkCaptionPool({ volume: v, policy: contentCtx.policy } as ValidationInput);
+    expect(pool.map((i) => [i.code, i.severity, i.message])).toEqual([
+      ['caption_pool_low', 'warning', 'Low captions for ppv_followup: <3 usable'],
+    ]);
   });
 
   it('phase 7a: pricing moves toward the history median by the confidence', () => {
@@ -176,12 +187,15 @@ describe('OptimizedVolumeResult consumption matrix (001 §1.2.1)', () => {
         divergenceDetected: true,
         elasticityCapped: true,
         captionWarnings: ['Critical shortage for bundle: 0 usable captions'],
+        captionShortages: [{ sendTypeKey: 'bundle', usable: 0 }],
       },
     });
     const codes = report.warnings.map((w) => w.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['divergence_detected', 'elasticity_capped', 'caption_pool_warning']),
+      expect.arrayContaining(['divergence_detected', 'elasticity_capped', 'caption_pool_critical']),
     );
+    // a critical shortage asks for a caption review: at best needs_review
+    expect(['needs_review', 'failed']).toContain(report.status);
     expect(report.recommendations.some((x) => x.startsWith('CREATE NEW CAPTIONS: bundle'))).toBe(
       true,
     );
