@@ -51,7 +51,7 @@ describe('generateDemoAgency', () => {
 
   it('decodes with the InMemoryDataset codec', () => {
     for (const seed of [1, 42]) {
-      const r = decodeWith(InMemoryDatasetC, demo(seed), 'dataset', 'input');
+      const r = decodeWith(InMemoryDatasetC, demo(seed), 'dataset', { port: null });
       expect(E.isRight(r) ? [] : r.left.slice(0, 5).map((i) => i.message)).toEqual([]);
     }
   });

@@ -169,7 +169,8 @@ describe('inMemoryPorts.getCaptionCandidates', () => {
       captionType: 'ppv_offer',
       contentType: null,
       performanceScore: 60,
-      lastUsedAt: '2024-11-01T10:00:00Z',
+      // the dataset is decoded once: instants come back normalised to UTC with milliseconds
+      lastUsedAt: '2024-11-01T10:00:00.000Z',
       useCount: 2,
       globalUseCount: 5,
     });
@@ -202,7 +203,11 @@ describe('inMemoryPorts reads', () => {
     const got = await get(
       ports.getMassMessageHistory('alice', '2025-01-01T00:00:00Z', '2025-01-10T00:00:00Z'),
     );
-    expect(got.map((m) => m.sentAt)).toEqual(['2025-01-01T00:00:00Z', '2025-01-05T12:00:00.000Z']);
+    // decoded once by inMemoryPorts: instants normalised to `.000Z`
+    expect(got.map((m) => m.sentAt)).toEqual([
+      '2025-01-01T00:00:00.000Z',
+      '2025-01-05T12:00:00.000Z',
+    ]);
   });
 
   it('answers null for unknown creators, including prototype keys', async () => {
