@@ -1,13 +1,47 @@
-import { CHANNELS, SEND_TYPES } from '../../src/domain/catalog';
-import type {
-  LoadedData,
-  PhaseContext,
-  Targeting,
-  TimedSlot,
-  Timing,
-} from '../../src/domain/stages';
-import { addDaysIso, localToEpochMinute } from '../../src/domain/time';
+/**
+ * Every phase 5 invariant of RULINGS "Timing", checked on a `Timing` against literal thresholds:
+ * the numbers come from the independent oracle's literals (`test/oracle/literals.ts`, each with
+ * its seed reference) and the jitter range below, never from `ctx.policy` or the catalog of
+ * `src/` (issue 12). A test that builds with a policy override passes its own thresholds
+ * (`timingThresholds({ window: { startMinute: 0 } })`).
+ *
+ * Local time is checked independently of `src/domain/time`: the local date and time of the
+ * instant are computed with `Intl` (`localOf`).
+ */
+import type { Allocation, LoadedData, TargetedSlot, TimedSlot, Timing } from '../../src/index';
+import { DEFAULT_LITERALS, type HardRuleLiterals, overrideLiterals } from '../oracle/literals';
 import { localOf } from './fixtures';
+
+/** The thresholds the invariants check against. */
+export interface TimingThresholds {
+  readonly literals: HardRuleLiterals;
+  /** Jitter range in minutes, inclusive. */
+  readonly jitter: { readonly min: number; readonly max: number };
+}
+
+/** RULINGS defaults. */
+export const DEFAULT_TIMING_THRESHOLDS: TimingThresholds = {
+  literals: DEFAULT_LITERALS,
+  jitter: {
+    min: -7, // RULINGS "Timing" jitter: "a deterministic offset in [-7, +8] minutes"; 003 task 2.6
+    max: 8, // RULINGS "Timing" jitter; 003 task 2.6
+  },
+};
+
+/** The default thresholds with some literal groups overridden (for a test's policy override). */
+export const timingThresholds = (
+  patch: Parameters<typeof overrideLiterals>[1],
+  jitter: TimingThresholds['jitter'] = DEFAULT_TIMING_THRESHOLDS.jitter,
+): TimingThresholds => ({ literals: overrideLiterals(DEFAULT_LITERALS, patch), jitter });
+
+/** One run of `scheduleTimes`: what it was given and what it answered. */
+export interface TimingRun {
+  readonly ctx: { readonly creator: { readonly timezone: string } };
+  readonly loaded: LoadedData;
+  readonly allocation: Allocation;
+  readonly targeting: { readonly slots: ReadonlyArray<TargetedSlot> };
+  readonly timing: Timing;
+}
 
 const groupBy = <A>(xs: ReadonlyArray<A>, key: (a: A) => string): Map<string, A[]> => {
   const m = new Map<string, A[]>();
@@ -15,51 +49,80 @@ const groupBy = <A>(xs: ReadonlyArray<A>, key: (a: A) => string): Map<string, A[
   return m;
 };
 
-const family = (s: TimedSlot) => CHANNELS[s.channelKey].family;
+const DAY_MS = 86_400_000;
+const nextDate = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
-/** Every phase 5 invariant of RULINGS "Timing"; returns the violations found (empty = ok). */
+/** Every violation found (empty = every invariant holds). */
 export const timingViolations = (
-  ctx: PhaseContext,
-  loaded: LoadedData,
-  targeting: Targeting,
-  timing: Timing,
+  r: TimingRun,
+  thresholds: TimingThresholds = DEFAULT_TIMING_THRESHOLDS,
 ): ReadonlyArray<string> => {
-  const t = ctx.policy.timing;
+  const L = thresholds.literals;
+  const zone = r.ctx.creator.timezone;
+  const families = L.spacing.families as Readonly<Record<string, string>>;
+  const family = (s: TimedSlot) => families[s.channelKey] ?? `unknown channel ${s.channelKey}`;
+  const gapHours = L.typeGapHours as Readonly<Record<string, number>>;
+  const expiry = L.expirationHours as Readonly<Record<string, number>>;
   const out: string[] = [];
-  const slots = timing.slots;
-  const issuesOf = (code: string) =>
-    new Set(timing.issues.filter((i) => i.code === code).map((i) => String(i.details.slotId)));
-  const relaxed = issuesOf('spacing_relaxed');
-  const avoidRelaxed = issuesOf('avoid_hours_relaxed');
-  const moved = issuesOf('item_moved_next_day');
-  const dropped = timing.issues.filter((i) => i.code === 'item_dropped');
+  const slots = r.timing.slots;
+  const issuesOf = (code: string) => r.timing.issues.filter((i) => i.code === code);
+  const idsOf = (code: string) => new Set(issuesOf(code).map((i) => String(i.details.slotId)));
+  /** Lowest spacing each relaxed slot was allowed. */
+  const relaxedTo = new Map<string, number>();
+  for (const i of issuesOf('spacing_relaxed')) {
+    const id = String(i.details.slotId);
+    const m = Number(i.details.spacingMinutes);
+    relaxedTo.set(id, Math.min(relaxedTo.get(id) ?? Number.POSITIVE_INFINITY, m));
+  }
+  const avoidRelaxed = idsOf('avoid_hours_relaxed');
+  const moved = idsOf('item_moved_next_day');
+  const dropped = issuesOf('item_dropped');
+  const strategyOf = new Map(r.allocation.days.map((d) => [d.date, d.strategy]));
 
   for (const s of slots) {
     const m = s.minuteOfDay;
-    if (m < t.windowStartMinute || m > t.windowEndMinute)
-      out.push(`${s.slotId} outside window at ${m}`);
-    if (t.roundMinutes.includes(m % 60)) out.push(`${s.slotId} on round minute ${s.scheduledTime}`);
-    if (s.epochMinute !== localToEpochMinute(s.scheduledDate, m, ctx.creator.timezone))
-      out.push(`${s.slotId} epoch mismatch`);
-    const local = localOf(s.scheduledAt, ctx.creator.timezone);
-    if (local !== `${s.scheduledDate} ${s.scheduledTime.slice(0, 5)}`)
+    if (m < L.window.startMinute || m > L.window.endMinute)
       out.push(
-        `${s.slotId} scheduledAt ${s.scheduledAt} is ${local} locally, not ${s.scheduledDate} ${s.scheduledTime}`,
+        `${s.slotId} at ${hhmm(m)} outside ${hhmm(L.window.startMinute)}-${hhmm(L.window.endMinute)}`,
+      );
+    if (L.roundMinutes.includes(m % 60)) out.push(`${s.slotId} on round minute ${s.scheduledTime}`);
+    if (s.scheduledTime !== `${hhmm(m)}:00`)
+      out.push(`${s.slotId} scheduledTime ${s.scheduledTime} is not minute ${m}`);
+    if (s.epochMinute * 60_000 !== Date.parse(s.scheduledAt))
+      out.push(`${s.slotId} epochMinute ${s.epochMinute} is not ${s.scheduledAt}`);
+    const local = localOf(s.scheduledAt, zone);
+    if (local !== `${s.scheduledDate} ${hhmm(m)}`)
+      out.push(
+        `${s.slotId} scheduledAt ${s.scheduledAt} is ${local} in ${zone}, not ${s.scheduledDate} ${s.scheduledTime}`,
       );
     const v = s.variationMetadata;
     if (v.baseHour * 60 + v.timeShift + v.jitter !== m)
       out.push(`${s.slotId} metadata does not add up`);
-    if (v.jitter < t.jitterMin || v.jitter > t.jitterMax)
+    if (v.jitter < thresholds.jitter.min || v.jitter > thresholds.jitter.max)
       out.push(`${s.slotId} jitter ${v.jitter}`);
-    if (loaded.timing.avoidHours.includes(Math.floor(m / 60)) && !avoidRelaxed.has(s.slotId))
+    if (r.loaded.timing.avoidHours.includes(Math.floor(m / 60)) && !avoidRelaxed.has(s.slotId))
       out.push(`${s.slotId} in avoid hour without avoid_hours_relaxed`);
-    if (
-      s.scheduledDate !== s.date &&
-      !(moved.has(s.slotId) && s.scheduledDate === addDaysIso(s.date, 1))
-    )
+    const isMoved = s.scheduledDate !== s.date;
+    if (isMoved && !(moved.has(s.slotId) && s.scheduledDate === nextDate(s.date)))
       out.push(`${s.slotId} on ${s.scheduledDate} without a move`);
-    const exp = SEND_TYPES[s.sendTypeKey].expirationHours;
-    if ((exp === null) !== (s.expiresAt === null)) out.push(`${s.slotId} expiry`);
+    // RULINGS "moved items": the day it came from, and the strategy of the day it is sent on
+    if (s.movedFromDate !== (isMoved ? s.date : null))
+      out.push(`${s.slotId} on ${s.scheduledDate} has movedFromDate ${String(s.movedFromDate)}`);
+    const dayStrategy = strategyOf.get(s.scheduledDate);
+    if (dayStrategy !== undefined && s.strategyUsed !== dayStrategy)
+      out.push(
+        `${s.slotId} on ${s.scheduledDate} has strategy ${s.strategyUsed}, not ${dayStrategy}`,
+      );
+    const hours = expiry[s.sendTypeKey];
+    const expected =
+      hours === undefined ? null : new Date(Date.parse(s.scheduledAt) + hours * 3_600_000);
+    if ((expected?.toISOString() ?? null) !== s.expiresAt)
+      out.push(
+        `${s.slotId} expires ${String(s.expiresAt)}, expected ${String(expected?.toISOString())}`,
+      );
   }
 
   if (new Set(slots.map((s) => s.epochMinute)).size !== slots.length)
@@ -76,42 +139,55 @@ export const timingViolations = (
         const a = sorted[i] as TimedSlot;
         const b = sorted[j] as TimedSlot;
         const d = b.epochMinute - a.epochMinute;
-        if (d >= (t.spacingSteps[0] ?? 0)) break;
-        if (d < (t.spacingSteps[t.spacingSteps.length - 1] ?? 0))
+        if (d >= L.spacing.targetMinutes) break;
+        if (d < L.spacing.floorMinutes)
           out.push(`${fam}: ${a.slotId} and ${b.slotId} only ${d} minutes apart`);
-        if (!relaxed.has(a.slotId) && !relaxed.has(b.slotId))
-          out.push(`${fam}: ${a.slotId} and ${b.slotId} ${d} apart without spacing_relaxed`);
+        const allowed = (id: string) => (relaxedTo.get(id) ?? Number.POSITIVE_INFINITY) <= d;
+        if (!allowed(a.slotId) && !allowed(b.slotId))
+          out.push(
+            `${fam}: ${a.slotId} and ${b.slotId} ${d} apart without spacing_relaxed to <= ${d}`,
+          );
       }
   }
 
+  const block = L.blocks.blockMinutes;
   for (const [key, xs] of groupBy(
     slots,
-    (s) => `${family(s)}|${s.scheduledDate}|${Math.floor(s.minuteOfDay / t.blockMinutes)}`,
+    (s) => `${family(s)}|${s.scheduledDate}|${hhmm(Math.floor(s.minuteOfDay / block) * block)}`,
   ))
-    if (xs.length > t.maxPerBlock) out.push(`block ${key} holds ${xs.length}`);
+    if (xs.length > L.blocks.maxPerFamily) out.push(`block ${key} holds ${xs.length}`);
 
   for (const [key, xs] of groupBy(slots, (s) => s.sendTypeKey)) {
     const sorted = [...xs].sort((a, b) => a.epochMinute - b.epochMinute);
-    const gap = SEND_TYPES[key as TimedSlot['sendTypeKey']].minMinutesBetween;
+    const gap = (gapHours[key] ?? Number.NaN) * 60;
     for (let i = 1; i < sorted.length; i++) {
       const d = (sorted[i] as TimedSlot).epochMinute - (sorted[i - 1] as TimedSlot).epochMinute;
-      if (d < gap) out.push(`${key} sends ${d} minutes apart (< ${gap})`);
+      if (!(d >= gap)) out.push(`${key} sends ${d} minutes apart (< ${gap})`);
     }
   }
 
-  for (const [time, xs] of groupBy(slots, (s) => s.scheduledTime))
-    if (xs.length > t.maxClockTimeUsesPerWeek)
+  for (const [time, xs] of groupBy(slots, (s) => s.scheduledTime.slice(0, 5)))
+    if (xs.length > L.maxClockTimeUsesPerWeek)
       out.push(`clock time ${time} used ${xs.length} times`);
 
+  // RULINGS "nothing lost": every input slot is placed or dropped, and the drop names the item
   const placedIds = slots.map((s) => s.slotId);
   const droppedIds = dropped.map((i) => String(i.details.slotId));
   const all = [...placedIds, ...droppedIds].sort();
-  const input = targeting.slots.map((s) => s.slotId).sort();
+  const input = r.targeting.slots.map((s) => s.slotId).sort();
   if (all.length !== input.length || all.some((id, i) => id !== input[i]))
     out.push(`placed ${placedIds.length} + dropped ${droppedIds.length} != input ${input.length}`);
-  for (const d of dropped)
-    if ((d.details.slot as { slotId?: string } | undefined)?.slotId !== d.details.slotId)
-      out.push(`dropped ${String(d.details.slotId)} without its slot`);
+  const inputById = new Map(r.targeting.slots.map((s) => [s.slotId, s]));
+  for (const d of dropped) {
+    const slot = inputById.get(String(d.details.slotId));
+    const named =
+      slot !== undefined &&
+      d.details.sendTypeKey === slot.sendTypeKey &&
+      d.details.date === slot.date &&
+      d.details.category === slot.category &&
+      d.details.removed === 1;
+    if (!named) out.push(`item_dropped ${String(d.details.slotId)} does not name its item`);
+  }
 
   return out;
 };

@@ -3,7 +3,7 @@ import type { SendTypeKey } from '../../src/domain/catalog';
 import type { TimedSlot, Timing } from '../../src/domain/stages';
 import { DEFAULT_POLICY, scheduleTimes } from '../../src/index';
 import { localOf, makeCtx, makeLoaded, makeWeek, type SlotSpec } from './fixtures';
-import { timingViolations } from './invariants';
+import { timingThresholds, timingViolations } from './invariants';
 
 const run = (
   days: ReadonlyArray<ReadonlyArray<SlotSpec>>,
@@ -22,8 +22,7 @@ const run = (
   return { ctx, loaded, allocation, targeting, timing };
 };
 
-const ok = (r: ReturnType<typeof run>) =>
-  expect(timingViolations(r.ctx, r.loaded, r.targeting, r.timing)).toEqual([]);
+const ok = (r: ReturnType<typeof run>) => expect(timingViolations(r)).toEqual([]);
 
 const bySlot = (t: Timing, slotId: string): TimedSlot => {
   const s = t.slots.find((x) => x.slotId === slotId);
@@ -163,7 +162,9 @@ describe('scheduleTimes: time zones and daylight saving (RULINGS "time zones")',
       ),
     );
     const timing = scheduleTimes(ctx, loaded, allocation, targeting);
-    expect(timingViolations(ctx, loaded, targeting, timing)).toEqual([]);
+    // the overridden window, passed to the invariants as literals
+    const wholeDay = timingThresholds({ window: { startMinute: 0, endMinute: 23 * 60 + 59 } });
+    expect(timingViolations({ ctx, loaded, allocation, targeting, timing }, wholeDay)).toEqual([]);
     const sunday = timing.slots.filter((s) => s.scheduledDate === '2025-03-09');
     expect(sunday.some((s) => s.minuteOfDay >= 3 * 60 && s.minuteOfDay < 4 * 60)).toBe(true);
     expect(sunday.every((s) => s.minuteOfDay < 2 * 60 || s.minuteOfDay >= 3 * 60)).toBe(true);
@@ -253,7 +254,17 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
     const dropped = codes(r.timing, 'item_dropped');
     expect(dropped.length).toBeGreaterThan(0);
     expect(dropped[0]?.severity).toBe('warning');
-    expect(dropped[0]?.details.slot).toMatchObject({ slotId: dropped[0]?.details.slotId });
+    // the issue names the item (not the whole slot any more) and counts it as removed
+    const id = String(dropped[0]?.details.slotId);
+    const slot = r.targeting.slots.find((x) => x.slotId === id);
+    expect(dropped[0]?.details).toEqual({
+      slotId: id,
+      sendTypeKey: slot?.sendTypeKey,
+      date: '2025-01-26',
+      category: slot?.category,
+      reason: 'no_valid_time',
+      removed: 1,
+    });
     expect(r.timing.slots.length + dropped.length).toBe(crowded.length);
   });
 
@@ -277,7 +288,7 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
     ];
     const r = run([posts]);
     ok(r);
-    const switched = codes(r.timing, 'channel_switched');
+    const switched = codes(r.timing, 'second_channel_used');
     expect(switched.map((i) => i.details.slotId)).toEqual(['2025-01-20_13']);
     expect(switched[0]?.severity).toBe('info');
     expect(bySlot(r.timing, '2025-01-20_13').channelKey).toBe('mass_message');
@@ -299,7 +310,8 @@ describe('scheduleTimes: relaxations (RULINGS "relaxation")', () => {
     ];
     const r = run([posts]);
     ok(r);
-    expect(codes(r.timing, 'channel_switched')).toHaveLength(0);
+    expect(codes(r.timing, 'second_channel_used')).toHaveLength(0);
+    expect(bySlot(r.timing, '2025-01-20_13').channelKey).toBe('wall_post');
   });
 
   it('drops a slot whose date is outside the week', () => {
