@@ -193,9 +193,6 @@ export interface DayQuotaPlan {
 
 const totalOf = (q: DayQuotas): number => q.revenue + q.engagement + q.retention;
 
-/** Below this many items a day, the category balance is left to the week (a share of 1 or 2 items is all or nothing). */
-const MIN_ITEMS_FOR_DAY_BALANCE = 4;
-
 /**
  * Plans one day's quotas so that what the day allocates can be sent and keeps the category
  * balance, and says where every planned item went.
@@ -278,7 +275,11 @@ export const planDayQuotas = (
     }
 
   // 3. Balance.
-  for (let guard = 0; guard < 200 && totalOf(q) >= MIN_ITEMS_FOR_DAY_BALANCE; guard++) {
+  for (
+    let guard = 0;
+    guard < 200 && totalOf(q) >= policy.allocation.minItemsForDayBalance;
+    guard++
+  ) {
     const broken = balanceViolations(q, policy)[0];
     if (broken === undefined) break;
     const T = totalOf(q);
@@ -523,7 +524,11 @@ const rebalanceDrafts = (
   const kept = [...drafts];
   const removed = new Map<Category, number>();
   const count = (c: Category) => kept.filter((d) => d.category === c).length;
-  for (let guard = 0; guard < 200 && kept.length >= MIN_ITEMS_FOR_DAY_BALANCE; guard++) {
+  for (
+    let guard = 0;
+    guard < 200 && kept.length >= policy.allocation.minItemsForDayBalance;
+    guard++
+  ) {
     const counts = {
       revenue: count('revenue'),
       engagement: count('engagement'),

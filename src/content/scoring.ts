@@ -176,7 +176,7 @@ export const componentScores = (
   performanceScore: clamp100(caption.performanceScore),
   typePriorityScore: typePriorityScore(caption.captionType, spec, policy),
   diversityScore: diversityScore(caption.globalUseCount, policy),
-  personaScore: personaScore(caption.text, persona),
+  personaScore: personaScore(caption.text, persona, policy),
 });
 
 /**

@@ -184,6 +184,7 @@ const SCHEMA = obj('SchedulePolicy', {
     minEngagementTypesPerWeek: int(0, 9),
     strategyBoost: num(0, 100),
     noveltyMultiplier: num(0, 100),
+    minItemsForDayBalance: int(0, 1000),
     typeWeights: recordOf('typeWeights', SEND_TYPE_KEYS, num(0, 1000)),
     highOpportunityPriority: obj('highOpportunityPriority', {
       ppv_unlock: num(0, 100),
@@ -217,6 +218,22 @@ const SCHEMA = obj('SchedulePolicy', {
     manualCaptionText: text(200),
     lowFreshnessWarningBelow: score,
     lowPoolThreshold: int(0, 1000),
+    persona: obj('persona', {
+      emojiBands: obj('emojiBands', {
+        none: pair(0, 100),
+        low: pair(0, 100),
+        medium: pair(0, 100),
+        high: pair(0, 100),
+      }),
+      slangBands: obj('slangBands', {
+        none: pair(0, 100),
+        light: pair(0, 100),
+        heavy: pair(0, 100),
+      }),
+      points: obj('personaPoints', { emoji: score, slang: score, signature: score }),
+      matchMinScore: score,
+      neutralScore: score,
+    }),
   }),
   timing: obj('timing', {
     windowStartMinute: minutesOfDay,
@@ -249,6 +266,8 @@ const SCHEMA = obj('SchedulePolicy', {
     engagementNormalizerRate: num(0.0001, 1),
     latestMinuteOfDay: minutesOfDay,
     defaultPriceBuyers: num(0, 1e6),
+    recencyHorizonHours: num(0.01, 1000),
+    neutralEngagementScore: share,
   }),
   validation: obj('validation', {
     passScore: score,
@@ -266,6 +285,7 @@ const SCHEMA = obj('SchedulePolicy', {
     defaultPrices: recordOf('defaultPrices', PRICED_TYPES, num(0, 100_000)),
     minPrice: num(0, 100_000),
     maxPrice: num(0, 100_000),
+    minHistoryPrices: int(1, 10_000),
   }),
   resilience: obj('resilience', {
     // A timeout of 0 would time out every call; an hour is the most any port may take.
@@ -484,6 +504,8 @@ const DEFAULTS = {
     strategyBoost: 2.5,
     /** Project choice: a type not yet used this week is this much more likely (keeps 10 types reachable). */
     noveltyMultiplier: 1.5,
+    /** Project choice (RULINGS category balance is a week rule): days with fewer items leave the balance to the week, since a share of 1-3 items is all or nothing. */
+    minItemsForDayBalance: 4,
     /** Base selection weight of each send type inside its category (001 §2.5 `type_weights`). */
     typeWeights: {
       ppv_unlock: 4,
@@ -563,6 +585,19 @@ const DEFAULTS = {
     lowFreshnessWarningBelow: 30,
     /** Captions per send type below which a caption-pool warning is raised (001 §1.2.1 module 7). */
     lowPoolThreshold: 3,
+    /**
+     * Persona fit (001 §3.0 persona component, §7.2 check 6; the seed gives no formula - project
+     * choice): points for emoji density (emojis per word) inside the persona's band, slang density
+     * inside its band, and a favourite emoji or signature phrase; a caption matches from 40; no
+     * persona scores a neutral 50.
+     */
+    persona: {
+      emojiBands: { none: [0, 0.02], low: [0.02, 0.12], medium: [0.1, 0.35], high: [0.3, 10] },
+      slangBands: { none: [0, 0.02], light: [0.01, 0.12], heavy: [0.08, 10] },
+      points: { emoji: 50, slang: 25, signature: 25 },
+      matchMinScore: 40,
+      neutralScore: 50,
+    },
   },
   timing: {
     /** RULINGS "window": 08:00-23:30 local, in minutes after midnight. */
@@ -613,6 +648,10 @@ const DEFAULTS = {
     latestMinuteOfDay: 23 * 60 + 59,
     /** Project choice (000 task 3.4 gives no default): a parent type without history is estimated at its default price x 10 buyers. */
     defaultPriceBuyers: 10,
+    /** 000 task 3.4 recency: `1 - hours to the end of the day / 24`. */
+    recencyHorizonHours: 24,
+    /** Project choice: the engagement score of a parent type without views in the history. */
+    neutralEngagementScore: 0.5,
   },
   validation: {
     /** RULINGS "score thresholds". */
@@ -647,6 +686,8 @@ const DEFAULTS = {
     /** Prices never leave this range, USD. */
     minPrice: 3,
     maxPrice: 250,
+    /** Project choice (001 consumption rule 4): past prices of a send type move its price only from 3 of them on. */
+    minHistoryPrices: 3,
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,

@@ -62,11 +62,13 @@ export const followupPriority = (
   const revenueScore = clamp01(estimatedRevenueUsd / f.revenueNormalizerUsd);
   const endOfDay = localToEpochMinute(parent.scheduledDate, f.latestMinuteOfDay, timeZone);
   const hours = (endOfDay - parent.epochMinute) / 60;
-  const recencyScore = clamp01(1 - hours / 24);
+  const recencyScore = clamp01(1 - hours / f.recencyHorizonHours);
   const viewed = own.reduce((s, m) => s + m.viewed, 0);
   const purchased = own.reduce((s, m) => s + m.purchased, 0);
   const engagementScore =
-    viewed > 0 ? clamp01(purchased / viewed / f.engagementNormalizerRate) : 0.5;
+    viewed > 0
+      ? clamp01(purchased / viewed / f.engagementNormalizerRate)
+      : f.neutralEngagementScore;
   const w = f.priorityWeights;
   const priority =
     w.revenue * revenueScore + w.recency * recencyScore + w.engagement * engagementScore;

@@ -35,7 +35,8 @@ export const suggestPrice = (
     .filter((m) => m.sendTypeKey === sendTypeKey && m.price !== null && m.price > 0)
     .map((m) => m.price as number);
   const c = Math.min(1, Math.max(0, confidence));
-  const raw = prices.length >= 3 ? base + c * (median(prices) - base) : base;
+  const raw =
+    prices.length >= policy.pricing.minHistoryPrices ? base + c * (median(prices) - base) : base;
   const whole = Math.min(
     policy.pricing.maxPrice,
     Math.max(policy.pricing.minPrice, Math.round(raw)),

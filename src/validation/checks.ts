@@ -141,7 +141,7 @@ export const checkPersonaConsistency = (input: ValidationInput): ReadonlyArray<I
     input.items,
     (i) => !i.needsCaption && i.captionText !== manual && i.captionText.length > 0,
   )
-    .filter(({ item }) => !matchesPersona(item.captionText, persona))
+    .filter(({ item }) => !matchesPersona(item.captionText, persona, input.policy))
     .map(({ item, index }) =>
       issue(
         'persona_mismatch',

@@ -12,6 +12,7 @@
 import { linearRegression, linearRegressionLine, rSquared } from 'simple-statistics';
 import { SEND_TYPES } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY } from '../domain/policy';
 import { isIsoDate, isTimeZone, localDayBuckets } from '../domain/time';
 import type { MassMessage } from '../domain/types';
 
@@ -40,28 +41,7 @@ export interface ElasticityPolicy {
  * @since 0.1.0
  * @category volume
  */
-export const DEFAULT_ELASTICITY_POLICY: ElasticityPolicy = Object.freeze({
-  // source: same window as the weekday multipliers (001 §1.2.1 module 4, `dowHistoryDays`); the
-  // real-data README's per-volume figures span 119 days (2025-08-02 to 2025-11-28). A month
-  // rarely shows 3 volume levels of 3 days each.
-  historyDays: 90,
-  // source: issue 3 ("at least 3 volume levels of 3 days each"); 001 §1.2.1 "sufficient volume history".
-  minDaysPerLevel: 3,
-  // source: issue 3; three levels are the fewest that can show a curve rather than a line.
-  minLevels: 3,
-  // source: project choice. Each day is one point, and one day's PPV revenue swings with price,
-  // content and weekday (real-data README: $/PPV by weekday runs 124-236, by hour 107-214), so
-  // even a true log curve explains a modest share of the per-day variance; 0.3 keeps fits where
-  // volume explains clearly more than noise and rejects flat clouds.
-  minRSquared: 0.3,
-  // source: project choice, calibrated on the real-data README "By PPVs per day" (3-4 a day
-  // 168.66 $/PPV, 5-6 a day 232.50, 7+ a day 117.61). A log curve only flattens, it never falls,
-  // so the share sets where it stops: histories shaped like those figures (levels 3-8) cap at
-  // 7 with 0.4, at 11-12 with 0.25 (never binding inside the 1-10 bounds), at 6 with 0.5. A
-  // history with constant returns (R = 40 v over levels 1-10) fits with a 10th-send marginal of
-  // 0.41 x the mean, so 0.4 is the largest share that never caps it below 10.
-  minMarginalShare: 0.4,
-});
+export const DEFAULT_ELASTICITY_POLICY: ElasticityPolicy = DEFAULT_POLICY.elasticity;
 
 /**
  * One local day of PPV sends: the revenue sends (`SEND_TYPES[key].category === 'revenue'`) with
