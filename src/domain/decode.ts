@@ -28,7 +28,13 @@ export const showReceived = (u: unknown): string => {
     else if (typeof u === 'symbol') s = 'a symbol';
     else s = JSON.stringify(u) ?? typeof u;
   } catch {
-    s = Array.isArray(u) ? 'an unprintable array' : `an unprintable ${typeof u}`;
+    let array = false;
+    try {
+      array = Array.isArray(u);
+    } catch {
+      // a revoked Proxy cannot even say whether it is an array
+    }
+    s = array ? 'an unprintable array' : `an unprintable ${typeof u}`;
   }
   return s.length > MAX_RECEIVED ? `${s.slice(0, MAX_RECEIVED - 1)}…` : s;
 };

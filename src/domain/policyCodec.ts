@@ -29,8 +29,12 @@ const missingKeyType = (codec: t.Mixed) =>
     (a) => a,
   );
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
+/** A plain object: made by `{}` or `Object.create(null)` (not an array, a Date, a Map, a class instance). */
+const isPlainObject = (u: unknown): u is Record<string, unknown> => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+  const proto = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+};
 
 /**
  * An object with exactly the given keys: an unknown key fails at its path with `unknown key`,

@@ -70,15 +70,20 @@ const decodeInputs = (
 > => {
   const decoded = decodeWith(ScheduleInputsC, inputs, 'inputs', 'invalid_input');
   let policyOverrides: unknown = {};
+  let unreadable: Issue | null = null;
   try {
     policyOverrides =
       typeof inputs === 'object' && inputs !== null
         ? ((inputs as { readonly policy?: unknown }).policy ?? {})
         : {};
-  } catch (e) {
-    policyOverrides = e;
+  } catch {
+    unreadable = issue(
+      'invalid_input',
+      { expected: 'a readable policy', received: 'a value that throws when read' },
+      'inputs.policy',
+    );
   }
-  const policy = resolvePolicy(policyOverrides);
+  const policy = unreadable === null ? resolvePolicy(policyOverrides) : E.left([unreadable]);
   const problems = [
     ...(E.isLeft(decoded) ? decoded.left : []),
     ...(E.isLeft(policy) ? policy.left : []),

@@ -15,7 +15,7 @@ import * as t from 'io-ts';
 import { NonEmptyStringC } from '../domain/codecs';
 import { type Issue, issue, type ScheduleError, scheduleError } from '../domain/issues';
 import type { PhaseContext, SaveOutcome, ScheduleResult } from '../domain/stages';
-import { callPort, optional } from '../ports/boundary';
+import { callPort, hasPort, optional } from '../ports/boundary';
 import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
@@ -102,7 +102,7 @@ export const trackVolume =
         detail: degraded?.message ?? level,
       });
     const issues = degraded === null ? [] : [degraded];
-    if (!ctx.options.trackPrediction || ports.saveVolumePrediction === undefined)
+    if (!ctx.options.trackPrediction || !hasPort(ports, 'saveVolumePrediction'))
       return TE.right({ volume, issues });
     const { predictionId: _omit, ...rest } = volume;
     const site = { trace, phase: 'volume' as const, fallback: 'no prediction id' };
@@ -214,7 +214,7 @@ export const saveWeek =
     if (!ctx.options.save) return { save: notSaved('not_requested'), issues: [] };
     const status = result.validation.status;
     const passed = status === 'passed' || status === 'passed_with_warnings';
-    if (!passed || ports.saveSchedule === undefined)
+    if (!passed || !hasPort(ports, 'saveSchedule'))
       return {
         save: notSaved('refused'),
         issues: [
@@ -239,7 +239,7 @@ export const saveWeek =
                 'saved',
               )(),
             compensate: async (saved): Promise<E.Either<unknown, void>> =>
-              ports.deleteSchedule === undefined
+              !hasPort(ports, 'deleteSchedule')
                 ? E.left('no deleteSchedule port to remove the saved schedule')
                 : pipe(
                     await callPort(
@@ -260,7 +260,21 @@ export const saveWeek =
       const r = await saga();
       return r.status === 'completed' ? E.right(r) : E.left<typeof r, typeof r>(r);
     };
-    const store = ports.idempotencyStore;
+    let store: SchedulePorts['idempotencyStore'];
+    try {
+      store = ports.idempotencyStore;
+    } catch (e) {
+      return {
+        save: notSaved('failed'),
+        issues: [
+          issue('save_failed', {
+            failedStep: 'idempotency_claim',
+            reason: `idempotencyStore cannot be read: ${describeValue(e)}`,
+            sagaStatus: 'not_started',
+          }),
+        ],
+      };
+    }
     const claim = idempotencyClaim('save_schedule', params);
     const outcome =
       store === undefined
@@ -271,7 +285,7 @@ export const saveWeek =
         ? (r as { log: ScheduleResult['save']['sagaLog'] }).log
         : [];
     const writeLog = async (log: SaveOutcome['sagaLog']): Promise<ReadonlyArray<Issue>> => {
-      if (ports.saveSagaLog === undefined || log.length === 0) return [];
+      if (!hasPort(ports, 'saveSagaLog') || log.length === 0) return [];
       const [, failed] = await optional(
         callPort(
           { trace, phase: 'save', fallback: 'saga log not stored' },

@@ -27,7 +27,7 @@ import type { SchedulePolicy } from '../domain/policy';
 import type { LoadedData } from '../domain/stages';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../domain/time';
 import type { CreatorProfile } from '../domain/types';
-import { callPort, optional, required } from '../ports/boundary';
+import { callPort, hasPort, optional, required } from '../ports/boundary';
 import type { PortName, SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
 
@@ -45,14 +45,6 @@ export interface Loaded {
 }
 
 const UsableCountsC = t.record(SendTypeKeyC, NonNegativeIntC);
-
-const hasPort = (ports: SchedulePorts, name: PortName): boolean => {
-  try {
-    return (ports as unknown as Record<string, unknown>)[name] !== undefined;
-  } catch {
-    return true; // an unreadable port is called, and fails at the boundary
-  }
-};
 
 /**
  * Phase 1: reads the profile (required: `CREATOR_NOT_FOUND` when the port answers `null`), then

@@ -29,6 +29,20 @@ import type { PortName, SchedulePorts } from './ports';
 import type { Trace } from './trace';
 import { isTrusted, normalizesFaults } from './trust';
 
+/**
+ * Whether the caller supplied port `name` (an optional port may be absent). A port whose getter
+ * throws counts as supplied: calling it then fails at the boundary, as a fault of that port.
+ *
+ * @internal
+ */
+export const hasPort = (ports: SchedulePorts, name: keyof SchedulePorts): boolean => {
+  try {
+    return (ports as unknown as Record<string, unknown>)[name] !== undefined;
+  } catch {
+    return true;
+  }
+};
+
 const readPort = (ports: SchedulePorts, name: PortName): unknown => {
   try {
     return (ports as unknown as Record<string, unknown>)[name];

@@ -77,13 +77,24 @@ const insertBounded = (top: Ranked[], item: Ranked, limit: number): void => {
   top.splice(lo, 0, item);
 };
 
-/** Canonical JSON of plain decoded data: object keys sorted, so equal records compare equal. */
-const canonical = (u: unknown): string =>
-  JSON.stringify(u, (_k, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * The identity of a history row: its decoded fields in a fixed order (extra fields a caller left
+ * on the record, which may be anything, are not part of it).
+ */
+const historyKey = (m: MassMessage): string =>
+  JSON.stringify([
+    m.creatorId,
+    m.sentAt,
+    m.sendTypeKey,
+    m.price,
+    m.sent,
+    m.viewed,
+    m.purchased,
+    m.earnings,
+    m.captionId,
+    m.captionText ?? null,
+    m.contentType ?? null,
+  ]);
 
 /** One `duplicate_record` issue per entry whose key an earlier entry already has. */
 const duplicates = <A>(
@@ -152,7 +163,7 @@ export const decodeDataset = (
     ),
     ...duplicates(
       d.history,
-      canonical,
+      historyKey,
       'history row',
       (i) => `dataset.history[${i}]`,
       (m) => `${m.creatorId} ${m.sendTypeKey} at ${m.sentAt}`,
