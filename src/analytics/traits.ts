@@ -9,6 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import jStat from 'jstat';
 import { sum } from 'simple-statistics';
+import { showReceived } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { apportion } from '../volume/weekly';
@@ -419,7 +420,9 @@ const codePoints = (text: string): number =>
  * Returns `Left` with every issue found (never stops at the first):
  * - `invalid_earnings` (error, path `performance[i].earnings`): NaN, infinite or negative;
  * - `invalid_price` (error, path `performance[i].price`): NaN, infinite or negative;
- * - `invalid_trait_option` (error, path `options.<field>`): an option out of range.
+ * - `invalid_trait_option` (error, path `options.<field>`): an option out of range;
+ * - `invalid_input` (error, path `performance`): not an array, or records or options that cannot
+ *   be read. Never throws, whatever it is given.
  *
  * With fewer records than `topN`, `Right` with no traits and `reason: 'insufficient_data'`.
  *
@@ -432,6 +435,33 @@ export const analyzeTopPerformerTraits = (
   performance: ReadonlyArray<PerformanceRecord>,
   options: TraitAnalysisOptions = {},
   policy: Pick<SchedulePolicy, 'traits'> = DEFAULT_POLICY,
+): E.Either<ReadonlyArray<Issue>, TraitAnalysis> => {
+  try {
+    if (!Array.isArray(performance))
+      return E.left([
+        issue(
+          'invalid_input',
+          { expected: 'an array of performance records', received: showReceived(performance) },
+          'performance',
+        ),
+      ]);
+    return analyze(performance, options ?? {}, policy);
+  } catch (e) {
+    // A record or an option that cannot be read (a getter that throws, a revoked Proxy).
+    return E.left([
+      issue(
+        'invalid_input',
+        { expected: 'readable performance records and options', received: showReceived(e) },
+        'performance',
+      ),
+    ]);
+  }
+};
+
+const analyze = (
+  performance: ReadonlyArray<PerformanceRecord>,
+  options: TraitAnalysisOptions,
+  policy: Pick<SchedulePolicy, 'traits'>,
 ): E.Either<ReadonlyArray<Issue>, TraitAnalysis> => {
   const traits = policy.traits;
   const o: Resolved = {

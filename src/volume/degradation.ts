@@ -155,7 +155,8 @@ const fallbackVolume = (
  * 3. when the optimization failed: the base tier at `degradation.baseTierConfidence` (0.6), or,
  *    when the tier is unknown, the tier estimated from the fan count at
  *    `degradation.fanCountEstimateConfidence` (0.5);
- * 4. `Left('no_tier')` when neither the tier nor the fan count is known (the build aborts).
+ * 4. `Left('no_tier')` when neither the tier nor the fan count is known (the build aborts), or the
+ *    inputs cannot be read. Never throws.
  *
  * A fallback step returns a `volume_degraded` warning naming the level, its quotas, its
  * confidence and why.
@@ -170,6 +171,18 @@ const fallbackVolume = (
  * @category volume
  */
 export const degradeVolume = (
+  input: VolumeChainInput,
+  policy: SchedulePolicy,
+): E.Either<'no_tier', VolumeChainResult> => {
+  try {
+    return chain(input, policy);
+  } catch {
+    // Inputs that cannot be read: no tier can be determined from them.
+    return E.left('no_tier');
+  }
+};
+
+const chain = (
   input: VolumeChainInput,
   policy: SchedulePolicy,
 ): E.Either<'no_tier', VolumeChainResult> => {
