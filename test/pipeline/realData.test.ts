@@ -2,7 +2,8 @@
  * The agency's 40 real creators, each built for the week of 2025-09-08 (seed 1) against the
  * real caption export. The export has no message history, vault or timing, and no PPV, bundle,
  * VIP or game captions: the builds must degrade (generic captions, `MANUAL_REQUIRED`,
- * fallbacks), never fail, and keep every hard rule.
+ * fallbacks, minimum-safe volumes), never fail, and keep every hard rule (checked by the
+ * independent oracle of `test/oracle/oracle.ts`).
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +17,14 @@ import {
   type ScheduleResult,
   SEND_TYPES,
 } from '../../src/index';
+import { hardRuleViolations } from '../oracle/oracle';
 import { hasRealData, loadRealDataset, REAL_DATA_SKIP_REASON } from '../support/realData';
-import { ruleViolations } from './rules';
+import { weekShapeViolations } from './weekShape';
+
+const ruleViolations = (r: ScheduleResult): ReadonlyArray<string> => [
+  ...hardRuleViolations(r),
+  ...weekShapeViolations(r),
+];
 
 const WEEK = '2025-09-08';
 
@@ -135,9 +142,12 @@ describe.skipIf(!hasRealData())(
         expect(manual.length).toBeGreaterThan(0);
         expect(r.items.some((i) => i.captionId !== null)).toBe(true);
         expect(r.validation.requiresCaptionReview).toBe(true);
+        // phase 3 reports a slot's manual caption, phase 6 a follow-up's (its own code now)
         const reported = new Set(
           r.summary.adjustments
-            .filter((a) => a.code === 'manual_caption_required')
+            .filter(
+              (a) => a.code === 'manual_caption_required' || a.code === 'followup_manual_caption',
+            )
             .map((a) => String(a.details.slotId)),
         );
         for (const i of manual)
@@ -145,29 +155,48 @@ describe.skipIf(!hasRealData())(
       }
     });
 
-    it('fails validation only on the missing history (confidence below 0.3), as RULINGS require', () => {
-      const failures = rights(built)
-        .filter((r) => r.validation.status === 'failed' || r.validation.status === 'needs_review')
-        .flatMap((r) =>
-          r.validation.errors
-            .map((e) => e.code)
-            .filter((c) => c !== 'confidence_too_low')
-            .map((c) => `${r.creatorId}: ${c}`),
-        );
-      expect(failures).toEqual([]);
-      for (const r of rights(built))
-        if (r.validation.errors.some((e) => e.code === 'confidence_too_low'))
-          expect(r.volume.confidenceScore).toBeLessThan(0.3);
+    // RULINGS "new and sparse creators" overturns the old expectation (the missing history failed
+    // every week on confidence_too_low): no history gives the minimum-safe volumes at confidence
+    // 0.3, which the gate passes, and the week is at best passed_with_warnings.
+    it('builds every creator from minimum-safe volumes at confidence 0.3, with no error', () => {
+      for (const r of rights(built)) {
+        expect(r.volume.confidenceScore, r.creatorId).toBe(0.3);
+        expect(r.volume.calculationSource, r.creatorId).toBe('minimum_safe');
+        expect(
+          r.validation.warnings.some(
+            (w) => w.code === 'volume_degraded' && w.details.level === 'minimum_safe',
+          ),
+          r.creatorId,
+        ).toBe(true);
+        expect(r.validation.errors.map((e) => `${r.creatorId}: ${e.code}`)).toEqual([]);
+        expect(r.validation.status, r.creatorId).not.toBe('passed');
+      }
     });
 
-    it('passes validation for every creator once the caller overrides the low confidence', async () => {
-      const overridden = await buildAll(inMemoryPorts(dataset), creatorIds, true);
-      const statuses = rights(overridden).map(
-        (r) =>
-          `${r.creatorId}: ${r.validation.status} ${r.validation.errors.map((e) => e.code).join(',')}`,
+    // ISSUE-NOTES (issue 7): the export has no PPV captions, so its weeks honestly land at
+    // needs_review; what holds them there is the caption review, never a failed rule.
+    it('holds a week below passing only for the caption review (critical pools, manual captions)', () => {
+      const held = rights(built)
+        .filter((r) => !['passed', 'passed_with_warnings'].includes(r.validation.status))
+        .map((r) => ({
+          id: r.creatorId,
+          status: r.validation.status,
+          score: r.validation.score,
+          review: r.validation.warnings.some(
+            (w) => w.code === 'caption_pool_critical' || w.code === 'manual_captions_excessive',
+          ),
+        }));
+      expect(held.filter((h) => h.status !== 'needs_review' || !h.review || h.score < 85)).toEqual(
+        [],
       );
-      expect(statuses).toHaveLength(40);
-      expect(statuses.filter((s) => !/: passed(_with_warnings)? $/.test(s))).toEqual([]);
+    });
+
+    it('gives the same statuses with the manual confidence override, which it no longer needs', async () => {
+      const overridden = await buildAll(inMemoryPorts(dataset), creatorIds, true);
+      const statusOf = (xs: ReadonlyArray<ScheduleResult>) =>
+        xs.map((r) => `${r.creatorId}: ${r.validation.status} ${r.validation.score}`);
+      expect(statusOf(rights(overridden))).toHaveLength(40);
+      expect(statusOf(rights(overridden))).toEqual(statusOf(rights(built)));
     });
   },
 );

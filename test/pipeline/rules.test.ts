@@ -1,11 +1,46 @@
 /**
- * The rule checker of `rules.ts` catches what it claims to: a clean week has no violations, and
- * each hand-made breakage of one rule is reported under that rule.
+ * The checkers the pipeline properties use catch what they claim to, on a real built week: the
+ * independent hard-rule oracle (`test/oracle/oracle.ts`, literals only) and the allocation and
+ * volume shape rules of `weekShape.ts`. A clean week has no violations, and each hand-made
+ * breakage of one rule is reported under that rule. (`oracle.test.ts` tests the oracle rule by
+ * rule in depth; this keeps the cases the former `rules.ts` checker was tested with.)
  */
+import { TZDate } from '@date-fns/tz';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Issue, ScheduleItem, ScheduleResult } from '../../src/index';
+import { type HardRuleName, hardRuleViolations } from '../oracle/oracle';
 import { buildRight, creatorFixture, datasetFixture } from './fixtures';
-import { addDays, instantOf, type RuleName, ruleViolations, slotDate } from './rules';
+import { slotDate, type WeekShapeRule, weekShapeViolations } from './weekShape';
+
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Epoch ms of a local date and `HH:mm:ss` in `zone`. */
+const instantOf = (date: string, time: string, zone: string): number =>
+  new TZDate(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+    Number(time.slice(0, 2)),
+    Number(time.slice(3, 5)),
+    Number(time.slice(6, 8)),
+    zone,
+  ).getTime();
+
+type RuleName = HardRuleName | WeekShapeRule;
+const SHAPE: ReadonlyArray<string> = ['variety', 'slotNumbers', 'volumeShape'];
+const ruleViolations = (r: ScheduleResult, rules?: ReadonlyArray<RuleName>) => [
+  ...hardRuleViolations(
+    r,
+    rules === undefined
+      ? {}
+      : { rules: rules.filter((x): x is HardRuleName => !SHAPE.includes(x)) },
+  ),
+  ...weekShapeViolations(
+    r,
+    rules?.filter((x): x is WeekShapeRule => SHAPE.includes(x)),
+  ),
+];
 
 const zone = 'Europe/Berlin';
 
@@ -28,7 +63,7 @@ const at = (
 const minuteOf = (i: ScheduleItem): number =>
   Number(i.scheduledTime.slice(0, 2)) * 60 + Number(i.scheduledTime.slice(3, 5));
 
-describe('rules.ts checker', () => {
+describe('the hard-rule oracle and the week shape rules on a built week', () => {
   let week: ScheduleResult;
   let main: ScheduleItem;
   let followup: ScheduleItem;
@@ -86,7 +121,7 @@ describe('rules.ts checker', () => {
           scheduledAt: new Date(Date.parse(main.scheduledAt) + 3_600_000).toISOString(),
         }),
     ],
-    ['uniqueInstants', () => add(at(main, main.scheduledDate, minuteOf(main), 'x_1'))],
+    ['uniqueMinutes', () => add(at(main, main.scheduledDate, minuteOf(main), 'x_1'))],
     ['spacing', () => add(at(main, main.scheduledDate, minuteOf(main) + 11, 'x_1'))],
     [
       'blockCap',
@@ -153,6 +188,9 @@ describe('rules.ts checker', () => {
     ],
     ['captions', () => replace(main, { ...main, needsCaption: true })],
     ['strategies', () => replace(main, { ...main, strategyUsed: 'made_up' })],
+    // RULINGS "moved items": an item sent on the next day that keeps its origin day's strategy
+    // (the old rule, now overturned) is flagged
+    ['strategies', () => replace(main, at(main, addDays(main.scheduledDate, 1), minuteOf(main)))],
     [
       'diversity',
       () => ({
@@ -171,9 +209,10 @@ describe('rules.ts checker', () => {
         }),
     ],
     ['nothingLost', () => ({ ...week, items: week.items.filter((i) => i !== undisturbedDay[1]) })],
+    ['slotNumbers', () => ({ ...week, items: week.items.filter((i) => i !== undisturbedDay[1]) })],
     ['nothingLost', () => replace(main, at(main, addDays(main.scheduledDate, 2), minuteOf(main)))],
     [
-      'volume',
+      'volumeShape',
       () => ({
         ...week,
         volume: {
@@ -186,10 +225,32 @@ describe('rules.ts checker', () => {
       }),
     ],
     [
-      'status',
+      'volumeShape',
       () => ({
         ...week,
-        validation: { ...week.validation, status: 'passed', errors: [{ code: 'x' } as Issue] },
+        creator: { ...week.creator, pageType: 'free' },
+        volume: {
+          ...week.volume,
+          finalConfig: { ...week.volume.finalConfig, retentionPerDay: 1 },
+        },
+      }),
+    ],
+    [
+      'statusCoherence',
+      () => ({
+        ...week,
+        validation: {
+          ...week.validation,
+          status: 'passed',
+          errors: [{ code: 'x' } as unknown as Issue],
+        },
+      }),
+    ],
+    [
+      'statusTruthful',
+      () => ({
+        ...replace(main, at(main, main.scheduledDate, 9 * 60 + 45)),
+        validation: { ...week.validation, status: 'passed', errors: [] },
       }),
     ],
   ])('flags a broken %s rule', (rule, broken) => {
