@@ -10,7 +10,7 @@
  *
  * The rules in `KNOWN_OPEN` break on today's `src/` and are skipped by the properties; the
  * tripwire at the end fails once a rule of the set no longer breaks in the fixed samples, so
- * the set is emptied as the fixes land.
+ * the set is emptied as the fixes land. Today the set is empty: every hard rule is asserted.
  */
 import { createHash } from 'node:crypto';
 import { tzOffset } from '@date-fns/tz';
@@ -35,6 +35,7 @@ import {
   hardCreatorWeekArb,
   vaultIsComplete,
 } from '../support/hardCases';
+import type { HardRuleLiterals } from './literals';
 import { DEFAULT_LITERALS, overrideLiterals } from './literals';
 import { HARD_RULES, type HardRuleName, hardRuleViolations } from './oracle';
 
@@ -48,19 +49,26 @@ export const KNOWN_OPEN: ReadonlySet<HardRuleName> = new Set<HardRuleName>([]);
 /**
  * Rules a week can only meet when its vault serves every media kind and flyers. For weeks
  * whose vault lacks some they are not asserted directly; `statusTruthful` still requires such a
- * week not to pass.
+ * week not to pass. The category balance is not among them: the allocator meets it whatever
+ * the vault (RULINGS "category balance is a hard rule"), so it is asserted for every week.
  */
-const VAULT_GATED: ReadonlySet<HardRuleName> = new Set<HardRuleName>([
-  'diversity',
-  'categoryBalance',
-]);
+const VAULT_GATED: ReadonlySet<HardRuleName> = new Set<HardRuleName>(['diversity']);
 
 const assertedRules = (s: HardCreatorWeek): ReadonlyArray<HardRuleName> =>
   HARD_RULES.filter((r) => !KNOWN_OPEN.has(r) && (vaultIsComplete(s) || !VAULT_GATED.has(r)));
 
 type Built = E.Either<ScheduleError, ScheduleResult>;
 
-const build = (s: HardCreatorWeek, policy?: PolicyOverrides): Promise<Built> =>
+/**
+ * A week built with a policy override, and the oracle literals that override means (the test
+ * passes the oracle its own numbers, issue 12).
+ */
+type OverriddenWeek = HardCreatorWeek & {
+  readonly policy?: PolicyOverrides;
+  readonly literals?: HardRuleLiterals;
+};
+
+const build = (s: OverriddenWeek, policy: PolicyOverrides | undefined = s.policy): Promise<Built> =>
   buildSchedule({
     creatorId: s.creatorId,
     weekStart: s.weekStart,
@@ -71,7 +79,7 @@ const build = (s: HardCreatorWeek, policy?: PolicyOverrides): Promise<Built> =>
 
 /** Builds keyed by the sample's content: properties and the tripwire share them. */
 const cache = new Map<string, Promise<Built>>();
-const cachedBuild = (s: HardCreatorWeek): Promise<Built> => {
+const cachedBuild = (s: OverriddenWeek): Promise<Built> => {
   const key = createHash('sha1').update(JSON.stringify(s)).digest('hex');
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
@@ -85,12 +93,13 @@ const describeWeek = (s: HardCreatorWeek, r?: ScheduleResult): string => {
   return `[${s.hardCase}] ${s.creatorId} ${c?.pageType} fans=${c?.fanCount} ${c?.timezone} week ${s.weekStart} seed ${JSON.stringify(s.seed)}${s.options ? ` options ${JSON.stringify(s.options)}` : ''}${r ? ` -> ${r.items.length} items, ${r.validation.status} ${r.validation.score}` : ''}`;
 };
 
-const oracleOptions = (s: HardCreatorWeek) => ({
+const oracleOptions = (s: OverriddenWeek) => ({
   allowNextDayFollowups: s.options?.allowNextDayFollowups ?? false,
+  ...(s.literals === undefined ? {} : { literals: s.literals }),
 });
 
 /** The property: a Right, and no violation of the asserted rules. */
-const weekHolds = async (s: HardCreatorWeek): Promise<void> => {
+const weekHolds = async (s: OverriddenWeek): Promise<void> => {
   const r = await cachedBuild(s);
   if (E.isLeft(r)) throw new Error(`${describeWeek(s)}: Left ${r.left.code}: ${r.left.message}`);
   const v = hardRuleViolations(r.right, { ...oracleOptions(s), rules: assertedRules(s) });
@@ -185,6 +194,9 @@ const forcedWeek = (
   };
 };
 
+const dayAfter = (d: string): string =>
+  new Date(Date.parse(`${d}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -197,17 +209,32 @@ const SQUEEZED = (seed: number) =>
   forcedWeek('forced:avoid09-22', seed, { peakHours: [23, 8], avoidHours: range(9, 22) });
 
 /**
- * Avoid hours 08-22 and a vault with no video, picture, gif or flyer: few eligible send types,
- * each bound by its own gap, and only 23:00-23:30 outside the avoid hours, so items of a full
- * day cannot all be placed: some move to the next day, and those that fit nowhere are dropped.
+ * A caller policy with a one-hour window, 20:00-21:00, and each clock time at most once a week.
+ * Allocation plans what a day's window can carry (one 4-hour block: 3 sends per family), so the
+ * days start full; as the week goes on the clock times of the hour run out, items of a day that
+ * no longer fit move to the next day, and those that fit nowhere are dropped. The oracle gets the
+ * overridden literals. A low-tier creator (500 fans, 3/3/1 a day) of the well-stocked fixture.
  */
-const STARVED = (seed: number) =>
-  forcedWeek(
-    'forced:avoid08-22-empty-vault',
+const TIGHT_POLICY: PolicyOverrides = {
+  timing: { windowStartMinute: 20 * 60, windowEndMinute: 21 * 60, maxClockTimeUsesPerWeek: 1 },
+};
+const TIGHT_LITERALS = overrideLiterals(DEFAULT_LITERALS, {
+  window: { startMinute: 20 * 60, endMinute: 21 * 60 },
+  maxClockTimeUsesPerWeek: 1,
+});
+const tightWeek = (name: `forced:${string}`, seed: number, fanCount: number): OverriddenWeek => {
+  const creator = creatorFixture({ fanCount, pageType: 'paid' });
+  return {
+    hardCase: name,
+    creatorId: creator.creatorId,
+    weekStart: WEEK,
     seed,
-    { peakHours: [23], avoidHours: range(8, 22) },
-    { contentTypes: { solo: 30 }, media: { video: 0, picture: 0, gif: 0 }, flyers: 0 },
-  );
+    dataset: datasetFixture(creator, WEEK),
+    policy: TIGHT_POLICY,
+    literals: TIGHT_LITERALS,
+  };
+};
+const STARVED = (seed: number) => tightWeek('forced:window20-21-clock-once', seed, 500);
 
 /** Revenue sends (the follow-up parents) at 23:xx: follow-ups meet midnight. */
 const LATE = (seed: number, allowNextDayFollowups: boolean) =>
@@ -225,8 +252,8 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
   const squeezed = SEEDS.map(SQUEEZED);
   const starved = SEEDS.map(STARVED);
   const late = SEEDS.map((s) => LATE(s, true));
-  const forced: HardCreatorWeek[] = [...squeezed, ...starved, ...late];
-  const results = new Map<HardCreatorWeek, ScheduleResult>();
+  const forced: OverriddenWeek[] = [...squeezed, ...starved, ...late];
+  const results = new Map<OverriddenWeek, ScheduleResult>();
 
   beforeAll(async () => {
     for (const s of forced) {
@@ -237,7 +264,7 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
   });
 
   const reached = (
-    from: ReadonlyArray<HardCreatorWeek>,
+    from: ReadonlyArray<OverriddenWeek>,
     pred: (i: ScheduleResult['summary']['adjustments'][number]) => boolean,
   ) =>
     from.flatMap((s) => {
@@ -268,42 +295,95 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
     expect(range(9, 22)).toContain(Number(item?.scheduledTime.slice(0, 2)));
   });
 
-  it('next-day move (item_moved_next_day): the item sits on the next date', () => {
+  it('next-day move (item_moved_next_day): the item sits on the next date, with its day', () => {
+    for (const s of starved)
+      expect(
+        reached([s], (i) => i.code === 'item_moved_next_day').length,
+        `${describeWeek(s)}: a one-hour window with each clock time once a week should force it`,
+      ).toBeGreaterThan(0);
     const hits = reached(starved, (i) => i.code === 'item_moved_next_day');
-    expect(hits.length, 'an empty vault and avoid hours 08-22 should force it').toBeGreaterThan(0);
     const placed = hits.filter(({ r, i }) => r.items.some((x) => x.slotId === i.details.slotId));
+    expect(placed.length, 'some moved item is placed on its next date').toBeGreaterThan(0);
     for (const { r, i } of placed) {
       const item = r.items.find((x) => x.slotId === i.details.slotId);
-      expect(item?.scheduledDate).not.toBe(String(i.details.slotId).slice(0, 10));
+      const from = String(i.details.slotId).slice(0, 10);
+      expect(item?.scheduledDate).toBe(dayAfter(from));
+      // RULINGS "moved items": where it came from, and the strategy of the day it is sent on
+      expect(item?.movedFromDate).toBe(from);
+      expect(item?.strategyUsed).toBe(r.summary.dailyStrategies[item?.scheduledDate ?? '']);
     }
   });
 
-  it('drop (item_dropped): the item is not in the schedule', () => {
-    const hits = reached(starved, (i) => i.code === 'item_dropped');
-    expect(hits.length).toBeGreaterThan(0);
-    for (const { r, i } of hits)
+  it('drop (item_dropped): the item is not in the schedule, and it is counted as removed', () => {
+    for (const s of starved)
+      expect(
+        reached([s], (i) => i.code === 'item_dropped').length,
+        describeWeek(s),
+      ).toBeGreaterThan(0);
+    for (const { r, i } of reached(starved, (i) => i.code === 'item_dropped')) {
       expect(r.items.some((x) => x.slotId === i.details.slotId)).toBe(false);
+      expect(i.details.removed).toBe(1);
+    }
+    // the oracle holds on the overridden literals, and the default literals see the override
+    for (const s of starved) {
+      const r = results.get(s) as ScheduleResult;
+      expect(hardRuleViolations(r, { literals: TIGHT_LITERALS })).toEqual([]);
+      expect(hardRuleViolations(r, { rules: ['clockTimes'] })).toEqual([]);
+    }
   });
 
-  it('late parents: with allowNextDayFollowups a follow-up crosses midnight; only the option admits it (and RULINGS would keep it inside the day)', () => {
-    const crossing = late.flatMap((s) => {
+  // RULINGS "late parents" overturns the old expectation (with allowNextDayFollowups a late
+  // parent's follow-up crossed midnight): a parent is at most 23:30, so at least 15 minutes remain
+  // before 23:59 and its follow-up stays inside the day, the option notwithstanding.
+  it('late parents: with allowNextDayFollowups no follow-up crosses midnight; late ones stay inside the day', () => {
+    const pairs = late.flatMap((s) => {
       const r = results.get(s) as ScheduleResult;
       const bySlot = new Map(r.items.map((i) => [i.slotId, i]));
       return r.items
-        .filter(
-          (i) =>
-            i.isFollowUp && bySlot.get(i.parentItemId ?? '')?.scheduledDate !== i.scheduledDate,
-        )
-        .map((i) => ({ r, i }));
+        .filter((i) => i.isFollowUp)
+        .map((f) => ({ r, f, parent: bySlot.get(f.parentItemId ?? '') }));
     });
-    expect(crossing.length).toBeGreaterThan(0);
-    const { r, i } = crossing[0] as (typeof crossing)[number];
-    expect(hardRuleViolations(r, { rules: ['window'], allowNextDayFollowups: true })).toEqual([]);
-    expect(hardRuleViolations(r, { rules: ['window'] }).join()).toContain(i.slotId);
-    // the parent is inside the window (<= 23:30), so >= 15 minutes remained before 23:59
-    expect(
-      hardRuleViolations(r, { rules: ['lateFollowups'], allowNextDayFollowups: true }).join(),
-    ).toContain(i.slotId);
+    const lateOnes = pairs.filter(({ parent }) => (parent?.scheduledTime ?? '') >= '23:00:00');
+    expect(lateOnes.length, 'peak hour 23 gives follow-ups of 23:xx parents').toBeGreaterThan(0);
+    for (const { f, parent } of pairs) {
+      expect(parent, `${f.slotId}'s parent is in the week`).toBeDefined();
+      expect((parent?.scheduledTime ?? '') <= '23:30:00', `${f.slotId}'s parent`).toBe(true);
+      expect(f.scheduledDate, `${f.slotId} after ${parent?.scheduledTime}`).toBe(
+        parent?.scheduledDate,
+      );
+      expect(f.scheduledTime <= '23:59:00', f.slotId).toBe(true);
+    }
+    for (const s of late) {
+      const r = results.get(s) as ScheduleResult;
+      expect(
+        hardRuleViolations(r, { rules: ['lateFollowups', 'window'], allowNextDayFollowups: true }),
+      ).toEqual([]);
+      // the week holds even without the option: nothing needed it
+      expect(hardRuleViolations(r, { rules: ['window'] })).toEqual([]);
+    }
+  });
+
+  /**
+   * Found while forcing the paths: the same one-hour window for an ultra creator (30,000 fans,
+   * 8/8/3 a day planned). `allocateDay` fills the categories in order (revenue first) against a
+   * shared per-family capacity (3 per family in the one 4-hour block the window touches), so
+   * revenue takes every slot of both families, engagement is left unfilled, and
+   * `rebalanceDrafts` stops below `minItemsForDayBalance` (4): days of 3 revenue and 0
+   * engagement items, and a week with engagement at 17.9 % (seed 1). The report says `failed`
+   * (statusTruthful holds), but RULINGS "category balance is a hard rule" asks the allocator to
+   * meet the balance; it could (for example 2 revenue and 1 engagement a day). Expected to fail
+   * until allocation balances the categories under a tight capacity.
+   */
+  it.fails('a tight window keeps the category balance for an ultra creator too (src bug, see comment)', async () => {
+    for (const seed of SEEDS) {
+      const s = tightWeek('forced:window20-21-ultra', seed, 30_000);
+      const r = await cachedBuild(s);
+      if (E.isLeft(r)) throw new Error(r.left.message);
+      expect(
+        hardRuleViolations(r.right, { literals: TIGHT_LITERALS, rules: ['categoryBalance'] }),
+        describeWeek(s, r.right),
+      ).toEqual([]);
+    }
   });
 });
 
@@ -341,6 +421,7 @@ describe('KNOWN_OPEN tripwire: each open rule still breaks in the fixed samples'
   const broken = new Map<HardRuleName, string>();
 
   beforeAll(async () => {
+    if (KNOWN_OPEN.size === 0) return;
     for (const s of [
       ...samples,
       ...SEEDS.map(SQUEEZED),
@@ -357,8 +438,12 @@ describe('KNOWN_OPEN tripwire: each open rule still breaks in the fixed samples'
     }
   });
 
-  it.each([...KNOWN_OPEN])('%s (remove it from KNOWN_OPEN once this fails)', (rule) => {
-    expect(broken.get(rule), `${rule} no longer breaks: remove it from KNOWN_OPEN`).toBeDefined();
+  // One test whatever the size of the set (an empty `it.each` would leave the suite empty).
+  it(`KNOWN_OPEN (${[...KNOWN_OPEN].join(', ') || 'empty'}) holds only rules that still break`, () => {
+    const fixed = [...KNOWN_OPEN].filter((rule) => !broken.has(rule));
+    expect(fixed, 'these no longer break: remove them from KNOWN_OPEN').toEqual([]);
+    // today every hard rule holds in every built week: the set is empty
+    expect([...KNOWN_OPEN]).toEqual([]);
   });
 });
 
