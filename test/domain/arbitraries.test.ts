@@ -21,7 +21,9 @@ describe('test arbitraries', () => {
         const whole = decodeDataset(dataset);
         expect(E.isRight(whole) ? [] : whole.left.map((i) => i.message)).toEqual([]);
         expect(
-          E.isRight(decodeWith(ScheduleInputsC, { creatorId, weekStart, seed }, '', 'invalid_input')),
+          E.isRight(
+            decodeWith(ScheduleInputsC, { creatorId, weekStart, seed }, '', 'invalid_input'),
+          ),
         ).toBe(true);
         expect(dataset.creators.map((c) => c.creatorId)).toEqual([creatorId]);
         expect(isIsoDate(weekStart)).toBe(true);

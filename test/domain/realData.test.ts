@@ -65,7 +65,11 @@ describe.skipIf(!hasRealData())('real agency data', () => {
   it('parses the week of mass messages', () => {
     const messages = loadRealMassMessages();
     expect(messages).toHaveLength(210);
-    expect(E.isRight(decodeWith(t.array(MassMessageC), messages, 'history', { port: 'getMassMessageHistory' }))).toBe(true);
+    expect(
+      E.isRight(
+        decodeWith(t.array(MassMessageC), messages, 'history', { port: 'getMassMessageHistory' }),
+      ),
+    ).toBe(true);
     expect(messages.every((m) => m.sentAt >= '2025-09-07' && m.sentAt < '2025-09-15')).toBe(true);
     expect(
       messages.filter((m) => m.price !== null).every((m) => m.sendTypeKey === 'ppv_unlock'),

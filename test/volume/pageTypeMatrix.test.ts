@@ -12,12 +12,12 @@ import {
   revenueMixOf,
   revenueMixTarget,
   SEND_TYPE_KEYS,
-  SEND_TYPES,
   type SendTypeKey,
   type SubType,
   TIER_PPVS,
   validateBumpRatio,
 } from '../../src/index';
+import { DEFAULT_LITERALS } from '../oracle/literals';
 
 const FANS = { low: 500, mid: 2000, high: 8000, ultra: 20000 } as const;
 const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
@@ -147,8 +147,10 @@ describe('calculateVolumeTargets (000 task 3.1)', () => {
       'bump_text_only',
       'dm_farm',
     ]);
-    for (const k of BUMP_RATIO_SEND_TYPES.ppv) expect(SEND_TYPES[k].category).toBe('revenue');
-    for (const k of BUMP_RATIO_SEND_TYPES.bump) expect(SEND_TYPES[k].category).toBe('engagement');
+    for (const k of BUMP_RATIO_SEND_TYPES.ppv)
+      expect(DEFAULT_LITERALS.categories[k]).toBe('revenue');
+    for (const k of BUMP_RATIO_SEND_TYPES.bump)
+      expect(DEFAULT_LITERALS.categories[k]).toBe('engagement');
   });
 });
 

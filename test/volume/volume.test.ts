@@ -6,7 +6,6 @@ import {
   calculateScoresFromHistory,
   calculateWeeklyDistribution,
   confidenceFromMessageCount,
-  DEFAULT_POLICY,
   type DynamicVolumeContext,
   fuseHorizons,
   getVolumeTier,
@@ -14,6 +13,13 @@ import {
   normalizeDowMultipliers,
   roundHalfUp,
 } from '../../src/index';
+
+/** RULINGS "Volume" bounds after adjustment: revenue 1-10, engagement 1-8, retention 0-4 a day (001 phase 1 checkpoint). */
+const BOUNDS = {
+  revenue: [1, 10],
+  engagement: [1, 8],
+  retention: [0, 4],
+} as const;
 
 const ctx = (over: Partial<DynamicVolumeContext> = {}): DynamicVolumeContext => ({
   fanCount: 12_434,
@@ -127,7 +133,7 @@ describe('calculateDynamicVolume (002)', () => {
     fc.assert(
       fc.property(contextArb, (c) => {
         const f = calculateDynamicVolume(c).finalConfig;
-        const b = DEFAULT_POLICY.volume.bounds;
+        const b = BOUNDS;
         expect(f.revenuePerDay).toBeGreaterThanOrEqual(b.revenue[0]);
         expect(f.revenuePerDay).toBeLessThanOrEqual(b.revenue[1]);
         expect(f.engagementPerDay).toBeGreaterThanOrEqual(b.engagement[0]);
