@@ -33,7 +33,7 @@ describe('scheduleTimes properties (RULINGS "Timing")', () => {
         const r = runScenario(s, scheduleTimes);
         expect(timingViolations(r)).toEqual([]);
       }),
-      { numRuns: 200, seed: ENV_SEED },
+      { numRuns: 100, seed: ENV_SEED },
     );
   });
 
