@@ -15,6 +15,7 @@ import {
   type ScheduleResult,
   type VolumePrediction,
 } from '../../src/index';
+import { hardRuleViolations } from '../oracle/oracle';
 import { build, creatorFixture, datasetFixture } from './fixtures';
 
 const creator = creatorFixture({ timezone: 'Europe/Berlin', fanCount: 8000 });
@@ -186,5 +187,34 @@ describe('deprecated send types in history', () => {
       r.items.find((i) => i.sendTypeKey === 'ppv_unlock')?.suggestedPrice;
     expect(price(a)).not.toBe(price(base));
     expect(a.items.some((i) => (i.sendTypeKey as string) === 'ppv_message')).toBe(false);
+  });
+});
+
+// RULINGS "new and sparse creators" (issue 6): a creator with no history and no tracked trends
+// was failed on confidence_too_low; it now takes the minimum-safe volumes at confidence 0.3.
+describe('a new creator (no history, no trends)', () => {
+  it('builds a passing minimum-safe week, at best passed_with_warnings', async () => {
+    const fresh = creatorFixture({ creatorId: 'new_creator', fanCount: 8000, pageType: 'paid' });
+    const { trends: _t, ...rest } = datasetFixture(fresh, weekStart);
+    const r = right(
+      await build(
+        { creatorId: fresh.creatorId, weekStart, seed: 5 },
+        inMemoryPorts({ ...rest, history: [] }),
+      ),
+    );
+    expect(r.volume.confidenceScore).toBe(0.3);
+    // 001 "Error Handling" volume chain: minimum safe 3 / 3 / 1 a day
+    expect(r.volume.finalConfig).toMatchObject({
+      revenuePerDay: 3,
+      engagementPerDay: 3,
+      retentionPerDay: 1,
+    });
+    expect(r.validation.errors).toEqual([]);
+    expect(r.validation.status).toBe('passed_with_warnings');
+    expect(r.validation.warnings.find((w) => w.code === 'volume_degraded')?.details).toMatchObject({
+      level: 'minimum_safe',
+      confidenceScore: 0.3,
+    });
+    expect(hardRuleViolations(r)).toEqual([]);
   });
 });
