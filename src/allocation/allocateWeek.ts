@@ -463,49 +463,66 @@ const allocateDay = (
     return second !== null && (family.get(second) ?? 0) < familyCap ? second : null;
   };
   const drafts: DraftSlot[] = [];
-  const unfilled: Array<{ readonly category: Category; readonly removed: number }> = [];
   const leastUsed = forceLeastUsed || STRATEGIES[strategy].selection === 'least_used';
-  for (const category of CATEGORIES) {
-    let last: SendTypeKey | null = null;
-    for (let n = 0; n < quotas[category]; n++) {
-      const open = eligibleByCategory[category].filter((s) => {
-        const cap = s.weeklyCap;
-        return (
-          (cap === null || (state.weekly.get(s.sendTypeKey) ?? 0) < cap) &&
-          (daily.get(s.sendTypeKey) ?? 0) < dailyCapacity(s, policy) &&
-          familyOf(s) !== null
-        );
-      });
-      const noRepeat = open.filter((s) => s.sendTypeKey !== last);
-      const pool = noRepeat.length > 0 ? noRepeat : open;
-      if (pool.length === 0) {
-        unfilled.push({ category, removed: quotas[category] - n });
-        break;
-      }
-      let pick: SendTypeSpec | null;
-      if (leastUsed) {
-        pick = [...pool].sort(
-          (x, y) =>
-            (state.weekly.get(x.sendTypeKey) ?? 0) - (state.weekly.get(y.sendTypeKey) ?? 0) ||
-            (policy.allocation.typeWeights[y.sendTypeKey] ?? 0) -
-              (policy.allocation.typeWeights[x.sendTypeKey] ?? 0) ||
-            x.sendTypeKey.localeCompare(y.sendTypeKey),
-        )[0] as SendTypeSpec;
-      } else {
-        const [p, next] = weightedPick(r, pool, (s) =>
-          typeWeight(s, strategy, volume, state.weekly.get(s.sendTypeKey) ?? 0, policy),
-        );
-        r = next;
-        pick = p ?? (pool[0] as SendTypeSpec);
-      }
-      drafts.push({ sendTypeKey: pick.sendTypeKey, category, priority: n + 1 });
-      daily.set(pick.sendTypeKey, (daily.get(pick.sendTypeKey) ?? 0) + 1);
-      const fam = familyOf(pick) as ChannelFamily;
-      family.set(fam, (family.get(fam) ?? 0) + 1);
-      state.weekly.set(pick.sendTypeKey, (state.weekly.get(pick.sendTypeKey) ?? 0) + 1);
-      last = pick.sendTypeKey;
+  const filled: Record<Category, number> = { revenue: 0, engagement: 0, retention: 0 };
+  const blocked = new Set<Category>();
+  const last = new Map<Category, SendTypeKey>();
+  // The categories take turns in the 001 §2.6 pattern R, E, R, E, Ret, so that when the day's
+  // channel families fill up, every category has had its share (a day of 3 is R, E, R, never
+  // R, R, R): the category balance then holds however tight the capacity is.
+  const pattern: ReadonlyArray<Category> = [
+    'revenue',
+    'engagement',
+    'revenue',
+    'engagement',
+    'retention',
+  ];
+  const wanted = (c: Category) => !blocked.has(c) && filled[c] < quotas[c];
+  for (let turn = 0; CATEGORIES.some(wanted); turn++) {
+    const category = pattern[turn % pattern.length] as Category;
+    if (!wanted(category)) continue;
+    const open = eligibleByCategory[category].filter((s) => {
+      const cap = s.weeklyCap;
+      return (
+        (cap === null || (state.weekly.get(s.sendTypeKey) ?? 0) < cap) &&
+        (daily.get(s.sendTypeKey) ?? 0) < dailyCapacity(s, policy) &&
+        familyOf(s) !== null
+      );
+    });
+    const noRepeat = open.filter((s) => s.sendTypeKey !== last.get(category));
+    const pool = noRepeat.length > 0 ? noRepeat : open;
+    if (pool.length === 0) {
+      blocked.add(category);
+      continue;
     }
+    let pick: SendTypeSpec | null;
+    if (leastUsed) {
+      pick = [...pool].sort(
+        (x, y) =>
+          (state.weekly.get(x.sendTypeKey) ?? 0) - (state.weekly.get(y.sendTypeKey) ?? 0) ||
+          (policy.allocation.typeWeights[y.sendTypeKey] ?? 0) -
+            (policy.allocation.typeWeights[x.sendTypeKey] ?? 0) ||
+          x.sendTypeKey.localeCompare(y.sendTypeKey),
+      )[0] as SendTypeSpec;
+    } else {
+      const [p, next] = weightedPick(r, pool, (s) =>
+        typeWeight(s, strategy, volume, state.weekly.get(s.sendTypeKey) ?? 0, policy),
+      );
+      r = next;
+      pick = p ?? (pool[0] as SendTypeSpec);
+    }
+    filled[category]++;
+    drafts.push({ sendTypeKey: pick.sendTypeKey, category, priority: filled[category] });
+    daily.set(pick.sendTypeKey, (daily.get(pick.sendTypeKey) ?? 0) + 1);
+    const fam = familyOf(pick) as ChannelFamily;
+    family.set(fam, (family.get(fam) ?? 0) + 1);
+    state.weekly.set(pick.sendTypeKey, (state.weekly.get(pick.sendTypeKey) ?? 0) + 1);
+    last.set(category, pick.sendTypeKey);
   }
+  const unfilled = CATEGORIES.filter((c) => filled[c] < quotas[c]).map((category) => ({
+    category,
+    removed: quotas[category] - filled[category],
+  }));
   return [drafts, unfilled, r];
 };
 

@@ -160,23 +160,38 @@ export const TimeZoneC = refine(t.string, isTimeZone, 'IANA time zone');
  */
 export const IsoDateC = refine(t.string, isIsoDate, 'YYYY-MM-DD date');
 
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_RE =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Whether a string is an ISO instant whose date and clock fields are real (no 2025-02-30, no 24:00). */
+const isInstant = (u: unknown): u is string => {
+  if (typeof u !== 'string') return false;
+  const m = INSTANT_RE.exec(u);
+  if (m === null || !isIsoDate(m[1] as string)) return false;
+  const [hh, mm, ss, oh, om] = [m[2], m[3], m[4] ?? '0', m[6] ?? '0', m[7] ?? '0'].map(Number);
+  return (
+    (hh as number) < 24 &&
+    (mm as number) < 60 &&
+    (ss as number) < 60 &&
+    (oh as number) < 24 &&
+    (om as number) < 60 &&
+    Number.isFinite(Date.parse(u))
+  );
+};
 
 /**
  * An ISO 8601 instant with a zone designator (`2025-01-20T19:07:00Z`, `...+02:00`), decoded to
- * canonical UTC form (`2025-01-20T19:07:00.000Z`). A local date-time without zone is refused.
+ * canonical UTC form (`2025-01-20T19:07:00.000Z`). A local date-time without zone is refused, and
+ * so is an impossible date or clock time (`2025-02-30T10:00:00Z`, `T24:00`): `Date.parse` would
+ * roll it over to another day.
  *
  * @since 0.1.0
  * @category codecs
  */
 export const IsoInstantC = new t.Type<string, string, unknown>(
   'ISO 8601 instant',
-  (u): u is string => typeof u === 'string' && INSTANT_RE.test(u) && Number.isFinite(Date.parse(u)),
-  (u, c) => {
-    if (typeof u !== 'string' || !INSTANT_RE.test(u)) return t.failure(u, c);
-    const ms = Date.parse(u);
-    return Number.isFinite(ms) ? t.success(new Date(ms).toISOString()) : t.failure(u, c);
-  },
+  (u): u is string => isInstant(u),
+  (u, c) => (isInstant(u) ? t.success(new Date(Date.parse(u)).toISOString()) : t.failure(u, c)),
   t.identity,
 );
 

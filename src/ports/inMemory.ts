@@ -118,6 +118,44 @@ const duplicates = <A>(
   return out;
 };
 
+/** Duplicate creator and caption ids of a raw dataset, among the records whose id is a string. */
+const rawDuplicateIds = (dataset: unknown): ReadonlyArray<Issue> => {
+  const ids = (collection: 'creators' | 'captions', field: string) => {
+    try {
+      const xs = (dataset as Record<string, unknown>)[collection];
+      if (!Array.isArray(xs)) return [];
+      return xs.flatMap((x, index) => {
+        const id =
+          typeof x === 'object' && x !== null ? (x as Record<string, unknown>)[field] : undefined;
+        return typeof id === 'string' ? [{ id, index }] : [];
+      });
+    } catch {
+      return [];
+    }
+  };
+  const report = (collection: 'creators' | 'captions', field: string, label: string) => {
+    const first = new Map<string, number>();
+    return ids(collection, field).flatMap(({ id, index }) => {
+      const at = first.get(id);
+      if (at === undefined) {
+        first.set(id, index);
+        return [];
+      }
+      return [
+        issue(
+          'duplicate_record',
+          { collection: label, key: id, firstPath: `dataset.${collection}[${at}].${field}` },
+          `dataset.${collection}[${index}].${field}`,
+        ),
+      ];
+    });
+  };
+  return [
+    ...report('creators', 'creatorId', 'creator id'),
+    ...report('captions', 'captionId', 'caption id'),
+  ];
+};
+
 /**
  * Decodes an agency dataset for `inMemoryPorts`: every record with the boundary codecs (paths
  * like `dataset.captions[12].performanceScore`), then duplicates, each named at both paths
@@ -135,7 +173,9 @@ export const decodeDataset = (
   dataset: unknown,
 ): E.Either<ReadonlyArray<Issue>, InMemoryDataset> => {
   const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', { port: null });
-  if (E.isLeft(decoded)) return decoded;
+  // When some records do not decode, the duplicate ids among the rest are reported too, so one
+  // pass names every problem.
+  if (E.isLeft(decoded)) return E.left([...decoded.left, ...rawDuplicateIds(dataset)]);
   const d = decoded.right;
   const issues = [
     ...duplicates(

@@ -456,14 +456,19 @@ export const withResilience = (
     task: object,
   ): Promise<E.Either<PortError, unknown>> => {
     let attempts = 0;
+    // The last failure of this call that was not a refusal of the breaker: when the breaker
+    // opens between two attempts (other calls failed meanwhile), the call failed because of it.
+    const seen: { cause: PortError | null } = { cause: null };
     try {
       const callIndex = callCounts.get(port) ?? 0;
       callCounts.set(port, callIndex + 1);
       const start = readNow(port);
-      const result = await withRetry(
-        (n) => {
+      const retried = await withRetry(
+        async (n) => {
           attempts = n;
-          return attemptOnce(port, fn, args, n);
+          const r = await attemptOnce(port, fn, args, n);
+          if (E.isLeft(r) && r.left.kind !== 'circuit_open') seen.cause = r.left;
+          return r;
         },
         {
           policy: policy.retry,
@@ -473,6 +478,15 @@ export const withResilience = (
           onRetry: (r) => emit({ type: 'retry_scheduled', port, ...r }),
         },
       );
+      const first = seen.cause;
+      const result: E.Either<PortError, unknown> =
+        E.isLeft(retried) && retried.left.kind === 'circuit_open' && first !== null
+          ? E.left({
+              ...first,
+              attempts: retried.left.attempts,
+              message: `${first.message}; then the circuit breaker opened`,
+            })
+          : retried;
       const end = readNow(port);
       callInfos.set(task, {
         port,
