@@ -367,6 +367,21 @@ describe('each relaxation path is reached by forced fixed-seed weeks, and they h
     }
   });
 
+  // Found while forcing the paths and fixed in src (categories take turns when a day's channel
+  // families fill up): a one-hour window 20:00-21:00 for an ultra creator (8 / 8 / 3 planned a
+  // day, 3 sends per family fit) used to give days of 3 revenue items and 0 engagement.
+  it('a one-hour window keeps the category balance for an ultra creator', async () => {
+    for (const seed of SEEDS) {
+      const s = tightWeek('forced:window20-21-ultra', seed, 30_000, {
+        start: 20 * 60,
+        end: 21 * 60,
+      });
+      const r = await cachedBuild(s);
+      if (E.isLeft(r)) throw new Error(r.left.message);
+      expect(hardRuleViolations(r.right, oracleOptions(s)), describeWeek(s, r.right)).toEqual([]);
+    }
+  });
+
   /**
    * Found while forcing the paths (a `src/` defect, reported): the same kind of tight window,
    * 19:30-20:30, for a mid-tier creator (2,000 fans). Allocation plans 6 sends per family a day
