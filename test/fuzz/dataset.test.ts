@@ -31,10 +31,10 @@ interface Data {
   [key: string]: unknown;
 }
 
-/** Two creators, 132 captions (some used by the first creator), 120 history rows. */
+/** Two creators, 88 captions (some used by the first creator), 48 history rows. */
 const BASE: Data = (() => {
   const d = datasetFixture(richCreator, WEEK);
-  const captions = captionBank(6).map((c, i) =>
+  const captions = captionBank(4).map((c, i) =>
     i % 5 === 0
       ? {
           ...c,
@@ -53,7 +53,7 @@ const BASE: Data = (() => {
       ...d,
       creators: [richCreator, newCreator()],
       captions,
-      history: d.history.slice(-120),
+      history: d.history.slice(-48),
     }),
   ) as Data;
 })();
@@ -264,7 +264,7 @@ describe('fuzz: datasets for inMemoryPorts', () => {
         expectDatasetPaths(r.left.issues);
         expect(hasIssue(r.left.issues, p), p.label).toBe(true);
       }),
-      fuzzRuns(0x1e6_0201, 150),
+      fuzzRuns(0x1e6_0201, 90),
     );
   });
 
@@ -285,7 +285,7 @@ describe('fuzz: datasets for inMemoryPorts', () => {
           for (const p of ps) expect(hasIssue(decoded.left, p), p.label).toBe(true);
         },
       ),
-      fuzzRuns(0x1e6_0202, 100),
+      fuzzRuns(0x1e6_0202, 60),
     );
   });
 
@@ -322,7 +322,7 @@ describe('fuzz: datasets for inMemoryPorts', () => {
         expect(E.isLeft(r) && r.left.code).toBe('DECODE_FAILED');
         if (E.isLeft(r)) expectDatasetPaths(r.left.issues);
       }),
-      fuzzRuns(0x1e6_0203, 150),
+      fuzzRuns(0x1e6_0203, 100),
     );
   });
 
@@ -347,7 +347,7 @@ describe('fuzz: datasets for inMemoryPorts', () => {
         const r = await build(d);
         expect(E.isLeft(r) && r.left.code).toBe('DECODE_FAILED');
       }),
-      fuzzRuns(0x1e6_0204, 150),
+      fuzzRuns(0x1e6_0204, 100),
     );
   });
 });
@@ -363,7 +363,7 @@ describe('fuzz findings: datasets (found by this suite, fixed in cabcfc3)', () =
         (d.history[k0 % d.history.length] as Row).note = value;
         expect(() => decodeDataset(d)).not.toThrow();
       }),
-      fuzzRuns(0x1e6_0205, 100),
+      fuzzRuns(0x1e6_0205, 60),
     );
   });
 

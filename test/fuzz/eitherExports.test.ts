@@ -161,7 +161,7 @@ describe('fuzz: the exported Either functions are total', () => {
         total('safeNow', () => safeNow(v as never));
         total('safeNow(clock)', () => safeNow({ now: () => v } as never));
       }),
-      fuzzRuns(0x1e6_0401, 200),
+      fuzzRuns(0x1e6_0401, 150),
     );
   });
 

@@ -38,9 +38,11 @@ const OPTION_KEYS = [
   'trackPrediction',
 ];
 
+const BASE_PORTS = inMemoryPorts(leanDataset());
+
 /** Ports that count every call: decoding fails first, so a junk build never reaches a port. */
 const countingPorts = (): { readonly ports: SchedulePorts; readonly calls: () => number } => {
-  const base = inMemoryPorts(leanDataset());
+  const base = BASE_PORTS;
   let calls = 0;
   const ports = Object.fromEntries(
     Object.entries(base).map(([k, f]) => [
@@ -172,10 +174,7 @@ describe('fuzz: buildSchedule inputs', () => {
   });
 
   it('a misspelled option names its path with "unknown key"', async () => {
-    const r = await runBuild(
-      { ...VALID, options: { allowNextDayFollowup: true } },
-      inMemoryPorts(leanDataset()),
-    );
+    const r = await runBuild({ ...VALID, options: { allowNextDayFollowup: true } }, BASE_PORTS);
     expect(E.isLeft(r)).toBe(true);
     if (E.isRight(r)) return;
     expect(r.left.code).toBe('INVALID_INPUT');
@@ -189,7 +188,7 @@ describe('fuzz: buildSchedule inputs', () => {
   });
 
   it('getters that answer differently on every read never crash a build: one value is used throughout', async () => {
-    const ports = inMemoryPorts(leanDataset());
+    const ports = BASE_PORTS;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('creatorId', 'weekStart', 'seed'),
@@ -227,7 +226,7 @@ describe('fuzz findings: inputs (found by this suite, fixed in cabcfc3)', () => 
         throw new Error('the policy cannot be read');
       }
     }
-    const r = await runBuild(new Inputs(), inMemoryPorts(leanDataset()));
+    const r = await runBuild(new Inputs(), BASE_PORTS);
     expect(E.isLeft(r) ? r.left.code : 'built a week').toBe('INVALID_INPUT');
   });
 
@@ -236,7 +235,7 @@ describe('fuzz findings: inputs (found by this suite, fixed in cabcfc3)', () => 
   it('a revoked Proxy as the inputs is INVALID_INPUT at path "inputs"', async () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    const r = await runBuild(proxy, inMemoryPorts(leanDataset()));
+    const r = await runBuild(proxy, BASE_PORTS);
     expect(E.isLeft(r) ? [r.left.code, r.left.issues[0]?.path] : 'built').toEqual([
       'INVALID_INPUT',
       'inputs',
@@ -249,7 +248,7 @@ describe('fuzz findings: objects that are not plain data (found by this suite, f
   // `policy: new Map([['timing', { jitterMax: 1e9 }]])` was silently read as "no options" / "no
   // overrides" and the week was built.
   it('a non-plain object as options or policy is INVALID_INPUT naming the field', async () => {
-    const ports = inMemoryPorts(leanDataset());
+    const ports = BASE_PORTS;
     await fc.assert(
       fc.asyncProperty(exoticObjectJunk, fc.constantFrom('options', 'policy'), async (v, field) => {
         const r = await runBuild({ ...VALID, [field]: v }, ports);

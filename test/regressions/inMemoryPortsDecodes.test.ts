@@ -97,11 +97,9 @@ describe('regression: inMemoryPorts decodes its dataset (duplicates, bad instant
     ]);
   });
 
-  // BUG (minor; src/ports/inMemory.ts decodeDataset): duplicates are looked for only once every
-  // record decodes, so a dataset with a duplicate creator id and an undecodable history row
-  // reports the history row only; the duplicate shows up after the caller fixes it. The doc
-  // promises "Left with every issue (codes decode_error, duplicate_record)".
-  it.fails('decode errors and duplicates are reported together', async () => {
+  // Found by this suite, fixed in 308ca04: duplicates were looked for only once every record
+  // decoded, so the duplicate showed up only after the caller fixed the history row.
+  it('decode errors and duplicates are reported together', async () => {
     const found = await decodeIssues({
       ...GOOD,
       creators: [richCreator, richCreator],
@@ -113,12 +111,10 @@ describe('regression: inMemoryPorts decodes its dataset (duplicates, bad instant
     ]);
   });
 
-  // BUG (src/domain/codecs.ts IsoInstantC): an instant is checked by a regex and Date.parse, and
-  // V8's Date.parse rolls impossible days over (2025-02-30T10:00:00Z parses as 2025-03-02,
-  // 2025-04-31 as 2025-05-01), so a history row or a caption use at an impossible date is not an
-  // "unparseable instant" but silently moved to another day. (IsoDateC rejects 2025-02-30.)
-  it.fails('an impossible calendar date in an instant is a decode_error, not another day', async () => {
-    for (const sentAt of ['2025-02-30T10:00:00Z', '2025-04-31T00:00:00Z']) {
+  // Found by this suite, fixed in 308ca04: V8's Date.parse rolls impossible days over
+  // (2025-02-30T10:00:00Z parsed as 2025-03-02), so such a row was silently moved to another day.
+  it('an impossible calendar date in an instant is a decode_error, not another day', async () => {
+    for (const sentAt of ['2025-02-30T10:00:00Z', '2025-04-31T00:00:00Z', '2025-01-20T24:00:00Z']) {
       const history = GOOD.history.map((h, i) => (i === 7 ? { ...h, sentAt } : h));
       expect(await decodeIssues({ ...GOOD, history })).toEqual([
         ['decode_error', 'dataset.history[7].sentAt', null],

@@ -104,14 +104,10 @@ describe('regression: a port that never answers ends in PORT_TIMEOUT under withR
     expect(elapsedMs).toBe(3 * 15_000 + 1_000 + 3_000);
   });
 
-  // BUG (src/resilience/withResilience.ts with src/content/matchContent.ts): the week's caption
-  // reads run concurrently (one per caption type, ~20); when the caption port never answers they
-  // all time out together, the default breaker (003: 5 consecutive failures) opens, and the first
-  // read's retry is refused: the build ends in PORT_FAILURE "getCaptionCandidates: circuit
-  // breaker open" (kind circuit_open, attempts 2) after one timeout, not in PORT_TIMEOUT as issue 6
-  // "Done when" asks ("a never-answering port ends in PORT_TIMEOUT within the policy's timeout
-  // under withResilience"). The timeout is the cause and is not reported.
-  it.fails('getCaptionCandidates under the default breaker: PORT_TIMEOUT, not a circuit_open PORT_FAILURE', async () => {
+  // Found by this suite, fixed in 308ca04: the ~20 concurrent caption reads all timed out
+  // together, the default breaker (003: 5 consecutive failures) opened, the first read's retry was
+  // refused, and the build ended in PORT_FAILURE circuit_open instead of PORT_TIMEOUT.
+  it('getCaptionCandidates under the default breaker: PORT_TIMEOUT, not a circuit_open PORT_FAILURE', async () => {
     const { r } = await hangOn('getCaptionCandidates');
     expect(E.isLeft(r) ? [r.left.code, r.left.issues[0]?.details.kind ?? null] : 'Right').toEqual([
       'PORT_TIMEOUT',

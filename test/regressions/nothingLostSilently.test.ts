@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoAgency } from '../../examples/demo-agency/generate';
 import {
   addDaysIso,
-  type InMemoryDataset,
   inMemoryPorts,
   removedItemsOf,
+  type SchedulePorts,
   type ScheduleResult,
 } from '../../src/index';
 import { captionBank, datasetFixture } from '../pipeline/fixtures';
@@ -56,10 +56,10 @@ const account = (w: ScheduleResult, label: string): number => {
   return removed;
 };
 
-const buildOver = async (dataset: InMemoryDataset, creatorId: string, policy?: unknown) => {
+const buildOver = async (ports: SchedulePorts, creatorId: string, policy?: unknown) => {
   const r = await runBuild(
     { creatorId, weekStart: WEEK, seed: 5, ...(policy === undefined ? {} : { policy }) },
-    inMemoryPorts(dataset),
+    ports,
   );
   if (E.isLeft(r)) throw new Error(`${creatorId}: ${r.left.code} ${r.left.message}`);
   return r.right;
@@ -68,25 +68,27 @@ const buildOver = async (dataset: InMemoryDataset, creatorId: string, policy?: u
 describe('regression: nothing is lost silently (weeklyTotal = built + reported removed)', () => {
   it('every demo creator, and some weeks do remove items', async () => {
     const dataset = generateDemoAgency(42);
+    const ports = inMemoryPorts(dataset);
     let removedSomewhere = 0;
     for (const c of dataset.creators)
-      removedSomewhere += account(await buildOver(dataset, c.creatorId), c.creatorId);
+      removedSomewhere += account(await buildOver(ports, c.creatorId), c.creatorId);
     expect(removedSomewhere).toBeGreaterThan(0);
   });
 
   it('forced clamps and caps on the fixture creator', async () => {
-    const rich = datasetFixture(richCreator, WEEK);
-    const cases: ReadonlyArray<readonly [string, InMemoryDataset, unknown]> = [
+    const dataset = datasetFixture(richCreator, WEEK);
+    const rich = inMemoryPorts(dataset);
+    const cases: ReadonlyArray<readonly [string, SchedulePorts, unknown]> = [
       ['defaults', rich, undefined],
       ['revenue clamped to 1-2 a day', rich, { volume: { bounds: { revenue: [1, 2] } } }],
       ['engagement clamped to 1-2 a day', rich, { volume: { bounds: { engagement: [1, 2] } } }],
       ['one follow-up a day', rich, { followups: { maxPerDay: 1 } }],
-      ['a thin caption bank', { ...rich, captions: captionBank(2) }, undefined],
-      ['no captions at all', { ...rich, captions: [] }, undefined],
+      ['a thin caption bank', inMemoryPorts({ ...dataset, captions: captionBank(2) }), undefined],
+      ['no captions at all', inMemoryPorts({ ...dataset, captions: [] }), undefined],
     ];
     let removed = 0;
-    for (const [label, dataset, policy] of cases)
-      removed += account(await buildOver(dataset, richCreator.creatorId, policy), label);
+    for (const [label, ports, policy] of cases)
+      removed += account(await buildOver(ports, richCreator.creatorId, policy), label);
     expect(removed).toBeGreaterThan(0);
   });
 });
