@@ -212,7 +212,7 @@ describe('fuzz: port answers', () => {
             expect(portFailed(week).some((i) => i.path === 'saveSagaLog')).toBe(true);
         },
       ),
-      fuzzRuns(0x1e6_0301, 70),
+      fuzzRuns(0x1e6_0301, 60),
     );
   });
 
@@ -269,7 +269,7 @@ describe('fuzz: port answers', () => {
           ]);
         },
       ),
-      fuzzRuns(0x1e6_0302, 50),
+      fuzzRuns(0x1e6_0302, 40),
     );
   });
 
@@ -282,6 +282,10 @@ describe('fuzz: port answers', () => {
       factor: fc.double({ min: 1, max: 4, noNaN: true }),
       maxDelayMs: fc.integer({ min: 0, max: 10_000 }),
       jitterRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+      // The default breaker (003: 5 consecutive failures) may open on the ~20 concurrent caption
+      // reads that all time out, and refuse the last retries; a breaker that never opens lets
+      // every attempt run.
+      breakerClosed: fc.boolean(),
     });
     await fc.assert(
       fc.asyncProperty(hangArb, async (h) => {
@@ -300,10 +304,7 @@ describe('fuzz: port answers', () => {
               maxDelayMs: h.maxDelayMs,
               jitterRatio: h.jitterRatio,
             },
-            // The ~20 concurrent caption reads that all time out would open the default breaker
-            // (5 failures) before the first retry; that case is the regression
-            // test/regressions/neverAnsweringPort.test.ts. Here the breaker stays closed.
-            breaker: { failureThreshold: 1_000 },
+            ...(h.breakerClosed ? { breaker: { failureThreshold: 1_000 } } : {}),
           },
         });
         expect(E.isRight(wrapped)).toBe(true);
@@ -322,18 +323,20 @@ describe('fuzz: port answers', () => {
           expect(E.isLeft(r)).toBe(true);
           if (E.isRight(r)) return;
           expect(r.left.code).toBe('PORT_TIMEOUT');
-          expect(r.left.issues.map((i) => [i.code, i.path, i.details.attempts])).toContainEqual([
-            'port_timeout',
-            h.port,
-            h.attempts,
-          ]);
-          for (const i of r.left.issues) expect(i.path).toBe(h.port);
+          for (const i of r.left.issues) {
+            expect([i.code, i.path]).toEqual(['port_timeout', h.port]);
+            expect(i.details.attempts).toBeGreaterThanOrEqual(1);
+            expect(i.details.attempts).toBeLessThanOrEqual(h.attempts);
+            if (h.breakerClosed) expect(i.details.attempts).toBe(h.attempts);
+          }
         } else {
           expect(E.isRight(r)).toBe(true);
           if (E.isLeft(r)) return;
-          expect(
-            portFailed(r.right).map((i) => [i.path, i.details.kind, i.details.attempts]),
-          ).toEqual([[h.port, 'timeout', h.attempts]]);
+          expect(portFailed(r.right).map((i) => [i.path, i.details.kind])).toEqual([
+            [h.port, 'timeout'],
+          ]);
+          // One call of an optional read cannot open the breaker: every attempt runs.
+          expect(portFailed(r.right)[0]?.details.attempts).toBe(h.attempts);
           expect(r.right.items.length).toBeGreaterThan(0);
         }
       }),
