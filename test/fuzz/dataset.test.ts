@@ -31,10 +31,10 @@ interface Data {
   [key: string]: unknown;
 }
 
-/** Two creators, 88 captions (some used by the first creator), 48 history rows. */
+/** Two creators, 66 captions (some used by the first creator), 24 history rows. */
 const BASE: Data = (() => {
   const d = datasetFixture(richCreator, WEEK);
-  const captions = captionBank(4).map((c, i) =>
+  const captions = captionBank(3).map((c, i) =>
     i % 5 === 0
       ? {
           ...c,
@@ -53,7 +53,7 @@ const BASE: Data = (() => {
       ...d,
       creators: [richCreator, newCreator()],
       captions,
-      history: d.history.slice(-48),
+      history: d.history.slice(-24),
     }),
   ) as Data;
 })();
