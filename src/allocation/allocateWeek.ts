@@ -96,7 +96,9 @@ export const dailyCapacity = (
 
 /**
  * Most non-follow-up sends one channel family takes in a day: `maxPerBlock` times the 4-hour
- * blocks the window touches (3 x 4 = 12 with the defaults). Source: RULINGS "spacing".
+ * blocks the window touches (3 x 4 = 12 with the defaults), and no more than the window can space
+ * out at the last spacing step (a 60-minute window holds 4 sends 20 minutes apart). Source:
+ * RULINGS "spacing", "relaxation".
  *
  * @since 0.1.0
  * @category allocation
@@ -107,7 +109,12 @@ export const familyDailyCapacity = (policy: SchedulePolicy = DEFAULT_POLICY): nu
     Math.floor(t.windowEndMinute / t.blockMinutes) -
     Math.floor(t.windowStartMinute / t.blockMinutes) +
     1;
-  return blocks * t.maxPerBlock;
+  const floor = t.spacingSteps[t.spacingSteps.length - 1] ?? 0;
+  const spaced =
+    floor > 0
+      ? Math.floor((t.windowEndMinute - t.windowStartMinute) / floor) + 1
+      : Number.POSITIVE_INFINITY;
+  return Math.min(blocks * t.maxPerBlock, spaced);
 };
 
 /**

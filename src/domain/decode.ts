@@ -74,15 +74,26 @@ export type DecodeTarget =
   | 'invalid_option'
   | { readonly port: string | null };
 
+const TARGET_CODES: ReadonlyArray<string> = ['invalid_input', 'invalid_policy', 'invalid_option'];
+
+/** The issue of one failing path; a target that is none of `DecodeTarget` reports as `decode_error`. */
 const issueOf = (
   target: DecodeTarget,
   expected: string,
   received: string,
   path: string | null,
-): Issue =>
-  typeof target === 'string'
-    ? issue(target, { expected, received }, path)
-    : issue('decode_error', { port: target.port, expected, received }, path);
+): Issue => {
+  if (typeof target === 'string' && TARGET_CODES.includes(target))
+    return issue(target, { expected, received }, path);
+  let port: string | null = null;
+  try {
+    const p = typeof target === 'object' && target !== null ? target.port : null;
+    port = typeof p === 'string' ? p : null;
+  } catch {
+    port = null;
+  }
+  return issue('decode_error', { port, expected, received }, path);
+};
 
 /**
  * Decodes `value` with `codec`. On failure returns one issue per failing path (every error, not

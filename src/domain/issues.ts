@@ -261,7 +261,7 @@ export interface IssueDetailsByCode {
     readonly sendTypeKey: string;
     readonly date: string;
     readonly category: Cat;
-    readonly reason: 'no_valid_time' | 'date_outside_week';
+    readonly reason: 'no_valid_time' | 'date_outside_week' | 'balance';
     readonly removed: 1;
   };
   // ------------------------------------------------------------------ follow-ups
@@ -957,7 +957,11 @@ export const ISSUE_CODES: Table = Object.freeze({
     removesItems: true,
     source: '001 "Timing Degradation" final fallback; RULINGS "relaxation", "nothing lost"',
     message: (d) =>
-      `${d.slotId} (${d.sendTypeKey}) could not be scheduled: ${d.reason === 'no_valid_time' ? 'no valid time' : 'its date is outside the week'}`,
+      `${d.slotId} (${d.sendTypeKey}) ${
+        d.reason === 'balance'
+          ? 'dropped to keep the category balance after other items found no time'
+          : `could not be scheduled: ${d.reason === 'no_valid_time' ? 'no valid time' : 'its date is outside the week'}`
+      }`,
   }),
   // ---------------------------------------------------------------- follow-ups
   followups_not_applicable: row<'followups_not_applicable'>({

@@ -6,9 +6,9 @@
  * @module
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, getISODay, isValid, parse } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, getISODay, isExists } from 'date-fns';
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const utcDate = (isoDate: string): TZDate => {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -21,10 +21,10 @@ const utcDate = (isoDate: string): TZDate => {
  * @since 0.1.0
  * @category time
  */
-export const isIsoDate = (s: string): boolean =>
-  DATE_RE.test(s) &&
-  isValid(parse(s, 'yyyy-MM-dd', utcDate('2000-01-01'))) &&
-  format(utcDate(s), 'yyyy-MM-dd') === s;
+export const isIsoDate = (s: string): boolean => {
+  const m = DATE_RE.exec(s);
+  return m !== null && isExists(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+};
 
 /**
  * Whether a string names an IANA time zone this runtime knows.

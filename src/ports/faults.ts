@@ -128,6 +128,15 @@ export const fromPortLeft = (port: string, left: unknown): PortError => {
   );
 };
 
+/**
+ * A port name as text, whatever a caller passed for it (a junk name never breaks a message).
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export const nameOf = (port: unknown): string =>
+  typeof port === 'string' ? port : `(port ${describeValue(port)})`;
+
 const isThenable = (u: unknown): u is PromiseLike<unknown> => {
   try {
     return (
@@ -167,9 +176,10 @@ const asEither = (u: unknown): E.Either<unknown, unknown> | null => {
  * @category ports
  */
 export const runPort = async (
-  port: string,
+  portName: string,
   call: () => unknown,
 ): Promise<E.Either<PortError, unknown>> => {
+  const port = nameOf(portName);
   let task: unknown;
   try {
     task = call();

@@ -8,7 +8,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type PortError, portError } from '../ports/faults';
+import { describeValue, nameOf, type PortError, portError } from '../ports/faults';
 import { type Sleep, safeSleep } from './clock';
 import { guarded } from './guard';
 
@@ -39,15 +39,18 @@ export const withTimeout = <A>(
   run: () => Promise<E.Either<PortError, A>>,
   ms: number,
   sleep: Sleep,
-  port: string,
+  portName: string,
 ): Promise<E.Either<PortError, A>> => {
+  const port = nameOf(portName);
   const call = guarded(port, run);
   const timer = safeSleep(sleep, ms).then(
     (slept): Promise<E.Either<PortError, A>> =>
       E.isRight(slept)
         ? Promise.resolve(
             E.left(
-              portError(port, 'timeout', `${port} timed out after ${ms} ms`, { transient: true }),
+              portError(port, 'timeout', `${port} timed out after ${describeValue(ms)} ms`, {
+                transient: true,
+              }),
             ),
           )
         : call,

@@ -6,6 +6,7 @@
  */
 import {
   CATEGORIES,
+  type Category,
   CHANNELS,
   type ChannelFamily,
   type ChannelKey,
@@ -13,7 +14,7 @@ import {
   SEND_TYPES,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { channelReachesTarget } from '../domain/rules';
+import { balanceViolations, channelReachesTarget } from '../domain/rules';
 import type {
   Allocation,
   LoadedData,
@@ -347,7 +348,61 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
   return out;
 };
 
-const droppedIssue = (item: WorkItem, reason: 'no_valid_time' | 'date_outside_week'): Issue =>
+/**
+ * RULINGS "category balance is a hard rule": when the items that could not be placed leave the
+ * week out of balance, the lowest-priority items of the over-represented category (latest in the
+ * week first) are dropped too, each reported (`item_dropped`, reason `balance`). Mutates `issues`.
+ */
+const keepBalance = (
+  placed: ReadonlyArray<TimedSlot>,
+  items: ReadonlyArray<WorkItem>,
+  policy: PhaseContext['policy'],
+  issues: Issue[],
+): ReadonlyArray<TimedSlot> => {
+  // Only the relaxation's last step (no valid time) removes items of the plan here.
+  if (!issues.some((i) => i.code === 'item_dropped' && i.details.reason === 'no_valid_time'))
+    return placed;
+  const kept = [...placed];
+  const indexOf = new Map(items.map((w) => [w.slot.slotId, w] as const));
+  for (
+    let guard = 0;
+    guard < placed.length && kept.length >= policy.allocation.minItemsForDayBalance;
+    guard++
+  ) {
+    const counts = { revenue: 0, engagement: 0, retention: 0 };
+    for (const x of kept) counts[x.category]++;
+    const broken = balanceViolations(counts, policy)[0];
+    if (broken === undefined) break;
+    const victims: ReadonlyArray<Category> =
+      broken.category === 'retention'
+        ? ['retention']
+        : broken.category === 'revenue'
+          ? ['retention', 'engagement']
+          : ['retention', 'revenue'];
+    const victim = victims.find((c) => counts[c] > 0);
+    if (victim === undefined) break;
+    let at = -1;
+    kept.forEach((x, i) => {
+      const best = kept[at];
+      if (
+        x.category === victim &&
+        (best === undefined ||
+          x.priority > best.priority ||
+          (x.priority === best.priority && x.epochMinute > best.epochMinute))
+      )
+        at = i;
+    });
+    const [gone] = kept.splice(at, 1) as [TimedSlot];
+    const work = indexOf.get(gone.slotId);
+    if (work !== undefined) issues.push(droppedIssue(work, 'balance'));
+  }
+  return kept;
+};
+
+const droppedIssue = (
+  item: WorkItem,
+  reason: 'no_valid_time' | 'date_outside_week' | 'balance',
+): Issue =>
   issue(
     'item_dropped',
     {
@@ -479,8 +534,9 @@ export const scheduleTimes = (
     }
     carry = moving;
   });
+  const kept = keepBalance(placed, items, policy, issues);
   return {
-    slots: [...placed].sort(
+    slots: [...kept].sort(
       (a, b) => a.epochMinute - b.epochMinute || compareSlotIds(a.slotId, b.slotId),
     ),
     dailyPrimeHours: Object.fromEntries(days.map((d) => [d.date, d.primeHours])),

@@ -311,12 +311,12 @@ describe('fuzz findings: exported Either functions that threw (found by this sui
   });
 });
 
-describe('fuzz findings: exported Either functions that throw (src bugs, kept as failing expectations)', () => {
-  // BUG (src/domain/decode.ts issueOf / decodeWith): a `target` that is not one of the documented
+describe('fuzz findings, fixed in src: exported Either functions that used to throw', () => {
+  // Used to throw (src/domain/decode.ts issueOf / decodeWith): a `target` that is not one of the documented
   // ones throws: `null` reads 'port' of null, an unknown string throws in `issue` (no row in
   // ISSUE_CODES: "Cannot read properties of undefined (reading 'severity')"), a junk codec
   // whose decode fails falls into the same path. decodeWith is documented "Never throws".
-  it.fails('decodeWith never throws, whatever its codec, path and target', () => {
+  it('decodeWith never throws, whatever its codec, path and target', () => {
     fc.assert(
       fc.property(args(4), ([codec, value, root, target]) => {
         total('decodeWith(junk...)', () =>
@@ -327,11 +327,11 @@ describe('fuzz findings: exported Either functions that throw (src bugs, kept as
     );
   });
 
-  // BUG (src/ports/faults.ts runPort, src/resilience/timeout.ts withTimeout): the port name is
+  // Used to reject (src/ports/faults.ts runPort, src/resilience/timeout.ts withTimeout): the port name is
   // interpolated into messages (`${port} threw: ...`) and read without a guard, so a symbol (or a
   // Proxy whose traps throw) as the name makes the promise reject ("Cannot convert a Symbol
   // value to a string") instead of answering Left; both are documented never to reject.
-  it.fails('runPort and withTimeout never reject, whatever the port name', async () => {
+  it('runPort and withTimeout never reject, whatever the port name', async () => {
     await fc.assert(
       fc.asyncProperty(j, j, async (name, v) => {
         await totalAsync('runPort(junk name)', () => runPort(name as never, () => v));
