@@ -39,8 +39,9 @@ const MUTANTS: ReadonlyArray<Mutant> = [
     name: 'vip_program weekly cap 1 -> 2',
     rule: '001 §2.4 weekly caps',
     file: CATALOG,
-    find: "            requiresFlyer: true,\n            minMinutesBetween: 24 * H,\n            weeklyCap: 1,",
-    replace: "            requiresFlyer: true,\n            minMinutesBetween: 24 * H,\n            weeklyCap: 2,",
+    find: '            requiresFlyer: true,\n            minMinutesBetween: 24 * H,\n            weeklyCap: 1,',
+    replace:
+      '            requiresFlyer: true,\n            minMinutesBetween: 24 * H,\n            weeklyCap: 2,',
     tests: [BUILT_WEEKS, PIPELINE_PROPERTIES],
   },
   {
@@ -72,7 +73,8 @@ const MUTANTS: ReadonlyArray<Mutant> = [
     rule: '001 §5.6 per-type gaps',
     file: CATALOG,
     find: "          'like_farm',\n          row({\n            displayName: 'Like Farm',\n            category: 'engagement',\n            pageTypes: both,\n            captionTypes: ['engagement_prompt', 'casual'],\n            requiresMedia: false,\n            mediaType: 'none',\n            requiresFlyer: false,\n            minMinutesBetween: 24 * H,",
-    replace: "          'like_farm',\n          row({\n            displayName: 'Like Farm',\n            category: 'engagement',\n            pageTypes: both,\n            captionTypes: ['engagement_prompt', 'casual'],\n            requiresMedia: false,\n            mediaType: 'none',\n            requiresFlyer: false,\n            minMinutesBetween: 12 * H,",
+    replace:
+      "          'like_farm',\n          row({\n            displayName: 'Like Farm',\n            category: 'engagement',\n            pageTypes: both,\n            captionTypes: ['engagement_prompt', 'casual'],\n            requiresMedia: false,\n            mediaType: 'none',\n            requiresFlyer: false,\n            minMinutesBetween: 12 * H,",
     tests: [BUILT_WEEKS, PIPELINE_PROPERTIES],
   },
   {
