@@ -397,4 +397,64 @@ describe('matchContent invariants', () => {
       { numRuns: 200 },
     );
   });
+
+  /**
+   * RULINGS "Content matching" freshness, with its numbers as literals: a caption this creator
+   * never used scores 100; after a use it recovers linearly from 0 (used on the first day of the
+   * week or later) to 100 at 30 days, rounded to 2 decimals.
+   */
+  const literalFreshness = (daysAgo: number | null): number =>
+    daysAgo === null
+      ? 100
+      : daysAgo <= 0
+        ? 0
+        : daysAgo >= 30
+          ? 100
+          : Math.round((100 * daysAgo * 100) / 30) / 100;
+
+  it('scores each chosen caption with the linear 30-day freshness (random pools)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbRecord, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.array(fc.constantFrom(...ALLOCATABLE), { maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        async (recs, days) => {
+          const bank = recs.map((r, i) =>
+            record({
+              captionId: `c${i}`,
+              captionType: r.captionType,
+              contentType: r.contentType,
+              performanceScore: r.performanceScore,
+              usage:
+                r.daysAgo === null
+                  ? []
+                  : [
+                      {
+                        creatorId: 'alice',
+                        lastUsedAt: new Date(
+                          Date.UTC(2025, 0, 20, 10) - r.daysAgo * 86_400_000,
+                        ).toISOString(),
+                        useCount: 1,
+                      },
+                    ],
+            }),
+          );
+          const daysAgoOf = new Map(recs.map((r, i) => [`c${i}`, r.daysAgo]));
+          const a = await run(portsOf(bank), days);
+          for (const slot of a.slots) {
+            if (slot.captionId === null || slot.scores === null) continue;
+            const daysAgo = daysAgoOf.get(slot.captionId);
+            if (daysAgo === undefined) continue; // a generic caption of another creator's pool
+            expect(
+              slot.scores.freshnessScore,
+              `${slot.captionId} used ${daysAgo} days ago`,
+            ).toBeCloseTo(literalFreshness(daysAgo), 6);
+          }
+        },
+      ),
+      { numRuns: 150, seed: 3030 },
+    );
+  });
 });

@@ -5,7 +5,6 @@ import {
   addDaysIso,
   buildSchedule,
   CAPTION_TYPES,
-  DEFAULT_POLICY,
   decodeWith,
   type InMemoryDataset,
   InMemoryDatasetC,
@@ -14,6 +13,7 @@ import {
   type MassMessage,
   SEND_TYPES,
 } from '../../src/index';
+import { DEFAULT_LITERALS } from '../oracle/literals';
 
 const AS_OF = '2025-01-20';
 const CONTENT_BEARING = new Set([
@@ -34,8 +34,9 @@ const demo = (seed: number): InMemoryDataset => {
   return d;
 };
 
+/** 001 §1.2 tier table by fan count, from the oracle's literals (never from src's policy). */
 const tierOf = (fans: number): string =>
-  [...DEFAULT_POLICY.volume.tiers].reverse().find((t) => fans >= t.minFans)?.tier ?? 'low';
+  [...DEFAULT_LITERALS.volume.tiers].reverse().find((t) => fans >= t.minFans)?.tier ?? 'low';
 
 const historyOf = (d: InMemoryDataset, creatorId: string): ReadonlyArray<MassMessage> =>
   d.history.filter((m) => m.creatorId === creatorId);
@@ -162,14 +163,14 @@ describe('generateDemoAgency', () => {
     const ppvPrices: number[] = [];
     for (const m of d.history) {
       const c = byId.get(m.creatorId)!;
-      const spec = SEND_TYPES[m.sendTypeKey];
-      expect(spec.generatedBy).toBe('allocation');
-      expect(spec.pageTypes).toContain(c.pageType);
+      // page types and categories from the oracle's 001 §1.4 literals
+      expect(m.sendTypeKey).not.toBe(DEFAULT_LITERALS.followups.sendType);
+      expect(DEFAULT_LITERALS.pageTypes.sendTypes[m.sendTypeKey]).toContain(c.pageType);
       const hour = instantToLocal(m.sentAt, c.timezone).hour;
       expect(hour < 3 || hour >= 8).toBe(true);
       expect(m.viewed).toBeLessThanOrEqual(m.sent);
       expect(m.purchased).toBeLessThanOrEqual(m.viewed);
-      expect(m.price === null).toBe(spec.category !== 'revenue');
+      expect(m.price === null).toBe(DEFAULT_LITERALS.categories[m.sendTypeKey] !== 'revenue');
       expect(m.earnings).toBeCloseTo(m.purchased * (m.price ?? 0), 2);
       if (m.sendTypeKey === 'ppv_unlock' && m.price !== null) ppvPrices.push(m.price);
     }

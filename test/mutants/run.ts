@@ -10,8 +10,9 @@
  * Not part of `npm test`: it runs the property suites once per mutant (minutes).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -158,6 +159,14 @@ const MUTANTS: ReadonlyArray<Mutant> = [
     tests: [BUILT_WEEKS],
   },
   {
+    name: 'minimum safe confidence 0.3 -> 0.4',
+    rule: '001 Volume Configuration Degradation level 3 (confidence 0.3)',
+    file: POLICY,
+    find: '      minimumSafeConfidence: 0.3, // level 3: no data, minimum safe values',
+    replace: '      minimumSafeConfidence: 0.4, // level 3: no data, minimum safe values',
+    tests: [BUILT_WEEKS],
+  },
+  {
     name: 'base quotas: low tier revenue 3 -> 4',
     rule: '001 §1.2 tier table',
     file: POLICY,
@@ -200,6 +209,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130);
   });
 
+/** The failing tests of a vitest JSON report, `file > name`; the file alone when none is named. */
+const failedTests = (file: string, report: string): ReadonlyArray<string> => {
+  if (!existsSync(report)) return [`${file} (no report: the run crashed)`];
+  const json = JSON.parse(readFileSync(report, 'utf8')) as {
+    testResults?: ReadonlyArray<{
+      assertionResults?: ReadonlyArray<{ status?: string; title?: string }>;
+    }>;
+  };
+  const names = (json.testResults ?? []).flatMap((f) =>
+    (f.assertionResults ?? [])
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${file} > ${a.title}`),
+  );
+  return names.length > 0 ? names : [`${file} (failed outside a test)`];
+};
+
 interface Outcome {
   readonly mutant: Mutant;
   readonly status: 'killed' | 'survived' | 'invalid';
@@ -222,12 +247,14 @@ for (const mutant of chosen) {
   const by: string[] = [];
   try {
     for (const test of mutant.tests) {
-      const r = spawnSync('npx', ['vitest', 'run', test, '--reporter=dot'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-      });
-      if (r.status !== 0) by.push(test);
+      const report = join(tmpdir(), `eros-mutant-${process.pid}.json`);
+      const r = spawnSync(
+        'npx',
+        ['vitest', 'run', test, '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
+        { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
+      );
+      if (r.status !== 0) by.push(...failedTests(test, report));
+      rmSync(report, { force: true });
       if (by.length > 0) break;
     }
   } finally {
@@ -241,7 +268,7 @@ for (const mutant of chosen) {
   };
   outcomes.push(outcome);
   process.stdout.write(
-    `${outcome.status.padEnd(8)} ${mutant.name} (${mutant.rule})${by.length > 0 ? ` by ${by.join(', ')}` : ''} [${outcome.seconds} s]\n`,
+    `${outcome.status.padEnd(8)} ${mutant.name} (${mutant.rule}) [${outcome.seconds} s]\n${by.map((t) => `           by ${t}\n`).join('')}`,
   );
 }
 

@@ -90,6 +90,9 @@ export interface HardRuleLiterals {
     readonly channel: ChannelKey;
     /** Minutes between two follow-ups (ppv_followup's own gap). */
     readonly minGapMinutes: number;
+    /** The delay is drawn from a normal of this mean and deviation, truncated to the window. */
+    readonly delayMeanMinutes: number;
+    readonly delayStdDevMinutes: number;
   };
   /** Category of each send type. */
   readonly categories: Readonly<Record<SendTypeKey, Category>>;
@@ -131,6 +134,37 @@ export interface HardRuleLiterals {
     readonly floor: number;
     /** The gate's error code. */
     readonly gateCode: string;
+  };
+  /** Jitter offsets of a non-follow-up send, minutes (inclusive). */
+  readonly jitter: {
+    readonly minMinutes: number;
+    readonly maxMinutes: number;
+  };
+  readonly volume: {
+    /** Tier rows by fan count, lowest first: a creator is in the last row whose `minFans` it reaches. */
+    readonly tiers: ReadonlyArray<{
+      readonly tier: string;
+      readonly minFans: number;
+      readonly revenuePerDay: number;
+      readonly engagementPerDay: number;
+      readonly retentionPerDay: number;
+    }>;
+    /** Page type on which retention is always 0. */
+    readonly noRetentionPageType: PageType;
+    /** The fallback levels: quotas (`null` = the tier row) and the confidence each sets. */
+    readonly fallbacks: Readonly<
+      Record<
+        string,
+        {
+          readonly confidence: number;
+          readonly quotas: {
+            readonly revenuePerDay: number;
+            readonly engagementPerDay: number;
+            readonly retentionPerDay: number;
+          } | null;
+        }
+      >
+    >;
   };
   /** Issue codes the rules read in `result.summary.adjustments`. */
   readonly issueCodes: {
@@ -281,6 +315,8 @@ export const DEFAULT_LITERALS: HardRuleLiterals = {
     target: 'ppv_non_purchasers', // 001 §6.2 target_key; §4.3 required target
     channel: 'targeted_message', // 001 §6.2 channel_key; RULINGS "Channels"
     minGapMinutes: 60, // 001 §5.6 ppv_followup "1 hour"; RULINGS "Follow-ups" spacing
+    delayMeanMinutes: 28, // 003 task 2.3 `mean = 28  # Sweet spot`
+    delayStdDevMinutes: 8, // 003 task 2.3 `std_dev = 8`
   },
   categories: {
     // 001 §1.4 "Send Type Categories"
@@ -357,6 +393,28 @@ export const DEFAULT_LITERALS: HardRuleLiterals = {
   confidence: {
     floor: 0.3, // RULINGS "Errors and degradation" new and sparse creators: minimum safe at 0.3; 001 consumption rule 5
     gateCode: 'confidence_too_low',
+  },
+  jitter: {
+    minMinutes: -7, // 003 task 2.6 `for offset in range(-7, 9)`; RULINGS "Timing" jitter
+    maxMinutes: 8, // 003 task 2.6
+  },
+  volume: {
+    tiers: [
+      // 001 §1.2 "Volume Tier Mapping"
+      { tier: 'low', minFans: 0, revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 }, // 0-999
+      { tier: 'mid', minFans: 1000, revenuePerDay: 4, engagementPerDay: 4, retentionPerDay: 2 }, // 1K-4.9K
+      { tier: 'high', minFans: 5000, revenuePerDay: 6, engagementPerDay: 5, retentionPerDay: 2 }, // 5K-14.9K
+      { tier: 'ultra', minFans: 15000, revenuePerDay: 8, engagementPerDay: 6, retentionPerDay: 3 }, // 15K+
+    ],
+    noRetentionPageType: 'free', // 001 §1.2 DYNAMIC VOLUME "retention_per_day = 0 for free"; Degradation level 3 "(0 for free)"
+    fallbacks: {
+      base_tier: { confidence: 0.6, quotas: null }, // 001 "Volume Configuration Degradation" level 1
+      fan_count_estimate: { confidence: 0.5, quotas: null }, // level 2: tier from the fan count
+      minimum_safe: {
+        confidence: 0.3, // level 3 "Set confidence_score = 0.3"; RULINGS "new and sparse creators"
+        quotas: { revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 }, // level 3: 3 / 3 / 1
+      },
+    },
   },
   issueCodes: {
     spacingRelaxed: 'spacing_relaxed', // RULINGS "Timing" relaxation: "report every relaxation"

@@ -952,6 +952,96 @@ describe('confidenceFloor', () => {
   });
 });
 
+describe('jitter', () => {
+  it('holds on the built weeks and catches a jitter of +9 or -8 (003 task 2.6: -7..+8)', () => {
+    for (const w of [week, dstWeek, freeWeek]) expectHolds(w, 'jitter');
+    const [a, b] = main(week);
+    if (a === undefined || b === undefined) throw new Error('fixture week too small');
+    const jittered = (i: ScheduleItem, j: number): ScheduleItem => ({
+      ...i,
+      variationMetadata: { ...i.variationMetadata, jitter: j },
+    });
+    expectCaught(replaceOne(week, jittered(a, 9)), 'jitter', a.slotId);
+    expectCaught(replaceOne(week, jittered(b, -8)), 'jitter', '-8');
+    expectHolds(
+      replace(
+        week,
+        new Map([
+          [a.slotId, jittered(a, 8)],
+          [b.slotId, jittered(b, -7)],
+        ]),
+      ),
+      'jitter',
+    );
+  });
+});
+
+describe('volumeTiers', () => {
+  const vol = (w: ScheduleResult, patch: Partial<ScheduleResult['volume']>): ScheduleResult => ({
+    ...w,
+    volume: { ...w.volume, ...patch },
+  });
+  it('holds on the built weeks (ultra paid, low free)', () => {
+    for (const w of [week, dstWeek, freeWeek]) expectHolds(w, 'volumeTiers');
+    expect(week.volume.baseConfig).toMatchObject({ tier: 'ultra', revenuePerDay: 8 });
+    expect(freeWeek.volume.baseConfig).toMatchObject({ tier: 'low', retentionPerDay: 0 });
+  });
+  it('reads the tier from the fan count: 999 low, 1,000 mid, 4,999 mid, 5,000 high, 15,000 ultra', () => {
+    const base = (tier: string, r: number, e: number, t: number) => ({
+      tier,
+      revenuePerDay: r,
+      engagementPerDay: e,
+      retentionPerDay: t,
+    });
+    const at = (fanCount: number, b: ReturnType<typeof base>) =>
+      vol(week, { fanCount, pageType: 'paid', baseConfig: b as never });
+    expectHolds(at(999, base('low', 3, 3, 1)), 'volumeTiers');
+    expectHolds(at(1000, base('mid', 4, 4, 2)), 'volumeTiers');
+    expectHolds(at(4999, base('mid', 4, 4, 2)), 'volumeTiers');
+    expectHolds(at(5000, base('high', 6, 5, 2)), 'volumeTiers');
+    expectHolds(at(15000, base('ultra', 8, 6, 3)), 'volumeTiers');
+    expectCaught(at(1500, base('low', 3, 3, 1)), 'volumeTiers', '1500 fans');
+    expectCaught(at(800, base('low', 4, 3, 1)), 'volumeTiers', 'low 3/3/1');
+    expectCaught(
+      vol(freeWeek, { baseConfig: { ...freeWeek.volume.baseConfig, retentionPerDay: 1 } }),
+      'volumeTiers',
+      'free page',
+    );
+  });
+  it('checks the fallback levels: minimum safe 3/3/1 (3/3/0 free) at 0.3, base tier at 0.6', () => {
+    const safe = (w: ScheduleResult, t: number, confidenceScore = 0.3) =>
+      vol(w, {
+        calculationSource: 'minimum_safe',
+        confidenceScore,
+        finalConfig: {
+          ...w.volume.finalConfig,
+          revenuePerDay: 3,
+          engagementPerDay: 3,
+          retentionPerDay: t,
+        },
+      });
+    const warned = (w: ScheduleResult) => ({
+      ...w,
+      validation: { ...w.validation, status: 'passed_with_warnings' as const },
+    });
+    expectHolds(warned(safe(week, 1)), 'volumeTiers');
+    expectHolds(warned(safe(freeWeek, 0)), 'volumeTiers');
+    expectCaught(warned(safe(week, 2)), 'volumeTiers', '3/3/1');
+    expectCaught(warned(safe(freeWeek, 1)), 'volumeTiers', '3/3/0');
+    expectCaught(warned(safe(week, 1, 0.35)), 'volumeTiers', '0.3');
+    expectCaught(
+      { ...safe(week, 1), validation: { ...week.validation, status: 'passed' } },
+      'volumeTiers',
+      'passed_with_warnings',
+    );
+    expectCaught(
+      vol(week, { calculationSource: 'base_tier', confidenceScore: 0.5 }),
+      'volumeTiers',
+      '0.6',
+    );
+  });
+});
+
 describe('manualCaptions', () => {
   const manual = (share: number) => {
     const n = Math.ceil(week.items.length * share);

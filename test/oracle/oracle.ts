@@ -36,6 +36,8 @@ export const HARD_RULES = [
   'strategies',
   'nothingLost',
   'confidenceFloor',
+  'jitter',
+  'volumeTiers',
   'manualCaptions',
   'statusCoherence',
   'statusTruthful',
@@ -601,6 +603,61 @@ const confidenceFloor: Check = (c) => {
   ];
 };
 
+const jitter: Check = (c) => {
+  const { minMinutes, maxMinutes } = c.lit.jitter;
+  return c.main
+    .filter((p) => {
+      const j = p.item.variationMetadata.jitter;
+      return !(Number.isInteger(j) && j >= minMinutes && j <= maxMinutes);
+    })
+    .map(
+      (p) =>
+        `${p.label} has jitter ${String(p.item.variationMetadata.jitter)} outside ${minMinutes}..+${maxMinutes} minutes`,
+    );
+};
+
+type Quotas = {
+  readonly revenuePerDay: number;
+  readonly engagementPerDay: number;
+  readonly retentionPerDay: number;
+};
+const quotasText = (q: Quotas): string =>
+  `${q.revenuePerDay}/${q.engagementPerDay}/${q.retentionPerDay}`;
+
+const volumeTiers: Check = (c) => {
+  const v = c.result.volume;
+  const lit = c.lit.volume;
+  const out: string[] = [];
+  const row = [...lit.tiers].reverse().find((t) => v.fanCount >= t.minFans);
+  if (row === undefined) return [`fan count ${String(v.fanCount)} is in no tier`];
+  const noRetention = v.pageType === lit.noRetentionPageType;
+  const expectBase: Quotas = {
+    revenuePerDay: row.revenuePerDay,
+    engagementPerDay: row.engagementPerDay,
+    retentionPerDay: noRetention ? 0 : row.retentionPerDay,
+  };
+  if (v.baseConfig.tier !== row.tier || quotasText(v.baseConfig) !== quotasText(expectBase))
+    out.push(
+      `baseConfig ${v.baseConfig.tier} ${quotasText(v.baseConfig)} for ${v.fanCount} fans on a ${v.pageType} page; the tier table gives ${row.tier} ${quotasText(expectBase)}`,
+    );
+  const fallback = lit.fallbacks[v.calculationSource];
+  if (fallback !== undefined) {
+    if (v.confidenceScore !== fallback.confidence)
+      out.push(
+        `${v.calculationSource} volume at confidence ${v.confidenceScore}, the level sets ${fallback.confidence}`,
+      );
+    const q = fallback.quotas ?? expectBase;
+    const expectFinal: Quotas = { ...q, retentionPerDay: noRetention ? 0 : q.retentionPerDay };
+    if (quotasText(v.finalConfig) !== quotasText(expectFinal))
+      out.push(
+        `${v.calculationSource} finalConfig ${quotasText(v.finalConfig)} on a ${v.pageType} page, the level gives ${quotasText(expectFinal)}`,
+      );
+    if (v.calculationSource === 'minimum_safe' && c.result.validation.status === 'passed')
+      out.push('a week built from minimum safe volumes is at best passed_with_warnings');
+  }
+  return out;
+};
+
 const manualCaptions: Check = (c) => {
   const total = c.items.length;
   if (total === 0 || !isPassing(c)) return [];
@@ -663,6 +720,8 @@ const CHECKS: Readonly<Record<HardRuleName, Check>> = {
   strategies,
   nothingLost,
   confidenceFloor,
+  jitter,
+  volumeTiers,
   manualCaptions,
   statusCoherence,
   statusTruthful,

@@ -7,8 +7,6 @@ import {
   CAPTION_TYPES,
   type CaptionQuery,
   type CaptionType,
-  calculateFreshnessScore,
-  DEFAULT_POLICY,
   type InMemoryDataset,
   inMemoryPorts,
 } from '../../src/index';
@@ -32,6 +30,19 @@ const dataset = (
 
 const AS_OF = '2025-01-20';
 
+/**
+ * RULINGS "Content matching" freshness with its numbers as literals: never used 100; used on
+ * `asOf` or later 0; then linear over 30 whole UTC days, rounded to 2 decimals.
+ */
+const literalFreshness = (lastUsedAt: string | null, asOf: string): number => {
+  if (lastUsedAt === null) return 100;
+  const day = (iso: string) =>
+    Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / 86_400_000);
+  const days = day(asOf) - day(lastUsedAt);
+  if (!Number.isFinite(days) || days <= 0) return 0;
+  return days >= 30 ? 100 : Math.round((10_000 * days) / 30) / 100;
+};
+
 /** The reference: filter everything, sort everything. */
 const naive = (bank: ReadonlyArray<CaptionRecord>, q: CaptionQuery): string[] => {
   const excluded = new Set(q.excludeCaptionIds);
@@ -42,7 +53,7 @@ const naive = (bank: ReadonlyArray<CaptionRecord>, q: CaptionQuery): string[] =>
     .filter((r) => allowed === null || r.contentType === null || allowed.has(r.contentType))
     .map((r) => {
       const u = r.usage.find((x) => x.creatorId === q.creatorId);
-      return { r, f: calculateFreshnessScore(u?.lastUsedAt ?? null, q.asOf, DEFAULT_POLICY) };
+      return { r, f: literalFreshness(u?.lastUsedAt ?? null, q.asOf) };
     })
     .filter(({ r, f }) => r.performanceScore >= q.minPerformance && f >= q.minFreshness)
     .sort(
