@@ -6,6 +6,7 @@
  *
  *   npx tsx examples/quickstart.ts
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   buildSchedule,
@@ -24,14 +25,15 @@ let queries = 0;
 const captionDb = (query: CaptionQuery) => async () => {
   queries += 1;
   const n = queries;
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  await delay(5);
   if (n === 3) return E.left({ message: 'connection reset by peer', transient: true });
   return memory.getCaptionCandidates(query)();
 };
 
 const resilient = withResilience({ ...memory, getCaptionCandidates: captionDb } as SchedulePorts, {
   clock: { now: () => Date.now() },
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // the timer of every timeout is freed (aborted) as soon as its call answers
+  sleep: (ms, signal) => delay(ms, undefined, { signal }),
   policy: { retry: { baseDelayMs: 10 } }, // the default backoff is 1 s, 3 s
 });
 if (E.isLeft(resilient)) throw new Error(resilient.left.map((p) => p.message).join('; '));

@@ -28,12 +28,19 @@ export interface Clock {
  * fails synchronously or answers no promise is treated as unusable for that wait (see
  * `withTimeout` and `withRetry` for what each then does).
  *
+ * `signal`, when given, is aborted once the wait is no longer needed (a timed call answered
+ * first): a sleep that honours it frees its timer then, so a finished build leaves no timer
+ * pending (a script exits at once instead of after the longest timeout). Resolving or rejecting
+ * on abort are both fine. Node's `setTimeout` of `node:timers/promises` honours it:
+ * `sleep: (ms, signal) => setTimeout(ms, undefined, { signal })`. A sleep that ignores it still
+ * works; its timers then run out on their own.
+ *
  * Source: RULINGS "Errors and degradation" (time for resilience).
  *
  * @since 0.2.0
  * @category resilience
  */
-export type Sleep = (ms: number) => Promise<void>;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Largest magnitude, in ms, that an ECMAScript `Date` can hold (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
@@ -99,10 +106,14 @@ export const isoOf = (ms: number | null): string | null =>
  * @since 0.2.0
  * @category resilience
  */
-export const safeSleep = async (sleep: Sleep, ms: number): Promise<E.Either<PortError, void>> => {
+export const safeSleep = async (
+  sleep: Sleep,
+  ms: number,
+  signal?: AbortSignal,
+): Promise<E.Either<PortError, void>> => {
   let pending: unknown;
   try {
-    pending = sleep(ms);
+    pending = signal === undefined ? sleep(ms) : sleep(ms, signal);
   } catch (e) {
     return E.left(portError('sleep', 'threw', `sleep failed: ${describeValue(e)}`, { cause: e }));
   }

@@ -12,12 +12,17 @@ import { describeValue, nameOf, type PortError, portError } from '../ports/fault
 import { type Sleep, safeSleep } from './clock';
 import { guarded } from './guard';
 
+/** An `AbortController` where the host has one (Node, Deno, browsers), else `undefined`. */
+const newAbortController = (): AbortController | undefined =>
+  typeof globalThis.AbortController === 'function' ? new globalThis.AbortController() : undefined;
+
 /**
- * Races `run()` against `sleep(ms)`.
+ * Races `run()` against `sleep(ms, signal)`; `signal` is aborted as soon as the call settles,
+ * so a sleep that honours it frees its timer.
  *
  * Input: `run` (one port call answering a promise of `Either<PortError, A>`), `ms` (the timeout,
  * milliseconds), `sleep` (the caller's), `port` (the name reported).
- * Output: the call's own `Either` when it settles first; when `sleep(ms)` resolves first,
+ * Output: the call's own `Either` when it settles first; when `sleep` resolves first,
  * `Left(PortError)` with kind `timeout`, `transient: true`, message `<port> timed out after
  * <ms> ms` (the call goes on in the background and its answer is dropped). A `run` that fails,
  * rejects or answers no `Either` is a `PortError` of `port` (`rejected` / `malformed`).
@@ -43,7 +48,9 @@ export const withTimeout = <A>(
 ): Promise<E.Either<PortError, A>> => {
   const port = nameOf(portName);
   const call = guarded(port, run);
-  const timer = safeSleep(sleep, ms).then(
+  const cancel = newAbortController();
+  if (cancel !== undefined) void call.then(() => cancel.abort());
+  const timer = safeSleep(sleep, ms, cancel?.signal).then(
     (slept): Promise<E.Either<PortError, A>> =>
       E.isRight(slept)
         ? Promise.resolve(
