@@ -193,13 +193,15 @@ export const decodeDataset = (
       (c) => c.captionId,
     ),
     ...d.captions.flatMap((c, ci) =>
-      duplicates(
-        c.usage,
-        (u) => u.creatorId,
-        'caption usage creator',
-        (i) => `dataset.captions[${ci}].usage[${i}].creatorId`,
-        (u) => `${c.captionId}/${u.creatorId}`,
-      ),
+      c.usage.length < 2
+        ? []
+        : duplicates(
+            c.usage,
+            (u) => u.creatorId,
+            'caption usage creator',
+            (i) => `dataset.captions[${ci}].usage[${i}].creatorId`,
+            (u) => `${c.captionId}/${u.creatorId}`,
+          ),
     ),
     ...duplicates(
       d.history,
