@@ -40,7 +40,56 @@ export interface Clock {
  * @since 0.2.0
  * @category resilience
  */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type Sleep = (ms: number, signal?: HostAbortSignal) => Promise<void>;
+
+/**
+ * The part of the standard `AbortSignal` a `Sleep` may read: whether it is aborted, and its
+ * `abort` event. Every host's `AbortSignal` has it.
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(
+    type: 'abort',
+    listener: () => void,
+    options?: { readonly once?: boolean },
+  ): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/**
+ * The signal a `Sleep` receives: the host's own `AbortSignal` type where the host declares one
+ * (the DOM library, `@types/node`, Deno), so it can be handed to `setTimeout` of
+ * `node:timers/promises` or to `AbortSignal`-taking APIs as it is; `AbortSignalLike` elsewhere.
+ *
+ * Source: RULINGS "Errors and degradation" (time for resilience).
+ *
+ * @since 0.2.0
+ * @category resilience
+ */
+export type HostAbortSignal = typeof globalThis extends {
+  readonly AbortSignal: { readonly prototype: infer S };
+}
+  ? S
+  : AbortSignalLike;
+
+/** The host's `AbortController` constructor, as far as the library uses it. */
+type HostAbortController = new () => { readonly signal: HostAbortSignal; abort(): void };
+
+/**
+ * A new abort controller where the host has one (Node, Deno, browsers), else `undefined`.
+ * Creating one sets no timer and does no I/O.
+ */
+export const newAbortController = ():
+  | { readonly signal: HostAbortSignal; abort(): void }
+  | undefined => {
+  const Ctor = (globalThis as { readonly AbortController?: unknown }).AbortController;
+  return typeof Ctor === 'function' ? new (Ctor as HostAbortController)() : undefined;
+};
 
 /** Largest magnitude, in ms, that an ECMAScript `Date` can hold (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
@@ -109,7 +158,7 @@ export const isoOf = (ms: number | null): string | null =>
 export const safeSleep = async (
   sleep: Sleep,
   ms: number,
-  signal?: AbortSignal,
+  signal?: HostAbortSignal,
 ): Promise<E.Either<PortError, void>> => {
   let pending: unknown;
   try {

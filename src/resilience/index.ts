@@ -34,7 +34,13 @@ export {
   toBreakerRecord,
 } from './breaker';
 export { checkResiliencePolicy } from './check';
-export { type Clock, type Sleep, safeNow } from './clock';
+export {
+  type AbortSignalLike,
+  type Clock,
+  type HostAbortSignal,
+  type Sleep,
+  safeNow,
+} from './clock';
 export {
   canonicalJson,
   type IdempotencyClaim,

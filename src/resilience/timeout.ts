@@ -9,12 +9,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describeValue, nameOf, type PortError, portError } from '../ports/faults';
-import { type Sleep, safeSleep } from './clock';
+import { newAbortController, type Sleep, safeSleep } from './clock';
 import { guarded } from './guard';
-
-/** An `AbortController` where the host has one (Node, Deno, browsers), else `undefined`. */
-const newAbortController = (): AbortController | undefined =>
-  typeof globalThis.AbortController === 'function' ? new globalThis.AbortController() : undefined;
 
 /**
  * Races `run()` against `sleep(ms, signal)`; `signal` is aborted as soon as the call settles,
