@@ -344,6 +344,33 @@ const arbRecord = fc.record({
   daysAgo: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
 });
 
+/**
+ * Caption records `c0`, `c1`, ... of `recs`; a record with `daysAgo` was last used by alice that
+ * many days before 2025-01-20 at `hour` UTC.
+ */
+type Rec = typeof arbRecord extends fc.Arbitrary<infer R> ? R : never;
+const bankOf = (recs: ReadonlyArray<Rec>, hour = 0) =>
+  recs.map((r, i) =>
+    record({
+      captionId: `c${i}`,
+      captionType: r.captionType,
+      contentType: r.contentType,
+      performanceScore: r.performanceScore,
+      usage:
+        r.daysAgo === null
+          ? []
+          : [
+              {
+                creatorId: 'alice',
+                lastUsedAt: new Date(
+                  Date.UTC(2025, 0, 20, hour) - r.daysAgo * 86_400_000,
+                ).toISOString(),
+                useCount: 1,
+              },
+            ],
+    }),
+  );
+
 describe('matchContent invariants', () => {
   it('never assigns a caption twice and respects the vault filter (random pools)', async () => {
     await fc.assert(
@@ -355,26 +382,7 @@ describe('matchContent invariants', () => {
         }),
         fc.boolean(),
         async (recs, days, withVault) => {
-          const bank = recs.map((r, i) =>
-            record({
-              captionId: `c${i}`,
-              captionType: r.captionType,
-              contentType: r.contentType,
-              performanceScore: r.performanceScore,
-              usage:
-                r.daysAgo === null
-                  ? []
-                  : [
-                      {
-                        creatorId: 'alice',
-                        lastUsedAt: new Date(
-                          Date.UTC(2025, 0, 20) - r.daysAgo * 86_400_000,
-                        ).toISOString(),
-                        useCount: 1,
-                      },
-                    ],
-            }),
-          );
+          const bank = bankOf(recs);
           const a = await run(portsOf(bank), days, withVault ? { loaded: { vault: vault() } } : {});
           const ids = a.slots.flatMap((s) => (s.captionId === null ? [] : [s.captionId]));
           expect(new Set(ids).size).toBe(ids.length);
@@ -421,26 +429,7 @@ describe('matchContent invariants', () => {
           maxLength: 7,
         }),
         async (recs, days) => {
-          const bank = recs.map((r, i) =>
-            record({
-              captionId: `c${i}`,
-              captionType: r.captionType,
-              contentType: r.contentType,
-              performanceScore: r.performanceScore,
-              usage:
-                r.daysAgo === null
-                  ? []
-                  : [
-                      {
-                        creatorId: 'alice',
-                        lastUsedAt: new Date(
-                          Date.UTC(2025, 0, 20, 10) - r.daysAgo * 86_400_000,
-                        ).toISOString(),
-                        useCount: 1,
-                      },
-                    ],
-            }),
-          );
+          const bank = bankOf(recs, 10);
           const daysAgoOf = new Map(recs.map((r, i) => [`c${i}`, r.daysAgo]));
           const a = await run(portsOf(bank), days);
           for (const slot of a.slots) {
