@@ -15,7 +15,13 @@ import {
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import { balanceViolations, vaultServes, weekDiversity } from '../domain/rules';
+import {
+  balanceVictim,
+  balanceViolations,
+  categoryCounts,
+  vaultServes,
+  weekDiversity,
+} from '../domain/rules';
 import type {
   AllocatedDay,
   AllocatedSlot,
@@ -547,27 +553,12 @@ const rebalanceDrafts = (
 ] => {
   const kept = [...drafts];
   const removed = new Map<Category, number>();
-  const count = (c: Category) => kept.filter((d) => d.category === c).length;
   for (
     let guard = 0;
     guard < 200 && kept.length >= policy.allocation.minItemsForDayBalance;
     guard++
   ) {
-    const counts = {
-      revenue: count('revenue'),
-      engagement: count('engagement'),
-      retention: count('retention'),
-    };
-    const broken = balanceViolations(counts, policy)[0];
-    if (broken === undefined) break;
-    // Too much retention: drop retention; too little revenue or engagement: drop from the others.
-    const victims: ReadonlyArray<Category> =
-      broken.category === 'retention'
-        ? ['retention']
-        : broken.category === 'revenue'
-          ? ['retention', 'engagement']
-          : ['retention', 'revenue'];
-    const victim = victims.find((c) => counts[c] > 0);
+    const victim = balanceVictim(categoryCounts(kept), policy);
     if (victim === undefined) break;
     let at = -1;
     kept.forEach((d, i) => {

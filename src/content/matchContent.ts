@@ -38,6 +38,7 @@ import {
   calculateFreshnessScore,
   componentScores,
   compositeScore,
+  freshnessFirst,
 } from './scoring';
 
 /**
@@ -169,13 +170,7 @@ interface Pooled {
 
 /** The port's order (001 §3.0 "Freshness-First"): freshness desc, performance desc, id asc. */
 const portOrder = (a: Pooled, b: Pooled): number =>
-  b.freshness - a.freshness ||
-  b.caption.performanceScore - a.caption.performanceScore ||
-  (a.caption.captionId < b.caption.captionId
-    ? -1
-    : a.caption.captionId > b.caption.captionId
-      ? 1
-      : 0);
+  freshnessFirst(a.freshness, a.caption, b.freshness, b.caption);
 
 type Step = SchedulePolicy['content']['degradationChain'][number];
 

@@ -97,6 +97,27 @@ export const freshnessAfterDays = (days: number, policy: ContentPolicy): number 
 };
 
 /**
+ * The caption port's order, seed 001 §3.0 "Freshness-First": freshness descending, then
+ * `performanceScore` descending, then `captionId` ascending. A comparator for `sort`: negative
+ * when `a` (freshness `freshnessA`, 0-100) comes first. The in-memory port answers in this
+ * order and phase 3 re-sorts merged pools with it.
+ *
+ * Source: seed 001 §3.0 "Freshness-First"; RULINGS "Content matching (phase 3)".
+ *
+ * @since 0.2.0
+ * @category content
+ */
+export const freshnessFirst = (
+  freshnessA: number,
+  a: { readonly performanceScore: number; readonly captionId: string },
+  freshnessB: number,
+  b: { readonly performanceScore: number; readonly captionId: string },
+): number =>
+  freshnessB - freshnessA ||
+  b.performanceScore - a.performanceScore ||
+  (a.captionId < b.captionId ? -1 : a.captionId > b.captionId ? 1 : 0);
+
+/**
  * The UTC day number (days since 1970-01-01) of a `YYYY-MM-DD` date or an ISO instant; `NaN`
  * when it does not parse.
  *

@@ -20,7 +20,7 @@ import {
   type PageType,
   type SendTypeKey,
 } from './catalog';
-import { strictType } from './policyCodec';
+import { refine, strictType, stringUnion } from './policyCodec';
 import { isIsoDate, isTimeZone } from './time';
 import type {
   ContentPageType,
@@ -36,37 +36,9 @@ import type {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A codec that accepts the values of `base` for which `accept` holds, named `name` so a failure
- * says what was expected. A failure of `base` itself is reported under the same name.
- */
-const refine = <A>(
-  base: t.Type<A, A, unknown>,
-  accept: (a: A) => boolean,
-  name: string,
-): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && accept(u),
-    (u, c) => {
-      const r = base.validate(u, c);
-      return E.isRight(r) && accept(r.right) ? r : t.failure(u, c);
-    },
-    t.identity,
-  );
-
-/**
  * A codec for one of a fixed list of strings.
  */
-const oneOf = <K extends string>(values: ReadonlyArray<K>, name?: string): t.Type<K, K, unknown> =>
-  new t.Type<K, K, unknown>(
-    name ?? values.map((v) => JSON.stringify(v)).join(' | '),
-    (u): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
-    (u, c) =>
-      typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
-        ? t.success(u as K)
-        : t.failure(u, c),
-    t.identity,
-  );
+const oneOf = stringUnion;
 
 /**
  * `codec` or `null`. Unlike `t.union([codec, t.null])` it adds no union member to the error

@@ -119,7 +119,11 @@ export const obj = <N extends Readonly<Record<string, AnyNode>>>(
   ),
 });
 
-const refine = <A>(
+/**
+ * A codec that accepts the values of `base` for which `accept` holds, named `name` so a failure
+ * says what was expected. A failure of `base` itself is reported under the same name.
+ */
+export const refine = <A>(
   base: t.Type<A, A, unknown>,
   accept: (a: A) => boolean,
   name: string,
@@ -192,16 +196,23 @@ export const arrayOf = <A>(
 
 /** One of the given strings. */
 export const oneOf = <K extends string>(values: ReadonlyArray<K>): Node<K, K> =>
-  leaf(
-    new t.Type<K, K, unknown>(
-      values.map((v) => JSON.stringify(v)).join(' | '),
-      (u): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
-      (u, c) =>
-        typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
-          ? t.success(u as K)
-          : t.failure(u, c),
-      t.identity,
-    ),
+  leaf(stringUnion(values));
+
+/**
+ * A codec for one of a fixed list of strings, named `name` or the quoted values joined by ` | `.
+ */
+export const stringUnion = <K extends string>(
+  values: ReadonlyArray<K>,
+  name?: string,
+): t.Type<K, K, unknown> =>
+  new t.Type<K, K, unknown>(
+    name ?? values.map((v) => JSON.stringify(v)).join(' | '),
+    (u): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u),
+    (u, c) =>
+      typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
+        ? t.success(u as K)
+        : t.failure(u, c),
+    t.identity,
   );
 
 /** A strict object whose keys are `keys` and whose values are all `value`. */

@@ -161,3 +161,47 @@ export const balanceViolations = (
     )
     .map((b) => ({ ...b, share: counts[b.category] / total }));
 };
+
+/**
+ * Items per category of `items` (each counted under its `category`).
+ *
+ * Input: any items with a `category`. Output: `{ revenue, engagement, retention }` counts.
+ *
+ * Source: seed 001 §1.4 categories; RULINGS "category balance is a hard rule".
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const categoryCounts = (
+  items: ReadonlyArray<{ readonly category: Category }>,
+): Record<Category, number> => {
+  const out: Record<Category, number> = { revenue: 0, engagement: 0, retention: 0 };
+  for (const x of items) out[x.category] += 1;
+  return out;
+};
+
+/**
+ * The category to remove one item from to bring `counts` back toward the category balance:
+ * too much retention drops retention; too little revenue drops retention, else engagement; too
+ * little engagement drops retention, else revenue. `undefined` when the balance holds or no
+ * such item is left. The allocator's day rebalancing and the timing phase's drops both use it.
+ *
+ * Source: seed 001 phase 7 checkpoint; RULINGS "category balance is a hard rule".
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const balanceVictim = (
+  counts: Readonly<Record<Category, number>>,
+  policy: Pick<SchedulePolicy, 'validation'>,
+): Category | undefined => {
+  const broken = balanceViolations(counts, policy)[0];
+  if (broken === undefined) return undefined;
+  const victims: ReadonlyArray<Category> =
+    broken.category === 'retention'
+      ? ['retention']
+      : broken.category === 'revenue'
+        ? ['retention', 'engagement']
+        : ['retention', 'revenue'];
+  return victims.find((c) => counts[c] > 0);
+};

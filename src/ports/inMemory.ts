@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
-import { freshnessAfterDays, utcDayOf } from '../content/scoring';
+import { freshnessAfterDays, freshnessFirst, utcDayOf } from '../content/scoring';
 import {
   type CaptionType,
   SEND_TYPE_KEYS,
@@ -56,9 +56,7 @@ interface Ranked {
 
 /** Freshness desc, performance desc, captionId asc: the order of 001 §3.0 "Freshness-First". */
 const better = (a: Ranked, b: Ranked): number =>
-  b.freshness - a.freshness ||
-  b.record.performanceScore - a.record.performanceScore ||
-  cmpId(a.record.captionId, b.record.captionId);
+  freshnessFirst(a.freshness, a.record, b.freshness, b.record);
 
 /** Inserts into a sorted array of at most `limit` entries (binary search, no full sort). */
 const insertBounded = (top: Ranked[], item: Ranked, limit: number): void => {

@@ -6,7 +6,6 @@
  */
 import {
   CATEGORIES,
-  type Category,
   CHANNELS,
   type ChannelFamily,
   type ChannelKey,
@@ -14,7 +13,7 @@ import {
   SEND_TYPES,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { balanceViolations, channelReachesTarget } from '../domain/rules';
+import { balanceVictim, categoryCounts, channelReachesTarget } from '../domain/rules';
 import type {
   Allocation,
   LoadedData,
@@ -369,17 +368,7 @@ const keepBalance = (
     guard < placed.length && kept.length >= policy.allocation.minItemsForDayBalance;
     guard++
   ) {
-    const counts = { revenue: 0, engagement: 0, retention: 0 };
-    for (const x of kept) counts[x.category]++;
-    const broken = balanceViolations(counts, policy)[0];
-    if (broken === undefined) break;
-    const victims: ReadonlyArray<Category> =
-      broken.category === 'retention'
-        ? ['retention']
-        : broken.category === 'revenue'
-          ? ['retention', 'engagement']
-          : ['retention', 'revenue'];
-    const victim = victims.find((c) => counts[c] > 0);
+    const victim = balanceVictim(categoryCounts(kept), policy);
     if (victim === undefined) break;
     let at = -1;
     kept.forEach((x, i) => {

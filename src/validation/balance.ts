@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, type Category } from '../domain/catalog';
 import { type Issue, issue, removedItemsOf } from '../domain/issues';
-import { balanceViolations } from '../domain/rules';
+import { balanceViolations, categoryCounts } from '../domain/rules';
 import type { ScheduleItem } from '../domain/types';
 import { revenueMixOf } from '../volume/volumeTargets';
 import { groupBy, specOf } from './helpers';
@@ -14,11 +14,8 @@ import type { ValidationInput } from './types';
 
 const categoryOf = (i: ScheduleItem): Category => specOf(i)?.category ?? i.category;
 
-const countByCategory = (items: ReadonlyArray<ScheduleItem>): Record<Category, number> => {
-  const out: Record<Category, number> = { revenue: 0, engagement: 0, retention: 0 };
-  for (const i of items) out[categoryOf(i)] = (out[categoryOf(i)] ?? 0) + 1;
-  return out;
-};
+const countByCategory = (items: ReadonlyArray<ScheduleItem>): Record<Category, number> =>
+  categoryCounts(items.map((i) => ({ category: categoryOf(i) })));
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
