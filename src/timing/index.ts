@@ -10,4 +10,5 @@ export {
   jitterOrder,
   validJitterOffsets,
 } from './jitter';
+export { retimeSameStyle } from './retime';
 export { scheduleTimes } from './scheduleTimes';
