@@ -501,6 +501,19 @@ export interface IssueDetailsByCode {
   };
   readonly save_duplicate: { readonly templateId: string; readonly operationKey: string };
   readonly compensation_failed: { readonly errors: ReadonlyArray<string> };
+  // ------------------------------------------------------------------ PPV caption structure
+  readonly ppv_structure_misfit: {
+    readonly slotId: string;
+    readonly ppvStyle: string | null;
+    /** The 004 structure the caption was checked against (`PpvStructureType`). */
+    readonly structure: 'winner' | 'bundle' | 'wall_campaign';
+    /** The structure's elements the caption lacks, in the structure's order. */
+    readonly missing: ReadonlyArray<string>;
+    /** Elements found. */
+    readonly found: number;
+    /** Elements needed to pass (`policy.ppvStructure`). */
+    readonly required: number;
+  };
 }
 
 /**
@@ -1331,6 +1344,16 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'save',
     source: '003 task 2.1b (saga compensation)',
     message: (d) => `Save compensation failed: ${d.errors.join('; ')}`,
+  }),
+  // ---------------------------------------------------------------- PPV caption structure
+  ppv_structure_misfit: row<'ppv_structure_misfit'>({
+    severity: 'info',
+    phase: 'content',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '004 "PPV Caption Structure Requirements"',
+    message: (d) =>
+      `Caption of ${d.slotId} (${d.ppvStyle ?? 'no style'}) fits ${d.found} of the ${d.found + d.missing.length} ${d.structure} elements (${d.required} needed)${d.missing.length > 0 ? `; missing: ${d.missing.join(', ')}` : ''}`,
   }),
 } satisfies Table);
 

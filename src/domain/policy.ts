@@ -310,6 +310,15 @@ const SCHEMA = obj('SchedulePolicy', {
     }),
     idempotencyTtlMs: num(1, 30 * 86_400_000),
   }),
+  ppvStructure: obj('ppvStructure', {
+    // At least one element; at most all of the structure's elements (4, 3, 3).
+    winnerMinElements: int(1, 4),
+    bundleMinElements: int(1, 3),
+    wallCampaignMinElements: int(1, 3),
+    titleMaxCharacters: int(1, 10_000),
+    bodyMinWords: int(0, 10_000),
+    wrapMaxCharacters: int(1, 10_000),
+  }),
 });
 
 /**
@@ -691,6 +700,20 @@ const DEFAULTS = {
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,
+  ppvStructure: {
+    /** 004 "PPV Caption Structure Requirements": a Winner PPV caption has at least 3 of its 4 elements (75 %). */
+    winnerMinElements: 3,
+    /** 004 "PPV Caption Structure Requirements": a Bundle PPV caption has at least 2 of its 3 elements (the count wins over the table's "50 %"). */
+    bundleMinElements: 2,
+    /** 004 "PPV Caption Structure Requirements": a Wall Campaign caption has at least 2 of its 3 elements (67 %). */
+    wallCampaignMinElements: 2,
+    /** Project choice (004 names "Clickbait Title" without a length): a title is at most 60 characters (code points). */
+    titleMaxCharacters: 60,
+    /** Project choice (004 names "Body with Setting" without a length): a body has at least 8 words. */
+    bodyMinWords: 8,
+    /** Project choice (004 names "Short Wrap" without a length): a wrap is at most 80 characters (code points). */
+    wrapMaxCharacters: 80,
+  },
 } as const satisfies SchedulePolicy;
 
 /**
