@@ -310,6 +310,13 @@ const SCHEMA = obj('SchedulePolicy', {
     }),
     idempotencyTtlMs: num(1, 30 * 86_400_000),
   }),
+  pins: obj('pins', {
+    // 003 gap 1.6 "Max 3-5 pins".
+    maxPinned: int(3, 5),
+    // An hour to a month (30 days) of pinning.
+    pinDurationHours: num(1, 720),
+    pinnedSendTypes: arrayOf(oneOf(SEND_TYPE_KEYS), 0, SEND_TYPE_KEYS.length),
+  }),
 });
 
 /**
@@ -691,6 +698,15 @@ const DEFAULTS = {
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,
+  /** 003 gap 1.6 and task 2.5 `PinnedPostManager`: the pinned posts of the wall. */
+  pins: {
+    /** 003 task 2.5 `MAX_PINNED = 5` (gap 1.6 "Max 3-5 pins"). */
+    maxPinned: 5,
+    /** 003 task 2.5 `PIN_DURATION_HOURS = 72` (gap 1.6 "rotate every 72 hours"). */
+    pinDurationHours: 72,
+    /** 003 task 2.5 `should_pin`: `send_type in ['ppv_wall', 'game_post']`. */
+    pinnedSendTypes: ['ppv_wall', 'game_post'],
+  },
 } as const satisfies SchedulePolicy;
 
 /**
