@@ -514,6 +514,32 @@ export interface IssueDetailsByCode {
     /** Elements needed to pass (`policy.ppvStructure`). */
     readonly required: number;
   };
+  // ------------------------------------------------------------------ pins
+  readonly pin_skipped: {
+    readonly itemId: string;
+    readonly reason: 'lower_priority';
+    readonly lowestPinnedPriority: number;
+  };
+  readonly pin_evicted: {
+    readonly postId: string;
+    readonly byItemId: string;
+    readonly priority: number;
+  };
+  readonly pin_over_limit: {
+    readonly postId: string;
+    readonly priority: number;
+    readonly maxPinned: number;
+  };
+  readonly pin_candidate_invalid: {
+    readonly itemId: string | null;
+    readonly reason: 'undecodable' | 'duplicate_id' | 'outside_week';
+    readonly problems: ReadonlyArray<string>;
+  };
+  readonly pins_unreadable: {
+    readonly port: string;
+    readonly problems: ReadonlyArray<string>;
+    readonly fallback: string;
+  };
 }
 
 /**
@@ -1354,6 +1380,57 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '004 "PPV Caption Structure Requirements"',
     message: (d) =>
       `Caption of ${d.slotId} (${d.ppvStyle ?? 'no style'}) fits ${d.found} of the ${d.found + d.missing.length} ${d.structure} elements (${d.required} needed)${d.missing.length > 0 ? `; missing: ${d.missing.join(', ')}` : ''}`,
+  }),
+  // ---------------------------------------------------------------- pins
+  pin_skipped: row<'pin_skipped'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.5 `schedule_pin` ("New item is lower priority, don\'t pin")',
+    message: (d) =>
+      `${d.itemId} not pinned: its priority is not above the lowest pinned priority (${d.lowestPinnedPriority})`,
+  }),
+  pin_evicted: row<'pin_evicted'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.5 `schedule_pin` (the lowest-priority pin is unpinned for a higher one)',
+    message: (d) => `Pin ${d.postId} (priority ${d.priority}) unpinned early for ${d.byItemId}`,
+  }),
+  pin_over_limit: row<'pin_over_limit'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 gap 1.6 / task 2.5 `MAX_PINNED` (more pins than the maximum at the week start)',
+    message: (d) =>
+      `Pin ${d.postId} (priority ${d.priority}) unpinned at the week start: more than ${d.maxPinned} pins`,
+  }),
+  pin_candidate_invalid: row<'pin_candidate_invalid'>({
+    severity: 'warning',
+    phase: 'timing',
+    seedLevel: 'MEDIUM',
+    deduction: 1,
+    source: 'STYLE io-ts boundary; 003 task 2.5 (pin candidates)',
+    message: (d, p) =>
+      `${at(p)}: ${d.itemId ?? 'an item'} not considered for pinning (${
+        d.reason === 'duplicate_id'
+          ? 'its id is already taken'
+          : d.reason === 'outside_week'
+            ? 'scheduled outside the week'
+            : d.problems.join('; ')
+      })`,
+  }),
+  pins_unreadable: row<'pins_unreadable'>({
+    severity: 'warning',
+    phase: 'load',
+    seedLevel: 'MEDIUM',
+    deduction: 1,
+    source: '003 task 2.5 `_load_active_pins`; RULINGS "port faults" (the fallback, reported)',
+    message: (d) =>
+      `The current pins (${d.port}) could not be read: ${d.problems.join('; ')}; planned with ${d.fallback}`,
   }),
 } satisfies Table);
 

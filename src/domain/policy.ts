@@ -319,6 +319,13 @@ const SCHEMA = obj('SchedulePolicy', {
     bodyMinWords: int(0, 10_000),
     wrapMaxCharacters: int(1, 10_000),
   }),
+  pins: obj('pins', {
+    // 003 gap 1.6 "Max 3-5 pins".
+    maxPinned: int(3, 5),
+    // An hour to a month (30 days) of pinning.
+    pinDurationHours: num(1, 720),
+    pinnedSendTypes: arrayOf(oneOf(SEND_TYPE_KEYS), 0, SEND_TYPE_KEYS.length),
+  }),
 });
 
 /**
@@ -713,6 +720,15 @@ const DEFAULTS = {
     bodyMinWords: 8,
     /** Project choice (004 names "Short Wrap" without a length): a wrap is at most 80 characters (code points). */
     wrapMaxCharacters: 80,
+  },
+  /** 003 gap 1.6 and task 2.5 `PinnedPostManager`: the pinned posts of the wall. */
+  pins: {
+    /** 003 task 2.5 `MAX_PINNED = 5` (gap 1.6 "Max 3-5 pins"). */
+    maxPinned: 5,
+    /** 003 task 2.5 `PIN_DURATION_HOURS = 72` (gap 1.6 "rotate every 72 hours"). */
+    pinDurationHours: 72,
+    /** 003 task 2.5 `should_pin`: `send_type in ['ppv_wall', 'game_post']`. */
+    pinnedSendTypes: ['ppv_wall', 'game_post'],
   },
 } as const satisfies SchedulePolicy;
 

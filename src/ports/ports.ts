@@ -24,6 +24,7 @@ import type {
 } from '../domain/types';
 import type { IdempotencyStore } from '../resilience/idempotency';
 import type { SagaLogRecord } from '../resilience/saga';
+import type { ActivePin } from '../timing/pins';
 import type { VolumeResult } from '../volume/types';
 import type { PortFailure } from './faults';
 
@@ -125,6 +126,8 @@ export interface SchedulePorts {
   ) => TaskEither<PortFailure, ReadonlyArray<ContentTypeRanking> | null>;
   /** 003 task 2.1 rotation state; `null` when none is stored. */
   readonly getRotationState: (creatorId: string) => TaskEither<PortFailure, RotationState | null>;
+  /** 003 task 2.5 `db.get_active_pins`: the creator's current pinned posts (`[]` when none), for `planPins`; decoded with `decodeActivePins`. Not read by `buildSchedule`. */
+  readonly getActivePins?: (creatorId: string) => TaskEither<PortFailure, ReadonlyArray<ActivePin>>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,

@@ -10,4 +10,16 @@ export {
   jitterOrder,
   validJitterOffsets,
 } from './jitter';
+export {
+  type ActivePin,
+  ActivePinC,
+  decodeActivePins,
+  type PinAction,
+  type PinCandidate,
+  type PinPlan,
+  type PinPlanInput,
+  type PinPolicy,
+  planPins,
+  type SkippedPin,
+} from './pins';
 export { scheduleTimes } from './scheduleTimes';
