@@ -24,6 +24,7 @@ import type {
 } from '../domain/types';
 import type { IdempotencyStore } from '../resilience/idempotency';
 import type { SagaLogRecord } from '../resilience/saga';
+import type { CreatorTimingProfile } from '../timing/profile';
 import type { VolumeResult } from '../volume/types';
 import type { PortFailure } from './faults';
 
@@ -125,6 +126,16 @@ export interface SchedulePorts {
   ) => TaskEither<PortFailure, ReadonlyArray<ContentTypeRanking> | null>;
   /** 003 task 2.1 rotation state; `null` when none is stored. */
   readonly getRotationState: (creatorId: string) => TaskEither<PortFailure, RotationState | null>;
+  /**
+   * 003 task 2.8 `CreatorTimingProfile`: the creator's average audience response time (minutes),
+   * peak engagement hour (0-23 local), multi-time-zone audience flag and timing variation;
+   * `null` when none is stored. Optional: without it the default follow-up window (15-45
+   * minutes), no next-day follow-ups, no AM/PM preference and the base jitter apply. Decode
+   * an answer with `CreatorTimingProfileC`; adjust with `timingAdjustmentsFor`.
+   */
+  readonly getTimingProfile?: (
+    creatorId: string,
+  ) => TaskEither<PortFailure, CreatorTimingProfile | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,
