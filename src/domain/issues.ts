@@ -540,6 +540,24 @@ export interface IssueDetailsByCode {
     readonly problems: ReadonlyArray<string>;
     readonly fallback: string;
   };
+  // ------------------------------------------------------------------ timing profile
+  readonly timing_profile_applied: {
+    readonly followupWindow: {
+      readonly min: number;
+      readonly max: number;
+      readonly source: 'profile' | 'default';
+    };
+    readonly allowNextDay: boolean;
+    readonly amPmPreference: 'AM' | 'PM' | null;
+    readonly timingVariation: string;
+  };
+  readonly followup_window_default: {
+    readonly avgResponseMinutes: number;
+    /** The creator's window that was refused, minutes after the parent. */
+    readonly minMinutes: number;
+    readonly maxMinutes: number;
+    readonly reason: 'too_narrow';
+  };
 }
 
 /**
@@ -1431,6 +1449,25 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '003 task 2.5 `_load_active_pins`; RULINGS "port faults" (the fallback, reported)',
     message: (d) =>
       `The current pins (${d.port}) could not be read: ${d.problems.join('; ')}; planned with ${d.fallback}`,
+  }),
+  // ---------------------------------------------------------------- timing profile
+  timing_profile_applied: row<'timing_profile_applied'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.8 (CreatorTimingProfile integration)',
+    message: (d) =>
+      `Creator timing profile applied: follow-ups ${d.followupWindow.min}-${d.followupWindow.max} min (${d.followupWindow.source}), next day ${d.allowNextDay ? 'allowed' : 'not allowed'}, ${d.amPmPreference ?? 'no AM/PM'} preference, ${d.timingVariation} timing variation`,
+  }),
+  followup_window_default: row<'followup_window_default'>({
+    severity: 'info',
+    phase: 'followups',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: 'RULINGS "creator window" (narrower than 10 minutes: the default window, reported)',
+    message: (d) =>
+      `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min (average response ${d.avgResponseMinutes} min) is too narrow; the default window is used`,
   }),
 } satisfies Table);
 

@@ -326,6 +326,18 @@ const SCHEMA = obj('SchedulePolicy', {
     pinDurationHours: num(1, 720),
     pinnedSendTypes: arrayOf(oneOf(SEND_TYPE_KEYS), 0, SEND_TYPE_KEYS.length),
   }),
+  timingProfile: obj('timingProfile', {
+    windowMinFactor: num(0, 10),
+    windowMaxFactor: num(0, 10),
+    minWindowWidthMinutes: num(0, 24 * 60),
+    pmFromHour: int(0, 24),
+    lowJitterDivisor: int(1, 100),
+    lowJitterMinMinutes: int(0, 30),
+    highJitterFactor: int(1, 100),
+    highJitterMaxMinutes: int(0, 30),
+    earlyBelowMinutes: num(0, 24 * 60),
+    lateAboveMinutes: num(0, 24 * 60),
+  }),
 });
 
 /**
@@ -729,6 +741,26 @@ const DEFAULTS = {
     pinDurationHours: 72,
     /** 003 task 2.5 `should_pin`: `send_type in ['ppv_wall', 'game_post']`. */
     pinnedSendTypes: ['ppv_wall', 'game_post'],
+  },
+  /** 003 task 2.8 `TimingProfileIntegration`: how a creator's timing profile adjusts the defaults. */
+  timingProfile: {
+    /** 003 task 2.8 `get_optimal_followup_window`: `max(15, int(avg_response_time * 0.6))`. */
+    windowMinFactor: 0.6,
+    /** 003 task 2.8 `get_optimal_followup_window`: `min(45, int(avg_response_time * 1.5))`. */
+    windowMaxFactor: 1.5,
+    /** RULINGS "creator window": the creator's window is used only when at least 10 minutes wide. */
+    minWindowWidthMinutes: 10,
+    /** 003 task 2.8 `get_am_pm_preference`: `'AM' if peak_hour < 12 else 'PM'`. */
+    pmFromHour: 12,
+    /** 003 task 2.8 `adjust_jitter_for_creator` low variation: `max(1, base_jitter // 2)`. */
+    lowJitterDivisor: 2,
+    lowJitterMinMinutes: 1,
+    /** 003 task 2.8 `adjust_jitter_for_creator` high variation: `min(8, base_jitter * 2)`. */
+    highJitterFactor: 2,
+    highJitterMaxMinutes: 8,
+    /** 003 task 2.2b `window_position`: a follow-up gap under 20 minutes is `early`, over 40 `late`. */
+    earlyBelowMinutes: 20,
+    lateAboveMinutes: 40,
   },
 } as const satisfies SchedulePolicy;
 

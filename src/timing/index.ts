@@ -22,4 +22,18 @@ export {
   planPins,
   type SkippedPin,
 } from './pins';
+export {
+  allowNextDayFor,
+  amPmPreference,
+  type CreatorTimingProfile,
+  CreatorTimingProfileC,
+  type CreatorTimingProfileWire,
+  type FollowupWindow,
+  followupWindowFor,
+  jitterScaleFor,
+  type TimingAdjustments,
+  type TimingProfilePolicy,
+  type TimingVariation,
+  timingAdjustmentsFor,
+} from './profile';
 export { scheduleTimes } from './scheduleTimes';
