@@ -481,7 +481,8 @@ export const schedulePpvFollowup = (
     const checked = check(parent, options, policy);
     return E.isLeft(checked) ? checked : place(checked.right, policy);
   } catch {
-    // The inputs are read inside `check`; what is left to throw is an unchecked policy.
+    // Nothing here throws for an expected outcome (bad inputs are `Left`s from `check`); only a
+    // hostile policy object (a throwing getter, a revoked Proxy) can, and it becomes a value too.
     return E.left(invalid('policy', 'a policy from resolvePolicy', 'an unusable value'));
   }
 };
