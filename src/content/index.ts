@@ -7,6 +7,24 @@ export {
 } from './matchContent';
 export { matchesPersona, personaScore } from './persona';
 export {
+  detectPpvElements,
+  PPV_ELEMENT_DETECTORS,
+  PPV_STRUCTURE_ELEMENTS,
+  PPV_STRUCTURE_TYPES,
+  PPV_STRUCTURES,
+  type PpvCaptionParts,
+  type PpvDetectorScope,
+  type PpvElementDetector,
+  type PpvElementMatches,
+  type PpvStructureElement,
+  type PpvStructurePolicy,
+  type PpvStructureResult,
+  type PpvStructureType,
+  ppvCaptionParts,
+  ppvStructureFor,
+  validatePpvStructure,
+} from './ppvStructure';
+export {
   type ComponentScores,
   type ContentPolicy,
   calculateFreshnessScore,

@@ -573,6 +573,63 @@ export interface IssueDetailsByCode {
   };
   readonly save_duplicate: { readonly templateId: string; readonly operationKey: string };
   readonly compensation_failed: { readonly errors: ReadonlyArray<string> };
+  // ------------------------------------------------------------------ PPV caption structure
+  readonly ppv_structure_misfit: {
+    readonly slotId: string;
+    readonly ppvStyle: string | null;
+    /** The 004 structure the caption was checked against (`PpvStructureType`). */
+    readonly structure: 'winner' | 'bundle' | 'wall_campaign';
+    /** The structure's elements the caption lacks, in the structure's order. */
+    readonly missing: ReadonlyArray<string>;
+    /** Elements found. */
+    readonly found: number;
+    /** Elements needed to pass (`policy.ppvStructure`). */
+    readonly required: number;
+  };
+  // ------------------------------------------------------------------ pins
+  readonly pin_skipped: {
+    readonly itemId: string;
+    readonly reason: 'lower_priority';
+    readonly lowestPinnedPriority: number;
+  };
+  readonly pin_evicted: {
+    readonly postId: string;
+    readonly byItemId: string;
+    readonly priority: number;
+  };
+  readonly pin_over_limit: {
+    readonly postId: string;
+    readonly priority: number;
+    readonly maxPinned: number;
+  };
+  readonly pin_candidate_invalid: {
+    readonly itemId: string | null;
+    readonly reason: 'undecodable' | 'duplicate_id' | 'outside_week';
+    readonly problems: ReadonlyArray<string>;
+  };
+  readonly pins_unreadable: {
+    readonly port: string;
+    readonly problems: ReadonlyArray<string>;
+    readonly fallback: string;
+  };
+  // ------------------------------------------------------------------ timing profile
+  readonly timing_profile_applied: {
+    readonly followupWindow: {
+      readonly min: number;
+      readonly max: number;
+      readonly source: 'profile' | 'default';
+    };
+    readonly allowNextDay: boolean;
+    readonly amPmPreference: 'AM' | 'PM' | null;
+    readonly timingVariation: string;
+  };
+  readonly followup_window_default: {
+    readonly avgResponseMinutes: number;
+    /** The creator's window that was refused, minutes after the parent. */
+    readonly minMinutes: number;
+    readonly maxMinutes: number;
+    readonly reason: 'too_narrow';
+  };
 }
 
 /**
@@ -1515,6 +1572,86 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '003 task 2.9 (rotation tracker under concurrent updates); issue 7 (versioned state)',
     message: (d) =>
       `Rotation state of ${d.creatorId} was saved by another build (read version ${d.expectedVersion}, stored ${d.storedVersion ?? 'unknown'}); this week's state was not written`,
+  }),
+  // ---------------------------------------------------------------- PPV caption structure
+  ppv_structure_misfit: row<'ppv_structure_misfit'>({
+    severity: 'info',
+    phase: 'content',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '004 "PPV Caption Structure Requirements"',
+    message: (d) =>
+      `Caption of ${d.slotId} (${d.ppvStyle ?? 'no style'}) fits ${d.found} of the ${d.found + d.missing.length} ${d.structure} elements (${d.required} needed)${d.missing.length > 0 ? `; missing: ${d.missing.join(', ')}` : ''}`,
+  }),
+  // ---------------------------------------------------------------- pins
+  pin_skipped: row<'pin_skipped'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.5 `schedule_pin` ("New item is lower priority, don\'t pin")',
+    message: (d) =>
+      `${d.itemId} not pinned: its priority is not above the lowest pinned priority (${d.lowestPinnedPriority})`,
+  }),
+  pin_evicted: row<'pin_evicted'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.5 `schedule_pin` (the lowest-priority pin is unpinned for a higher one)',
+    message: (d) => `Pin ${d.postId} (priority ${d.priority}) unpinned early for ${d.byItemId}`,
+  }),
+  pin_over_limit: row<'pin_over_limit'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 gap 1.6 / task 2.5 `MAX_PINNED` (more pins than the maximum at the week start)',
+    message: (d) =>
+      `Pin ${d.postId} (priority ${d.priority}) unpinned at the week start: more than ${d.maxPinned} pins`,
+  }),
+  pin_candidate_invalid: row<'pin_candidate_invalid'>({
+    severity: 'warning',
+    phase: 'timing',
+    seedLevel: 'MEDIUM',
+    deduction: 1,
+    source: 'STYLE io-ts boundary; 003 task 2.5 (pin candidates)',
+    message: (d, p) =>
+      `${at(p)}: ${d.itemId ?? 'an item'} not considered for pinning (${
+        d.reason === 'duplicate_id'
+          ? 'its id is already taken'
+          : d.reason === 'outside_week'
+            ? 'scheduled outside the week'
+            : d.problems.join('; ')
+      })`,
+  }),
+  pins_unreadable: row<'pins_unreadable'>({
+    severity: 'warning',
+    phase: 'load',
+    seedLevel: 'MEDIUM',
+    deduction: 1,
+    source: '003 task 2.5 `_load_active_pins`; RULINGS "port faults" (the fallback, reported)',
+    message: (d) =>
+      `The current pins (${d.port}) could not be read: ${d.problems.join('; ')}; planned with ${d.fallback}`,
+  }),
+  // ---------------------------------------------------------------- timing profile
+  timing_profile_applied: row<'timing_profile_applied'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: '003 task 2.8 (CreatorTimingProfile integration)',
+    message: (d) =>
+      `Creator timing profile applied: follow-ups ${d.followupWindow.min}-${d.followupWindow.max} min (${d.followupWindow.source}), next day ${d.allowNextDay ? 'allowed' : 'not allowed'}, ${d.amPmPreference ?? 'no AM/PM'} preference, ${d.timingVariation} timing variation`,
+  }),
+  followup_window_default: row<'followup_window_default'>({
+    severity: 'info',
+    phase: 'followups',
+    seedLevel: 'LOW',
+    deduction: 0,
+    source: 'RULINGS "creator window" (narrower than 10 minutes: the default window, reported)',
+    message: (d) =>
+      `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min (average response ${d.avgResponseMinutes} min) is too narrow; the default window is used`,
   }),
 } satisfies Table);
 

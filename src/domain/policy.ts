@@ -317,6 +317,34 @@ const SCHEMA = obj('SchedulePolicy', {
     }),
     idempotencyTtlMs: num(1, 30 * 86_400_000),
   }),
+  ppvStructure: obj('ppvStructure', {
+    // At least one element; at most all of the structure's elements (4, 3, 3).
+    winnerMinElements: int(1, 4),
+    bundleMinElements: int(1, 3),
+    wallCampaignMinElements: int(1, 3),
+    titleMaxCharacters: int(1, 10_000),
+    bodyMinWords: int(0, 10_000),
+    wrapMaxCharacters: int(1, 10_000),
+  }),
+  pins: obj('pins', {
+    // 003 gap 1.6 "Max 3-5 pins".
+    maxPinned: int(3, 5),
+    // An hour to a month (30 days) of pinning.
+    pinDurationHours: num(1, 720),
+    pinnedSendTypes: arrayOf(oneOf(SEND_TYPE_KEYS), 0, SEND_TYPE_KEYS.length),
+  }),
+  timingProfile: obj('timingProfile', {
+    windowMinFactor: num(0, 10),
+    windowMaxFactor: num(0, 10),
+    minWindowWidthMinutes: num(0, 24 * 60),
+    pmFromHour: int(0, 24),
+    lowJitterDivisor: int(1, 100),
+    lowJitterMinMinutes: int(0, 30),
+    highJitterFactor: int(1, 100),
+    highJitterMaxMinutes: int(0, 30),
+    earlyBelowMinutes: num(0, 24 * 60),
+    lateAboveMinutes: num(0, 24 * 60),
+  }),
 });
 
 /**
@@ -710,6 +738,49 @@ const DEFAULTS = {
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,
+  ppvStructure: {
+    /** 004 "PPV Caption Structure Requirements": a Winner PPV caption has at least 3 of its 4 elements (75 %). */
+    winnerMinElements: 3,
+    /** 004 "PPV Caption Structure Requirements": a Bundle PPV caption has at least 2 of its 3 elements (the count wins over the table's "50 %"). */
+    bundleMinElements: 2,
+    /** 004 "PPV Caption Structure Requirements": a Wall Campaign caption has at least 2 of its 3 elements (67 %). */
+    wallCampaignMinElements: 2,
+    /** Project choice (004 names "Clickbait Title" without a length): a title is at most 60 characters (code points). */
+    titleMaxCharacters: 60,
+    /** Project choice (004 names "Body with Setting" without a length): a body has at least 8 words. */
+    bodyMinWords: 8,
+    /** Project choice (004 names "Short Wrap" without a length): a wrap is at most 80 characters (code points). */
+    wrapMaxCharacters: 80,
+  },
+  /** 003 gap 1.6 and task 2.5 `PinnedPostManager`: the pinned posts of the wall. */
+  pins: {
+    /** 003 task 2.5 `MAX_PINNED = 5` (gap 1.6 "Max 3-5 pins"). */
+    maxPinned: 5,
+    /** 003 task 2.5 `PIN_DURATION_HOURS = 72` (gap 1.6 "rotate every 72 hours"). */
+    pinDurationHours: 72,
+    /** 003 task 2.5 `should_pin`: `send_type in ['ppv_wall', 'game_post']`. */
+    pinnedSendTypes: ['ppv_wall', 'game_post'],
+  },
+  /** 003 task 2.8 `TimingProfileIntegration`: how a creator's timing profile adjusts the defaults. */
+  timingProfile: {
+    /** 003 task 2.8 `get_optimal_followup_window`: `max(15, int(avg_response_time * 0.6))`. */
+    windowMinFactor: 0.6,
+    /** 003 task 2.8 `get_optimal_followup_window`: `min(45, int(avg_response_time * 1.5))`. */
+    windowMaxFactor: 1.5,
+    /** RULINGS "creator window": the creator's window is used only when at least 10 minutes wide. */
+    minWindowWidthMinutes: 10,
+    /** 003 task 2.8 `get_am_pm_preference`: `'AM' if peak_hour < 12 else 'PM'`. */
+    pmFromHour: 12,
+    /** 003 task 2.8 `adjust_jitter_for_creator` low variation: `max(1, base_jitter // 2)`. */
+    lowJitterDivisor: 2,
+    lowJitterMinMinutes: 1,
+    /** 003 task 2.8 `adjust_jitter_for_creator` high variation: `min(8, base_jitter * 2)`. */
+    highJitterFactor: 2,
+    highJitterMaxMinutes: 8,
+    /** 003 task 2.2b `window_position`: a follow-up gap under 20 minutes is `early`, over 40 `late`. */
+    earlyBelowMinutes: 20,
+    lateAboveMinutes: 40,
+  },
 } as const satisfies SchedulePolicy;
 
 /**

@@ -33,6 +33,8 @@ const PORT_NAME_SET = {
   countUsableCaptions: true,
   getContentTypeRankings: true,
   getRotationState: true,
+  getActivePins: true,
+  getTimingProfile: true,
   saveSchedule: true,
   saveRotationState: true,
   saveVolumePrediction: true,
@@ -190,6 +192,10 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
     getContentTypeRankings: 10_000,
     /** No row of its own: the table's fallback, 10 s. */
     getRotationState: 10_000,
+    /** No row of its own (003 task 2.5 `db.get_active_pins`): the table's fallback, 10 s. */
+    getActivePins: 10_000,
+    /** No row of its own: the table's fallback, 10 s. */
+    getTimingProfile: 10_000,
     /** 001 `save_schedule`: 20 s ("transaction"). */
     saveSchedule: 20_000,
     /** No row of its own: the table's fallback, 10 s. */

@@ -8,32 +8,14 @@
  */
 import { FOLLOWUP_SEND_TYPE, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { isRoundMinute, targetOfSendType } from '../domain/rules';
+import { targetOfSendType } from '../domain/rules';
 import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from '../domain/stages';
 import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
 import type { Caption } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { followupPriority } from './priority';
 import { sampleFollowupDelay } from './sampler';
-
-/**
- * Why a candidate delay was refused.
- *
- * - `round_minute`: the follow-up would land on :00, :15, :30 or :45 (003 gap 10.7).
- * - `minute_taken`: another send already uses that minute (RULINGS "Follow-ups" spacing).
- * - `followup_gap`: closer than the follow-up type's `minMinutesBetween` to another follow-up.
- * - `clock_time_repeated`: the local clock time is already used the weekly maximum (001 §5.5).
- * - `midnight`: it would leave the parent's local day or pass `latestMinuteOfDay`.
- *
- * @since 0.1.0
- * @category followups
- */
-export type DelayRejection =
-  | 'round_minute'
-  | 'minute_taken'
-  | 'followup_gap'
-  | 'clock_time_repeated'
-  | 'midnight';
+import { type DelayRejection, searchFollowupDelay } from './schedulePpvFollowup';
 
 /** What the placement loop knows about the week so far. */
 interface Occupancy {
@@ -46,13 +28,6 @@ interface Occupancy {
 
 const byTime = (a: TimedSlot, b: TimedSlot): number =>
   a.epochMinute - b.epochMinute || (a.slotId < b.slotId ? -1 : a.slotId > b.slotId ? 1 : 0);
-
-/** Candidate delays in [min, max], closest to the sample first; on a tie the later first. */
-const delaysByCloseness = (sampled: number, min: number, max: number): ReadonlyArray<number> => {
-  const out: number[] = [];
-  for (let d = Math.ceil(min); d <= Math.floor(max); d++) out.push(d);
-  return out.sort((x, y) => Math.abs(x - sampled) - Math.abs(y - sampled) || y - x);
-};
 
 /**
  * Generates the follow-ups of phase 6.
@@ -70,7 +45,9 @@ const delaysByCloseness = (sampled: number, min: number, max: number): ReadonlyA
  *    minute, shares no minute with another send, keeps the follow-up type's
  *    `minMinutesBetween` from every other follow-up, does not use a local clock time more than
  *    `policy.timing.maxClockTimeUsesPerWeek` times, and stays on the parent's local date at or
- *    before `latestMinuteOfDay` unless `ctx.options.allowNextDayFollowups`. If none works the
+ *    before `latestMinuteOfDay`, crossing midnight only when fewer than `minDelayMinutes`
+ *    remain and `ctx.options.allowNextDayFollowups` is set (RULINGS "late parents"; the same
+ *    search as `schedulePpvFollowup`, with the week's rules added). If none works the
  *    follow-up is skipped: warning `late_night_followup` when only the midnight rule stood in
  *    the way of some delay, else warning `followup_skipped`. It is never moved to 08:00 the next day.
  * 4. Caption: the first candidate (already ranked) not used in the schedule; else
@@ -132,13 +109,21 @@ export const generateFollowups = (
       rngFrom(ctx.seed, ctx.creator.creatorId, parent.slotId, 'followup'),
       f,
     );
-    const rejections = new Map<number, ReadonlyArray<DelayRejection>>();
-    const delay = delaysByCloseness(sampled, f.minDelayMinutes, f.maxDelayMinutes).find((d) => {
-      const why = rejectDelay(ctx, spec, parent, d, occupancy);
-      rejections.set(d, why);
-      return why.length === 0;
+    const { delay, rejections } = searchFollowupDelay({
+      parentEpochMinute: parent.epochMinute,
+      parentDate: parent.scheduledDate,
+      parentMinuteOfDay: parent.minuteOfDay,
+      timeZone: ctx.creator.timezone,
+      sampled,
+      minMinutes: f.minDelayMinutes,
+      maxMinutes: f.maxDelayMinutes,
+      allowNextDay: ctx.options.allowNextDayFollowups,
+      latestMinuteOfDay: f.latestMinuteOfDay,
+      policy: ctx.policy,
+      occupied: (epochMinute, local) =>
+        weekRejections(ctx, spec, epochMinute, local.minuteOfDay, occupancy),
     });
-    if (delay === undefined) {
+    if (delay === null) {
       const onlyMidnight = [...rejections.values()].some(
         (w) => w.length === 1 && w[0] === 'midnight',
       );
@@ -245,35 +230,24 @@ const selectParents = (
   return kept.sort(byTime);
 };
 
-/** Every rule a delay `d` breaks for `parent`; empty when it fits. */
-const rejectDelay = (
+/**
+ * The rules of the week a follow-up at `epochMinute` breaks (the round-minute and midnight
+ * rules are `searchFollowupDelay`'s): a taken minute, the follow-up type's gap, a clock time
+ * used the weekly maximum.
+ */
+const weekRejections = (
   ctx: PhaseContext,
   spec: SendTypeSpec,
-  parent: TimedSlot,
-  d: number,
+  epochMinute: number,
+  minuteOfDay: number,
   occ: Occupancy,
 ): ReadonlyArray<DelayRejection> => {
-  const epochMinute = parent.epochMinute + d;
-  const local = instantToLocal(epochMinuteToIso(epochMinute), ctx.creator.timezone);
   const out: DelayRejection[] = [];
-  if (isRoundMinute(local.minuteOfDay, ctx.policy)) out.push('round_minute');
   if (occ.minutes.has(epochMinute)) out.push('minute_taken');
   if (occ.followupMinutes.some((m) => Math.abs(m - epochMinute) < spec.minMinutesBetween))
     out.push('followup_gap');
-  if (
-    (occ.clockUses.get(clockTime(local.minuteOfDay)) ?? 0) >=
-    ctx.policy.timing.maxClockTimeUsesPerWeek
-  )
+  if ((occ.clockUses.get(clockTime(minuteOfDay)) ?? 0) >= ctx.policy.timing.maxClockTimeUsesPerWeek)
     out.push('clock_time_repeated');
-  const sameDay =
-    local.date === parent.scheduledDate &&
-    local.minuteOfDay <= ctx.policy.followups.latestMinuteOfDay;
-  // RULINGS "late parents": when the shortest delay still fits before 23:59 the follow-up stays
-  // inside the day; it may cross midnight only when it cannot, and only with allowNextDay.
-  const dayHasRoom =
-    parent.minuteOfDay + ctx.policy.followups.minDelayMinutes <=
-    ctx.policy.followups.latestMinuteOfDay;
-  if (!sameDay && (dayHasRoom || !ctx.options.allowNextDayFollowups)) out.push('midnight');
   return out;
 };
 

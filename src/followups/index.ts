@@ -3,7 +3,7 @@
  *
  * @module
  */
-export { type DelayRejection, generateFollowups } from './generateFollowups';
+export { generateFollowups } from './generateFollowups';
 export { type FollowupPriority, followupPriority } from './priority';
 export {
   type FollowupDelayDistribution,
@@ -11,3 +11,12 @@ export {
   followupDelayDistribution,
   sampleFollowupDelay,
 } from './sampler';
+export {
+  type DelayRejection,
+  type PpvFollowup,
+  type PpvFollowupError,
+  type PpvFollowupOptions,
+  type PpvFollowupParent,
+  type PpvFollowupPolicy,
+  schedulePpvFollowup,
+} from './schedulePpvFollowup';

@@ -26,6 +26,8 @@ import type {
 import type { IdempotencyStore } from '../resilience/idempotency';
 import type { SagaLogRecord } from '../resilience/saga';
 import type { StoredRotationState } from '../rotation/stored';
+import type { ActivePin } from '../timing/pins';
+import type { CreatorTimingProfile } from '../timing/profile';
 import type { VolumeResult } from '../volume/types';
 import type { PortFailure } from './faults';
 
@@ -144,6 +146,18 @@ export interface SchedulePorts {
   readonly getRotationState: (
     creatorId: string,
   ) => TaskEither<PortFailure, StoredRotationState | null>;
+  /** 003 task 2.5 `db.get_active_pins`: the creator's current pinned posts (`[]` when none), for `planPins`; decoded with `decodeActivePins`. Not read by `buildSchedule`. */
+  readonly getActivePins?: (creatorId: string) => TaskEither<PortFailure, ReadonlyArray<ActivePin>>;
+  /**
+   * 003 task 2.8 `CreatorTimingProfile`: the creator's average audience response time (minutes),
+   * peak engagement hour (0-23 local), multi-time-zone audience flag and timing variation;
+   * `null` when none is stored. Optional: without it the default follow-up window (15-45
+   * minutes), no next-day follow-ups, no AM/PM preference and the base jitter apply. Decode
+   * an answer with `CreatorTimingProfileC`; adjust with `timingAdjustmentsFor`.
+   */
+  readonly getTimingProfile?: (
+    creatorId: string,
+  ) => TaskEither<PortFailure, CreatorTimingProfile | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,

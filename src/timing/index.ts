@@ -10,5 +10,31 @@ export {
   jitterOrder,
   validJitterOffsets,
 } from './jitter';
+export {
+  type ActivePin,
+  ActivePinC,
+  decodeActivePins,
+  type PinAction,
+  type PinCandidate,
+  type PinPlan,
+  type PinPlanInput,
+  type PinPolicy,
+  planPins,
+  type SkippedPin,
+} from './pins';
+export {
+  allowNextDayFor,
+  amPmPreference,
+  type CreatorTimingProfile,
+  CreatorTimingProfileC,
+  type CreatorTimingProfileWire,
+  type FollowupWindow,
+  followupWindowFor,
+  jitterScaleFor,
+  type TimingAdjustments,
+  type TimingProfilePolicy,
+  type TimingVariation,
+  timingAdjustmentsFor,
+} from './profile';
 export { retimeSameStyle } from './retime';
 export { scheduleTimes } from './scheduleTimes';

@@ -22,6 +22,8 @@ describe('DEFAULT_RESILIENCE_POLICY', () => {
       countUsableCaptions: 15000,
       getContentTypeRankings: 10000,
       getRotationState: 10000,
+      getActivePins: 10000,
+      getTimingProfile: 10000,
       saveSchedule: 20000,
       saveRotationState: 10000,
       saveVolumePrediction: 10000,

@@ -1,0 +1,357 @@
+/**
+ * The creator timing profile: what a creator's own history says about timing (average audience
+ * response time, peak engagement hour, a multi-time-zone audience, how varied the timing may
+ * be), its boundary codec, and the pure adjustments it makes to the defaults: the follow-up
+ * window, next-day follow-ups, the AM/PM preference and the jitter range.
+ *
+ * Source: seed 003 task 2.8 (`TimingProfileIntegration`); RULINGS "Follow-ups" (creator window).
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { intInRange, nullable, numberInRange } from '../domain/codecs';
+import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { stringUnion } from '../domain/policyCodec';
+
+/**
+ * How varied a creator's timing may be (003 task 2.8 `activity_indicators.timing_variation`).
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export type TimingVariation = 'low' | 'medium' | 'high';
+
+/**
+ * A creator's timing profile, decoded (every field present).
+ *
+ * - `avgResponseMinutes`: average minutes the audience takes to respond to a message, `null`
+ *   when unknown (003 task 2.8 `engagement_patterns.avg_response_minutes`).
+ * - `peakEngagementHour`: local hour 0-23 of the highest engagement, `null` when unknown
+ *   (`preferred_windows.peak_engagement_hour`).
+ * - `multiTimezoneAudience`: the audience spans time zones, so follow-ups may cross midnight
+ *   (`timezone_info.multi_timezone_audience`; unknown decodes to `false`, the seed's default).
+ * - `timingVariation`: `low`, `medium` or `high` (`activity_indicators.timing_variation`; unknown
+ *   decodes to `medium`, the seed's default).
+ *
+ * Source: seed 003 task 2.8.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface CreatorTimingProfile {
+  readonly avgResponseMinutes: number | null;
+  readonly peakEngagementHour: number | null;
+  readonly multiTimezoneAudience: boolean;
+  readonly timingVariation: TimingVariation;
+}
+
+/**
+ * A timing profile as a port may send it: every field optional, `null` or absent for unknown.
+ *
+ * Source: seed 003 task 2.8.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface CreatorTimingProfileWire {
+  readonly avgResponseMinutes?: number | null;
+  readonly peakEngagementHour?: number | null;
+  readonly multiTimezoneAudience?: boolean | null;
+  readonly timingVariation?: TimingVariation | null;
+}
+
+const AvgResponseMinutesC = numberInRange(0, 24 * 60);
+const PeakHourC = intInRange(0, 23);
+const TimingVariationC = stringUnion<TimingVariation>(['low', 'medium', 'high']);
+
+const WireC = t.partial(
+  {
+    avgResponseMinutes: nullable(AvgResponseMinutesC),
+    peakEngagementHour: nullable(PeakHourC),
+    multiTimezoneAudience: nullable(t.boolean),
+    timingVariation: nullable(TimingVariationC),
+  },
+  'CreatorTimingProfile',
+);
+
+const isProfile = (u: unknown): u is CreatorTimingProfile => {
+  if (typeof u !== 'object' || u === null) return false;
+  const p = u as Record<string, unknown>;
+  return (
+    (p.avgResponseMinutes === null || AvgResponseMinutesC.is(p.avgResponseMinutes)) &&
+    (p.peakEngagementHour === null || PeakHourC.is(p.peakEngagementHour)) &&
+    typeof p.multiTimezoneAudience === 'boolean' &&
+    TimingVariationC.is(p.timingVariation)
+  );
+};
+
+/**
+ * The io-ts codec of a timing profile from a port (`getTimingProfile`): decodes the wire shape
+ * (every field optional, `null` = unknown; extra fields ignored, as the other port codecs do)
+ * into a `CreatorTimingProfile` with every field present: `avgResponseMinutes` a number in
+ * 0..1440 minutes or `null`, `peakEngagementHour` an integer 0..23 or `null`,
+ * `multiTimezoneAudience` `false` when unknown, `timingVariation` `medium` when unknown. A bad
+ * field fails at its path (`timingProfile.peakEngagementHour: expected integer in 0..23 | null,
+ * got 24` through `decodeWith`).
+ *
+ * Source: seed 003 task 2.8 (the `.get(..., default)` defaults); STYLE "io-ts".
+ *
+ * @example
+ * CreatorTimingProfileC.decode({ avgResponseMinutes: 30 })
+ * // Right({ avgResponseMinutes: 30, peakEngagementHour: null, multiTimezoneAudience: false, timingVariation: 'medium' })
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const CreatorTimingProfileC: t.Type<
+  CreatorTimingProfile,
+  CreatorTimingProfileWire,
+  unknown
+> = new t.Type<CreatorTimingProfile, CreatorTimingProfileWire, unknown>(
+  'CreatorTimingProfile',
+  isProfile,
+  (u, c) => {
+    const r = WireC.validate(u, c);
+    if (E.isLeft(r)) return r;
+    const w = r.right;
+    return t.success({
+      avgResponseMinutes: w.avgResponseMinutes ?? null,
+      peakEngagementHour: w.peakEngagementHour ?? null,
+      multiTimezoneAudience: w.multiTimezoneAudience ?? false,
+      timingVariation: w.timingVariation ?? 'medium',
+    });
+  },
+  (a) => ({ ...a }),
+);
+
+/**
+ * The part of the policy the profile adjustments read: the default follow-up window
+ * (`followups.minDelayMinutes`, `followups.maxDelayMinutes`) and the `timingProfile` factors.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export type TimingProfilePolicy = Pick<SchedulePolicy, 'followups' | 'timingProfile'>;
+
+/**
+ * A follow-up window in whole minutes after the parent, and where it came from.
+ *
+ * - `source`: `profile` when the creator's window is used, else `default`.
+ * - `reason`: why the default is used: `no_profile` (no profile), `no_average` (the profile has
+ *   no average response time), `too_narrow` (the creator's window is narrower than
+ *   `timingProfile.minWindowWidthMinutes`); `null` when the profile's window is used.
+ *
+ * Source: seed 003 task 2.8; RULINGS "creator window".
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface FollowupWindow {
+  readonly minMinutes: number;
+  readonly maxMinutes: number;
+  readonly source: 'profile' | 'default';
+  readonly reason: 'no_profile' | 'no_average' | 'too_narrow' | null;
+}
+
+/** The creator's window before the width rule: `[max(15, floor(0.6 avg)), min(45, floor(1.5 avg))]`. */
+const profileWindow = (
+  avg: number,
+  policy: TimingProfilePolicy,
+): { readonly minMinutes: number; readonly maxMinutes: number } => ({
+  minMinutes: Math.max(
+    policy.followups.minDelayMinutes,
+    Math.floor(avg * policy.timingProfile.windowMinFactor),
+  ),
+  maxMinutes: Math.min(
+    policy.followups.maxDelayMinutes,
+    Math.floor(avg * policy.timingProfile.windowMaxFactor),
+  ),
+});
+
+/**
+ * The follow-up window of a creator, in whole minutes after the parent.
+ *
+ * With an average response time `avg` (minutes), the creator's window is
+ * `max(minDelayMinutes, floor(windowMinFactor x avg))` to
+ * `min(maxDelayMinutes, floor(windowMaxFactor x avg))` (by default `max(15, floor(0.6 avg))` to
+ * `min(45, floor(1.5 avg))`; `floor` is the seed's `int()` on a non-negative number). It is used
+ * only when `max - min >= timingProfile.minWindowWidthMinutes` (10). Otherwise, and without a
+ * profile or an average, the default window `followups.minDelayMinutes`-`maxDelayMinutes`
+ * (15-45) with the reason. Never fails.
+ *
+ * Source: seed 003 task 2.8 `get_optimal_followup_window`; RULINGS "creator window".
+ *
+ * @example
+ * followupWindowFor({ ...profile, avgResponseMinutes: 30 }) // { minMinutes: 18, maxMinutes: 45, source: 'profile', reason: null }
+ * followupWindowFor({ ...profile, avgResponseMinutes: 10 }) // { minMinutes: 15, maxMinutes: 45, source: 'default', reason: 'too_narrow' }
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const followupWindowFor = (
+  profile: CreatorTimingProfile | null,
+  policy: TimingProfilePolicy = DEFAULT_POLICY,
+): FollowupWindow => {
+  const byDefault = (reason: 'no_profile' | 'no_average' | 'too_narrow'): FollowupWindow => ({
+    minMinutes: policy.followups.minDelayMinutes,
+    maxMinutes: policy.followups.maxDelayMinutes,
+    source: 'default',
+    reason,
+  });
+  if (profile === null) return byDefault('no_profile');
+  const avg = profile.avgResponseMinutes;
+  if (avg === null || !Number.isFinite(avg)) return byDefault('no_average');
+  const w = profileWindow(avg, policy);
+  return w.maxMinutes - w.minMinutes >= policy.timingProfile.minWindowWidthMinutes
+    ? { ...w, source: 'profile', reason: null }
+    : byDefault('too_narrow');
+};
+
+/**
+ * Whether follow-ups of this creator may cross midnight: the profile's `multiTimezoneAudience`;
+ * `false` without a profile.
+ *
+ * Source: seed 003 task 2.8 `should_allow_next_day_followup`.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const allowNextDayFor = (profile: CreatorTimingProfile | null): boolean =>
+  profile?.multiTimezoneAudience ?? false;
+
+/**
+ * The creator's preferred half of the day: `AM` when the peak engagement hour (0-23 local) is
+ * before `timingProfile.pmFromHour` (12), else `PM`; `null` without a profile or a peak hour.
+ *
+ * Source: seed 003 task 2.8 `get_am_pm_preference`.
+ *
+ * @example
+ * amPmPreference({ ...profile, peakEngagementHour: 11 }) // 'AM'
+ * amPmPreference({ ...profile, peakEngagementHour: 12 }) // 'PM'
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const amPmPreference = (
+  profile: CreatorTimingProfile | null,
+  policy: Pick<SchedulePolicy, 'timingProfile'> = DEFAULT_POLICY,
+): 'AM' | 'PM' | null => {
+  const hour = profile?.peakEngagementHour ?? null;
+  if (hour === null) return null;
+  return hour < policy.timingProfile.pmFromHour ? 'AM' : 'PM';
+};
+
+/**
+ * The jitter range of a creator, in whole minutes, from a base range `baseJitterMinutes`:
+ * `low` variation `max(lowJitterMinMinutes, floor(base / lowJitterDivisor))` (by default
+ * `max(1, floor(base / 2))`), `high` `min(highJitterMaxMinutes, base x highJitterFactor)`
+ * (`min(8, base x 2)`), `medium` and no profile the base unchanged.
+ *
+ * Source: seed 003 task 2.8 `adjust_jitter_for_creator`.
+ *
+ * @example
+ * jitterScaleFor({ ...profile, timingVariation: 'low' }, 7)  // 3
+ * jitterScaleFor({ ...profile, timingVariation: 'high' }, 7) // 8
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const jitterScaleFor = (
+  profile: CreatorTimingProfile | null,
+  baseJitterMinutes: number,
+  policy: Pick<SchedulePolicy, 'timingProfile'> = DEFAULT_POLICY,
+): number => {
+  const p = policy.timingProfile;
+  switch (profile?.timingVariation) {
+    case 'low':
+      return Math.max(p.lowJitterMinMinutes, Math.floor(baseJitterMinutes / p.lowJitterDivisor));
+    case 'high':
+      return Math.min(p.highJitterMaxMinutes, baseJitterMinutes * p.highJitterFactor);
+    default:
+      return baseJitterMinutes;
+  }
+};
+
+/**
+ * What a timing profile changes, with the issues that report it.
+ *
+ * - `followupWindow`: `followupWindowFor(profile, policy)`.
+ * - `allowNextDay`: `allowNextDayFor(profile)`.
+ * - `amPmPreference`: `amPmPreference(profile, policy)`.
+ * - `timingVariation`: the profile's, `medium` without a profile.
+ * - `issues`: without a profile none; with one, info `timing_profile_applied`, and info
+ *   `followup_window_default` when the creator's window is too narrow (RULINGS "creator
+ *   window": the fallback is reported).
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface TimingAdjustments {
+  readonly followupWindow: FollowupWindow;
+  readonly allowNextDay: boolean;
+  readonly amPmPreference: 'AM' | 'PM' | null;
+  readonly timingVariation: TimingVariation;
+  readonly issues: ReadonlyArray<Issue>;
+}
+
+/**
+ * Every adjustment a creator's timing profile makes, and the issues reporting them (see
+ * `TimingAdjustments`). Pure; never fails. `profile: null` (no profile) gives the defaults and
+ * no issue.
+ *
+ * Source: seed 003 task 2.8; RULINGS "creator window".
+ *
+ * @example
+ * timingAdjustmentsFor({ avgResponseMinutes: 10, peakEngagementHour: 21, multiTimezoneAudience: true, timingVariation: 'low' })
+ * // followupWindow 15-45 (default, too_narrow), allowNextDay true, 'PM', issues:
+ * // [timing_profile_applied, followup_window_default]
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const timingAdjustmentsFor = (
+  profile: CreatorTimingProfile | null,
+  policy: TimingProfilePolicy = DEFAULT_POLICY,
+): TimingAdjustments => {
+  const followupWindow = followupWindowFor(profile, policy);
+  const allowNextDay = allowNextDayFor(profile);
+  const preference = amPmPreference(profile, policy);
+  const timingVariation = profile?.timingVariation ?? 'medium';
+  const issues: Issue[] = [];
+  if (profile !== null) {
+    issues.push(
+      issue(
+        'timing_profile_applied',
+        {
+          followupWindow: {
+            min: followupWindow.minMinutes,
+            max: followupWindow.maxMinutes,
+            source: followupWindow.source,
+          },
+          allowNextDay,
+          amPmPreference: preference,
+          timingVariation,
+        },
+        'timingProfile',
+      ),
+    );
+    if (followupWindow.reason === 'too_narrow' && profile.avgResponseMinutes !== null) {
+      const refused = profileWindow(profile.avgResponseMinutes, policy);
+      issues.push(
+        issue(
+          'followup_window_default',
+          {
+            avgResponseMinutes: profile.avgResponseMinutes,
+            minMinutes: refused.minMinutes,
+            maxMinutes: refused.maxMinutes,
+            reason: 'too_narrow',
+          },
+          'timingProfile.avgResponseMinutes',
+        ),
+      );
+    }
+  }
+  return { followupWindow, allowNextDay, amPmPreference: preference, timingVariation, issues };
+};
