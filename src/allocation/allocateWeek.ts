@@ -34,7 +34,7 @@ import type {
 import { weekdayOf } from '../domain/time';
 import type { PpvStyle } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
-import { sameStyleSeparable } from '../rotation/sameStyle';
+import { patternRoom, sameStyleSeparable } from '../rotation/sameStyle';
 import { ppvStyleAt, type RotationPlan, trackRotation } from '../rotation/tracker';
 import type { VolumeResult } from '../volume/types';
 import { apportion } from '../volume/weekly';
@@ -429,7 +429,25 @@ export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(
 
 interface WeekState {
   readonly weekly: Map<SendTypeKey, number>;
+  /**
+   * The schedule position of the next pattern PPV (003 task 2.1 `schedule_position`): it runs
+   * on through the week's days and starts again at 0 when the pattern rotates.
+   */
+  stylePosition: number;
+  /** The start date of the pattern `stylePosition` counts in. */
+  stylePatternStart: string | null;
 }
+
+/** `pattern` read from position `offset` on (the styles a day starting there takes in turn). */
+const fromPosition = (
+  pattern: ReadonlyArray<PpvStyle>,
+  offset: number,
+): ReadonlyArray<PpvStyle> => {
+  const n = pattern.length;
+  if (n === 0) return pattern;
+  const k = ((offset % n) + n) % n;
+  return [...pattern.slice(k), ...pattern.slice(0, k)];
+};
 
 interface DraftSlot {
   readonly sendTypeKey: SendTypeKey;
@@ -476,9 +494,20 @@ const allocateDay = (
   // Same-style room (003 task 2.2): the day's bundle-style PPVs (bundle send types and the
   // pattern's bundle positions) must be separable by its other styled PPVs.
   const styled = { pattern: 0, bundle: 0 };
-  const bundleRoomAfter = (s: SendTypeSpec): boolean =>
-    ppvStyleRoleOf(s.sendTypeKey) !== 'bundle' ||
-    sameStyleSeparable(styled.pattern, styled.bundle + 1, stylePattern, policy.rotation);
+  const bundleRoomAfter = (s: SendTypeSpec): boolean => {
+    const role = ppvStyleRoleOf(s.sendTypeKey);
+    return role === 'bundle'
+      ? sameStyleSeparable(
+          styled.pattern,
+          styled.bundle + 1,
+          stylePattern,
+          policy.rotation,
+          policy.rotation.bundleSendSlack,
+        )
+      : role === 'pattern'
+        ? patternRoom(styled.pattern + 1, stylePattern, policy.rotation)
+        : true;
+  };
   const family = new Map<ChannelFamily, number>();
   const familyCap = familyDailyCapacity(policy);
   const familyOf = (s: SendTypeSpec): ChannelFamily | null => {
@@ -557,7 +586,14 @@ const allocateDay = (
     m.set(k, (m.get(k) ?? 0) + by);
   for (
     let guard = drafts.length;
-    guard > 0 && !sameStyleSeparable(styled.pattern, styled.bundle, stylePattern, policy.rotation);
+    guard > 0 &&
+    !sameStyleSeparable(
+      styled.pattern,
+      styled.bundle,
+      stylePattern,
+      policy.rotation,
+      policy.rotation.bundleSendSlack,
+    );
     guard--
   ) {
     let at = -1;
@@ -585,6 +621,9 @@ const allocateDay = (
       })
       .sort(
         (x, y) =>
+          // a type outside the pattern first: it adds no style to the day
+          Number(ppvStyleRoleOf(x.sendTypeKey) === 'pattern') -
+            Number(ppvStyleRoleOf(y.sendTypeKey) === 'pattern') ||
           typeWeight(y, strategy, volume, state.weekly.get(y.sendTypeKey) ?? 0, policy) -
             typeWeight(x, strategy, volume, state.weekly.get(x.sendTypeKey) ?? 0, policy) ||
           x.sendTypeKey.localeCompare(y.sendTypeKey),
@@ -739,8 +778,18 @@ export const allocateWeek = (
     issues.push(issue('quota_dampened', { confidenceScore: volume.confidenceScore }));
 
   const run = (varietyMode: boolean) => {
-    const state: WeekState = { weekly: new Map() };
+    const state: WeekState = { weekly: new Map(), stylePosition: 0, stylePatternStart: null };
     const runIssues: Issue[] = [];
+    // The day's pattern read from the schedule position it starts at.
+    const stylesFrom = (date: string): ReadonlyArray<PpvStyle> => {
+      const day = rotation.days.find((d) => d.date === date);
+      if (day === undefined) return [];
+      if (day.patternStartDate !== state.stylePatternStart) {
+        state.stylePatternStart = day.patternStartDate;
+        state.stylePosition = 0;
+      }
+      return fromPosition(day.pattern, state.stylePosition);
+    };
     const days: AllocatedDay[] = ctx.weekDates.map((date, dayIndex) => {
       const strategy = strategies[dayIndex] ?? 'balanced_standard';
       const dayQuotas = quotas[dayIndex] as DayQuotas;
@@ -758,7 +807,7 @@ export const allocateWeek = (
         state,
         volume,
         policy,
-        rotation.days.find((d) => d.date === date)?.pattern ?? [],
+        stylesFrom(date),
       );
       for (const x of replaced)
         runIssues.push(issue('bundle_send_replaced', { date, from: x.from, to: x.to }));
@@ -785,14 +834,13 @@ export const allocateWeek = (
       const flavor = STRATEGIES[strategy].flavorEmphasis;
       // RULINGS "when styles are fixed": the pattern's styles go to the day's pattern PPVs in
       // their planned order; the bundle send types are style bundle.
-      let position = 0;
       const slots: AllocatedSlot[] = ordered.map((d, i) => {
         const role = ppvStyleRoleOf(d.sendTypeKey);
         const ppvStyle: PpvStyle | null =
           role === 'bundle'
             ? 'bundle'
             : role === 'pattern'
-              ? ppvStyleAt(rotation, date, position++)
+              ? ppvStyleAt(rotation, date, state.stylePosition++)
               : null;
         return {
           slotId: `${date}_${i + 1}`,

@@ -544,7 +544,7 @@ export interface IssueDetailsByCode {
   };
   readonly same_style_repaired: {
     readonly date: string;
-    readonly strategy: 'reorder' | 'time_swap' | 'retime';
+    readonly strategy: 'reorder' | 'style_swap' | 'time_swap' | 'retime';
     readonly slotIds: ReadonlyArray<string>;
     readonly violationsBefore: number;
     readonly violationsAfter: number;

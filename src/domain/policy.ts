@@ -293,6 +293,7 @@ const SCHEMA = obj('SchedulePolicy', {
     recentPatternDays: int(1, 365),
     noBackToBackStyles: arrayOf(oneOf(['solo', 'bundle', 'winner', 'sextape'] as const), 0, 4),
     amPmSplitHour: int(1, 23),
+    bundleSendSlack: int(1, 8),
   }),
   resilience: obj('resilience', {
     // A timeout of 0 would time out every call; an hour is the most any port may take.
@@ -735,6 +736,13 @@ const DEFAULTS = {
     noBackToBackStyles: ['winner', 'bundle'],
     /** 003 task 2.2: `period = 'AM' if hour < 12 else 'PM'`. */
     amPmSplitHour: 12,
+    /**
+     * Project choice (docs/rulings.md "same-style room"): allocation adds a bundle send type to a
+     * day only while its bundle-style sends leave 2 sends of slack beyond the least an order
+     * without two bundles in a row needs (`2 x bundles <= styled + 1 - slack`), since the times
+     * come later and channel families and per-type gaps can pin sends in place.
+     */
+    bundleSendSlack: 2,
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,

@@ -31,7 +31,7 @@ import { newTrace, type Trace } from '../ports/trace';
 import { idempotencyKey } from '../resilience/idempotency';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
-import { retimeSameStyle, scheduleTimes } from '../timing';
+import { reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
 import {
   type ValidationInput,
   validateSchedule,
@@ -244,7 +244,11 @@ const pipeline = (
       const r = {
         ...timed,
         slots: retimed.slots,
-        issues: [...timed.issues, ...repaired.issues, ...retimed.issues],
+        issues: [
+          ...reattributeTimeIssues(timed.slots, retimed.slots, timed.issues),
+          ...repaired.issues,
+          ...retimed.issues,
+        ],
       };
       checkpoint(trace, 'timing', r.issues);
       return r;

@@ -413,7 +413,7 @@ export const saveWeek =
           reason,
           sagaStatus: saga_?.status ?? 'not_started',
         }),
-        ...(saga_?.failedStep === ROTATION_STEP && reason.startsWith(CONFLICT)
+        ...(saga_?.failedStep === ROTATION_STEP && reason.includes(`${CONFLICT}:`)
           ? [
               issue('rotation_version_conflict', {
                 creatorId: result.creatorId,

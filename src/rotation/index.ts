@@ -15,6 +15,7 @@ export {
 } from './patterns';
 export {
   type PlacedStyle,
+  patternRoom,
   repairSameStyle,
   type SameStyleRepair,
   type SameStyleViolation,

@@ -190,13 +190,18 @@ export const styleFits = (
   return prev?.ppvStyle !== style && next?.ppvStyle !== style;
 };
 
+/** The AM and PM halves of the day (003 task 2.2 AM/PM split). */
+const HALVES_OF_DAY = 2;
+
 /**
  * Whether a day's styled PPVs leave timing room to send no two restricted styles in a row: for
  * each restricted style (winner, bundle), at most one send of it, or at most half of the day's
  * styled sends (`n` = `patternSends` pattern PPVs, whose styles are the pattern's positions
  * `0..patternSends-1` in turn, plus `bundleSends` bundle send types, style `bundle`). An order
- * exists from `count <= n - count + 1`; allocation keeps one send of slack beyond it, because the
- * times come later and a channel family or a per-type gap can pin a send in place.
+ * exists from `2 x count <= n + 1`; the check keeps `slack` sends beyond it (`2 x count <= n + 1 -
+ * slack`, default 1; allocation passes the policy's `bundleSendSlack` for bundle send types),
+ * because the times come later and a channel family or a per-type gap can pin a send in place. And at most
+ * two pattern sends of each restricted style, since a pair must be split across AM and PM.
  *
  * Source: seed 003 task 2.2 (the rule), RULINGS "bundle send types"; the slack is a project
  * choice (docs/rulings.md).
@@ -213,13 +218,52 @@ export const sameStyleSeparable = (
   bundleSends: number,
   pattern: ReadonlyArray<PpvStyle>,
   policy: RotationPolicy = DEFAULT_POLICY.rotation,
+  slack = 1,
 ): boolean => {
+  if (!patternRoom(patternSends, pattern, policy)) return false;
   const n = patternSends + bundleSends;
   for (const style of policy.noBackToBackStyles) {
-    let count = style === 'bundle' ? bundleSends : 0;
-    if (pattern.length > 0)
-      for (let k = 0; k < patternSends; k++) if (pattern[k % pattern.length] === style) count++;
-    if (count > 1 && 2 * count > n) return false;
+    const count =
+      inPatternOf(style, patternSends, pattern) + (style === 'bundle' ? bundleSends : 0);
+    if (count > 1 && 2 * count > n + 1 - slack) return false;
+  }
+  return true;
+};
+
+const inPatternOf = (style: PpvStyle, patternSends: number, pattern: ReadonlyArray<PpvStyle>) => {
+  let count = 0;
+  if (pattern.length > 0)
+    for (let k = 0; k < patternSends; k++) if (pattern[k % pattern.length] === style) count++;
+  return count;
+};
+
+/**
+ * Whether a day's first `patternSends` pattern positions can keep the AM/PM split: no
+ * restricted style more than twice (one send in each half of the day), and at most one
+ * restricted style twice (each pair needs a morning PPV, and a day rarely has two: a paid
+ * page's PPVs are all messages, 2 hours apart). Once false it stays false as the day grows, so
+ * allocation stops adding pattern PPVs there.
+ *
+ * Source: seed 003 task 2.2 (AM/PM split); the one-pair limit is a project choice
+ * (docs/rulings.md "same-style room").
+ *
+ * @example
+ * patternRoom(6, ['solo', 'bundle', 'winner', 'sextape']) // false: bundle and winner twice each
+ * patternRoom(5, ['solo', 'bundle', 'winner', 'sextape']) // true: only solo twice
+ *
+ * @since 0.3.0
+ * @category rotation
+ */
+export const patternRoom = (
+  patternSends: number,
+  pattern: ReadonlyArray<PpvStyle>,
+  policy: RotationPolicy = DEFAULT_POLICY.rotation,
+): boolean => {
+  let paired = 0;
+  for (const style of policy.noBackToBackStyles) {
+    const inPattern = inPatternOf(style, patternSends, pattern);
+    if (inPattern > HALVES_OF_DAY) return false;
+    if (inPattern === HALVES_OF_DAY && ++paired > 1) return false;
   }
   return true;
 };
@@ -381,12 +425,80 @@ const reorderDay = (
 const hourOfMinute = (minuteOfDay: number): number => Math.floor(minuteOfDay / 60);
 
 /**
+ * New styles for a day's pattern PPVs (RULINGS "when styles are fixed": the repair may swap the
+ * styles of PPV items): the day keeps its multiset of pattern styles, the bundle send types keep
+ * style `bundle`, and no send moves. Depth-first in send order, trying each send's own style
+ * first, so the first assignment found changes as few styles as it can. `null` when none keeps
+ * the rule within the search budget (`maxNodes` search nodes). Internal to the repair (not
+ * exported from the package).
+ *
+ * @internal
+ */
+export const restyleDay = (
+  week: ReadonlyArray<TimedSlot>,
+  date: string,
+  policy: RotationPolicy,
+  maxNodes: number = MAX_SEARCH_NODES,
+): ReadonlyArray<TimedSlot> | null => {
+  const day = sendOrder(
+    week.filter((x) => x.scheduledDate === date && !x.isFollowUp && x.ppvStyle !== null),
+  );
+  const restricted = new Set<PpvStyle>(policy.noBackToBackStyles);
+  const left = new Map<PpvStyle, number>();
+  for (const x of day)
+    if (ppvStyleRoleOf(x.sendTypeKey) === 'pattern')
+      left.set(x.ppvStyle as PpvStyle, (left.get(x.ppvStyle as PpvStyle) ?? 0) + 1);
+  const styles = [...left.keys()].sort();
+  const chosen: PpvStyle[] = [];
+  const periodCount = new Map<string, number>();
+  let nodes = 0;
+  const search = (i: number): boolean => {
+    if (i === day.length) return true;
+    if (++nodes > maxNodes) return false;
+    const item = day[i] as TimedSlot;
+    const prev = i > 0 ? (chosen[i - 1] as PpvStyle) : null;
+    const pattern = ppvStyleRoleOf(item.sendTypeKey) === 'pattern';
+    const own = item.ppvStyle as PpvStyle;
+    const options = pattern ? [own, ...styles.filter((x) => x !== own)] : [own];
+    for (const style of options) {
+      if (pattern && (left.get(style) ?? 0) === 0) continue;
+      if (style === prev && restricted.has(style)) continue;
+      const key =
+        pattern && restricted.has(style)
+          ? `${style}|${hourOfMinute(item.minuteOfDay) < policy.amPmSplitHour ? 'AM' : 'PM'}`
+          : null;
+      if (key !== null && (periodCount.get(key) ?? 0) >= 1) continue;
+      if (pattern) left.set(style, (left.get(style) ?? 0) - 1);
+      if (key !== null) periodCount.set(key, (periodCount.get(key) ?? 0) + 1);
+      chosen.push(style);
+      if (search(i + 1)) return true;
+      chosen.pop();
+      if (key !== null) periodCount.set(key, (periodCount.get(key) ?? 0) - 1);
+      if (pattern) left.set(style, (left.get(style) ?? 0) + 1);
+    }
+    return false;
+  };
+  if (!search(0)) return null;
+  const changed = new Map<string, PpvStyle>();
+  day.forEach((x, i) => {
+    if (chosen[i] !== x.ppvStyle) changed.set(x.slotId, chosen[i] as PpvStyle);
+  });
+  return week.map((x) => {
+    const style = changed.get(x.slotId);
+    return style === undefined ? x : { ...x, ppvStyle: style };
+  });
+};
+
+/**
  * Repairs the same-style rule after timing, day by day, so that every timing rule still holds:
  *
  * 1. `reorder`: the day's styled sends are put in a new order over the times they already hold
  *    (a send only takes a time of its own channel family; every per-type gap still holds across
  *    the week), the order closest to the planned one found first;
- * 2. when no such order exists, `time_swap`: a styled send and another send of the same channel
+ * 2. when no such order exists, `style_swap`: the day's pattern PPVs exchange styles (the day
+ *    keeps its styles, no send moves; the bundle send types stay `bundle`), the assignment
+ *    closest to the planned one first;
+ * 3. when no assignment exists either, `time_swap`: a styled send and another send of the same channel
  *    family (a bump, a link drop) exchange their times when the per-type gaps of both types still
  *    hold, the swap that leaves the fewest breaks first, while it lowers the count.
  *
@@ -431,6 +543,20 @@ export const repairSameStyle = (
         }),
       );
       week = [...reordered];
+      continue;
+    }
+    const restyled = restyleDay(week, date, policy);
+    if (restyled !== null) {
+      issues.push(
+        issue('same_style_repaired', {
+          date,
+          strategy: 'style_swap',
+          slotIds: restyled.filter((x, i) => x !== week[i]).map((x) => x.slotId),
+          violationsBefore: current,
+          violationsAfter: 0,
+        }),
+      );
+      week = [...restyled];
       continue;
     }
     for (let moves = 0; current > 0 && moves < MAX_SWAPS_PER_DAY; moves++) {

@@ -99,6 +99,12 @@ const parseJsonText = (u: unknown): unknown => {
 const numberOrNull = (u: unknown): number | null =>
   typeof u === 'number' && Number.isFinite(u) ? u : null;
 
+const FOUR_STYLES: ReadonlyArray<PpvStyle> = ['solo', 'bundle', 'winner', 'sextape'];
+
+/** Whether `pattern` holds each of the four styles exactly once (every 003 pattern does). */
+const isFullPattern = (pattern: ReadonlyArray<PpvStyle>): boolean =>
+  pattern.length === FOUR_STYLES.length && FOUR_STYLES.every((x) => pattern.includes(x));
+
 /** `004`'s `rotation_pattern` object (snake_case or camelCase keys) as the content-type hint. */
 const contentHintOf = (u: unknown): ContentRotationHint | null => {
   if (!isRecord(u)) return null;
@@ -158,7 +164,8 @@ const unreadable = (
  * - A state holding only `004`'s `rotation_pattern` (content types with weights): kept as
  *   `contentRotation`, and a `003` pattern starts from `initializing` (the tracker reports it).
  * - Anything else that cannot be read (not an object, another creator's id, an unknown state
- *   name, a style that is not one of the four, a bad date): a `rotation_state_unreadable`
+ *   name, a style that is not one of the four, a pattern that does not hold each of the four
+ *   styles once, a bad date): a `rotation_state_unreadable`
  *   warning naming each problem, and the state is read as `error` with no pattern, so the
  *   machine recovers through `initializing` (seed 003 table). The stored version is kept when
  *   readable, so the save still states it.
@@ -224,6 +231,13 @@ export const readStoredRotationState = (
     if (bad >= 0)
       problems.push(
         `pattern[${bad}]: expected solo | bundle | winner | sextape, got ${JSON.stringify(patternRaw[bad]) ?? 'undefined'}`,
+      );
+    else if (patternRaw.length > 0 && !isFullPattern(patternRaw as ReadonlyArray<PpvStyle>))
+      // 003's patterns hold each of the four styles once, and rotating one keeps that; any
+      // other list (a style missing or repeated) cannot keep the same-style rule on a day of
+      // several PPVs, so it is not carried on.
+      problems.push(
+        `pattern: expected the four styles solo, bundle, winner, sextape each once, got ${JSON.stringify(patternRaw)}`,
       );
     else pattern = patternRaw as ReadonlyArray<PpvStyle>;
   } else if (isRecord(patternRaw)) {

@@ -36,5 +36,5 @@ export {
   type TimingVariation,
   timingAdjustmentsFor,
 } from './profile';
-export { retimeSameStyle } from './retime';
+export { reattributeTimeIssues, retimeSameStyle } from './retime';
 export { scheduleTimes } from './scheduleTimes';

@@ -101,7 +101,7 @@ const rotation: CreatorRotationState = {
   creatorId: 'creator_001',
   currentState: 'pattern_active',
   paused: false,
-  pattern: ['solo', 'bundle', 'winner'],
+  pattern: ['solo', 'bundle', 'winner', 'sextape'],
   patternStartDate: '2025-09-01',
   daysOnPattern: 6,
   recentPatterns: [],
@@ -242,8 +242,23 @@ describe('codecs: normalisation', () => {
     );
     expect(r.state?.currentState).toBe('pattern_active');
     expect(r.state?.paused).toBe(true);
-    expect(r.state?.pattern).toEqual(['solo', 'bundle', 'winner']);
+    expect(r.state?.pattern).toEqual(['solo', 'bundle', 'winner', 'sextape']);
     expect(r.issues.map((i) => i.code)).toEqual(['rotation_state_normalized']);
+  });
+
+  it('a stored pattern without each of the four styles once is unreadable and recovers (regression: one-style patterns broke the same-style rule)', () => {
+    for (const pattern of [
+      ['bundle'],
+      ['solo', 'bundle', 'winner'],
+      ['winner', 'winner', 'solo', 'bundle'],
+    ]) {
+      const r = readStoredRotationState({ ...rotation, pattern }, 'creator_001', '2025-09-08');
+      expect(r.state?.currentState).toBe('error');
+      expect(r.state?.pattern).toEqual([]);
+      expect(r.state?.version).toBe(3);
+      expect(r.issues.map((i) => i.code)).toEqual(['rotation_state_unreadable']);
+      expect(JSON.stringify(r.issues[0]?.details)).toContain('each once');
+    }
   });
 
   it('rewrites instants with an offset as UTC and refuses a local date-time', () => {
