@@ -15,6 +15,7 @@ export * from './pipeline';
 export * from './ports';
 export * from './random/rng';
 export * from './resilience';
+export * from './rotation';
 export * from './targeting';
 export * from './timing';
 export * from './validation';

@@ -9,6 +9,7 @@ import {
   type Category,
   type ChannelFamily,
   channelFamily,
+  ppvStyleRoleOf,
   type SendTypeKey,
   type SendTypeSpec,
   sendTypesForPage,
@@ -31,7 +32,10 @@ import type {
   PhaseContext,
 } from '../domain/stages';
 import { weekdayOf } from '../domain/time';
+import type { PpvStyle } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
+import { patternRoom, sameStyleSeparable } from '../rotation/sameStyle';
+import { ppvStyleAt, type RotationPlan, trackRotation } from '../rotation/tracker';
 import type { VolumeResult } from '../volume/types';
 import { apportion } from '../volume/weekly';
 import { STRATEGIES, type StrategyKey, selectDailyStrategies } from './strategies';
@@ -425,7 +429,25 @@ export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(
 
 interface WeekState {
   readonly weekly: Map<SendTypeKey, number>;
+  /**
+   * The schedule position of the next pattern PPV (003 task 2.1 `schedule_position`): it runs
+   * on through the week's days and starts again at 0 when the pattern rotates.
+   */
+  stylePosition: number;
+  /** The start date of the pattern `stylePosition` counts in. */
+  stylePatternStart: string | null;
 }
+
+/** `pattern` read from position `offset` on (the styles a day starting there takes in turn). */
+const fromPosition = (
+  pattern: ReadonlyArray<PpvStyle>,
+  offset: number,
+): ReadonlyArray<PpvStyle> => {
+  const n = pattern.length;
+  if (n === 0) return pattern;
+  const k = ((offset % n) + n) % n;
+  return [...pattern.slice(k), ...pattern.slice(0, k)];
+};
 
 interface DraftSlot {
   readonly sendTypeKey: SendTypeKey;
@@ -460,13 +482,32 @@ const allocateDay = (
   state: WeekState,
   volume: VolumeResult,
   policy: SchedulePolicy,
+  stylePattern: ReadonlyArray<PpvStyle>,
 ): readonly [
   ReadonlyArray<DraftSlot>,
   ReadonlyArray<{ readonly category: Category; readonly removed: number }>,
   Rng,
+  ReadonlyArray<{ readonly from: SendTypeKey; readonly to: SendTypeKey }>,
 ] => {
   let r = rng;
   const daily = new Map<SendTypeKey, number>();
+  // Same-style room (003 task 2.2): the day's bundle-style PPVs (bundle send types and the
+  // pattern's bundle positions) must be separable by its other styled PPVs.
+  const styled = { pattern: 0, bundle: 0 };
+  const bundleRoomAfter = (s: SendTypeSpec): boolean => {
+    const role = ppvStyleRoleOf(s.sendTypeKey);
+    return role === 'bundle'
+      ? sameStyleSeparable(
+          styled.pattern,
+          styled.bundle + 1,
+          stylePattern,
+          policy.rotation,
+          policy.rotation.bundleSendSlack,
+        )
+      : role === 'pattern'
+        ? patternRoom(styled.pattern + 1, stylePattern, policy.rotation)
+        : true;
+  };
   const family = new Map<ChannelFamily, number>();
   const familyCap = familyDailyCapacity(policy);
   const familyOf = (s: SendTypeSpec): ChannelFamily | null => {
@@ -476,6 +517,7 @@ const allocateDay = (
     return second !== null && (family.get(second) ?? 0) < familyCap ? second : null;
   };
   const drafts: DraftSlot[] = [];
+  const draftFamilies: ChannelFamily[] = [];
   const leastUsed = forceLeastUsed || STRATEGIES[strategy].selection === 'least_used';
   const filled: Record<Category, number> = { revenue: 0, engagement: 0, retention: 0 };
   const blocked = new Set<Category>();
@@ -499,7 +541,8 @@ const allocateDay = (
       return (
         (cap === null || (state.weekly.get(s.sendTypeKey) ?? 0) < cap) &&
         (daily.get(s.sendTypeKey) ?? 0) < dailyCapacity(s, policy) &&
-        familyOf(s) !== null
+        familyOf(s) !== null &&
+        bundleRoomAfter(s)
       );
     });
     const noRepeat = open.filter((s) => s.sendTypeKey !== last.get(category));
@@ -527,16 +570,86 @@ const allocateDay = (
     filled[category]++;
     drafts.push({ sendTypeKey: pick.sendTypeKey, category, priority: filled[category] });
     daily.set(pick.sendTypeKey, (daily.get(pick.sendTypeKey) ?? 0) + 1);
+    const role = ppvStyleRoleOf(pick.sendTypeKey);
+    if (role !== null) styled[role]++;
     const fam = familyOf(pick) as ChannelFamily;
     family.set(fam, (family.get(fam) ?? 0) + 1);
+    draftFamilies.push(fam);
     state.weekly.set(pick.sendTypeKey, (state.weekly.get(pick.sendTypeKey) ?? 0) + 1);
     last.set(category, pick.sendTypeKey);
+  }
+  // The pattern PPVs took their styles after the bundle sends were chosen: while the day's
+  // bundle styles cannot be ordered without two in a row, its last bundle send becomes the
+  // best-weighted other revenue type the day can still take (reported).
+  const replaced: Array<{ readonly from: SendTypeKey; readonly to: SendTypeKey }> = [];
+  const count = (m: Map<SendTypeKey, number>, k: SendTypeKey, by: number) =>
+    m.set(k, (m.get(k) ?? 0) + by);
+  for (
+    let guard = drafts.length;
+    guard > 0 &&
+    !sameStyleSeparable(
+      styled.pattern,
+      styled.bundle,
+      stylePattern,
+      policy.rotation,
+      policy.rotation.bundleSendSlack,
+    );
+    guard--
+  ) {
+    let at = -1;
+    for (let i = drafts.length - 1; i >= 0 && at < 0; i--)
+      if (ppvStyleRoleOf((drafts[i] as DraftSlot).sendTypeKey) === 'bundle') at = i;
+    if (at < 0) break;
+    const old = drafts[at] as DraftSlot;
+    const oldFamily = draftFamilies[at] as ChannelFamily;
+    count(daily, old.sendTypeKey, -1);
+    count(state.weekly, old.sendTypeKey, -1);
+    family.set(oldFamily, (family.get(oldFamily) ?? 0) - 1);
+    styled.bundle--;
+    const alternatives = eligibleByCategory.revenue
+      .filter((x) => {
+        const role = ppvStyleRoleOf(x.sendTypeKey);
+        const cap = x.weeklyCap;
+        return (
+          role !== 'bundle' &&
+          (cap === null || (state.weekly.get(x.sendTypeKey) ?? 0) < cap) &&
+          (daily.get(x.sendTypeKey) ?? 0) < dailyCapacity(x, policy) &&
+          familyOf(x) !== null &&
+          (role !== 'pattern' ||
+            sameStyleSeparable(styled.pattern + 1, styled.bundle, stylePattern, policy.rotation))
+        );
+      })
+      .sort(
+        (x, y) =>
+          // a type outside the pattern first: it adds no style to the day
+          Number(ppvStyleRoleOf(x.sendTypeKey) === 'pattern') -
+            Number(ppvStyleRoleOf(y.sendTypeKey) === 'pattern') ||
+          typeWeight(y, strategy, volume, state.weekly.get(y.sendTypeKey) ?? 0, policy) -
+            typeWeight(x, strategy, volume, state.weekly.get(x.sendTypeKey) ?? 0, policy) ||
+          x.sendTypeKey.localeCompare(y.sendTypeKey),
+      );
+    const alt = alternatives[0];
+    if (alt === undefined) {
+      count(daily, old.sendTypeKey, 1);
+      count(state.weekly, old.sendTypeKey, 1);
+      family.set(oldFamily, (family.get(oldFamily) ?? 0) + 1);
+      styled.bundle++;
+      break;
+    }
+    const fam = familyOf(alt) as ChannelFamily;
+    drafts[at] = { ...old, sendTypeKey: alt.sendTypeKey };
+    draftFamilies[at] = fam;
+    count(daily, alt.sendTypeKey, 1);
+    count(state.weekly, alt.sendTypeKey, 1);
+    family.set(fam, (family.get(fam) ?? 0) + 1);
+    if (ppvStyleRoleOf(alt.sendTypeKey) === 'pattern') styled.pattern++;
+    replaced.push({ from: old.sendTypeKey, to: alt.sendTypeKey });
   }
   const unfilled = CATEGORIES.filter((c) => filled[c] < quotas[c]).map((category) => ({
     category,
     removed: quotas[category] - filled[category],
   }));
-  return [drafts, unfilled, r];
+  return [drafts, unfilled, r, replaced];
 };
 
 /**
@@ -599,6 +712,15 @@ export const allocateWeek = (
   ctx: PhaseContext,
   loaded: LoadedData,
   volume: VolumeResult,
+  rotation: RotationPlan = trackRotation(
+    {
+      creatorId: ctx.creator.creatorId,
+      state: loaded.rotationState,
+      scheduleDates: ctx.weekDates,
+      seed: ctx.seed,
+    },
+    ctx.policy.rotation,
+  ),
 ): Allocation => {
   const policy = ctx.policy;
   const issues: Issue[] = [];
@@ -656,12 +778,22 @@ export const allocateWeek = (
     issues.push(issue('quota_dampened', { confidenceScore: volume.confidenceScore }));
 
   const run = (varietyMode: boolean) => {
-    const state: WeekState = { weekly: new Map() };
+    const state: WeekState = { weekly: new Map(), stylePosition: 0, stylePatternStart: null };
     const runIssues: Issue[] = [];
+    // The day's pattern read from the schedule position it starts at.
+    const stylesFrom = (date: string): ReadonlyArray<PpvStyle> => {
+      const day = rotation.days.find((d) => d.date === date);
+      if (day === undefined) return [];
+      if (day.patternStartDate !== state.stylePatternStart) {
+        state.stylePatternStart = day.patternStartDate;
+        state.stylePosition = 0;
+      }
+      return fromPosition(day.pattern, state.stylePosition);
+    };
     const days: AllocatedDay[] = ctx.weekDates.map((date, dayIndex) => {
       const strategy = strategies[dayIndex] ?? 'balanced_standard';
       const dayQuotas = quotas[dayIndex] as DayQuotas;
-      const [filled, unfilled] = allocateDay(
+      const [filled, unfilled, , replaced] = allocateDay(
         rngFrom(
           ctx.seed,
           ctx.creator.creatorId,
@@ -675,7 +807,10 @@ export const allocateWeek = (
         state,
         volume,
         policy,
+        stylesFrom(date),
       );
+      for (const x of replaced)
+        runIssues.push(issue('bundle_send_replaced', { date, from: x.from, to: x.to }));
       for (const u of unfilled)
         runIssues.push(issue('quota_unfilled', { date, category: u.category, removed: u.removed }));
       const [drafts, cut] = unfilled.length > 0 ? rebalanceDrafts(filled, policy) : [filled, []];
@@ -697,16 +832,28 @@ export const allocateWeek = (
       }
       const ordered = breakRepeats(interleaveCategories(drafts));
       const flavor = STRATEGIES[strategy].flavorEmphasis;
-      const slots: AllocatedSlot[] = ordered.map((d, i) => ({
-        slotId: `${date}_${i + 1}`,
-        date,
-        dayIndex,
-        sendTypeKey: d.sendTypeKey,
-        category: d.category,
-        priority: d.priority,
-        strategyUsed: strategy,
-        flavorEmphasis: flavor,
-      }));
+      // RULINGS "when styles are fixed": the pattern's styles go to the day's pattern PPVs in
+      // their planned order; the bundle send types are style bundle.
+      const slots: AllocatedSlot[] = ordered.map((d, i) => {
+        const role = ppvStyleRoleOf(d.sendTypeKey);
+        const ppvStyle: PpvStyle | null =
+          role === 'bundle'
+            ? 'bundle'
+            : role === 'pattern'
+              ? ppvStyleAt(rotation, date, state.stylePosition++)
+              : null;
+        return {
+          slotId: `${date}_${i + 1}`,
+          date,
+          dayIndex,
+          sendTypeKey: d.sendTypeKey,
+          category: d.category,
+          priority: d.priority,
+          strategyUsed: strategy,
+          flavorEmphasis: flavor,
+          ppvStyle,
+        };
+      });
       return {
         date,
         dayIndex,

@@ -891,3 +891,38 @@ export const REVENUE_VARIETY_TYPES: ReadonlyArray<SendTypeKey> = Object.freeze([
   'vip_program', // 001 phase 2 checkpoint
   'snapchat_bundle', // 001 phase 2 checkpoint
 ]);
+
+/**
+ * How a send type takes part in PPV rotation: `pattern` types take the rotation pattern's style
+ * in the order they are sent; `bundle` types are PPVs of style `bundle` that take no position in
+ * the pattern (they count for the back-to-back rule only, not for the AM/PM split); a type not
+ * listed carries no style.
+ *
+ * Source: seed 003 task 2.1 (`ppv_style`), task 2.2 (`is_ppv`); RULINGS "Rotation and state"
+ * (styles, bundle send types).
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const PPV_STYLE_ROLES: Readonly<Partial<Record<SendTypeKey, 'pattern' | 'bundle'>>> =
+  Object.freeze({
+    ppv_unlock: 'pattern', // RULINGS "styles"
+    ppv_wall: 'pattern', // RULINGS "styles"
+    bundle: 'bundle', // RULINGS "bundle send types"
+    flash_bundle: 'bundle', // RULINGS "bundle send types"
+    snapchat_bundle: 'bundle', // RULINGS "bundle send types"
+  });
+
+/**
+ * The rotation role of a send type (`PPV_STYLE_ROLES`), `null` when it carries no style.
+ *
+ * @example
+ * ppvStyleRoleOf('ppv_unlock') // 'pattern'
+ * ppvStyleRoleOf('flash_bundle') // 'bundle'
+ * ppvStyleRoleOf('bump_normal') // null
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const ppvStyleRoleOf = (sendTypeKey: SendTypeKey): 'pattern' | 'bundle' | null =>
+  Object.hasOwn(PPV_STYLE_ROLES, sendTypeKey) ? (PPV_STYLE_ROLES[sendTypeKey] ?? null) : null;

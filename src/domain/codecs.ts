@@ -4,15 +4,16 @@
  * decode yields one issue per failing path, every path collected (`decodeWith`:
  * `captions[12].performanceScore: expected number in 0..100, got "n/a"`).
  *
- * Decoding also normalises: deprecated send-type keys become `ppv_unlock` (001 §2.4.1), `004`'s
- * rotation state `active` becomes `pattern_active` (RULINGS "Rotation and state"), and ISO
- * instants are rewritten in canonical UTC form (`2025-01-20T19:07:00.000Z`).
+ * Decoding also normalises: deprecated send-type keys become `ppv_unlock` (001 §2.4.1) and ISO
+ * instants are rewritten in canonical UTC form (`2025-01-20T19:07:00.000Z`). A stored rotation
+ * state is read by `readStoredRotationState` (`src/rotation/stored.ts`), which never fails.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { InMemoryDataset } from '../ports/dataset';
+import type { StoredRotationState } from '../rotation/stored';
 import {
   CAPTION_TYPES,
   type CaptionType,
@@ -22,14 +23,7 @@ import {
 } from './catalog';
 import { refine, strictType, stringUnion } from './policyCodec';
 import { isIsoDate, isTimeZone } from './time';
-import type {
-  ContentPageType,
-  ContentRankTier,
-  Persona,
-  PpvStyle,
-  RotationStateName,
-  SubType,
-} from './types';
+import type { ContentPageType, ContentRankTier, Persona, PpvStyle, SubType } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Primitive codecs
@@ -218,41 +212,6 @@ export const ContentPageTypeC = oneOf<ContentPageType>(['nude', 'non_nude', 'por
  * @category codecs
  */
 export const SubTypeC = oneOf<SubType>(['gfe', 'commercial', 'personalized']);
-
-const ROTATION_STATES: ReadonlyArray<RotationStateName> = [
-  'initializing',
-  'pattern_active',
-  'rotation_pending',
-  'rotating',
-  'pattern_exhausted',
-  'error',
-];
-
-/** `004`'s state names read as `003`'s (RULINGS "Rotation and state"). */
-const ROTATION_STATE_ALIASES: Readonly<Record<string, RotationStateName>> = {
-  active: 'pattern_active',
-};
-
-/**
- * A rotation state of `003`'s state machine; `004`'s `active` decodes to `pattern_active`.
- * Any other name (including `004`'s `paused`) is an error. Source: 003 "Formal state machine".
- *
- * @since 0.1.0
- * @category codecs
- */
-export const RotationStateNameC = new t.Type<RotationStateName, string, unknown>(
-  'rotation state',
-  (u): u is RotationStateName =>
-    typeof u === 'string' && (ROTATION_STATES as ReadonlyArray<string>).includes(u),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c);
-    if ((ROTATION_STATES as ReadonlyArray<string>).includes(u))
-      return t.success(u as RotationStateName);
-    const alias = ROTATION_STATE_ALIASES[u];
-    return alias === undefined ? t.failure(u, c) : t.success(alias);
-  },
-  t.identity,
-);
 
 /**
  * A PPV style of the rotation patterns. Source: 003 task 2.1.
@@ -521,23 +480,6 @@ export const PersonaC = t.type(
 );
 
 /**
- * Persisted rotation state. Source: 003 task 2.1, 004 `creator_rotation_state`.
- *
- * @since 0.1.0
- * @category codecs
- */
-export const RotationStateC = t.type(
-  {
-    creatorId: NonEmptyStringC,
-    currentState: RotationStateNameC,
-    pattern: t.array(PpvStyleC),
-    patternStartDate: IsoDateC,
-    daysOnPattern: NonNegativeIntC,
-  },
-  'RotationState',
-);
-
-/**
  * Caller options of one build; every field optional.
  *
  * @since 0.1.0
@@ -602,7 +544,12 @@ export const InMemoryDatasetC = strictType(
     vaults: t.record(t.string, VaultC),
     timing: t.record(t.string, BestTimingC),
     personas: t.record(t.string, PersonaC),
-    rotationStates: t.record(t.string, RotationStateC),
+    // Any stored shape: the pipeline reads it with `readStoredRotationState`, which never fails.
+    rotationStates: t.record(t.string, t.unknown) as unknown as t.Type<
+      Record<string, StoredRotationState>,
+      unknown,
+      unknown
+    >,
     contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
   },
 );

@@ -492,6 +492,78 @@ export interface IssueDetailsByCode {
     readonly built: number;
     readonly removed: number;
   };
+  // ------------------------------------------------------------------ rotation
+  readonly rotation_state_unreadable: {
+    readonly creatorId: string;
+    readonly problems: ReadonlyArray<string>;
+  };
+  readonly rotation_state_normalized: {
+    readonly field: string;
+    readonly stored: string;
+    readonly readAs: string;
+  };
+  readonly rotation_pattern_started: {
+    readonly date: string;
+    readonly pattern: ReadonlyArray<string>;
+    readonly reason: 'no_state' | 'content_rotation_only' | 'recovered_from_error';
+  };
+  readonly rotation_paused: {
+    readonly pattern: ReadonlyArray<string>;
+    readonly patternStartDate: string;
+  };
+  readonly rotation_state_ahead: {
+    readonly patternStartDate: string;
+    readonly firstScheduleDate: string;
+  };
+  readonly rotation_method_replaced: {
+    readonly date: string;
+    readonly requested: string;
+    readonly used: string;
+  };
+  readonly rotation_exhausted: {
+    readonly date: string;
+    readonly recentPatterns: ReadonlyArray<ReadonlyArray<string>>;
+    readonly pattern: ReadonlyArray<string>;
+  };
+  readonly rotation_transition_refused: {
+    readonly date: string;
+    readonly from: string;
+    readonly to: string;
+    readonly validTargets: ReadonlyArray<string>;
+  };
+  readonly bundle_send_replaced: {
+    readonly date: string;
+    readonly from: string;
+    readonly to: string;
+  };
+  readonly ppv_style_misfit: {
+    readonly slotId: string;
+    readonly ppvStyle: string;
+    readonly contentTypeId: string | null;
+    readonly fits: ReadonlyArray<string>;
+  };
+  readonly same_style_repaired: {
+    readonly date: string;
+    readonly strategy: 'reorder' | 'style_swap' | 'time_swap' | 'retime';
+    readonly slotIds: ReadonlyArray<string>;
+    readonly violationsBefore: number;
+    readonly violationsAfter: number;
+  };
+  readonly same_style_back_to_back: {
+    readonly ppvStyle: string;
+    readonly slotIds: readonly [string, string];
+  };
+  readonly same_style_same_period: {
+    readonly date: string;
+    readonly ppvStyle: string;
+    readonly period: 'AM' | 'PM';
+    readonly slotIds: ReadonlyArray<string>;
+  };
+  readonly rotation_version_conflict: {
+    readonly creatorId: string;
+    readonly expectedVersion: number;
+    readonly storedVersion: number | null;
+  };
   // ------------------------------------------------------------------ save
   readonly save_refused: { readonly reason: string };
   readonly save_failed: {
@@ -1388,6 +1460,118 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'save',
     source: '003 task 2.1b (saga compensation)',
     message: (d) => `Save compensation failed: ${d.errors.join('; ')}`,
+  }),
+  rotation_state_unreadable: row<'rotation_state_unreadable'>({
+    severity: 'warning',
+    phase: 'load',
+    seedLevel: 'MEDIUM',
+    source:
+      '003 "Formal state machine" (error recovers through initializing); RULINGS "Rotation and state"',
+    message: (d) =>
+      `Stored rotation state of ${d.creatorId} is unreadable (${d.problems.join('; ')}); a new pattern starts`,
+  }),
+  rotation_state_normalized: row<'rotation_state_normalized'>({
+    severity: 'info',
+    phase: 'load',
+    seedLevel: 'LOW',
+    source: 'RULINGS "`004` states" (active = pattern_active; paused keeps the pattern)',
+    message: (d) => `Stored rotation ${d.field} "${d.stored}" read as ${d.readAs}`,
+  }),
+  rotation_pattern_started: row<'rotation_pattern_started'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: '003 task 2.1 (_load_or_initialize); RULINGS "`004` pattern JSON"',
+    message: (d) =>
+      `Rotation pattern ${d.pattern.join(' -> ')} started on ${d.date} (${d.reason.replaceAll('_', ' ')})`,
+  }),
+  rotation_paused: row<'rotation_paused'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: 'RULINGS "`004` states" (paused keeps the pattern and does not rotate)',
+    message: (d) =>
+      `Rotation is paused: pattern ${d.pattern.join(' -> ')} (since ${d.patternStartDate}) kept all week`,
+  }),
+  rotation_state_ahead: row<'rotation_state_ahead'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'MEDIUM',
+    source: 'RULINGS "clock" (days on pattern count the schedule\'s own dates)',
+    message: (d) =>
+      `Stored pattern starts ${d.patternStartDate}, after the schedule's first date ${d.firstScheduleDate}; kept without rotating until then`,
+  }),
+  rotation_method_replaced: row<'rotation_method_replaced'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: 'RULINGS "reverse or shuffle gives the same pattern"',
+    message: (d) =>
+      `Rotation on ${d.date}: ${d.requested} gives the same pattern; ${d.used} used instead`,
+  }),
+  rotation_exhausted: row<'rotation_exhausted'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: '003 PATTERN_EXHAUSTED; RULINGS "exhausted" (least recently used pattern)',
+    message: (d) =>
+      `Every standard pattern was used in the last 14 days on ${d.date}; least recently used ${d.pattern.join(' -> ')} taken`,
+  }),
+  rotation_transition_refused: row<'rotation_transition_refused'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'HIGH',
+    source:
+      '003 "Formal state machine" (InvalidTransitionError; error recovers through initializing)',
+    message: (d) =>
+      `Rotation on ${d.date}: cannot go from ${d.from} to ${d.to} (valid: ${d.validTargets.join(', ') || 'none'}); recovered through initializing`,
+  }),
+  bundle_send_replaced: row<'bundle_send_replaced'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: '003 task 2.2 (no two bundle PPVs in a row); RULINGS "bundle send types"',
+    message: (d) =>
+      `${d.date}: ${d.from} replaced by ${d.to} so the day's bundle-style PPVs can be sent apart`,
+  }),
+  ppv_style_misfit: row<'ppv_style_misfit'>({
+    severity: 'info',
+    phase: 'content',
+    seedLevel: 'LOW',
+    source: '003 task 2.1 styles; RULINGS "`004` pattern JSON" (content-type hint)',
+    message: (d) =>
+      `${d.slotId} is a ${d.ppvStyle} PPV but no unused caption fits it; content ${d.contentTypeId ?? 'none'} used (fits: ${d.fits.join(', ')})`,
+  }),
+  same_style_repaired: row<'same_style_repaired'>({
+    severity: 'info',
+    phase: 'timing',
+    seedLevel: 'LOW',
+    source: '003 task 2.2 validate_and_repair_consecutive_styles; RULINGS "when styles are fixed"',
+    message: (d) =>
+      `Same-style repair on ${d.date}: ${d.strategy.replace('_', ' ')} of ${d.slotIds.join(', ')} (${d.violationsBefore} -> ${d.violationsAfter} violations)`,
+  }),
+  same_style_back_to_back: row<'same_style_back_to_back'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'CRITICAL',
+    source: '003 gap 1.2, task 2.2 (never two winner or two bundle PPVs in a row)',
+    message: (d) => `Two ${d.ppvStyle} PPVs back to back: ${d.slotIds[0]} and ${d.slotIds[1]}`,
+  }),
+  same_style_same_period: row<'same_style_same_period'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'CRITICAL',
+    source: '003 gap 1.2, task 2.2 (AM/PM split for same styles within a day)',
+    message: (d) =>
+      `${d.slotIds.length} ${d.ppvStyle} PPVs in the ${d.period} of ${d.date} (${d.slotIds.join(', ')}); split them across AM and PM`,
+  }),
+  rotation_version_conflict: row<'rotation_version_conflict'>({
+    severity: 'error',
+    phase: 'save',
+    seedLevel: 'CRITICAL',
+    source: '003 task 2.9 (rotation tracker under concurrent updates); issue 7 (versioned state)',
+    message: (d) =>
+      `Rotation state of ${d.creatorId} was saved by another build (read version ${d.expectedVersion}, stored ${d.storedVersion ?? 'unknown'}); this week's state was not written`,
   }),
   // ---------------------------------------------------------------- PPV caption structure
   ppv_structure_misfit: row<'ppv_structure_misfit'>({

@@ -287,6 +287,14 @@ const SCHEMA = obj('SchedulePolicy', {
     maxPrice: num(0, 100_000),
     minHistoryPrices: int(1, 10_000),
   }),
+  rotation: obj('rotation', {
+    minDaysOnPattern: int(1, 60),
+    maxDaysOnPattern: int(1, 60),
+    recentPatternDays: int(1, 365),
+    noBackToBackStyles: arrayOf(oneOf(['solo', 'bundle', 'winner', 'sextape'] as const), 0, 4),
+    amPmSplitHour: int(1, 23),
+    bundleSendSlack: int(1, 8),
+  }),
   resilience: obj('resilience', {
     // A timeout of 0 would time out every call; an hour is the most any port may take.
     timeoutMs: recordOf('timeoutMs', [...PORT_NAMES, 'default'] as const, num(1, 3_600_000)),
@@ -717,6 +725,25 @@ const DEFAULTS = {
     /** Project choice (001 consumption rule 4): past prices of a send type move its price only from 3 of them on. */
     minHistoryPrices: 3,
   },
+  rotation: {
+    /** 003 task 2.1 `_check_pattern_rotation`: no rotation before day 3 of a pattern; on day 3 the deterministic 50 % decision. */
+    minDaysOnPattern: 3,
+    /** 003 task 2.1: from day 4 on a pattern always rotates ("pattern changes every 3-4 days", gap 1.1). */
+    maxDaysOnPattern: 4,
+    /** RULINGS "exhausted": the state keeps the patterns of the last 14 days. */
+    recentPatternDays: 14,
+    /** 003 gap 1.2, task 2.2: never two winner or two bundle PPVs back to back, and the AM/PM split for them. */
+    noBackToBackStyles: ['winner', 'bundle'],
+    /** 003 task 2.2: `period = 'AM' if hour < 12 else 'PM'`. */
+    amPmSplitHour: 12,
+    /**
+     * Project choice (docs/rulings.md "same-style room"): allocation adds a bundle send type to a
+     * day only while its bundle-style sends leave 2 sends of slack beyond the least an order
+     * without two bundles in a row needs (`2 x bundles <= styled + 1 - slack`), since the times
+     * come later and channel families and per-type gaps can pin sends in place.
+     */
+    bundleSendSlack: 2,
+  },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,
   ppvStructure: {
@@ -836,6 +863,11 @@ const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
       bad(`timing.spacingSteps[${i}]`, 'spacing steps that never increase', t.spacingSteps);
   if (t.roundMinutes.length >= 60)
     bad('timing.roundMinutes', 'fewer than 60 round minutes', t.roundMinutes.length);
+  if (p.rotation.minDaysOnPattern > p.rotation.maxDaysOnPattern)
+    bad('rotation.minDaysOnPattern', 'minDaysOnPattern <= maxDaysOnPattern', [
+      p.rotation.minDaysOnPattern,
+      p.rotation.maxDaysOnPattern,
+    ]);
   const f = p.followups;
   if (!(f.minDelayMinutes <= f.meanDelayMinutes && f.meanDelayMinutes <= f.maxDelayMinutes))
     bad('followups.minDelayMinutes', 'minDelay <= meanDelay <= maxDelay', [

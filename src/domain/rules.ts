@@ -205,3 +205,24 @@ export const balanceVictim = (
         : ['retention', 'revenue'];
   return victims.find((c) => counts[c] > 0);
 };
+
+/**
+ * Compares slot ids naturally (`2025-01-20_2` before `2025-01-20_10`): the tie-break of send
+ * order everywhere a week is sorted by time.
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const compareSlotIds = (a: string, b: string): number => {
+  const re = /\d+|\D+/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    const numeric = /^\d/.test(x) && /^\d/.test(y) ? Number(x) - Number(y) : 0;
+    if (numeric !== 0) return numeric;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+};

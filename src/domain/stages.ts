@@ -15,10 +15,11 @@ import type {
   ContentPageType,
   ContentTypeRanking,
   CreatorProfile,
+  CreatorRotationState,
   MassMessage,
   PerformanceTrends,
   Persona,
-  RotationState,
+  PpvStyle,
   ScheduleItem,
   ScheduleOptions,
   VariationMetadata,
@@ -61,7 +62,8 @@ export interface LoadedData {
   readonly timing: BestTiming;
   readonly timingIsDefault: boolean;
   readonly persona: Persona | null;
-  readonly rotationState: RotationState | null;
+  /** The stored rotation state as read (`readStoredRotationState`), `null` when none. */
+  readonly rotationState: CreatorRotationState | null;
   /** Content-type rankings (TOP / MID / LOW / AVOID), `null` when the port has none. */
   readonly contentRankings: ReadonlyArray<ContentTypeRanking> | null;
   /** Fallbacks applied while loading. */
@@ -99,6 +101,12 @@ export interface AllocatedSlot {
   readonly priority: number;
   readonly strategyUsed: string;
   readonly flavorEmphasis: string;
+  /**
+   * The slot's PPV style: the day's rotation pattern in planned order for the pattern send types
+   * (`ppv_unlock`, `ppv_wall`), `bundle` for the bundle send types, else `null` (RULINGS
+   * "Rotation and state": styles are fixed in phase 2).
+   */
+  readonly ppvStyle: PpvStyle | null;
 }
 
 /**
@@ -302,6 +310,23 @@ export interface ScheduleResult {
   readonly save: SaveOutcome;
   /** The build's audit trail: its `generationId` and events (phases, port calls, recoveries, degradations, checkpoints). */
   readonly audit: AuditTrail;
+  /** The PPV rotation of the week (003 task 2.1): the state read, the state to store, and each rotation. */
+  readonly rotation: RotationReport;
+}
+
+/**
+ * The rotation part of a result: the stored state as read (`null` when none), the state after
+ * the week (what the save writes, version + 1), each pattern change with its date, method, old
+ * and new pattern, and every state transition. Source: seed 003 task 2.1, task 2.2b.
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface RotationReport {
+  readonly stateBefore: CreatorRotationState | null;
+  readonly stateAfter: CreatorRotationState;
+  readonly rotations: ReadonlyArray<import('../rotation/tracker').PatternRotation>;
+  readonly transitions: ReadonlyArray<import('../rotation/tracker').RotationTransition>;
 }
 
 /**

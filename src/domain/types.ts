@@ -230,13 +230,14 @@ export interface Persona {
 }
 
 /**
- * Rotation states of the PPV rotation state machine. Source: seed 003 "Formal state machine";
- * `004`'s `active` is read as `pattern_active` (RULINGS "Rotation and state").
+ * The states of the PPV rotation state machine (seed 003 `RotationState`). `004`'s stored
+ * `active` is read as `pattern_active` and its `paused` as `pattern_active` with the `paused`
+ * flag (RULINGS "Rotation and state").
  *
  * @since 0.1.0
  * @category model
  */
-export type RotationStateName =
+export type RotationState =
   | 'initializing'
   | 'pattern_active'
   | 'rotation_pending'
@@ -253,18 +254,62 @@ export type RotationStateName =
 export type PpvStyle = 'solo' | 'bundle' | 'winner' | 'sextape';
 
 /**
- * Persisted rotation state. Source: seed 003 task 2.1, seed 004 `creator_rotation_state`.
+ * A pattern used recently, with the local date it started (RULINGS "exhausted": the state keeps
+ * the patterns of the last 14 days).
  *
- * @since 0.1.0
+ * @since 0.3.0
  * @category model
  */
-export interface RotationState {
+export interface RecentPattern {
+  readonly pattern: ReadonlyArray<PpvStyle>;
+  /** Local date `YYYY-MM-DD`. */
+  readonly startDate: string;
+}
+
+/**
+ * `004`'s `rotation_pattern` JSON: content types with weights, kept beside the `003` style
+ * pattern as a content-type hint for the caption's content choice (RULINGS "`004` pattern JSON").
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface ContentRotationHint {
+  readonly contentTypes: ReadonlyArray<string>;
+  readonly sequenceType: string | null;
+  /** Content type -> weight, 0-1. */
+  readonly weights: Readonly<Record<string, number>>;
+  readonly cycleLengthDays: number | null;
+  readonly avoidRepeatWithin: number | null;
+}
+
+/**
+ * A creator's persisted rotation state (the `creator_rotation_state` row of seeds 003 and 004),
+ * read through `getRotationState` and written through `saveRotationState`.
+ *
+ * Source: seed 003 task 2.1, seed 004 "Rotation State Management"; RULINGS "Rotation and state".
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface CreatorRotationState {
   readonly creatorId: string;
-  readonly currentState: RotationStateName;
+  readonly currentState: RotationState;
+  /** `004`'s `paused`: the pattern is kept and does not rotate. */
+  readonly paused: boolean;
+  /** The `003` style pattern, 4 styles (empty only while `initializing`). */
   readonly pattern: ReadonlyArray<PpvStyle>;
   /** Local date `YYYY-MM-DD` the pattern started. */
   readonly patternStartDate: string;
+  /** Calendar days from `patternStartDate` to `lastScheduledDate` (or 0). */
   readonly daysOnPattern: number;
+  /** The patterns started in the last 14 days, oldest first, the current one last. */
+  readonly recentPatterns: ReadonlyArray<RecentPattern>;
+  /** `004`'s content-type rotation, when stored. */
+  readonly contentRotation: ContentRotationHint | null;
+  /** The last local date a saved schedule covered, `null` when none. */
+  readonly lastScheduledDate: string | null;
+  /** Write version: a save states the version it read, and a store refuses a stale one. */
+  readonly version: number;
 }
 
 /**
@@ -366,4 +411,9 @@ export interface ScheduleItem {
   readonly flavorEmphasis: string;
   readonly variationMetadata: VariationMetadata;
   readonly needsCaption: boolean;
+  /**
+   * The PPV style from the rotation pattern (`ppv_unlock`, `ppv_wall`), `bundle` for the bundle
+   * send types, else `null` (seed 003 task 2.1, RULINGS "Rotation and state" styles).
+   */
+  readonly ppvStyle: PpvStyle | null;
 }

@@ -271,6 +271,7 @@ const buildFollowup = (
     sendTypeKey: spec.sendTypeKey,
     category: spec.category,
     priority: parent.priority,
+    ppvStyle: null,
     strategyUsed: parent.strategyUsed,
     flavorEmphasis: parent.flavorEmphasis,
     captionId: caption?.captionId ?? null,

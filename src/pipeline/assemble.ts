@@ -43,6 +43,7 @@ export const assembleItems = (
         scheduledTime: s.scheduledTime,
         scheduledAt: s.scheduledAt,
         sendTypeKey: s.sendTypeKey,
+        ppvStyle: s.ppvStyle,
         category: s.category,
         channelKey: s.channelKey,
         targetKey: s.targetKey,

@@ -29,8 +29,9 @@ import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
 import { newTrace, type Trace } from '../ports/trace';
 import { idempotencyKey } from '../resilience/idempotency';
+import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
-import { scheduleTimes } from '../timing';
+import { reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
 import {
   type ValidationInput,
   validateSchedule,
@@ -200,9 +201,21 @@ const pipeline = (
       checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
       return volumeStep.volume;
     }),
-    RTE.let('allocation', ({ ctx, data, volume }) => {
-      const a = allocateWeek(ctx, data.loaded, volume);
-      checkpoint(trace, 'allocation', a.issues);
+    // The rotation of the week (003 task 2.1): the pattern per date, from the stored state.
+    RTE.let('rotation', ({ ctx, data }) =>
+      trackRotation(
+        {
+          creatorId: ctx.creator.creatorId,
+          state: data.loaded.rotationState,
+          scheduleDates: ctx.weekDates,
+          seed: ctx.seed,
+        },
+        ctx.policy.rotation,
+      ),
+    ),
+    RTE.let('allocation', ({ ctx, data, volume, rotation }) => {
+      const a = allocateWeek(ctx, data.loaded, volume, rotation);
+      checkpoint(trace, 'allocation', [...rotation.issues, ...a.issues]);
       return a;
     }),
     // Phase 3: caption matching (and the follow-up candidates, read with the rest)
@@ -223,8 +236,20 @@ const pipeline = (
       return r;
     }),
     // Phase 5: timing
+    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups.
     RTE.let('timing', ({ ctx, data, allocation, targeting }) => {
-      const r = scheduleTimes(ctx, data.loaded, allocation, targeting);
+      const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
+      const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
+      const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
+      const r = {
+        ...timed,
+        slots: retimed.slots,
+        issues: [
+          ...reattributeTimeIssues(timed.slots, retimed.slots, timed.issues),
+          ...repaired.issues,
+          ...retimed.issues,
+        ],
+      };
       checkpoint(trace, 'timing', r.issues);
       return r;
     }),
@@ -246,10 +271,21 @@ const pipeline = (
     ),
     RTE.let(
       'adjustments',
-      ({ data, volumeStep, volume, allocation, content, targeting, timing, withFollowups }) => [
+      ({
+        data,
+        volumeStep,
+        volume,
+        rotation,
+        allocation,
+        content,
+        targeting,
+        timing,
+        withFollowups,
+      }) => [
         ...data.loaded.issues,
         ...volumeStep.issues,
         ...volume.notes,
+        ...rotation.issues,
         ...allocation.issues,
         ...content.issues,
         ...targeting.issues,
@@ -280,7 +316,16 @@ const pipeline = (
     }),
     RTE.let(
       'draft',
-      ({ ctx, volume, allocation, timing, items, adjustments, validation }): ScheduleResult => ({
+      ({
+        ctx,
+        volume,
+        rotation,
+        allocation,
+        timing,
+        items,
+        adjustments,
+        validation,
+      }): ScheduleResult => ({
         creatorId: ctx.creator.creatorId,
         weekStart: inputs.weekStart,
         creator: ctx.creator,
@@ -297,6 +342,12 @@ const pipeline = (
           sagaLog: [],
         },
         audit: { generationId, events: [] },
+        rotation: {
+          stateBefore: rotation.stateBefore,
+          stateAfter: rotation.stateAfter,
+          rotations: rotation.rotations,
+          transitions: rotation.transitions,
+        },
       }),
     ),
     // The save (a saga behind the idempotency guard), then the audit trail.

@@ -178,12 +178,78 @@ const notSaved = (status: SaveOutcome['status']): SaveOutcome => ({
   sagaLog: [],
 });
 
+const ROTATION_STEP = 'save_rotation_state';
+const CONFLICT = 'rotation version conflict';
+
+const RotationSaveAnswerC = t.union([
+  t.type({ status: t.literal('saved') }),
+  t.type({ status: t.literal('conflict'), storedVersion: t.union([t.number, t.null]) }),
+]);
+
+/** The stored version a conflict message names (`... stored version 4`), `null` when none. */
+const conflictVersionOf = (reason: string): number | null => {
+  const m = /stored version (\d+)$/.exec(reason);
+  return m === null ? null : Number(m[1]);
+};
+
+/**
+ * The saga step that writes the week's rotation state (003 task 2.1 "save to database"): it
+ * states the version the build read, and a store that holds another one answers `conflict`,
+ * which fails the step so the saga removes the saved schedule (a concurrent build of the
+ * creator saved first; this week was built from a stale state). Its compensation writes the
+ * state read back.
+ */
+const rotationStep = (
+  site: { readonly trace: Trace; readonly phase: 'save'; readonly fallback: null },
+  ports: SchedulePorts,
+  result: ScheduleResult,
+) => {
+  const { stateBefore, stateAfter } = result.rotation;
+  const expected = stateBefore === null ? null : stateBefore.version;
+  return sagaStep<{ readonly status: 'saved' }>({
+    name: ROTATION_STEP,
+    run: async () => {
+      const answer = await callPort(
+        site,
+        ports,
+        'saveRotationState',
+        [stateAfter, expected],
+        RotationSaveAnswerC,
+        'rotationSaved',
+      )();
+      if (E.isLeft(answer)) return answer;
+      return answer.right.status === 'saved'
+        ? E.right({ status: 'saved' as const })
+        : E.left(
+            `${CONFLICT}: read version ${expected ?? 'none'}, stored version ${answer.right.storedVersion ?? 'unknown'}`,
+          );
+    },
+    compensate: async (): Promise<E.Either<unknown, void>> =>
+      stateBefore === null
+        ? E.left('no stored rotation state to restore')
+        : pipe(
+            await callPort(
+              site,
+              ports,
+              'saveRotationState',
+              [stateBefore, stateAfter.version],
+              RotationSaveAnswerC,
+              'rotationRestored',
+            )(),
+            E.map(() => undefined),
+          ),
+  });
+};
+
 /**
  * Saves a passing week (001 §7.4): only when `options.save` is set and validation passed
  * (`passed` or `passed_with_warnings`); otherwise an info `save_refused`.
  *
  * The save is a saga (003 task 2.1b): the `save_schedule` step (compensated by `deleteSchedule`
- * when the port exists); a failing step compensates the completed ones in reverse. With an
+ * when the port exists), then, with a `saveRotationState` port, the `save_rotation_state` step
+ * (the week's rotation state with the version the build read; a `conflict` answer fails it with
+ * a `rotation_version_conflict` error); a failing step compensates the completed ones in
+ * reverse. With an
  * `idempotencyStore` port, the saga runs inside the idempotency guard (003 task 2.5b): the same
  * build saved twice (the key of `saveOperationParams`) stores once and answers the first
  * template id (`save_duplicate`, info), 100 concurrent saves included. The saga log goes to the
@@ -253,6 +319,7 @@ export const saveWeek =
                     E.map(() => undefined),
                   ),
           }),
+          ...(hasPort(ports, 'saveRotationState') ? [rotationStep(site, ports, result)] : []),
         ],
         { sagaId: `${result.audit.generationId}:save`, creatorId: result.creatorId },
       );
@@ -346,6 +413,15 @@ export const saveWeek =
           reason,
           sagaStatus: saga_?.status ?? 'not_started',
         }),
+        ...(saga_?.failedStep === ROTATION_STEP && reason.includes(`${CONFLICT}:`)
+          ? [
+              issue('rotation_version_conflict', {
+                creatorId: result.creatorId,
+                expectedVersion: result.rotation.stateBefore?.version ?? 0,
+                storedVersion: conflictVersionOf(reason),
+              }),
+            ]
+          : []),
         ...(saga_ !== null && saga_.compensationErrors.length > 0
           ? [issue('compensation_failed', { errors: saga_.compensationErrors })]
           : []),

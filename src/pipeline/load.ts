@@ -4,6 +4,7 @@
  *
  * @module
  */
+
 import { pipe } from 'fp-ts/lib/function.js';
 import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
@@ -18,7 +19,6 @@ import {
   nullable,
   PerformanceTrendsC,
   PersonaC,
-  RotationStateC,
   SendTypeKeyC,
   VaultC,
 } from '../domain/codecs';
@@ -30,6 +30,7 @@ import type { CreatorProfile } from '../domain/types';
 import { callPort, hasPort, optional, required } from '../ports/boundary';
 import type { PortName, SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
+import { readStoredRotationState } from '../rotation/stored';
 
 /**
  * Phase 1 output with the creator profile.
@@ -177,7 +178,7 @@ export const loadCreatorData =
             optionalRead(
               'getRotationState',
               [creatorId],
-              nullable(RotationStateC),
+              t.unknown,
               'rotationState',
               'no rotation state',
             ),
@@ -204,12 +205,15 @@ export const loadCreatorData =
           ),
           TE.map(
             ({ history, trends, vault, timing, persona, rotation, rankings, counts }): Loaded => {
+              // Any stored shape is read; what cannot be is reported and recovered from.
+              const stored = readStoredRotationState(rotation[0], creatorId, weekStart);
               const issues: Issue[] = [
                 ...trends[1],
                 ...vault[1],
                 ...timing[1],
                 ...persona[1],
                 ...rotation[1],
+                ...stored.issues,
                 ...rankings[1],
                 ...counts[1],
               ];
@@ -240,7 +244,7 @@ export const loadCreatorData =
                   timing: timing[0] ?? fallbackTiming,
                   timingIsDefault: timing[0] === null,
                   persona: persona[0],
-                  rotationState: rotation[0],
+                  rotationState: stored.state,
                   contentRankings: rankings[0],
                   issues,
                 },

@@ -3,6 +3,7 @@
  *
  * @module
  */
+
 import type {
   BestTiming,
   CaptionRecord,
@@ -11,9 +12,9 @@ import type {
   MassMessage,
   PerformanceTrends,
   Persona,
-  RotationState,
   Vault,
 } from '../domain/types';
+import type { StoredRotationState } from '../rotation/stored';
 
 /**
  * An agency dataset. Records are keyed by `creatorId`; a missing key means the port answers
@@ -32,7 +33,8 @@ export interface InMemoryDataset {
   readonly personas?: Readonly<Record<string, Persona>>;
   /** The universal caption bank (001 §3.0). */
   readonly captions: ReadonlyArray<CaptionRecord>;
-  readonly rotationStates?: Readonly<Record<string, RotationState>>;
+  /** Stored rotation states by creator id, in any shape `readStoredRotationState` reads. */
+  readonly rotationStates?: Readonly<Record<string, StoredRotationState>>;
   /** Content-type rankings per creator (TOP / MID / LOW / AVOID). */
   readonly contentRankings?: Readonly<Record<string, ReadonlyArray<ContentTypeRanking>>>;
 }

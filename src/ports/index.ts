@@ -10,6 +10,7 @@ export {
 export { decodeDataset, type InMemoryPortsOptions, inMemoryPorts } from './inMemory';
 export type {
   CaptionQuery,
+  RotationSaveAnswer,
   SaveScheduleRequest,
   SchedulePorts,
   VolumePrediction,

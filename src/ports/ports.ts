@@ -7,6 +7,7 @@
  *
  * @module
  */
+
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 import type { AuditEvent } from '../domain/audit';
 import type { CaptionType, SendTypeKey } from '../domain/catalog';
@@ -16,14 +17,15 @@ import type {
   Caption,
   ContentTypeRanking,
   CreatorProfile,
+  CreatorRotationState,
   MassMessage,
   PerformanceTrends,
   Persona,
-  RotationState,
   Vault,
 } from '../domain/types';
 import type { IdempotencyStore } from '../resilience/idempotency';
 import type { SagaLogRecord } from '../resilience/saga';
+import type { StoredRotationState } from '../rotation/stored';
 import type { ActivePin } from '../timing/pins';
 import type { CreatorTimingProfile } from '../timing/profile';
 import type { VolumeResult } from '../volume/types';
@@ -85,6 +87,17 @@ export interface VolumePrediction {
 }
 
 /**
+ * What `saveRotationState` answers: written, or refused because the stored version is not the
+ * one this build read.
+ *
+ * @since 0.3.0
+ * @category ports
+ */
+export type RotationSaveAnswer =
+  | { readonly status: 'saved' }
+  | { readonly status: 'conflict'; readonly storedVersion: number | null };
+
+/**
  * What the pipeline reads and may write. Reads that may have nothing return `null` (or `[]`);
  * the pipeline then applies the seed's fallback. Writes are optional.
  *
@@ -125,8 +138,14 @@ export interface SchedulePorts {
   readonly getContentTypeRankings?: (
     creatorId: string,
   ) => TaskEither<PortFailure, ReadonlyArray<ContentTypeRanking> | null>;
-  /** 003 task 2.1 rotation state; `null` when none is stored. */
-  readonly getRotationState: (creatorId: string) => TaskEither<PortFailure, RotationState | null>;
+  /**
+   * 003 task 2.1 / 004 `creator_rotation_state`: the stored rotation state, `null` when none.
+   * Any shape is read (`readStoredRotationState`): the canonical record, `004`'s row, or garbage,
+   * which is reported and recovered from, never a failed build.
+   */
+  readonly getRotationState: (
+    creatorId: string,
+  ) => TaskEither<PortFailure, StoredRotationState | null>;
   /** 003 task 2.5 `db.get_active_pins`: the creator's current pinned posts (`[]` when none), for `planPins`; decoded with `decodeActivePins`. Not read by `buildSchedule`. */
   readonly getActivePins?: (creatorId: string) => TaskEither<PortFailure, ReadonlyArray<ActivePin>>;
   /**
@@ -143,7 +162,16 @@ export interface SchedulePorts {
   readonly saveSchedule?: (
     request: SaveScheduleRequest,
   ) => TaskEither<PortFailure, { readonly templateId: string }>;
-  readonly saveRotationState?: (state: RotationState) => TaskEither<PortFailure, void>;
+  /**
+   * Writes the rotation state after a saved schedule (a step of the save saga). The store must
+   * compare versions: it writes only when its stored version equals `expectedVersion` (`null`:
+   * nothing stored yet) and answers `{ status: 'saved' }`, else `{ status: 'conflict',
+   * storedVersion }` - a concurrent build saved first and this one's state is stale.
+   */
+  readonly saveRotationState?: (
+    state: CreatorRotationState,
+    expectedVersion: number | null,
+  ) => TaskEither<PortFailure, RotationSaveAnswer>;
   /** 001 §1.2.1 module 8; returns the prediction id. */
   readonly saveVolumePrediction?: (
     prediction: VolumePrediction,

@@ -36,4 +36,5 @@ export {
   type TimingVariation,
   timingAdjustmentsFor,
 } from './profile';
+export { reattributeTimeIssues, retimeSameStyle } from './retime';
 export { scheduleTimes } from './scheduleTimes';

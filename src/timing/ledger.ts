@@ -5,10 +5,12 @@
  *
  * @module
  */
-import type { ChannelFamily, SendTypeKey } from '../domain/catalog';
+import { type ChannelFamily, ppvStyleRoleOf, type SendTypeKey } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
 import { blockIndex, inWindow, isRoundMinute } from '../domain/rules';
 import { epochMinuteToIso, instantToLocal, localToEpochMinute } from '../domain/time';
+import type { PpvStyle } from '../domain/types';
+import type { PlacedStyle } from '../rotation/sameStyle';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
@@ -26,6 +28,8 @@ export interface LedgerEntry {
   readonly sendTypeKey: SendTypeKey;
   /** Whether phase 6 will give it a follow-up (its send type `canHaveFollowup`). */
   readonly isFollowupParent: boolean;
+  /** Its PPV style, `null` when it has none (003 task 2.1). */
+  readonly ppvStyle?: PpvStyle | null;
 }
 
 /**
@@ -44,6 +48,8 @@ export interface Ledger {
   readonly parents: number[];
   readonly blocks: Map<string, number[]>;
   readonly clockTimes: Map<number, number>;
+  /** The styled sends placed on each local date, for the same-style rule (003 task 2.2). */
+  readonly stylesByDate: Map<string, PlacedStyle[]>;
 }
 
 /**
@@ -91,6 +97,7 @@ export const emptyLedger = (): Ledger => ({
   parents: [],
   blocks: new Map(),
   clockTimes: new Map(),
+  stylesByDate: new Map(),
 });
 
 const lowerBound = (xs: ReadonlyArray<number>, x: number): number => {
@@ -180,6 +187,16 @@ export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: Timi
   blocks[b] = (blocks[b] ?? 0) + 1;
   ledger.blocks.set(key, blocks);
   ledger.clockTimes.set(entry.minuteOfDay, (ledger.clockTimes.get(entry.minuteOfDay) ?? 0) + 1);
+  if (entry.ppvStyle !== undefined && entry.ppvStyle !== null) {
+    const day = ledger.stylesByDate.get(entry.date) ?? [];
+    day.push({
+      epochMinute: entry.epochMinute,
+      minuteOfDay: entry.minuteOfDay,
+      ppvStyle: entry.ppvStyle,
+      pattern: ppvStyleRoleOf(entry.sendTypeKey) === 'pattern',
+    });
+    ledger.stylesByDate.set(entry.date, day);
+  }
 };
 
 /**

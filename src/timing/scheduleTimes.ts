@@ -10,10 +10,16 @@ import {
   type ChannelFamily,
   type ChannelKey,
   FOLLOWUP_SEND_TYPE,
+  ppvStyleRoleOf,
   SEND_TYPES,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { balanceVictim, categoryCounts, channelReachesTarget } from '../domain/rules';
+import {
+  balanceVictim,
+  categoryCounts,
+  channelReachesTarget,
+  compareSlotIds,
+} from '../domain/rules';
 import type {
   Allocation,
   LoadedData,
@@ -25,6 +31,7 @@ import type {
 } from '../domain/stages';
 import { clockTime, epochMinuteToIso } from '../domain/time';
 import { rngFrom } from '../random/rng';
+import { styleFits } from '../rotation/sameStyle';
 import { type Candidate, candidateStream } from './candidates';
 import { type DailyVariation, dailyVariation, preferredHours } from './dailyVariation';
 import { jitterTable } from './jitter';
@@ -43,6 +50,8 @@ interface Level {
   readonly ignoreAvoidHours: boolean;
   /** Minutes kept between two follow-up parents (0 = not asked). */
   readonly parentSpacing: number;
+  /** Whether a styled PPV must keep the same-style rule (003 task 2.2); relaxed last. */
+  readonly sameStyle: boolean;
 }
 
 /** An input slot with its index in `targeting.slots` and whether it was moved to the next day. */
@@ -69,21 +78,6 @@ interface Env {
   readonly levels: ReadonlyArray<Level>;
   readonly jitters: ReadonlyArray<ReadonlyArray<number>>;
 }
-
-/** Compares slot ids naturally (`2025-01-20_2` before `2025-01-20_10`). */
-const compareSlotIds = (a: string, b: string): number => {
-  const re = /\d+|\D+/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i] as string;
-    const y = pb[i] as string;
-    const numeric = /^\d/.test(x) && /^\d/.test(y) ? Number(x) - Number(y) : 0;
-    if (numeric !== 0) return numeric;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
-};
 
 /**
  * Placement order inside a day: the long-gap types first (12 hours or more between two sends,
@@ -122,12 +116,18 @@ const relaxationLevels = (
   const lo = Math.floor(t.windowStartMinute / 60);
   const hi = Math.floor(t.windowEndMinute / 60);
   const avoidInWindow = [...avoidHours].some((h) => h >= lo && h <= hi);
-  return avoidInWindow
+  const all = avoidInWindow
     ? [
         ...levels,
         { spacing: steps[steps.length - 1] as number, ignoreAvoidHours: true, parentSpacing: 0 },
       ]
     : levels;
+  // The same-style rule (a hard rule) is kept through every relaxation of spacing and avoid
+  // hours, and only given up when no time keeps it; the repair after timing then tries again.
+  return [
+    ...all.map((l) => ({ ...l, sameStyle: true })),
+    ...all.map((l) => ({ ...l, sameStyle: false })),
+  ];
 };
 
 const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
@@ -205,6 +205,18 @@ const findPlacement = (
     spreadIndex,
     policy.timing.chainedGapMinutes,
   );
+  const style = slot.ppvStyle;
+  const styled = style !== null && policy.rotation.noBackToBackStyles.includes(style);
+  const levels = styled ? env.levels : env.levels.filter((l) => !l.sameStyle);
+  const placedStyles = styled ? (ledger.stylesByDate.get(day.date) ?? []) : [];
+  const pattern = ppvStyleRoleOf(slot.sendTypeKey) === 'pattern';
+  const fits = (e: Evaluation, minuteOfDay: number): boolean =>
+    style === null ||
+    styleFits(
+      placedStyles,
+      { epochMinute: e.epochMinute, minuteOfDay, ppvStyle: style, pattern },
+      policy.rotation,
+    );
   const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
   const stream = candidateStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
   const checks = new Map<
@@ -229,12 +241,16 @@ const findPlacement = (
     entry.memo[i] = e;
     return e;
   };
-  for (const level of env.levels)
+  for (const level of levels)
     for (const channelKey of channelOptions(slot)) {
       const family = CHANNELS[channelKey].family;
       for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
         const evaluation = evaluationAt(family, i, m);
-        if (evaluation !== null && passes(evaluation, level))
+        if (
+          evaluation !== null &&
+          passes(evaluation, level) &&
+          (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
+        )
           return {
             candidate: stream.candidateAt(i),
             evaluation,
@@ -486,9 +502,7 @@ export const scheduleTimes = (
     const clock = localClock(day.date, ctx.creator.timezone, policy);
     const spread = new Map<string, number>();
     const moving: WorkItem[] = [];
-    for (const item of queue) {
-      const k = spread.get(item.slot.category) ?? 0;
-      spread.set(item.slot.category, k + 1);
+    const place = (item: WorkItem, k: number): void => {
       const p = findPlacement(env, ledger, item.slot, day, clock, k);
       if (p !== null) {
         // RULINGS "moved items": an item carries the strategy of the day it is sent on.
@@ -511,6 +525,7 @@ export const scheduleTimes = (
             family,
             sendTypeKey: timed.sendTypeKey,
             isFollowupParent: SEND_TYPES[timed.sendTypeKey].canHaveFollowup,
+            ppvStyle: timed.ppvStyle,
           },
           policy,
         );
@@ -520,6 +535,11 @@ export const scheduleTimes = (
         moving.push({ ...item, moved: true });
         issues.push(movedIssue(item, nextDate));
       } else issues.push(droppedIssue(item, 'no_valid_time'));
+    };
+    for (const item of queue) {
+      const k = spread.get(item.slot.category) ?? 0;
+      spread.set(item.slot.category, k + 1);
+      place(item, k);
     }
     carry = moving;
   });

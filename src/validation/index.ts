@@ -43,6 +43,7 @@ export {
   checkBlockCap,
   checkClockTimeRepeats,
   checkRoundMinutes,
+  checkSameStyle,
   checkSpacing,
   checkTypeGaps,
   checkWindow,

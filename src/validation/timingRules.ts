@@ -4,10 +4,12 @@
  *
  * @module
  */
+
 import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { inWindow, isRoundMinute } from '../domain/rules';
 import { addDaysIso, hhmm } from '../domain/time';
+import { sameStyleIssues } from '../rotation/sameStyle';
 import { closePairs, familyOf, groupBy, indexed, itemPath, minuteOfDayOf, specOf } from './helpers';
 import type { ValidationInput } from './types';
 
@@ -215,3 +217,17 @@ export const checkClockTimeRepeats = (input: ValidationInput): ReadonlyArray<Iss
       }),
     );
 };
+
+/**
+ * Same-style rule: never two `winner` or two `bundle` PPVs in a row in a day (the bundle send
+ * types are style `bundle`), and same styles of the pattern PPVs split across AM and PM. Errors
+ * `same_style_back_to_back` and `same_style_same_period` (`sameStyleIssues`, the predicate the
+ * repair uses).
+ *
+ * Source: seed 003 gap 1.2, task 2.2; RULINGS "Rotation and state".
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const checkSameStyle = (input: ValidationInput): ReadonlyArray<Issue> =>
+  sameStyleIssues(input.items, input.policy.rotation);

@@ -73,6 +73,7 @@ export const allocationOf = (days: ReadonlyArray<ReadonlyArray<SendTypeKey>>): A
       date,
       dayIndex,
       sendTypeKey: k,
+      ppvStyle: null,
       category: SEND_TYPES[k].category,
       priority: 1,
       strategyUsed: 'balanced_standard',

@@ -12,6 +12,8 @@ import {
   CaptionRecordC,
   type CreatorProfile,
   CreatorProfileC,
+  type CreatorRotationState,
+  CreatorRotationStateC,
   decodeWith,
   InMemoryDatasetC,
   type Issue,
@@ -21,8 +23,7 @@ import {
   PerformanceTrendsC,
   type Persona,
   PersonaC,
-  type RotationState,
-  RotationStateC,
+  readStoredRotationState,
   type ScheduleInputs,
   ScheduleInputsC,
   type ScheduleOptions,
@@ -41,7 +42,7 @@ const _message: MassMessage = {} as t.TypeOf<typeof MassMessageC>;
 const _trends: PerformanceTrends = {} as t.TypeOf<typeof PerformanceTrendsC>;
 const _timing: BestTiming = {} as t.TypeOf<typeof BestTimingC>;
 const _persona: Persona = {} as t.TypeOf<typeof PersonaC>;
-const _rotation: RotationState = {} as t.TypeOf<typeof RotationStateC>;
+const _rotation: CreatorRotationState = {} as t.TypeOf<typeof CreatorRotationStateC>;
 const _options: ScheduleOptions = {} as t.TypeOf<typeof ScheduleOptionsC>;
 // `policy` decodes as `unknown` here: `resolvePolicy` decodes it leaf by leaf.
 const _inputs: Omit<ScheduleInputs, 'policy'> = {} as t.TypeOf<typeof ScheduleInputsC>;
@@ -96,12 +97,17 @@ const message: MassMessage = {
   captionId: null,
 };
 
-const rotation: RotationState = {
+const rotation: CreatorRotationState = {
   creatorId: 'creator_001',
   currentState: 'pattern_active',
-  pattern: ['solo', 'bundle', 'winner'],
+  paused: false,
+  pattern: ['solo', 'bundle', 'winner', 'sextape'],
   patternStartDate: '2025-09-01',
   daysOnPattern: 6,
+  recentPatterns: [],
+  contentRotation: null,
+  lastScheduledDate: null,
+  version: 3,
 };
 
 /** Decode targets: a port's answer is a `decode_error` naming the port (phase 'ports'). */
@@ -131,9 +137,9 @@ describe('codecs: valid values decode', () => {
     expect(rightOf(decodeWith(CreatorProfileC, creator, 'creator', PROFILE_PORT))).toEqual(creator);
     expect(rightOf(decodeWith(CaptionC, caption, 'caption', CAPTIONS_PORT))).toEqual(caption);
     expect(rightOf(decodeWith(MassMessageC, message, 'history[0]', HISTORY_PORT))).toEqual(message);
-    expect(rightOf(decodeWith(RotationStateC, rotation, 'rotationState', ROTATION_PORT))).toEqual(
-      rotation,
-    );
+    expect(
+      rightOf(decodeWith(CreatorRotationStateC, rotation, 'rotationState', ROTATION_PORT)),
+    ).toEqual(rotation);
     const record: CaptionRecord = {
       captionId: 'c2',
       text: 'renew for a surprise',
@@ -217,30 +223,42 @@ describe('codecs: normalisation', () => {
     expect(only?.message).toBe('history[3].sendTypeKey: expected send type key, got "ppv_text"');
   });
 
-  it("reads 004's rotation state 'active' as 'pattern_active'", () => {
-    const decoded = rightOf(
-      decodeWith(
-        RotationStateC,
-        { ...rotation, currentState: 'active' },
-        'rotationState',
-        ROTATION_PORT,
-      ),
+  it("reads 004's rotation state 'active' as 'pattern_active', reported", () => {
+    const r = readStoredRotationState(
+      { ...rotation, currentState: 'active' },
+      'creator_001',
+      '2025-09-08',
     );
-    expect(decoded.currentState).toBe('pattern_active');
+    expect(r.state?.currentState).toBe('pattern_active');
+    expect(r.state?.paused).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['rotation_state_normalized']);
   });
 
-  it("refuses 004's 'paused', which 003's state machine does not have", () => {
-    const issues = leftOf(
-      decodeWith(
-        RotationStateC,
-        { ...rotation, currentState: 'paused' },
-        'rotationState',
-        ROTATION_PORT,
-      ),
+  it("reads 004's 'paused' as pattern_active with the paused flag (RULINGS: never a decode failure)", () => {
+    const r = readStoredRotationState(
+      { ...rotation, currentState: 'paused' },
+      'creator_001',
+      '2025-09-08',
     );
-    expect(issues.map((i) => i.message)).toEqual([
-      'rotationState.currentState: expected rotation state, got "paused"',
-    ]);
+    expect(r.state?.currentState).toBe('pattern_active');
+    expect(r.state?.paused).toBe(true);
+    expect(r.state?.pattern).toEqual(['solo', 'bundle', 'winner', 'sextape']);
+    expect(r.issues.map((i) => i.code)).toEqual(['rotation_state_normalized']);
+  });
+
+  it('a stored pattern without each of the four styles once is unreadable and recovers (regression: one-style patterns broke the same-style rule)', () => {
+    for (const pattern of [
+      ['bundle'],
+      ['solo', 'bundle', 'winner'],
+      ['winner', 'winner', 'solo', 'bundle'],
+    ]) {
+      const r = readStoredRotationState({ ...rotation, pattern }, 'creator_001', '2025-09-08');
+      expect(r.state?.currentState).toBe('error');
+      expect(r.state?.pattern).toEqual([]);
+      expect(r.state?.version).toBe(3);
+      expect(r.issues.map((i) => i.code)).toEqual(['rotation_state_unreadable']);
+      expect(JSON.stringify(r.issues[0]?.details)).toContain('each once');
+    }
   });
 
   it('rewrites instants with an offset as UTC and refuses a local date-time', () => {
@@ -365,7 +383,7 @@ describe('codecs: errors name the path, the expectation and the value', () => {
     expect(
       leftOf(
         decodeWith(
-          RotationStateC,
+          CreatorRotationStateC,
           { ...rotation, pattern: ['solo', 'duo'], patternStartDate: '2025-13-01' },
           'rotationState',
           ROTATION_PORT,

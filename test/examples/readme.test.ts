@@ -1,6 +1,7 @@
 /**
- * The README's usage output is real: runs examples/quickstart.ts and compares its output with the
- * README's output block, line for line.
+ * The README's usage output is real: runs examples/quickstart.ts and examples/twoWeeks.ts and
+ * compares their output with the README's output blocks, line for line; the two-week snippet is
+ * the example file itself (imports by package name).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,22 +10,40 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const readme = () => readFileSync(resolve(root, 'README.md'), 'utf8');
+
+const run = (example: string): string =>
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(root, example)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+
+const outputBlock = (example: string): string | undefined => {
+  const name = example.replace(/[./]/g, (c) => `\\${c}`);
+  return new RegExp(
+    `Output of \`npx tsx ${name}\`[^\\n]*\\n\\n\`\`\`text\\n([\\s\\S]*?)\\n\`\`\``,
+  ).exec(readme())?.[1];
+};
 
 describe('README usage snippet', () => {
-  it('shows the output examples/quickstart.ts prints', () => {
-    const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-    const block =
-      /Output of `npx tsx examples\/quickstart\.ts`[^\n]*\n\n```text\n([\s\S]*?)\n```/.exec(readme);
-    expect(block, 'README output block').not.toBeNull();
-    const out = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', resolve(root, 'examples/quickstart.ts')],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      },
-    );
-    expect(out.trimEnd()).toBe(block?.[1]);
+  it.each(['examples/quickstart.ts', 'examples/twoWeeks.ts'])(
+    'shows the output %s prints',
+    (example) => {
+      const block = outputBlock(example);
+      expect(block, `README output block of ${example}`).toBeDefined();
+      expect(run(example).trimEnd()).toBe(block);
+    },
+  );
+
+  it('the two-week snippet is examples/twoWeeks.ts', () => {
+    const file = readFileSync(resolve(root, 'examples/twoWeeks.ts'), 'utf8');
+    const body = file
+      .slice(file.indexOf('import * as TE'))
+      .replace("from '../src/index';", "from 'eros-schedule';")
+      .replace("from './demo-agency/generate';", "from './examples/demo-agency/generate';");
+    const section = readme().slice(readme().indexOf('### Two weeks, the rotation state carried'));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(snippet).toBe(body);
   });
 });

@@ -79,6 +79,7 @@ export const makeSlot = (
   const epochMinute = localToEpochMinute(date, minuteOfDay, ctx.creator.timezone);
   return {
     slotId,
+    ppvStyle: null,
     date,
     dayIndex: Math.max(0, ctx.weekDates.indexOf(date)),
     sendTypeKey,
@@ -140,6 +141,7 @@ export const makeCaptions = (n: number): ReadonlyArray<Caption> =>
 
 export const toItem = (s: TimedSlot): ScheduleItem => ({
   slotId: s.slotId,
+  ppvStyle: s.ppvStyle,
   scheduledDate: s.scheduledDate,
   movedFromDate: s.movedFromDate,
   scheduledTime: s.scheduledTime,

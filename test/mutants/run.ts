@@ -32,6 +32,7 @@ interface Mutant {
 /** The property suites built on the independent literal oracle. */
 const BUILT_WEEKS = 'test/oracle/builtWeeks.test.ts';
 const PIPELINE_PROPERTIES = 'test/pipeline/properties.test.ts';
+const SAME_STYLE = 'test/rotation/sameStyle.test.ts';
 const POLICY = 'src/domain/policy.ts';
 const CATALOG = 'src/domain/catalog.ts';
 
@@ -190,6 +191,22 @@ const MUTANTS: ReadonlyArray<Mutant> = [
     find: '    conservativeQuotas: { revenue: 3, engagement: 3, retention: 1 },',
     replace: '    conservativeQuotas: { revenue: 3, engagement: 3, retention: 2 },',
     tests: [BUILT_WEEKS],
+  },
+  {
+    name: 'same style: bundles allowed back to back',
+    rule: '003 task 2.2 (never two winners or two bundles in a row)',
+    file: POLICY,
+    find: "    noBackToBackStyles: ['winner', 'bundle'],",
+    replace: "    noBackToBackStyles: ['winner'],",
+    tests: [BUILT_WEEKS, SAME_STYLE],
+  },
+  {
+    name: 'same style: AM/PM split 12:00 -> 15:00',
+    rule: '003 task 2.2 (a same-style pair split across AM and PM)',
+    file: POLICY,
+    find: '    amPmSplitHour: 12,',
+    replace: '    amPmSplitHour: 15,',
+    tests: [BUILT_WEEKS, SAME_STYLE],
   },
 ];
 

@@ -166,6 +166,19 @@ export interface HardRuleLiterals {
       >
     >;
   };
+  /** The PPV styles and the same-style rule (003 task 2.1, 2.2; RULINGS "Rotation and state"). */
+  readonly sameStyle: {
+    /** The four styles of the standard patterns. */
+    readonly styles: ReadonlyArray<string>;
+    /** Send types that take a pattern position and its style. */
+    readonly patternTypes: ReadonlyArray<SendTypeKey>;
+    /** Send types whose style is always `bundle`; back-to-back rule only, not the AM/PM split. */
+    readonly bundleTypes: ReadonlyArray<SendTypeKey>;
+    /** Styles never sent twice in a row in a day, and at most once in each half of the day. */
+    readonly noBackToBack: ReadonlyArray<string>;
+    /** First local minute of the PM half of the day, 12:00. */
+    readonly pmStartMinute: number;
+  };
   /** Issue codes the rules read in `result.summary.adjustments`. */
   readonly issueCodes: {
     readonly spacingRelaxed: string;
@@ -415,6 +428,13 @@ export const DEFAULT_LITERALS: HardRuleLiterals = {
         quotas: { revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 }, // level 3: 3 / 3 / 1
       },
     },
+  },
+  sameStyle: {
+    styles: ['solo', 'bundle', 'winner', 'sextape'], // 003 task 2.1 STANDARD_PATTERNS; issue 7 "solo | bundle | winner | sextape"
+    patternTypes: ['ppv_unlock', 'ppv_wall'], // RULINGS "Rotation and state" styles
+    bundleTypes: ['bundle', 'flash_bundle', 'snapchat_bundle'], // RULINGS "bundle send types"
+    noBackToBack: ['winner', 'bundle'], // 003 task 2.2 "never two winners or two bundles in a row"
+    pmStartMinute: 12 * 60, // 003 task 2.2 AM/PM split at 12:00
   },
   issueCodes: {
     spacingRelaxed: 'spacing_relaxed', // RULINGS "Timing" relaxation: "report every relaxation"

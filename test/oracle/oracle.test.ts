@@ -72,6 +72,13 @@ const retype = (item: ScheduleItem, key: ScheduleItem['sendTypeKey']): ScheduleI
   channelKey: L.channels[key][0] as ScheduleItem['channelKey'],
   targetKey: (L.requiredTargets[key]?.[0] ?? 'all_active') as ScheduleItem['targetKey'],
   expiresAt: expiryFor(key, Date.parse(item.scheduledAt)),
+  // the style the type carries (RULINGS "Rotation and state"), so that retyping breaks no
+  // same-style rule by itself
+  ppvStyle: ['bundle', 'flash_bundle', 'snapchat_bundle'].includes(key)
+    ? 'bundle'
+    : ['ppv_unlock', 'ppv_wall'].includes(key)
+      ? (item.ppvStyle ?? 'solo')
+      : null,
 });
 
 const withItems = (w: ScheduleResult, items: ReadonlyArray<ScheduleItem>): ScheduleResult => ({
@@ -1039,6 +1046,107 @@ describe('volumeTiers', () => {
       'volumeTiers',
       '0.6',
     );
+  });
+});
+
+describe('sameStyle', () => {
+  const styledDays = (w: ScheduleResult) => {
+    const byDate = new Map<string, ScheduleItem[]>();
+    for (const i of main(w))
+      if (i.ppvStyle !== null)
+        byDate.set(i.scheduledDate, [...(byDate.get(i.scheduledDate) ?? []), i]);
+    return [...byDate.values()].map((xs) => [...xs].sort(byEpoch));
+  };
+  const pattern = (i: ScheduleItem) => ['ppv_unlock', 'ppv_wall'].includes(i.sendTypeKey);
+
+  it('the built weeks carry a style on every ppv_unlock / ppv_wall and on no bump', () => {
+    for (const w of [week, dstWeek, freeWeek]) {
+      expectHolds(w, 'sameStyle');
+      for (const i of main(w))
+        if (pattern(i)) expect(['solo', 'bundle', 'winner', 'sextape']).toContain(i.ppvStyle);
+        else if (!['bundle', 'flash_bundle', 'snapchat_bundle'].includes(i.sendTypeKey))
+          expect(i.ppvStyle).toBeNull();
+    }
+  });
+
+  it('catches two winners in a row (003 task 2.2)', () => {
+    const day = styledDays(week).find((d) => d.length >= 2 && d.slice(0, 2).every(pattern));
+    expect(day, 'a day starting with two pattern PPVs').toBeDefined();
+    const [a, b] = day as [ScheduleItem, ScheduleItem];
+    const w = replace(
+      week,
+      new Map([
+        [a.slotId, { ...a, ppvStyle: 'winner' }],
+        [b.slotId, { ...b, ppvStyle: 'winner' }],
+      ]),
+    );
+    expectCaught(w, 'sameStyle', `two winner in a row, ${a.slotId}`);
+  });
+
+  it('catches a bundle send type next to a pattern bundle, but not in the AM/PM count', () => {
+    const day = styledDays(week).find((d) => d.length >= 2 && d.slice(0, 2).every(pattern));
+    const [a, b] = day as [ScheduleItem, ScheduleItem];
+    const w = replace(
+      week,
+      new Map([
+        [a.slotId, { ...retype(a, 'bundle'), ppvStyle: 'bundle' }],
+        [b.slotId, { ...b, ppvStyle: 'bundle' }],
+      ]),
+    );
+    const v = violations(w, 'sameStyle');
+    expect(v.join('\n')).toContain(`two bundle in a row, ${a.slotId}`);
+    // the bundle send type never counts in the AM/PM split
+    expect(v.some((m) => m.includes('bundle in the') && m.includes(a.slotId))).toBe(false);
+  });
+
+  it('catches two winners in one half of the day with another style between them', () => {
+    const pmStart = 12 * 60;
+    const triple = styledDays(week)
+      .flatMap((d) => d.slice(0, -2).map((_, k) => d.slice(k, k + 3)))
+      .find((t) => t.every(pattern) && new Set(t.map((i) => minuteOf(i) >= pmStart)).size === 1);
+    expect(triple, 'three pattern PPVs in one half of a day').toBeDefined();
+    const [a, b, c] = triple as [ScheduleItem, ScheduleItem, ScheduleItem];
+    const w = replace(
+      week,
+      new Map([
+        [a.slotId, { ...a, ppvStyle: 'winner' }],
+        [b.slotId, { ...b, ppvStyle: 'solo' }],
+        [c.slotId, { ...c, ppvStyle: 'winner' }],
+      ]),
+    );
+    const v = violations(w, 'sameStyle');
+    expect(v.some((m) => m.includes('two winner in a row'))).toBe(false);
+    expect(v.join('\n')).toContain(`2 winner in the ${minuteOf(a) >= pmStart ? 'PM' : 'AM'}`);
+  });
+
+  it('catches a ppv_unlock without a style and a bump with one', () => {
+    const ppv = main(week).find(pattern) as ScheduleItem;
+    const bump = main(week).find((i) => i.sendTypeKey.startsWith('bump_')) as ScheduleItem;
+    const w = replace(
+      week,
+      new Map([
+        [ppv.slotId, { ...ppv, ppvStyle: null }],
+        [bump.slotId, { ...bump, ppvStyle: 'solo' }],
+      ]),
+    );
+    expectCaught(w, 'sameStyle', `${ppv.slotId} ppv_unlock`);
+    expectCaught(w, 'sameStyle', `${bump.slotId} ${bump.sendTypeKey}`);
+  });
+
+  it('a passing week that breaks it is caught by statusTruthful', () => {
+    const day = styledDays(week).find((d) => d.length >= 2 && d.slice(0, 2).every(pattern));
+    const [a, b] = day as [ScheduleItem, ScheduleItem];
+    const w = withStatus(
+      replace(
+        week,
+        new Map([
+          [a.slotId, { ...a, ppvStyle: 'bundle' }],
+          [b.slotId, { ...b, ppvStyle: 'bundle' }],
+        ]),
+      ),
+      'passed',
+    );
+    expect(violations(w, 'statusTruthful').join('\n')).toContain('sameStyle');
   });
 });
 

@@ -38,6 +38,7 @@ export const HARD_RULES = [
   'confidenceFloor',
   'jitter',
   'volumeTiers',
+  'sameStyle',
   'manualCaptions',
   'statusCoherence',
   'statusTruthful',
@@ -96,6 +97,12 @@ type Check = (c: Ctx) => ReadonlyArray<string>;
 const TIME_RE = /^(\d{2}):(\d{2}):(\d{2})$/;
 const SLOT_RE = /^(\d{4}-\d{2}-\d{2})_(\d+)$/;
 const DAY_MS = 86_400_000;
+
+/** The number of a `YYYY-MM-DD_n` slot id, for ties in send order; `Infinity` when malformed. */
+const slotNumber = (slotId: string): number => {
+  const m = SLOT_RE.exec(slotId);
+  return m === null ? Number.POSITIVE_INFINITY : Number(m[2]);
+};
 
 /** Minute of the day of `HH:mm:ss`, `null` when malformed. */
 const minuteOfDay = (time: string): number | null => {
@@ -686,6 +693,55 @@ const statusCoherence: Check = (c) => {
   return out;
 };
 
+/**
+ * 003 task 2.1, 2.2 and RULINGS "Rotation and state": every `ppv_unlock` / `ppv_wall` carries one
+ * of the four styles, every bundle send type `bundle`, every other item none; per local date, in
+ * send order, never two sends of a restricted style in a row (bundle send types included), and
+ * at most one pattern send of a restricted style in each half of the day.
+ */
+const sameStyle: Check = (c) => {
+  const L = c.lit.sameStyle;
+  const out: string[] = [];
+  for (const p of c.items) {
+    const { item } = p;
+    const style = item.ppvStyle;
+    if (!item.isFollowUp && L.patternTypes.includes(item.sendTypeKey)) {
+      if (style === null || !L.styles.includes(style))
+        out.push(`${p.label} has style ${String(style)}, expected one of ${L.styles.join(', ')}`);
+    } else if (!item.isFollowUp && L.bundleTypes.includes(item.sendTypeKey)) {
+      if (style !== 'bundle') out.push(`${p.label} has style ${String(style)}, expected bundle`);
+    } else if (style !== null) out.push(`${p.label} has style ${style}, expected none`);
+  }
+  const styled = c.main.filter(
+    (p) => p.item.ppvStyle !== null && !Number.isNaN(p.epoch) && p.minute !== null,
+  );
+  for (const [date, xs] of groupBy(styled, (p) => p.item.scheduledDate)) {
+    const day = [...xs].sort(
+      (a, b) => a.epoch - b.epoch || slotNumber(a.item.slotId) - slotNumber(b.item.slotId),
+    );
+    for (let k = 1; k < day.length; k++) {
+      const a = day[k - 1] as Prepared;
+      const b = day[k] as Prepared;
+      if (a.item.ppvStyle === b.item.ppvStyle && L.noBackToBack.includes(String(b.item.ppvStyle)))
+        out.push(`${date}: two ${b.item.ppvStyle} in a row, ${a.label} and ${b.label}`);
+    }
+    for (const style of L.noBackToBack)
+      for (const pm of [false, true]) {
+        const same = day.filter(
+          (p) =>
+            p.item.ppvStyle === style &&
+            L.patternTypes.includes(p.item.sendTypeKey) &&
+            (p.minute as number) >= L.pmStartMinute === pm,
+        );
+        if (same.length > 1)
+          out.push(
+            `${date}: ${same.length} ${style} in the ${pm ? 'PM' : 'AM'}: ${same.map((p) => p.label).join(', ')}`,
+          );
+      }
+  }
+  return out;
+};
+
 const statusTruthful: Check = (c) => {
   if (!isPassing(c)) return [];
   const broken = HARD_RULES.filter((r) => !STATUS_RULES.includes(r))
@@ -722,6 +778,7 @@ const CHECKS: Readonly<Record<HardRuleName, Check>> = {
   confidenceFloor,
   jitter,
   volumeTiers,
+  sameStyle,
   manualCaptions,
   statusCoherence,
   statusTruthful,

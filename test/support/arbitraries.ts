@@ -14,10 +14,10 @@ import type {
   CaptionRecord,
   CaptionUsage,
   CreatorProfile,
+  CreatorRotationState,
   MassMessage,
   PerformanceTrends,
   Persona,
-  RotationState,
   Vault,
 } from '../../src/domain/types';
 import type { InMemoryDataset } from '../../src/ports/dataset';
@@ -319,7 +319,7 @@ export const personaArb: fc.Arbitrary<Persona> = fc.record({
 export const rotationStateArb = (
   creatorId: string,
   weekStart: string,
-): fc.Arbitrary<RotationState> =>
+): fc.Arbitrary<CreatorRotationState> =>
   fc
     .record({
       currentState: fc.constantFrom(
@@ -339,8 +339,13 @@ export const rotationStateArb = (
       creatorId,
       currentState: r.currentState,
       pattern: r.pattern,
+      paused: false,
       patternStartDate: isoDay(dayMs(weekStart) - r.daysOnPattern * DAY_MS),
       daysOnPattern: r.daysOnPattern,
+      recentPatterns: [],
+      contentRotation: null,
+      lastScheduledDate: null,
+      version: 0,
     }));
 
 /** One generated case: a dataset with one creator, the week to build and the seed. */

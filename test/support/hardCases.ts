@@ -13,10 +13,10 @@ import type {
   BestTiming,
   CaptionRecord,
   CreatorProfile,
+  CreatorRotationState,
   MassMessage,
   PerformanceTrends,
   Persona,
-  RotationState,
   ScheduleOptions,
   Vault,
 } from '../../src/domain/types';
@@ -122,7 +122,10 @@ export interface WeekParts {
   readonly vault?: fc.Arbitrary<Vault | null>;
   readonly timing?: fc.Arbitrary<BestTiming | null>;
   readonly persona?: fc.Arbitrary<Persona | null>;
-  readonly rotation?: (creatorId: string, weekStart: string) => fc.Arbitrary<RotationState | null>;
+  readonly rotation?: (
+    creatorId: string,
+    weekStart: string,
+  ) => fc.Arbitrary<CreatorRotationState | null>;
   readonly options?: fc.Arbitrary<ScheduleOptions | undefined>;
 }
 

@@ -87,6 +87,7 @@ const targetedSlot = (date: string, dayIndex: number, n: number, s: SlotSpec): T
   const spec = SEND_TYPES[s.sendTypeKey];
   return {
     slotId: `${date}_${n}`,
+    ppvStyle: null,
     date,
     dayIndex,
     sendTypeKey: s.sendTypeKey,

@@ -40,6 +40,7 @@ export const makeItem = (
   const spec = SEND_TYPES[sendTypeKey];
   return {
     slotId,
+    ppvStyle: null,
     scheduledDate: date,
     movedFromDate: null,
     scheduledTime: clockTime(minuteOfDay),
