@@ -7,6 +7,8 @@
  */
 import type { Category } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
+import { daysBetween } from '../domain/time';
+import { md5Hex } from '../resilience/sha256';
 
 /** The part of the policy the daily variation reads. */
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
@@ -43,7 +45,8 @@ const inWindowHours = (
 
 /**
  * The prime hours of day `dayIndex`: each peak hour shifted by
- * `policy.timing.primeHourRotation[dayIndex % 3]` (by default -1, 0, +1) and kept inside the
+ * `policy.timing.primeHourRotation[(dayIndex + weekPhase) % 3]` (by default -1, 0, +1; `weekPhase`
+ * from `weekPhaseOf`, 0 by default) and kept inside the
  * window's hours (08-23 by default), duplicates removed, order kept. When nothing is left, the
  * unshifted peak hours inside the window are used, then `policy.timing.defaultPeakHours`, then
  * the window's first hour.
@@ -53,6 +56,7 @@ const inWindowHours = (
  * @example
  * primeHoursForDay([20, 21, 22], 0, DEFAULT_POLICY) // [19, 20, 21]
  * primeHoursForDay([20, 21, 22], 2, DEFAULT_POLICY) // [21, 22, 23]
+ * primeHoursForDay([20, 21, 22], 0, DEFAULT_POLICY, 1) // [20, 21, 22]: the next week's phase
  *
  * @since 0.1.0
  * @category timing
@@ -61,9 +65,11 @@ export const primeHoursForDay = (
   peakHours: ReadonlyArray<number>,
   dayIndex: number,
   policy: TimingPolicy,
+  weekPhase = 0,
 ): ReadonlyArray<number> => {
   const rotation = policy.timing.primeHourRotation;
-  const shift = rotation.length > 0 ? (rotation[dayIndex % rotation.length] ?? 0) : 0;
+  const n = rotation.length;
+  const shift = n > 0 ? (rotation[(((dayIndex + weekPhase) % n) + n) % n] ?? 0) : 0;
   const choices = [
     inWindowHours(
       peakHours.map((h) => h + shift),
@@ -77,7 +83,7 @@ export const primeHoursForDay = (
 
 /**
  * The variation of one day: rotated prime hours and the morning / evening shifts in minutes
- * (even day indexes: morning earlier, evening later; odd: the reverse).
+ * (even `dayIndex + weekPhase`: morning earlier, evening later; odd: the reverse).
  *
  * Source: seed 001 §5.2.
  *
@@ -89,13 +95,14 @@ export const dailyVariation = (
   dayIndex: number,
   peakHours: ReadonlyArray<number>,
   policy: TimingPolicy,
+  weekPhase = 0,
 ): DailyVariation => {
-  const even = dayIndex % 2 === 0;
+  const even = (dayIndex + weekPhase) % 2 === 0;
   const { morningShiftMinutes, eveningShiftMinutes } = policy.timing;
   return {
     date,
     dayIndex,
-    primeHours: primeHoursForDay(peakHours, dayIndex, policy),
+    primeHours: primeHoursForDay(peakHours, dayIndex, policy, weekPhase),
     morningShift: even ? -morningShiftMinutes : morningShiftMinutes,
     eveningShift: even ? eveningShiftMinutes : -eveningShiftMinutes,
   };
@@ -124,4 +131,26 @@ export const preferredHours = (
     case 'retention':
       return { hours: unique(policy.timing.retentionHours), shift: 0 };
   }
+};
+
+/**
+ * The week's phase of the daily variation (issue 7 deliverable 9: prime hours and offsets differ
+ * between consecutive weeks of one creator): the number of whole weeks from 1970-01-05 (a Monday)
+ * to `weekStart`, plus a per-creator constant from the MD5 of the creator id. Consecutive weeks
+ * of a creator have consecutive phases, so the prime-hour rotation (period 3) starts on another
+ * step and the morning / evening shifts (period 2) swap, every week; two creators in one week
+ * mostly differ. Deterministic: the same creator and week give the same phase.
+ *
+ * Source: seed 001 §5.2 "Daily Variation System" (varied per day), issue 7 (and per week).
+ *
+ * @example
+ * weekPhaseOf('creator_04', '2025-01-27') - weekPhaseOf('creator_04', '2025-01-20') // 1
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const weekPhaseOf = (creatorId: string, weekStart: string): number => {
+  const weeks = Math.floor(daysBetween('1970-01-05', weekStart) / 7);
+  const creator = Number.parseInt(md5Hex(creatorId).slice(0, 6), 16);
+  return weeks + creator;
 };

@@ -3,6 +3,7 @@ export {
   dailyVariation,
   preferredHours,
   primeHoursForDay,
+  weekPhaseOf,
 } from './dailyVariation';
 export {
   applyTimeJitter,

@@ -33,7 +33,7 @@ import { clockTime, epochMinuteToIso } from '../domain/time';
 import { rngFrom } from '../random/rng';
 import { styleFits } from '../rotation/sameStyle';
 import { type Candidate, candidateStream } from './candidates';
-import { type DailyVariation, dailyVariation, preferredHours } from './dailyVariation';
+import { type DailyVariation, dailyVariation, preferredHours, weekPhaseOf } from './dailyVariation';
 import { jitterTable } from './jitter';
 import {
   type Evaluation,
@@ -480,7 +480,10 @@ export const scheduleTimes = (
     levels: relaxationLevels(ctx, avoidHours),
     jitters: jitterTable(policy),
   };
-  const days = ctx.weekDates.map((d, i) => dailyVariation(d, i, loaded.timing.peakHours, policy));
+  const weekPhase = weekPhaseOf(ctx.creator.creatorId, ctx.weekDates[0] ?? '1970-01-05');
+  const days = ctx.weekDates.map((d, i) =>
+    dailyVariation(d, i, loaded.timing.peakHours, policy, weekPhase),
+  );
   const dayByDate = new Map(allocation.days.map((d) => [d.date, d] as const));
   const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({
     slot,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SendTypeKey } from '../../src/domain/catalog';
 import type { TimedSlot, Timing } from '../../src/domain/stages';
-import { DEFAULT_POLICY, scheduleTimes } from '../../src/index';
+import { DEFAULT_POLICY, scheduleTimes, weekPhaseOf } from '../../src/index';
 import { localOf, makeCtx, makeLoaded, makeWeek, type SlotSpec } from './fixtures';
 import { timingThresholds, timingViolations } from './invariants';
 
@@ -43,23 +43,34 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
 
   it('keeps every invariant', () => ok(r));
 
+  // 001 §5.2: the prime hours rotate -1, 0, +1 by day; the evening shift is +20 minutes on
+  // even days and -20 on odd ones. The week's phase (`weekPhaseOf`, tested on its own in
+  // weekVariation.test.ts) moves both from week to week.
+  const ROTATION = [-1, 0, 1];
+  const phase = weekPhaseOf(r.ctx.creator.creatorId, '2025-01-20');
+  const primeOf = (day: number) =>
+    [20, 21, 22].map((h) => h + (ROTATION[(day + phase) % 3] as number));
+  const eveningOf = (day: number) => ((day + phase) % 2 === 0 ? 20 : -20);
+
   it('places the first revenue item at the rotated prime hour plus the evening shift plus jitter', () => {
     const mon = bySlot(r.timing, '2025-01-20_1');
     expect(mon.variationMetadata).toMatchObject({
-      baseHour: 19,
-      timeShift: 20,
-      primeHoursUsed: [19, 20, 21],
+      baseHour: primeOf(0)[0],
+      timeShift: eveningOf(0),
+      primeHoursUsed: primeOf(0),
       dailyStrategy: 'revenue_focus',
       timeAdjusted: false,
       adjustmentReason: null,
       fallbackUsed: false,
     });
-    expect(mon.minuteOfDay).toBe(19 * 60 + 20 + mon.variationMetadata.jitter);
+    expect(mon.minuteOfDay).toBe(
+      (primeOf(0)[0] as number) * 60 + eveningOf(0) + mon.variationMetadata.jitter,
+    );
     const tue = bySlot(r.timing, '2025-01-21_1');
     expect(tue.variationMetadata).toMatchObject({
-      baseHour: 20,
-      timeShift: -20,
-      primeHoursUsed: [20, 21, 22],
+      baseHour: primeOf(1)[0],
+      timeShift: eveningOf(1),
+      primeHoursUsed: primeOf(1),
     });
   });
 
@@ -67,17 +78,19 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
     const hours = ['2025-01-20_1', '2025-01-20_2', '2025-01-20_3'].map(
       (id) => bySlot(r.timing, id).variationMetadata.baseHour,
     );
-    expect(hours).toEqual([19, 20, 21]);
+    expect(hours).toEqual(primeOf(0));
   });
 
   it('uses the morning shift for engagement and no shift for retention', () => {
+    // the morning shift is -15 minutes on even days, +15 on odd ones (001 §5.2)
+    const morningOf = (day: number) => ((day + phase) % 2 === 0 ? -15 : 15);
     expect(bySlot(r.timing, '2025-01-20_4').variationMetadata).toMatchObject({
       baseHour: 9,
-      timeShift: -15,
+      timeShift: morningOf(0),
     });
     expect(bySlot(r.timing, '2025-01-21_4').variationMetadata).toMatchObject({
       baseHour: 9,
-      timeShift: 15,
+      timeShift: morningOf(1),
     });
     expect(bySlot(r.timing, '2025-01-20_5').variationMetadata).toMatchObject({
       baseHour: 16,
@@ -87,7 +100,7 @@ describe('scheduleTimes: daily variation and preferred hours (001 §5.2, §5.3)'
 
   it('reports the prime hours of every date and sorts slots by instant', () => {
     expect(Object.keys(r.timing.dailyPrimeHours)).toEqual(r.ctx.weekDates);
-    expect(r.timing.dailyPrimeHours['2025-01-22']).toEqual([21, 22, 23]);
+    expect(r.timing.dailyPrimeHours['2025-01-22']).toEqual(primeOf(2));
     const epochs = r.timing.slots.map((s) => s.epochMinute);
     expect(epochs).toEqual([...epochs].sort((a, b) => a - b));
     expect(r.timing.slots.every((s) => !s.isFollowUp && s.parentItemId === null)).toBe(true);
