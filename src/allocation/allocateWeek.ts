@@ -494,7 +494,7 @@ const allocateDay = (
   // Same-style room (003 task 2.2): the day's bundle-style PPVs (bundle send types and the
   // pattern's bundle positions) must be separable by its other styled PPVs.
   const styled = { pattern: 0, bundle: 0 };
-  const bundleRoomAfter = (s: SendTypeSpec): boolean => {
+  const styleRoomAfter = (s: SendTypeSpec): boolean => {
     const role = ppvStyleRoleOf(s.sendTypeKey);
     return role === 'bundle'
       ? sameStyleSeparable(
@@ -542,7 +542,7 @@ const allocateDay = (
         (cap === null || (state.weekly.get(s.sendTypeKey) ?? 0) < cap) &&
         (daily.get(s.sendTypeKey) ?? 0) < dailyCapacity(s, policy) &&
         familyOf(s) !== null &&
-        bundleRoomAfter(s)
+        styleRoomAfter(s)
       );
     });
     const noRepeat = open.filter((s) => s.sendTypeKey !== last.get(category));

@@ -338,7 +338,6 @@ const SCHEMA = obj('SchedulePolicy', {
     windowMinFactor: num(0, 10),
     windowMaxFactor: num(0, 10),
     minWindowWidthMinutes: num(0, 24 * 60),
-    pmFromHour: int(0, 24),
     lowJitterDivisor: int(1, 100),
     lowJitterMinMinutes: int(0, 30),
     highJitterFactor: int(1, 100),
@@ -734,7 +733,7 @@ const DEFAULTS = {
     recentPatternDays: 14,
     /** 003 gap 1.2, task 2.2: never two winner or two bundle PPVs back to back, and the AM/PM split for them. */
     noBackToBackStyles: ['winner', 'bundle'],
-    /** 003 task 2.2: `period = 'AM' if hour < 12 else 'PM'`. */
+    /** 003 task 2.2: `period = 'AM' if hour < 12 else 'PM'`; also 003 task 2.8 `get_am_pm_preference` (`'AM' if peak_hour < 12`). */
     amPmSplitHour: 12,
     /**
      * Project choice (docs/rulings.md "same-style room"): allocation adds a bundle send type to a
@@ -777,8 +776,6 @@ const DEFAULTS = {
     windowMaxFactor: 1.5,
     /** RULINGS "creator window": the creator's window is used only when at least 10 minutes wide. */
     minWindowWidthMinutes: 10,
-    /** 003 task 2.8 `get_am_pm_preference`: `'AM' if peak_hour < 12 else 'PM'`. */
-    pmFromHour: 12,
     /** 003 task 2.8 `adjust_jitter_for_creator` low variation: `max(1, base_jitter // 2)`. */
     lowJitterDivisor: 2,
     lowJitterMinMinutes: 1,

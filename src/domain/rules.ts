@@ -53,6 +53,23 @@ export const inWindow = (minuteOfDay: number, policy: TimingPolicy): boolean =>
   minuteOfDay >= policy.timing.windowStartMinute && minuteOfDay <= policy.timing.windowEndMinute;
 
 /**
+ * The half of the day a minute (0-1439) lies in: `AM` before `amPmSplitHour` (12:00), else `PM`.
+ * The one predicate of the same-style AM/PM split (003 task 2.2) and the creator's AM/PM
+ * preference (003 task 2.8).
+ *
+ * @example
+ * dayHalfOf(11 * 60 + 59, DEFAULT_POLICY.rotation) // 'AM'
+ * dayHalfOf(12 * 60, DEFAULT_POLICY.rotation) // 'PM'
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const dayHalfOf = (
+  minuteOfDay: number,
+  rotation: Pick<SchedulePolicy['rotation'], 'amPmSplitHour'>,
+): 'AM' | 'PM' => (Math.floor(minuteOfDay / 60) < rotation.amPmSplitHour ? 'AM' : 'PM');
+
+/**
  * The block of the day a minute belongs to: `floor(minuteOfDay / policy.timing.blockMinutes)`
  * (by default 4-hour blocks starting at 00:00, so 0-5).
  *

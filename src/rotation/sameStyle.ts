@@ -12,7 +12,7 @@
 import { channelFamily, ppvStyleRoleOf, SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY } from '../domain/policy';
-import { compareSlotIds } from '../domain/rules';
+import { compareSlotIds, dayHalfOf } from '../domain/rules';
 import type { TimedSlot } from '../domain/stages';
 import { epochMinuteToIso } from '../domain/time';
 import type { PpvStyle } from '../domain/types';
@@ -120,7 +120,7 @@ export const sameStyleViolations = (
             (s) =>
               s.ppvStyle === style &&
               ppvStyleRoleOf(s.sendTypeKey) === 'pattern' &&
-              hourOf(s.scheduledTime) < policy.amPmSplitHour === (period === 'AM'),
+              dayHalfOf(hourOf(s.scheduledTime) * 60, policy) === period,
           )
           .map((s) => s.slotId);
         if (ids.length > 1)
@@ -167,7 +167,7 @@ export const styleFits = (
   if (!policy.noBackToBackStyles.includes(style)) return true;
   let prev: PlacedStyle | null = null;
   let next: PlacedStyle | null = null;
-  const am = (m: number): boolean => Math.floor(m / 60) < policy.amPmSplitHour;
+  const am = (m: number): boolean => dayHalfOf(m, policy) === 'AM';
   for (const d of day) {
     if (
       d.epochMinute < candidate.epochMinute &&
@@ -399,7 +399,7 @@ const reorderDay = (
       if (style !== null && style === prevStyle && restricted.has(style)) continue;
       const key =
         style !== null && restricted.has(style) && ppvStyleRoleOf(item.sendTypeKey) === 'pattern'
-          ? `${style}|${hourOfMinute(slot.minuteOfDay) < policy.amPmSplitHour ? 'AM' : 'PM'}`
+          ? `${style}|${dayHalfOf(slot.minuteOfDay, policy)}`
           : null;
       if (key !== null && (periodCount.get(key) ?? 0) >= 1) continue;
       if (!gapOk(item, slot.epochMinute)) continue;
@@ -421,8 +421,6 @@ const reorderDay = (
   });
   return week.map((x) => moved.get(x.slotId) ?? x);
 };
-
-const hourOfMinute = (minuteOfDay: number): number => Math.floor(minuteOfDay / 60);
 
 /**
  * New styles for a day's pattern PPVs (RULINGS "when styles are fixed": the repair may swap the
@@ -464,9 +462,7 @@ export const restyleDay = (
       if (pattern && (left.get(style) ?? 0) === 0) continue;
       if (style === prev && restricted.has(style)) continue;
       const key =
-        pattern && restricted.has(style)
-          ? `${style}|${hourOfMinute(item.minuteOfDay) < policy.amPmSplitHour ? 'AM' : 'PM'}`
-          : null;
+        pattern && restricted.has(style) ? `${style}|${dayHalfOf(item.minuteOfDay, policy)}` : null;
       if (key !== null && (periodCount.get(key) ?? 0) >= 1) continue;
       if (pattern) left.set(style, (left.get(style) ?? 0) - 1);
       if (key !== null) periodCount.set(key, (periodCount.get(key) ?? 0) + 1);

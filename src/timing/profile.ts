@@ -14,6 +14,7 @@ import { intInRange, nullable, numberInRange } from '../domain/codecs';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { stringUnion } from '../domain/policyCodec';
+import { dayHalfOf } from '../domain/rules';
 
 /**
  * How varied a creator's timing may be (003 task 2.8 `activity_indicators.timing_variation`).
@@ -133,7 +134,7 @@ export const CreatorTimingProfileC: t.Type<
  * @since 0.3.0
  * @category timing
  */
-export type TimingProfilePolicy = Pick<SchedulePolicy, 'followups' | 'timingProfile'>;
+export type TimingProfilePolicy = Pick<SchedulePolicy, 'followups' | 'timingProfile' | 'rotation'>;
 
 /**
  * A follow-up window in whole minutes after the parent, and where it came from.
@@ -223,7 +224,8 @@ export const allowNextDayFor = (profile: CreatorTimingProfile | null): boolean =
 
 /**
  * The creator's preferred half of the day: `AM` when the peak engagement hour (0-23 local) is
- * before `timingProfile.pmFromHour` (12), else `PM`; `null` without a profile or a peak hour.
+ * before `rotation.amPmSplitHour` (12), else `PM` (`dayHalfOf`); `null` without a profile or a
+ * peak hour.
  *
  * Source: seed 003 task 2.8 `get_am_pm_preference`.
  *
@@ -236,11 +238,12 @@ export const allowNextDayFor = (profile: CreatorTimingProfile | null): boolean =
  */
 export const amPmPreference = (
   profile: CreatorTimingProfile | null,
-  policy: Pick<SchedulePolicy, 'timingProfile'> = DEFAULT_POLICY,
+  policy: Pick<SchedulePolicy, 'rotation'> = DEFAULT_POLICY,
 ): 'AM' | 'PM' | null => {
   const hour = profile?.peakEngagementHour ?? null;
   if (hour === null) return null;
-  return hour < policy.timingProfile.pmFromHour ? 'AM' : 'PM';
+  // the same split as the same-style rule it serves (003 task 2.2 AM/PM)
+  return dayHalfOf(hour * 60, policy.rotation);
 };
 
 /**

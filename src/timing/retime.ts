@@ -9,8 +9,8 @@
  * @module
  */
 import { CHANNELS, FOLLOWUP_SEND_TYPE, ppvStyleRoleOf, SEND_TYPES } from '../domain/catalog';
-import { type Issue, issue } from '../domain/issues';
-import { compareSlotIds } from '../domain/rules';
+import { type Issue, type IssueDetailsByCode, type IssueOf, issue } from '../domain/issues';
+import { compareSlotIds, dayHalfOf } from '../domain/rules';
 import type { LoadedData, PhaseContext, TimedSlot } from '../domain/stages';
 import { clockTime, epochMinuteToIso } from '../domain/time';
 import { restyleDay, type SameStyleViolation, sameStyleViolations } from '../rotation/sameStyle';
@@ -80,7 +80,6 @@ export const retimeSameStyle = (
   const t = policy.timing;
   const avoidHours = new Set(loaded.timing.avoidHours);
   const targetSpacing = t.spacingSteps[0] ?? 0;
-  const split = policy.rotation.amPmSplitHour * 60;
   let week = [...slots];
   const issues: Issue[] = [];
   const onDay = (xs: ReadonlyArray<TimedSlot>, date: string) =>
@@ -157,7 +156,7 @@ export const retimeSameStyle = (
         s.epochMinute < moved.epochMinute
       )
         before++;
-    return `${moved.slotId}|${before}|${moved.minuteOfDay < split ? 'AM' : 'PM'}`;
+    return `${moved.slotId}|${before}|${dayHalfOf(moved.minuteOfDay, policy.rotation)}`;
   };
 
   /**
@@ -307,7 +306,16 @@ interface Move {
   readonly weight: number;
 }
 
-const TIME_BOUND_CODES = new Set(['spacing_relaxed', 'avoid_hours_relaxed', 'fallback_slot_used']);
+type TimeBoundCode = 'spacing_relaxed' | 'avoid_hours_relaxed' | 'fallback_slot_used';
+const TIME_BOUND_CODES: ReadonlySet<string> = new Set<TimeBoundCode>([
+  'spacing_relaxed',
+  'avoid_hours_relaxed',
+  'fallback_slot_used',
+]);
+
+/** The note re-made for the send now at its time (its message names that send). */
+const renamed = <K extends TimeBoundCode>(i: IssueOf<K>, slotId: string): Issue =>
+  issue<K>(i.code, { ...i.details, slotId } as IssueDetailsByCode[K], i.path) as Issue;
 
 /**
  * Re-attributes phase 5's time-bound notes (`spacing_relaxed`, `avoid_hours_relaxed`,
@@ -347,12 +355,7 @@ export const reattributeTimeIssues = (
     }
     const holder = afterByTime.get(key(was));
     if (holder === undefined) continue;
-    if (i.code === 'spacing_relaxed')
-      out.push(issue(i.code, { ...i.details, slotId: holder }, i.path));
-    else if (i.code === 'avoid_hours_relaxed')
-      out.push(issue(i.code, { ...i.details, slotId: holder }, i.path));
-    else if (i.code === 'fallback_slot_used')
-      out.push(issue(i.code, { ...i.details, slotId: holder }, i.path));
+    out.push(renamed(i as IssueOf<TimeBoundCode>, holder));
   }
   return out;
 };

@@ -313,7 +313,6 @@ describe('timingAdjustmentsFor: what a profile changes, reported', () => {
       windowMinFactor: 0.6,
       windowMaxFactor: 1.5,
       minWindowWidthMinutes: 10,
-      pmFromHour: 12,
       lowJitterDivisor: 2,
       lowJitterMinMinutes: 1,
       highJitterFactor: 2,
