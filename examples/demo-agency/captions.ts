@@ -52,8 +52,8 @@ interface Fragments {
 const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
   ppv_offer: {
     heads: [
-      'Just dropped something special in your inbox.',
-      'Okay, I might have gone a little too far this time.',
+      'Guess what just dropped in your inbox?',
+      'OMG, I might have gone a little too far this time.',
       'I filmed this one thinking about you.',
       'Fresh from last night, still blushing.',
       'You asked, I listened.',
@@ -68,10 +68,10 @@ const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
       'It is my {c}, and it is a lot longer than usual.',
       'This {c} shows a side of me you have not seen yet.',
       'I made this {c} with you in mind, start to finish.',
-      'My {c} turned out even better than I planned.',
+      'My {c} turned out even better than I planned, exclusive to you.',
       'The {c} you kept asking about is waiting.',
-      'Full {c}, no cuts, all me.',
-      'This {c} was so much fun to make.',
+      'Full {c}, no cuts, worth way more than I am asking.',
+      'This {c} is worth every cent, and only for you.',
     ],
     tails: [
       'Unlock it and tell me what you think.',
@@ -245,10 +245,10 @@ const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
   bundle_offer: {
     heads: [
       'Bundle alert!',
-      'Big bundle, small price.',
+      'Big bundle, half price.',
       'I packed a few favourites together.',
       'Bundle deal just for this week.',
-      'More for less, you are welcome.',
+      'Worth double, yours for less.',
       'Treat yourself.',
     ],
     bodies: [
@@ -262,9 +262,9 @@ const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
     tails: [
       'Unlock it while it lasts.',
       'Best deal on my page right now.',
-      'Tell me which part you like most.',
-      'It is a steal, trust me.',
-      'Go on, you know you want to.',
+      'Grab it before it ends tonight.',
+      'It is a steal, and it ends tonight.',
+      'Hurry, last chance at this price.',
       'Open it tonight.',
     ],
   },

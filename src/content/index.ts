@@ -37,3 +37,11 @@ export {
   typePriorityScore,
   utcDayOf,
 } from './scoring';
+export {
+  type CaptionFit,
+  captionFit,
+  rematchRestyled,
+  type StyleFit,
+  styleFitOf,
+  styleMisfits,
+} from './styleFit';

@@ -13,6 +13,7 @@ import {
   CAPTION_TYPES,
   type CaptionType,
   FOLLOWUP_SEND_TYPE,
+  ppvStyleRoleOf,
   SEND_TYPES,
   type SendTypeSpec,
 } from '../domain/catalog';
@@ -40,6 +41,7 @@ import {
   compositeScore,
   freshnessFirst,
 } from './scoring';
+import { type CaptionFit, captionFit, type StyleFit, styleFitOf } from './styleFit';
 
 /**
  * A caption with its scores for one slot.
@@ -71,7 +73,9 @@ const byCompositeThenId = (a: ScoredCaption, b: ScoredCaption): number =>
 
 /**
  * Scores and ranks candidate captions for a send type: composite descending, ties by
- * `captionId` ascending. When the candidates' mean freshness is below
+ * `captionId` ascending. With a `fit` (a styled PPV, `styleFitOf`): a caption that fits the
+ * style's seed 004 structure scores as the primary caption type, and the captions whose content
+ * type fits the style come before those whose content type does not. When the candidates' mean freshness is below
  * `policy.content.staleAverageFreshness` the degraded weights (freshness 20 %, performance 50 %)
  * are used instead of the standard 40/35/15/5/5.
  *
@@ -86,25 +90,42 @@ export const rankCaptions = (
   persona: Persona | null,
   asOf: string,
   policy: SchedulePolicy,
+  fit: StyleFit | null = null,
 ): RankedCaptions => {
-  const parts: ReadonlyArray<readonly [Caption, ComponentScores]> = candidates.map((c) => [
-    c,
-    componentScores(c, spec, persona, asOf, policy),
-  ]);
+  const fits = new Map<Caption, CaptionFit>();
+  const parts: ReadonlyArray<readonly [Caption, ComponentScores]> = candidates.map((c) => {
+    const f = fit === null ? null : captionFit(c, fit, policy);
+    if (f !== null) fits.set(c, f);
+    return [
+      c,
+      componentScores(
+        c,
+        spec,
+        persona,
+        asOf,
+        policy,
+        f !== null && fit?.structure != null && f.structure,
+      ),
+    ];
+  });
   const meanFreshness =
     parts.length === 0
       ? 100
       : parts.reduce((sum, [, s]) => sum + s.freshnessScore, 0) / parts.length;
   const degradedWeights = meanFreshness < policy.content.staleAverageFreshness;
   const weights = degradedWeights ? policy.content.degradedWeights : policy.content.weights;
+  // a styled PPV prefers the captions of its style's content types, then the composite
+  const contentFits = (c: Caption): number => (fits.get(c)?.content === false ? 1 : 0);
   const ranked = parts
-    .map(
-      ([c, s]): ScoredCaption => ({
+    .map(([c, s]) => ({
+      fitRank: contentFits(c),
+      caption: {
         ...c,
         scores: { ...s, compositeScore: compositeScore(s, weights) },
-      }),
-    )
-    .sort(byCompositeThenId);
+      } as ScoredCaption,
+    }))
+    .sort((a, b) => a.fitRank - b.fitRank || byCompositeThenId(a.caption, b.caption))
+    .map((x) => x.caption);
   return { ranked, meanFreshness, degradedWeights };
 };
 
@@ -185,8 +206,10 @@ const passing = (
   used: ReadonlySet<string>,
   allowed: ReadonlySet<string> | null,
   limit: number,
+  prefer: ((c: Caption) => boolean) | null = null,
 ): ReadonlyArray<Caption> => {
   const out: Caption[] = [];
+  const rest: Caption[] = [];
   const seen = new Set<string>();
   for (const p of [...pool].sort(portOrder)) {
     if (out.length >= limit) break;
@@ -195,9 +218,11 @@ const passing = (
     if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
     if (allowed !== null && c.contentType !== null && !allowed.has(c.contentType)) continue;
     seen.add(c.captionId);
-    out.push(c);
+    // a styled PPV takes the captions that fit its style first, the others after them
+    if (prefer === null || prefer(c)) out.push(c);
+    else if (rest.length < limit) rest.push(c);
   }
-  return out;
+  return [...out, ...rest].slice(0, limit);
 };
 
 /**
@@ -319,13 +344,38 @@ const chooseContentType = (
   spec: SendTypeSpec,
   env: SlotEnv,
   remaining: Readonly<Record<string, number>>,
+  fit: StyleFit | null,
 ): string | null => {
   if (caption !== null && caption.contentType !== null) return caption.contentType;
   if (!spec.requiresMedia) return null;
   const allowed = env.allowedContentTypes === null ? null : new Set(env.allowedContentTypes);
-  const fromAllocation = largestKey(remaining, (k) => allowed === null || allowed.has(k));
+  // a styled PPV takes a content type of its style first (a solo PPV solo content)
+  const styled = fit === null || fit.contentTypes.length === 0 ? null : new Set(fit.contentTypes);
+  const ok = (k: string) => allowed === null || allowed.has(k);
+  const fromAllocation =
+    (styled === null ? null : largestKey(remaining, (k) => ok(k) && styled.has(k))) ??
+    largestKey(remaining, ok);
   if (fromAllocation !== null) return fromAllocation;
-  return env.loaded.vault === null ? null : largestKey(env.loaded.vault.contentTypes, () => true);
+  const vault = env.loaded.vault;
+  if (vault === null) return null;
+  return (
+    (styled === null ? null : largestKey(vault.contentTypes, (k) => styled.has(k))) ??
+    largestKey(vault.contentTypes, () => true)
+  );
+};
+
+/**
+ * The caption types a slot reads: its send type's (001 §3.2), then those its PPV style adds
+ * (`policy.rotation.styleCaptionTypes`, for a pattern PPV only).
+ */
+const slotCaptionTypes = (
+  slot: AllocatedSlot,
+  policy: SchedulePolicy,
+): ReadonlyArray<CaptionType> => {
+  const own = SEND_TYPES[slot.sendTypeKey].captionTypes;
+  if (slot.ppvStyle === null || ppvStyleRoleOf(slot.sendTypeKey) !== 'pattern') return own;
+  const extra = policy.rotation.styleCaptionTypes[slot.ppvStyle].filter((t) => !own.includes(t));
+  return extra.length === 0 ? own : [...own, ...extra];
 };
 
 /** Pure part of a slot's assignment, once the candidates are known. */
@@ -341,12 +391,14 @@ const assignSlot = (
   const path = `slots[${index}]`;
   const base = { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey };
   const issues: Issue[] = [];
+  const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy);
   const { ranked, meanFreshness, degradedWeights } = rankCaptions(
     found.candidates,
     spec,
     env.loaded.persona,
     env.asOf,
     policy,
+    fit,
   );
   const chosen = ranked[0] ?? null;
   const step = policy.content.degradationChain[found.level];
@@ -400,7 +452,7 @@ const assignSlot = (
 
   const contentTypeId = mediaMissing
     ? null
-    : chooseContentType(chosen, spec, env, state.remainingAllocations);
+    : chooseContentType(chosen, spec, env, state.remainingAllocations, fit);
   const remainingAllocations =
     contentTypeId !== null &&
     spec.requiresMedia &&
@@ -501,25 +553,45 @@ export const matchContent =
       : 0;
 
     // How many of the remaining slots (from index i on) can use each caption type.
+    const typesOf = slots.map((s) => slotCaptionTypes(s, policy));
     const demandFrom = (i: number, type: CaptionType): number => {
       let n = followupSpec.captionTypes.includes(type) ? followupDemand : 0;
-      for (let k = i; k < slots.length; k++)
-        if (SEND_TYPES[(slots[k] as AllocatedSlot).sendTypeKey].captionTypes.includes(type)) n++;
+      for (let k = i; k < slots.length; k++) if ((typesOf[k] ?? []).includes(type)) n++;
       return n;
     };
     const neededTypes = [
-      ...new Set([
-        ...slots.flatMap((s) => SEND_TYPES[s.sendTypeKey].captionTypes),
-        ...(followupDemand > 0 ? followupSpec.captionTypes : []),
-      ]),
+      ...new Set([...typesOf.flat(), ...(followupDemand > 0 ? followupSpec.captionTypes : [])]),
     ];
+
+    // Whether a caption fits a slot's style, memoised per fit and caption for the week.
+    const fitMemo = new Map<string, Map<string, boolean>>();
+    const fitPreference = (slot: AllocatedSlot): ((c: Caption) => boolean) | null => {
+      const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy);
+      if (fit === null) return null;
+      const key = `${fit.structure}|${fit.contentTypes.join(',')}`;
+      let memo = fitMemo.get(key);
+      if (memo === undefined) {
+        memo = new Map();
+        fitMemo.set(key, memo);
+      }
+      const m = memo;
+      return (c) => {
+        const hit = m.get(c.captionId);
+        if (hit !== undefined) return hit;
+        const f = captionFit(c, fit, policy);
+        const ok = f.structure && f.content;
+        m.set(c.captionId, ok);
+        return ok;
+      };
+    };
 
     const findFor = (
       state: MatchState,
       slot: AllocatedSlot,
       index: number,
     ): TE.TaskEither<ScheduleError, Found> => {
-      const types = SEND_TYPES[slot.sendTypeKey].captionTypes;
+      const types = typesOf[index] ?? SEND_TYPES[slot.sendTypeKey].captionTypes;
+      const prefer = fitPreference(slot);
       const remaining = Math.max(...types.map((type) => demandFrom(index, type)), 1);
       const atLevel = (l: number): TE.TaskEither<ScheduleError, Found> => {
         const step = chain[l];
@@ -549,6 +621,7 @@ export const matchContent =
               state.usedSet,
               allowed,
               policy.content.candidateLimit,
+              prefer,
             );
             return candidates.length > 0
               ? TE.right<ScheduleError, Found>({ candidates, level: l, generic: false })

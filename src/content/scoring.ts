@@ -141,9 +141,11 @@ export const diversityScore = (globalUseCount: number, policy: ContentPolicy): n
 /**
  * Type-priority score, 0-100: `policy.content.typePriorityScores[i]` where `i` is the caption
  * type's position in `spec.captionTypes` (primary 100, secondary 70 by default), otherwise
- * `genericTypePriorityScore` (40), also when `spec` is `null` (a generic query).
+ * `genericTypePriorityScore` (40), also when `spec` is `null` (a generic query). A caption that
+ * fits the seed 004 structure of a styled PPV (`structureFits`) scores as the primary caption
+ * type (ISSUE-NOTES "Structure fit and the caption weights": the five weights keep their values).
  *
- * Source: seed 001 §3.2 priorities 1, 2; §3.5 strategy 2.
+ * Source: seed 001 §3.2 priorities 1, 2; §3.5 strategy 2; seed 004 "PPV Structure Validation".
  *
  * @since 0.1.0
  * @category content
@@ -152,12 +154,14 @@ export const typePriorityScore = (
   captionType: CaptionType,
   spec: Pick<SendTypeSpec, 'captionTypes'> | null,
   policy: ContentPolicy,
+  structureFits = false,
 ): number => {
   const index = spec === null ? -1 : spec.captionTypes.indexOf(captionType);
-  return (
+  const own =
     (index >= 0 ? policy.content.typePriorityScores[index] : undefined) ??
-    policy.content.genericTypePriorityScore
-  );
+    policy.content.genericTypePriorityScore;
+  const primary = policy.content.typePriorityScores[0];
+  return structureFits && primary !== undefined ? Math.max(own, primary) : own;
 };
 
 /**
@@ -182,6 +186,8 @@ export const compositeScore = (scores: ComponentScores, weights: ScoringWeights)
 /**
  * The five component scores of a caption (see `calculateFreshnessScore`, `diversityScore`,
  * `typePriorityScore`, `personaScore`; performance is the caption's own 0-100 score, clamped).
+ * `structureFits`: the caption fits the seed 004 structure of its styled PPV
+ * (`validatePpvStructure(...).passes`), so it scores as the primary caption type.
  *
  * @since 0.1.0
  * @category content
@@ -192,10 +198,11 @@ export const componentScores = (
   persona: Persona | null,
   asOf: string,
   policy: ContentPolicy,
+  structureFits = false,
 ): ComponentScores => ({
   freshnessScore: calculateFreshnessScore(caption.lastUsedAt, asOf, policy),
   performanceScore: clamp100(caption.performanceScore),
-  typePriorityScore: typePriorityScore(caption.captionType, spec, policy),
+  typePriorityScore: typePriorityScore(caption.captionType, spec, policy, structureFits),
   diversityScore: diversityScore(caption.globalUseCount, policy),
   personaScore: personaScore(caption.text, persona, policy),
 });

@@ -539,7 +539,12 @@ export interface IssueDetailsByCode {
   readonly ppv_style_misfit: {
     readonly slotId: string;
     readonly ppvStyle: string;
+    /** The seed 004 structure the caption does not fit, `null` when it fits (or there is none). */
+    readonly structure: string | null;
+    /** The structure's elements the caption lacks. */
+    readonly missing: ReadonlyArray<string>;
     readonly contentTypeId: string | null;
+    /** The style's content types when the content is not one of them, else `[]`. */
     readonly fits: ReadonlyArray<string>;
   };
   readonly same_style_repaired: {
@@ -1538,9 +1543,10 @@ export const ISSUE_CODES: Table = Object.freeze({
     severity: 'info',
     phase: 'content',
     seedLevel: 'LOW',
-    source: '003 task 2.1 styles; RULINGS "`004` pattern JSON" (content-type hint)',
+    source:
+      '003 task 2.1 styles; 004 "PPV Structure Validation"; issue 7 (caption matching prefers the fitting captions and reports a misfit)',
     message: (d) =>
-      `${d.slotId} is a ${d.ppvStyle} PPV but no unused caption fits it; content ${d.contentTypeId ?? 'none'} used (fits: ${d.fits.join(', ')})`,
+      `${d.slotId} is a ${d.ppvStyle} PPV but no unused caption fits it:${d.structure === null ? '' : ` not a ${d.structure} caption (missing ${d.missing.join(', ')})`}${d.fits.length === 0 ? '' : ` content ${d.contentTypeId ?? 'none'} is not one of ${d.fits.join(', ')}`}`,
   }),
   same_style_repaired: row<'same_style_repaired'>({
     severity: 'info',

@@ -11,7 +11,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
+import { CAPTION_TYPES, SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
 import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
@@ -294,6 +294,16 @@ const SCHEMA = obj('SchedulePolicy', {
     noBackToBackStyles: arrayOf(oneOf(['solo', 'bundle', 'winner', 'sextape'] as const), 0, 4),
     amPmSplitHour: int(1, 23),
     bundleSendSlack: int(1, 8),
+    styleCaptionTypes: recordOf(
+      'styleCaptionTypes',
+      ['solo', 'bundle', 'winner', 'sextape'] as const,
+      arrayOf(oneOf(CAPTION_TYPES), 0, CAPTION_TYPES.length),
+    ),
+    styleContentTypes: recordOf(
+      'styleContentTypes',
+      ['solo', 'bundle', 'winner', 'sextape'] as const,
+      arrayOf(text(60), 0, 200),
+    ),
   }),
   resilience: obj('resilience', {
     // A timeout of 0 would time out every call; an hour is the most any port may take.
@@ -742,6 +752,52 @@ const DEFAULTS = {
      * come later and channel families and per-type gaps can pin sends in place.
      */
     bundleSendSlack: 2,
+    /**
+     * Project choice (docs/rulings.md "style content"), over the agency's content-type keys
+     * (real-data `content_types.json`): the content types a PPV of each style shows. Caption
+     * matching prefers captions of these types and reports a misfit (`ppv_style_misfit`); an
+     * empty list is any content type (a bundle or a winner is chosen by its structure, seed 004).
+     * Source: 003 gap 1.1 (solo, bundle, winner, sextape), issue 7 ("solo, b/g and so on").
+     */
+    /**
+     * Project choice (docs/rulings.md "style content"): caption types a pattern PPV of each style
+     * may also take beyond its send type's own (001 §3.2): a bundle-style PPV a `bundle_offer`
+     * caption, whose seed 004 bundle structure (itemization, value anchor, urgency) its own
+     * `ppv_offer` / `teaser` captions rarely have. They score as generic unless they fit the
+     * structure (ISSUE-NOTES: a fitting caption scores as the primary type).
+     */
+    styleCaptionTypes: { solo: [], bundle: ['bundle_offer'], winner: [], sextape: [] },
+    styleContentTypes: {
+      solo: [
+        'solo',
+        'implied_solo',
+        'pussy_play',
+        'implied_pussy_play',
+        'toy_play',
+        'implied_toy_play',
+        'tits_play',
+        'implied_tits_play',
+        'squirt',
+        'joi',
+        'shower_bath',
+        'lingerie',
+        'teasing',
+        'feet',
+        'pov',
+      ],
+      bundle: [],
+      winner: [],
+      sextape: [
+        'boy_girl',
+        'boy_girl_girl',
+        'girl_girl',
+        'girl_girl_girl',
+        'creampie',
+        'blowjob',
+        'deepthroat',
+        'anal',
+      ],
+    },
   },
   /** Timeouts, retries, circuit breaker and idempotency: the resilience module's table, each number with its seed (001 "Error Handling"; 003 tasks 2.5b, 2.5c). */
   resilience: DEFAULT_RESILIENCE_POLICY,

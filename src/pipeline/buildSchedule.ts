@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
-import { matchContent } from '../content';
+import { matchContent, rematchRestyled, styleMisfits } from '../content';
 import type { CheckpointDecision } from '../domain/audit';
 import { ScheduleInputsC } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
@@ -241,13 +241,22 @@ const pipeline = (
       const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
       const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
       const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
+      // RULINGS "when styles are fixed": the swapped styles' captions are re-matched, and the
+      // misfits of the final styles reported (issue 7 deliverable 3).
+      const restyled = [...repaired.issues, ...retimed.issues].flatMap((i) =>
+        i.code === 'same_style_repaired' && i.details.strategy === 'style_swap'
+          ? i.details.slotIds
+          : [],
+      );
+      const slots = rematchRestyled(retimed.slots, restyled, ctx.policy);
       const r = {
         ...timed,
-        slots: retimed.slots,
+        slots,
         issues: [
-          ...reattributeTimeIssues(timed.slots, retimed.slots, timed.issues),
+          ...reattributeTimeIssues(timed.slots, slots, timed.issues),
           ...repaired.issues,
           ...retimed.issues,
+          ...styleMisfits(slots, ctx.policy),
         ],
       };
       checkpoint(trace, 'timing', r.issues);

@@ -447,3 +447,60 @@ describe('matchContent invariants', () => {
     );
   });
 });
+
+describe('matchContent by PPV style (issue 7 deliverable 3)', () => {
+  const styled = (styles: ReadonlyArray<'solo' | 'bundle' | 'winner' | 'sextape'>) => {
+    const a = allocationOf([styles.map(() => 'ppv_unlock' as SendTypeKey)]);
+    const day = a.days[0];
+    if (day === undefined) throw new Error('one day');
+    return {
+      ...a,
+      days: [{ ...day, slots: day.slots.map((s, i) => ({ ...s, ppvStyle: styles[i] ?? null })) }],
+    };
+  };
+  const runStyled = async (
+    bank: ReadonlyArray<CaptionRecord>,
+    styles: ReadonlyArray<'solo' | 'bundle' | 'winner' | 'sextape'>,
+  ) => {
+    const r = await matchContent(
+      ctx,
+      loaded(),
+      styled(styles),
+      volume(),
+      newTrace(undefined),
+    )(portsOf(bank))();
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    return r.right;
+  };
+
+  it('a bundle PPV reads bundle_offer captions too, and the 004 bundle structure lifts one to the primary type score', async () => {
+    const bank = [
+      // a teaser (secondary, 70) beats an unfitting bundle_offer (generic, 40), not a fitting
+      // one (scored as primary, 100): 0.35 x 75 + 0.15 x 70 < 0.35 x 70 + 0.15 x 100
+      record({ captionId: 'plain', captionType: 'teaser', performanceScore: 75 }),
+      record({
+        captionId: 'bundle',
+        captionType: 'bundle_offer',
+        text: '3 videos + 10 pics, worth $80, half price tonight only.',
+        performanceScore: 70,
+      }),
+    ];
+    const r = await runStyled(bank, ['bundle']);
+    expect(r.slots.map((s) => s.captionId)).toEqual(['bundle']);
+    // a solo PPV does not read bundle_offer captions
+    const solo = await runStyled(bank, ['solo']);
+    expect(solo.slots.map((s) => s.captionId)).toEqual(['plain']);
+  });
+
+  it('a solo PPV takes solo content and a sextape PPV b/g content from one pool', async () => {
+    const bank = [
+      record({ captionId: 'bg', contentType: 'boy_girl', performanceScore: 95 }),
+      record({ captionId: 'solo', contentType: 'solo', performanceScore: 55 }),
+    ];
+    const r = await runStyled(bank, ['solo', 'sextape']);
+    expect(r.slots.map((s) => [s.captionId, s.contentTypeId])).toEqual([
+      ['solo', 'solo'],
+      ['bg', 'boy_girl'],
+    ]);
+  });
+});
