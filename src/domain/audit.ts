@@ -82,7 +82,53 @@ export type AuditEvent =
       readonly phase: IssuePhase;
       readonly decision: CheckpointDecision;
       readonly codes: ReadonlyArray<string>;
+    }
+  | {
+      readonly type: 'timing';
+      readonly phase: IssuePhase;
+      readonly event: TimingEvent;
     };
+
+/**
+ * A structured timing event of seed 003 task 2.2b (`TimingEvent`), camelCase: its `eventType`,
+ * the creator, `at` (the instant the event is about: the send's scheduled instant, the rotation's
+ * local date; never the clock, the library reads none) and the seed's `details`.
+ *
+ * - `rotation_change`: `oldPattern`, `newPattern`, `rotationMethod`, `daysOnPreviousPattern`,
+ *   `patternDiversityScore` (share of positions that changed, 0-1).
+ * - `rotation_state_change`: `from`, `to` (the state machine's transitions).
+ * - `followup_scheduled`: `parentTime`, `followupTime`, `gapMinutes`, `ppvType` (the parent's
+ *   style, or its send type), `isOptimalWindow` (15-45 minutes), `windowPosition` (`early`
+ *   under 20, `late` over 40, else `optimal`).
+ * - `jitter_applied`: `originalTime` (base hour plus shift), `jitteredTime`, `offsetMinutes`,
+ *   `sendType`, `finalMinute`, `avoidedRoundMinute`.
+ * - `same_style_repair`: the repair's `strategy`, `slotIds`, `violationsBefore`, `violationsAfter`.
+ * - `pin`: a pin or unpin action of the plan.
+ * - `validation_result`: `validationType`, `isValid`, `errorCount`, `errors` (first 5 codes),
+ *   `repairsApplied`, `repairCount`.
+ * - `saga_execution`: the save's `status`, `completedSteps`, `failedStep`, `error`,
+ *   `scheduleItemCount`.
+ *
+ * Source: seed 003 task 2.2b `TimingMetrics`.
+ *
+ * @since 0.3.0
+ * @category pipeline
+ */
+export interface TimingEvent {
+  readonly eventType:
+    | 'rotation_change'
+    | 'rotation_state_change'
+    | 'followup_scheduled'
+    | 'jitter_applied'
+    | 'same_style_repair'
+    | 'pin'
+    | 'validation_result'
+    | 'saga_execution';
+  readonly creatorId: string;
+  /** UTC ISO instant or local `YYYY-MM-DD` the event is about; `null` for the week as a whole. */
+  readonly at: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+}
 
 /**
  * The audit trail a build returns: its `generationId` (derived from the inputs, never a clock or

@@ -312,6 +312,12 @@ export interface ScheduleResult {
   readonly audit: AuditTrail;
   /** The PPV rotation of the week (003 task 2.1): the state read, the state to store, and each rotation. */
   readonly rotation: RotationReport;
+  /**
+   * The week's timing events (003 task 2.2b, `timingEventsOf`): rotation changes, jitter and
+   * follow-up scheduling per send, same-style repairs, pins, the validation result and the save.
+   * The `log` port receives each as an audit event of type `timing`.
+   */
+  readonly timingEvents: ReadonlyArray<import('./audit').TimingEvent>;
 }
 
 /**

@@ -9,7 +9,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
 import { matchContent, rematchRestyled, styleMisfits } from '../content';
-import type { CheckpointDecision } from '../domain/audit';
+import type { CheckpointDecision, TimingEvent } from '../domain/audit';
 import { ScheduleInputsC } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
 import {
@@ -41,6 +41,7 @@ import {
 import { assembleItems, summarize } from './assemble';
 import { saveOperationParams, saveWeek, trackVolume } from './effects';
 import { loadCreatorData } from './load';
+import { timingEventsOf } from './timingEvents';
 
 /**
  * The checkpoint decision of a phase from its issues (001 "Propagation Decision Matrix"): an
@@ -51,6 +52,18 @@ const decide = (issues: ReadonlyArray<Issue>): CheckpointDecision => {
   if (issues.some((i) => ISSUE_CODES[i.code].seedLevel === 'HIGH')) return 'recover';
   if (issues.some((i) => i.severity === 'warning' || i.severity === 'error')) return 'degrade';
   return 'pass';
+};
+
+/** The phase each timing event belongs to. */
+const TIMING_EVENT_PHASE: Readonly<Record<TimingEvent['eventType'], IssuePhase>> = {
+  rotation_change: 'allocation',
+  rotation_state_change: 'allocation',
+  followup_scheduled: 'followups',
+  jitter_applied: 'timing',
+  same_style_repair: 'timing',
+  pin: 'timing',
+  validation_result: 'validation',
+  saga_execution: 'save',
 };
 
 const checkpoint = (trace: Trace, phase: IssuePhase, issues: ReadonlyArray<Issue>): void => {
@@ -351,6 +364,7 @@ const pipeline = (
           sagaLog: [],
         },
         audit: { generationId, events: [] },
+        timingEvents: [],
         rotation: {
           stateBefore: rotation.stateBefore,
           stateAfter: rotation.stateAfter,
@@ -365,14 +379,18 @@ const pipeline = (
     ),
     RTE.map(({ draft, saved }): ScheduleResult => {
       checkpoint(trace, 'save', saved.issues);
-      return {
+      const week: ScheduleResult = {
         ...draft,
         validation: withIssues(draft.validation, saved.issues, policy),
         templateId: saved.save.templateId,
         save: saved.save,
         summary: { ...draft.summary, adjustments: [...draft.summary.adjustments, ...saved.issues] },
-        audit: { generationId, events: trace.events() },
       };
+      // 003 task 2.2b: the timing events, to the result and, as they are recorded, to the logger
+      const timingEvents = timingEventsOf(week);
+      for (const event of timingEvents)
+        trace.record({ type: 'timing', phase: TIMING_EVENT_PHASE[event.eventType], event });
+      return { ...week, timingEvents, audit: { generationId, events: trace.events() } };
     }),
   );
 };

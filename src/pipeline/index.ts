@@ -3,3 +3,4 @@ export * from './buildSchedule';
 export * from './effects';
 export * from './load';
 export * from './pricing';
+export * from './timingEvents';
