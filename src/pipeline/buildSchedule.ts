@@ -31,7 +31,7 @@ import { newTrace, type Trace } from '../ports/trace';
 import { idempotencyKey } from '../resilience/idempotency';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
-import { reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
+import { linkDropParents, reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
 import {
   type ValidationInput,
   validateSchedule,
@@ -235,19 +235,21 @@ const pipeline = (
       checkpoint(trace, 'targeting', r.issues);
       return r;
     }),
-    // Phase 5: timing
-    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups.
+    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups; the
+    // link drops name their campaigns once the times are final (003 task 2.4).
     RTE.let('timing', ({ ctx, data, allocation, targeting }) => {
       const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
       const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
       const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
+      const linked = linkDropParents(retimed.slots, ctx.policy);
       const r = {
         ...timed,
-        slots: retimed.slots,
+        slots: linked.items,
         issues: [
           ...reattributeTimeIssues(timed.slots, retimed.slots, timed.issues),
           ...repaired.issues,
           ...retimed.issues,
+          ...linked.issues,
         ],
       };
       checkpoint(trace, 'timing', r.issues);
