@@ -54,7 +54,7 @@ if (result._tag === 'Left') {
     `${summary.uniqueSendTypes} send types`,
   );
   const first = items.find((i) => i.sendTypeKey === 'ppv_unlock');
-  const followup = items.find((i) => i.parentItemId === first?.slotId);
+  const followup = items.find((i) => i.isFollowUp && i.parentItemId === first?.slotId);
   const { variationMetadata, ...shown } = first ?? {};
   console.log(shown);
   console.log(

@@ -344,6 +344,11 @@ export interface SendTypeSpec {
   readonly expirationHours: number | null;
   /** Whether phase 6 creates a follow-up for it (001 §6.1). */
   readonly canHaveFollowup: boolean;
+  /**
+   * Whether the send is a link drop: it carries a link to a campaign it promotes, named by its
+   * `parentItemId` (003 task 2.4 `create_link_drop(parent_campaign, ...)`).
+   */
+  readonly promotesCampaign: boolean;
   /** Default audience target (001 §4.3). */
   readonly defaultTarget: TargetKey | null;
   /** Required audience target, which wins over the default (001 §4.3). */
@@ -368,7 +373,7 @@ const H = 60;
  * Sources per column: category 001 §1.4; page types 001 §1.4; caption types 001 §3.2;
  * media and flyer 001 §1.5 and the agency's send-type library; minimum time between
  * 001 §5.6; weekly cap 001 §2.4; expiration 001 §5.7 and 003 task 2.4; follow-up 001 §6.1;
- * targets 001 §4.3; channels RULINGS "Channels".
+ * link drops (`promotesCampaign`) 003 task 2.4; targets 001 §4.3; channels RULINGS "Channels".
  *
  * @since 0.1.0
  * @category catalog
@@ -391,6 +396,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: true,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -412,6 +418,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: true,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -433,6 +440,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: 3,
             expirationHours: null,
             canHaveFollowup: true,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -454,6 +462,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: 1,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'high_spenders',
             requiredTarget: null,
             channel: 'mass_message',
@@ -475,6 +484,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: 24,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -496,6 +506,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -517,6 +528,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: 24,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -538,6 +550,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: 1,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -559,6 +572,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: 24,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -580,6 +594,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: 24,
             canHaveFollowup: false,
+            promotesCampaign: true,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -601,6 +616,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: 24,
             canHaveFollowup: false,
+            promotesCampaign: true,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -622,6 +638,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -643,6 +660,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -664,6 +682,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -685,6 +704,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -706,6 +726,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'mass_message',
@@ -727,6 +748,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -748,6 +770,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -769,6 +792,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'all_active',
             requiredTarget: null,
             channel: 'wall_post',
@@ -790,6 +814,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: null,
             requiredTarget: 'renew_off',
             channel: 'mass_message',
@@ -811,6 +836,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: null,
             requiredTarget: 'ppv_non_purchasers',
             channel: 'targeted_message',
@@ -832,6 +858,7 @@ export const SEND_TYPES: Readonly<Record<SendTypeKey, SendTypeSpec>> = Object.fr
             weeklyCap: null,
             expirationHours: null,
             canHaveFollowup: false,
+            promotesCampaign: false,
             defaultTarget: 'expired_recent',
             requiredTarget: null,
             channel: 'targeted_message',

@@ -264,6 +264,12 @@ export interface IssueDetailsByCode {
     readonly reason: 'no_valid_time' | 'date_outside_week' | 'balance';
     readonly removed: 1;
   };
+  readonly link_drop_unlinked: {
+    readonly slotId: string;
+    readonly sendTypeKey: string;
+    readonly scheduledAt: string;
+    readonly lookbackHours: number;
+  };
   // ------------------------------------------------------------------ follow-ups
   readonly followups_not_applicable: { readonly sendTypeKey: string; readonly pageType: string };
   readonly followup_limit: {
@@ -391,6 +397,14 @@ export interface IssueDetailsByCode {
     readonly slotId: string;
     readonly parentItemId: string;
     readonly parentSendTypeKey: string;
+  };
+  readonly invalid_link_drop_parent: {
+    readonly slotId: string;
+    readonly parentItemId: string;
+    /** `missing`: not in the schedule; `not_campaign`; `not_before`: not sent earlier; `too_old`: `lookbackHours` or more earlier. */
+    readonly reason: 'missing' | 'not_campaign' | 'not_before' | 'too_old';
+    readonly parentSendTypeKey: string | null;
+    readonly lookbackHours: number;
   };
   readonly followup_limit_exceeded: {
     readonly date: string;
@@ -1097,6 +1111,14 @@ export const ISSUE_CODES: Table = Object.freeze({
           : `could not be scheduled: ${d.reason === 'no_valid_time' ? 'no valid time' : 'its date is outside the week'}`
       }`,
   }),
+  link_drop_unlinked: row<'link_drop_unlinked'>({
+    severity: 'info',
+    phase: 'timing',
+    source:
+      '003 task 2.4 (`parent_id` of a link drop); docs/rulings.md "Timing" (link drop parent)',
+    message: (d) =>
+      `${d.slotId} (${d.sendTypeKey}) promotes no campaign: none was sent in the ${d.lookbackHours} hours before it`,
+  }),
   // ---------------------------------------------------------------- follow-ups
   followups_not_applicable: row<'followups_not_applicable'>({
     severity: 'info',
@@ -1300,6 +1322,21 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '001 §6.1; RULINGS "parents"',
     message: (d) =>
       `Follow-up ${d.slotId} has parent ${d.parentItemId} (${d.parentSendTypeKey}) that cannot have one`,
+  }),
+  invalid_link_drop_parent: row<'invalid_link_drop_parent'>({
+    severity: 'error',
+    phase: 'validation',
+    source: '003 task 2.4; docs/rulings.md "Timing" (link drop parent)',
+    message: (d) =>
+      `Link drop ${d.slotId} has parent ${d.parentItemId}${d.parentSendTypeKey === null ? '' : ` (${d.parentSendTypeKey})`} ${
+        d.reason === 'missing'
+          ? 'that is not in the schedule'
+          : d.reason === 'not_campaign'
+            ? 'that is not a campaign'
+            : d.reason === 'not_before'
+              ? 'that is not sent before it'
+              : `sent ${d.lookbackHours} hours or more before it`
+      }`,
   }),
   followup_limit_exceeded: row<'followup_limit_exceeded'>({
     severity: 'error',

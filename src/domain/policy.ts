@@ -254,6 +254,8 @@ const SCHEMA = obj('SchedulePolicy', {
     primeHourRotation: arrayOf(int(-6, 6), 1, 7),
     chainedGapMinutes: int(1, 7 * 24 * 60),
     fallbackStepMinutes: int(1, 60),
+    // At most 24: no campaign expires sooner (001 §5.7), so every campaign inside it is live.
+    linkDropLookbackHours: int(1, 24),
   }),
   followups: obj('followups', {
     minDelayMinutes: num(1, 24 * 60),
@@ -675,6 +677,12 @@ const DEFAULTS = {
     chainedGapMinutes: 12 * 60,
     /** 001 §5.3 `find_any_available_slot`: minutes between two fallback bases (the jitter covers the minutes between). */
     fallbackStepMinutes: 5,
+    /**
+     * Project choice (003 task 2.4 `create_link_drop(parent_campaign, ...)`; 001 §5.7 link_drop
+     * 24 hours "Campaign freshness"): a link drop promotes the latest campaign sent in the 24
+     * hours before it.
+     */
+    linkDropLookbackHours: 24,
   },
   followups: {
     /** RULINGS "Follow-ups" / 003 task 2.3: truncated normal on [15, 45], mean 28, sd 8. */

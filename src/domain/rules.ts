@@ -1,10 +1,10 @@
 /**
  * Rule predicates shared by the phases and the validator, each written once: the window, round
  * minutes, 4-hour blocks, whether a channel reaches a target, a send type's target, whether the
- * vault serves a send type, and the week's diversity.
+ * vault serves a send type, the week's diversity, and which campaign a link drop may promote.
  *
  * Source: RULINGS "Timing", "Channels", "Allocation"; seed 001 §1.5, §4.2-§4.4, phase 2
- * checkpoint.
+ * checkpoint; seed 003 task 2.4.
  *
  * @module
  */
@@ -20,7 +20,8 @@ import {
   type TargetKey,
 } from './catalog';
 import type { SchedulePolicy } from './policy';
-import type { Vault } from './types';
+import { isoToEpochMinute } from './time';
+import type { ScheduleItem, Vault } from './types';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
@@ -242,4 +243,74 @@ export const compareSlotIds = (a: string, b: string): number => {
     if (x !== y) return x < y ? -1 : 1;
   }
   return pa.length - pb.length;
+};
+
+const specOfKey = (sendTypeKey: string): SendTypeSpec | undefined =>
+  (SEND_TYPES as Readonly<Record<string, SendTypeSpec | undefined>>)[sendTypeKey];
+
+/**
+ * What the link-drop rules read of a send: a `ScheduleItem` or a phase 5 `TimedSlot`.
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export type LinkDropSend = Pick<
+  ScheduleItem,
+  'slotId' | 'sendTypeKey' | 'isFollowUp' | 'scheduledAt' | 'parentItemId'
+>;
+
+/**
+ * Whether a send is a link drop (`link_drop`, `wall_link_drop`: the catalog's
+ * `promotesCampaign`): a send that links to the campaign it promotes. A follow-up never is;
+ * an unknown send type is not.
+ *
+ * Source: seed 003 task 2.4 (`send_type in ['link_drop', 'wall_link_drop']`).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const isLinkDrop = (send: Pick<LinkDropSend, 'sendTypeKey' | 'isFollowUp'>): boolean =>
+  !send.isFollowUp && specOfKey(send.sendTypeKey)?.promotesCampaign === true;
+
+/**
+ * Whether a send is a campaign a link drop may promote: an allocated revenue send (ppv_unlock,
+ * ppv_wall, tip_goal, vip_program, game_post, bundle, flash_bundle, snapchat_bundle,
+ * first_to_tip; the catalog's `category`), never a follow-up. The RULINGS campaigns (wall
+ * campaigns on ppv_wall / tip_goal, bundle wall campaigns, games) are all among them.
+ *
+ * Source: seed 003 task 2.4 (`create_link_drop(parent_campaign, ...)`); seed 001 §1.4
+ * (categories), §5.7 (link_drop expiry "Campaign freshness"); RULINGS "Campaigns and games";
+ * docs/rulings.md "Timing" (link drop parent).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const isLinkDropCampaign = (
+  send: Pick<LinkDropSend, 'sendTypeKey' | 'isFollowUp'>,
+): boolean => !send.isFollowUp && specOfKey(send.sendTypeKey)?.category === 'revenue';
+
+/**
+ * Whether `campaign` may be the parent of `linkDrop`: it is a campaign (`isLinkDropCampaign`)
+ * sent strictly before the link drop and less than `policy.timing.linkDropLookbackHours` (24)
+ * hours earlier, so the campaign is still live when the link goes out. Instants are compared in
+ * whole UTC minutes; an unreadable `scheduledAt` on either side gives `false`. Does not look at
+ * `linkDrop`'s own send type (see `isLinkDrop`).
+ *
+ * @example
+ * // a ppv_unlock at 10:07 and a link_drop at 14:22 the same day
+ * linkDropMayPromote(ppv, link, DEFAULT_POLICY) // true
+ *
+ * Source: seed 003 task 2.4; docs/rulings.md "Timing" (link drop parent).
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const linkDropMayPromote = (
+  campaign: Pick<LinkDropSend, 'sendTypeKey' | 'isFollowUp' | 'scheduledAt'>,
+  linkDrop: Pick<LinkDropSend, 'scheduledAt'>,
+  policy: Pick<SchedulePolicy, 'timing'>,
+): boolean => {
+  if (!isLinkDropCampaign(campaign)) return false;
+  const gap = isoToEpochMinute(linkDrop.scheduledAt) - isoToEpochMinute(campaign.scheduledAt);
+  return gap > 0 && gap < policy.timing.linkDropLookbackHours * 60;
 };

@@ -31,7 +31,7 @@ import { newTrace, type Trace } from '../ports/trace';
 import { idempotencyKey } from '../resilience/idempotency';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
-import { reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
+import { linkDropParents, reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
 import {
   type ValidationInput,
   validateSchedule,
@@ -248,8 +248,8 @@ const pipeline = (
       checkpoint(trace, 'targeting', r.issues);
       return r;
     }),
-    // Phase 5: timing
-    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups.
+    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups; the
+    // link drops name their campaigns once the times are final (003 task 2.4).
     RTE.let('timing', ({ ctx, data, allocation, targeting }) => {
       const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
       const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
@@ -261,7 +261,12 @@ const pipeline = (
           ? i.details.slotIds
           : [],
       );
-      const slots = rematchRestyled(retimed.slots, restyled, ctx.policy);
+      // 003 task 2.4: each link drop names the campaign it promotes, on the final times
+      const linked = linkDropParents(
+        rematchRestyled(retimed.slots, restyled, ctx.policy),
+        ctx.policy,
+      );
+      const slots = linked.items;
       const r = {
         ...timed,
         slots,
@@ -270,6 +275,7 @@ const pipeline = (
           ...repaired.issues,
           ...retimed.issues,
           ...styleMisfits(slots, ctx.policy),
+          ...linked.issues,
         ],
       };
       checkpoint(trace, 'timing', r.issues);

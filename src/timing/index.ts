@@ -11,6 +11,7 @@ export {
   jitterOrder,
   validJitterOffsets,
 } from './jitter';
+export { type LinkedDrops, linkDropParents } from './linkDrops';
 export {
   type ActivePin,
   ActivePinC,

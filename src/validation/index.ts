@@ -34,6 +34,7 @@ export {
   checkChannelTargets,
   checkDiversity,
   checkFollowupRules,
+  checkLinkDropParents,
   checkPageTypeExclusions,
   checkRequiredTargets,
   checkStrategies,

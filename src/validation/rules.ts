@@ -1,6 +1,6 @@
 /**
- * The composition rules of RULINGS (caps, page types, follow-ups, diversity, strategies,
- * targets and channels) as validation checks: each broken rule is an error.
+ * The composition rules of RULINGS (caps, page types, follow-ups, link drops, diversity,
+ * strategies, targets and channels) as validation checks: each broken rule is an error.
  *
  * @module
  */
@@ -14,7 +14,13 @@ import {
   type TargetSpec,
 } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
-import { channelReachesTarget, weekDiversity } from '../domain/rules';
+import {
+  channelReachesTarget,
+  isLinkDrop,
+  isLinkDropCampaign,
+  linkDropMayPromote,
+  weekDiversity,
+} from '../domain/rules';
 import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { closePairs, epochOf, groupBy, indexed, itemPath, specOf } from './helpers';
@@ -180,6 +186,51 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
       ),
     );
   return out;
+};
+
+/**
+ * Link drops: a link drop (`isLinkDrop`) that names a parent promotes a campaign of the week
+ * sent before it and less than `policy.timing.linkDropLookbackHours` (24) hours earlier
+ * (`linkDropMayPromote`). Error `invalid_link_drop_parent` with the reason: `missing` (not in the
+ * schedule), `not_campaign`, `not_before`, `too_old`. A link drop without a parent
+ * (`parentItemId: null`, reported `link_drop_unlinked` when it was built) passes; follow-ups are
+ * checked by `checkFollowupRules` and `checkFollowupLinkage`.
+ *
+ * Source: seed 003 task 2.4; docs/rulings.md "Timing" (link drop parent).
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const checkLinkDropParents = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const byId = new Map(input.items.map((i) => [i.slotId, i]));
+  const hours = input.policy.timing.linkDropLookbackHours;
+  return indexed(input.items, (i) => isLinkDrop(i) && i.parentItemId !== null).flatMap(
+    ({ item, index }): ReadonlyArray<Issue> => {
+      const parent = byId.get(item.parentItemId as string);
+      if (parent !== undefined && linkDropMayPromote(parent, item, input.policy)) return [];
+      const reason =
+        parent === undefined
+          ? 'missing'
+          : !isLinkDropCampaign(parent)
+            ? 'not_campaign'
+            : !(epochOf(parent) < epochOf(item))
+              ? 'not_before'
+              : 'too_old';
+      return [
+        issue(
+          'invalid_link_drop_parent',
+          {
+            slotId: item.slotId,
+            parentItemId: item.parentItemId as string,
+            reason,
+            parentSendTypeKey: parent?.sendTypeKey ?? null,
+            lookbackHours: hours,
+          },
+          itemPath(index, 'parentItemId'),
+        ),
+      ];
+    },
+  );
 };
 
 /**

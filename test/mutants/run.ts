@@ -33,6 +33,7 @@ interface Mutant {
 const BUILT_WEEKS = 'test/oracle/builtWeeks.test.ts';
 const PIPELINE_PROPERTIES = 'test/pipeline/properties.test.ts';
 const SAME_STYLE = 'test/rotation/sameStyle.test.ts';
+const LINK_DROPS = 'test/timing/linkDrops.test.ts';
 const POLICY = 'src/domain/policy.ts';
 const CATALOG = 'src/domain/catalog.ts';
 
@@ -207,6 +208,14 @@ const MUTANTS: ReadonlyArray<Mutant> = [
     find: '    amPmSplitHour: 12,',
     replace: '    amPmSplitHour: 15,',
     tests: [BUILT_WEEKS, SAME_STYLE],
+  },
+  {
+    name: 'link drop lookback 24 h -> 12 h',
+    rule: '003 task 2.4 (a link drop promotes a campaign of the last 24 hours)',
+    file: POLICY,
+    find: '    linkDropLookbackHours: 24,',
+    replace: '    linkDropLookbackHours: 12,',
+    tests: [BUILT_WEEKS, LINK_DROPS],
   },
 ];
 

@@ -115,6 +115,15 @@ export interface HardRuleLiterals {
   };
   /** Hours after `scheduledAt` a send expires; types not listed never expire (`null`). */
   readonly expirationHours: Readonly<Partial<Record<SendTypeKey, number>>>;
+  /** Link drops and the campaigns they promote (003 task 2.4; docs/rulings.md "Timing"). */
+  readonly linkDrops: {
+    /** Send types that are link drops: each names the campaign it promotes in `parentItemId`. */
+    readonly sendTypes: ReadonlyArray<SendTypeKey>;
+    /** Send types a link drop may promote (never a follow-up). */
+    readonly campaignTypes: ReadonlyArray<SendTypeKey>;
+    /** A link drop's campaign is sent before it and less than this many hours earlier. */
+    readonly lookbackHours: number;
+  };
   readonly captions: {
     /** `captionText` of an item waiting for a manual caption. */
     readonly manualText: string;
@@ -184,6 +193,8 @@ export interface HardRuleLiterals {
     readonly spacingRelaxed: string;
     readonly movedNextDay: string;
     readonly dropped: string;
+    /** A link drop left without a campaign. */
+    readonly linkDropUnlinked: string;
   };
 }
 
@@ -393,6 +404,23 @@ export const DEFAULT_LITERALS: HardRuleLiterals = {
     first_to_tip: 24, // 001 §5.7
     wall_link_drop: 24, // 003 task 2.4 `send_type in ['link_drop', 'wall_link_drop']`
   },
+  linkDrops: {
+    sendTypes: ['link_drop', 'wall_link_drop'], // 003 task 2.4 `send_type in ['link_drop', 'wall_link_drop']`
+    campaignTypes: [
+      // docs/rulings.md "Timing" link drop parent: the revenue sends (001 §1.4 revenue category;
+      // RULINGS "Campaigns and games": ppv_wall / tip_goal wall campaigns, bundles, game_post)
+      'ppv_unlock',
+      'ppv_wall',
+      'tip_goal',
+      'vip_program',
+      'game_post',
+      'bundle',
+      'flash_bundle',
+      'snapchat_bundle',
+      'first_to_tip',
+    ],
+    lookbackHours: 24, // 001 §5.7 link_drop 24 hours "Campaign freshness"; 003 task 2.4 +24 h
+  },
   captions: {
     manualText: 'MANUAL_REQUIRED', // RULINGS "Content matching" shortage; 001 "Caption Availability Degradation"
   },
@@ -440,6 +468,7 @@ export const DEFAULT_LITERALS: HardRuleLiterals = {
     spacingRelaxed: 'spacing_relaxed', // RULINGS "Timing" relaxation: "report every relaxation"
     movedNextDay: 'item_moved_next_day', // RULINGS "Timing" relaxation "move to the next day"
     dropped: 'item_dropped', // RULINGS "Timing" relaxation "drop the lowest-priority items"; "Validation" nothing lost
+    linkDropUnlinked: 'link_drop_unlinked', // docs/rulings.md "Timing" link drop parent: none in the 24 hours before
   },
 };
 

@@ -725,6 +725,110 @@ const retypeKeep = (item: ScheduleItem, key: ScheduleItem['sendTypeKey']): Sched
   category: L.categories[key],
 });
 
+describe('linkDrops', () => {
+  const HOUR = 60;
+  const drops = (w: ScheduleResult) =>
+    main(w).filter((i) => i.sendTypeKey === 'link_drop' || i.sendTypeKey === 'wall_link_drop');
+  const itemOf = (w: ScheduleResult, id: string) =>
+    w.items.find((i) => i.slotId === id) as ScheduleItem;
+  const linked = (w: ScheduleResult) => drops(w).filter((d) => d.parentItemId !== null);
+  const isCampaign = (i: ScheduleItem) => !i.isFollowUp && i.category === 'revenue';
+  const campaigns = (w: ScheduleResult) => main(w).filter(isCampaign);
+
+  it('accepts the real weeks: each link drop promotes a revenue send of the last 24 hours and expires 24 hours after it', () => {
+    for (const w of [week, dstWeek, freeWeek]) {
+      expectHolds(w, 'linkDrops');
+      expectHolds(w, 'followups');
+      for (const d of drops(w)) {
+        // 003 task 2.4: expiration_time = scheduled_time + timedelta(hours=24)
+        expect(d.expiresAt).toBe(
+          new Date(Date.parse(d.scheduledAt) + 24 * 3_600_000).toISOString(),
+        );
+        if (d.parentItemId === null) continue;
+        const p = itemOf(w, d.parentItemId);
+        const gap = epochOf(d) - epochOf(p);
+        expect(isCampaign(p), `${d.slotId} -> ${p.slotId} ${p.sendTypeKey}`).toBe(true);
+        expect(gap).toBeGreaterThan(0);
+        expect(gap).toBeLessThan(24 * HOUR);
+      }
+    }
+    expect(linked(week).length).toBeGreaterThan(5);
+    expect(linked(freeWeek).length).toBeGreaterThan(3);
+  });
+
+  it('catches a parent that is not in the schedule, a bump, a follow-up, a later campaign', () => {
+    const d = linked(week)[0] as ScheduleItem;
+    expectCaught(
+      replaceOne(week, { ...d, parentItemId: 'nope' }),
+      'linkDrops',
+      'not in the schedule',
+    );
+    const bump = main(week).find(
+      (i) => i.sendTypeKey === 'bump_normal' && epochOf(i) < epochOf(d),
+    ) as ScheduleItem;
+    expectCaught(
+      replaceOne(week, { ...d, parentItemId: bump.slotId }),
+      'linkDrops',
+      `parent ${bump.slotId} bump_normal`,
+    );
+    const f = week.items.find((i) => i.isFollowUp && epochOf(i) < epochOf(d)) as ScheduleItem;
+    expectCaught(replaceOne(week, { ...d, parentItemId: f.slotId }), 'linkDrops', 'not a campaign');
+    const later = campaigns(week).find((i) => epochOf(i) > epochOf(d)) as ScheduleItem;
+    const bad = replaceOne(week, { ...d, parentItemId: later.slotId });
+    expectCaught(bad, 'linkDrops', 'is not sent before it');
+    expect(broken(bad)).toEqual(['linkDrops']);
+  });
+
+  it('mutant lookback 24 h -> 48 h: a parent sent 24-48 hours before the link drop', () => {
+    const pairs = linked(week).flatMap((d) =>
+      campaigns(week)
+        .filter((c) => epochOf(d) - epochOf(c) >= 24 * HOUR && epochOf(d) - epochOf(c) < 48 * HOUR)
+        .map((c) => [d, c] as const),
+    );
+    const [d, c] = pairs[0] as readonly [ScheduleItem, ScheduleItem];
+    const bad = replaceOne(week, { ...d, parentItemId: c.slotId });
+    expectCaught(bad, 'linkDrops', `${d.slotId}`);
+    expectCaught(bad, 'linkDrops', '(>= 24 h)');
+    expect(broken(bad)).toEqual(['linkDrops']);
+    const mutant = overrideLiterals(L, { linkDrops: { lookbackHours: 48 } });
+    expect(broken(bad, { literals: mutant })).toEqual([]);
+  });
+
+  it('catches a link drop without its live campaign, and an unlinked one no link_drop_unlinked names', () => {
+    const d = linked(week)[0] as ScheduleItem;
+    const orphan = replaceOne(week, { ...d, parentItemId: null });
+    expectCaught(orphan, 'linkDrops', `link drop ${d.slotId}`);
+    expectCaught(orphan, 'linkDrops', 'has no parent though the campaign');
+    expectCaught(orphan, 'linkDrops', 'no link_drop_unlinked names it');
+    // the first link drop of the week, before any campaign: unlinked and reported
+    const first = drops(week).find((x) => x.parentItemId === null) as ScheduleItem;
+    expect(campaigns(week).some((c) => epochOf(c) < epochOf(first))).toBe(false);
+    expect(
+      week.summary.adjustments.some(
+        (a) => a.code === 'link_drop_unlinked' && a.details.slotId === first.slotId,
+      ),
+    ).toBe(true);
+    const silent: ScheduleResult = {
+      ...week,
+      summary: {
+        ...week.summary,
+        adjustments: week.summary.adjustments.filter((a) => a.code !== 'link_drop_unlinked'),
+      },
+    };
+    expectCaught(silent, 'linkDrops', `link drop ${first.slotId} ${first.sendTypeKey}`);
+    expectCaught(silent, 'linkDrops', 'has no parent and no link_drop_unlinked names it');
+  });
+
+  it('catches a bump with a parent; the follow-up rules leave link drops alone', () => {
+    const d = linked(week)[0] as ScheduleItem;
+    const bump = free(week).find((i) => i.sendTypeKey === 'bump_normal') as ScheduleItem;
+    const bad = replaceOne(week, { ...bump, parentItemId: d.parentItemId });
+    expectCaught(bad, 'linkDrops', 'neither a follow-up nor a link drop but has parent');
+    expectHolds(bad, 'followups');
+    expect(violations(week, 'followups')).toEqual([]);
+  });
+});
+
 describe('captions', () => {
   it('catches a manual caption flag that disagrees with the caption id and text', () => {
     const i = free(week)[0] as ScheduleItem;

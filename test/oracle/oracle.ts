@@ -30,6 +30,7 @@ export const HARD_RULES = [
   'channels',
   'categories',
   'followups',
+  'linkDrops',
   'captions',
   'categoryBalance',
   'diversity',
@@ -397,10 +398,9 @@ const followups: Check = (c) => {
     if (isType !== item.isFollowUp)
       out.push(`${p.label}: isFollowUp ${item.isFollowUp} for send type ${item.sendTypeKey}`);
     if (!item.isFollowUp) {
-      if (item.parentItemId !== null || item.followupDelayMinutes !== null)
-        out.push(
-          `${p.label}: not a follow-up but has parent ${String(item.parentItemId)} and delay ${String(item.followupDelayMinutes)}`,
-        );
+      // a non-follow-up's parent is the link drops' business (`linkDrops`)
+      if (item.followupDelayMinutes !== null)
+        out.push(`${p.label}: not a follow-up but has delay ${String(item.followupDelayMinutes)}`);
       continue;
     }
     const parent = item.parentItemId === null ? undefined : c.bySlot.get(item.parentItemId);
@@ -446,6 +446,64 @@ const followups: Check = (c) => {
     if (y.epoch - x.epoch < f.minGapMinutes)
       out.push(
         `follow-ups ${y.epoch - x.epoch} min apart (< ${f.minGapMinutes}): ${x.label} and ${y.label}`,
+      );
+  }
+  return out;
+};
+
+/**
+ * 003 task 2.4 and docs/rulings.md "Timing": a link drop names, in `parentItemId`, the campaign it
+ * promotes: a campaign send of the week (never a follow-up) sent before it and less than 24 hours
+ * earlier. It has none only when no campaign was sent in those 24 hours, and then a
+ * `link_drop_unlinked` issue names it. A send that is neither a follow-up nor a link drop has no
+ * parent (follow-ups are the `followups` rule's).
+ */
+const linkDrops: Check = (c) => {
+  const L = c.lit.linkDrops;
+  const window = L.lookbackHours * 60;
+  const isCampaign = (p: Prepared): boolean =>
+    !p.item.isFollowUp && L.campaignTypes.includes(p.item.sendTypeKey);
+  const campaigns = c.main.filter((p) => isCampaign(p) && !Number.isNaN(p.epoch)).sort(byEpoch);
+  const unlinked = new Set(
+    c.adjustments
+      .filter((i) => i.code === c.lit.issueCodes.linkDropUnlinked)
+      .map((i) => String(i.details.slotId)),
+  );
+  const out: string[] = [];
+  for (const p of c.main) {
+    const id = p.item.parentItemId;
+    if (!L.sendTypes.includes(p.item.sendTypeKey)) {
+      if (id !== null)
+        out.push(`${p.label}: neither a follow-up nor a link drop but has parent ${id}`);
+      continue;
+    }
+    if (id === null) {
+      const live = campaigns.filter((q) => q.epoch < p.epoch && p.epoch - q.epoch < window);
+      const last = live[live.length - 1];
+      if (last !== undefined)
+        out.push(
+          `link drop ${p.label} has no parent though the campaign ${last.label} was sent ${p.epoch - last.epoch} min (< ${L.lookbackHours} h) before it`,
+        );
+      if (!unlinked.has(p.item.slotId))
+        out.push(
+          `link drop ${p.label} has no parent and no ${c.lit.issueCodes.linkDropUnlinked} names it`,
+        );
+      continue;
+    }
+    const parent = c.bySlot.get(id);
+    if (parent === undefined) {
+      out.push(`link drop ${p.label}: parent ${id} is not in the schedule`);
+      continue;
+    }
+    if (!isCampaign(parent))
+      out.push(
+        `link drop ${p.label}: parent ${parent.label} is not a campaign (${L.campaignTypes.join(', ')}, never a follow-up)`,
+      );
+    const gap = p.epoch - parent.epoch;
+    if (!(gap > 0)) out.push(`link drop ${p.label}: parent ${parent.label} is not sent before it`);
+    else if (gap >= window)
+      out.push(
+        `link drop ${p.label}: parent ${parent.label} is sent ${gap} min before it (>= ${L.lookbackHours} h)`,
       );
   }
   return out;
@@ -770,6 +828,7 @@ const CHECKS: Readonly<Record<HardRuleName, Check>> = {
   channels,
   categories,
   followups,
+  linkDrops,
   captions,
   categoryBalance,
   diversity,

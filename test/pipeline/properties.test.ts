@@ -57,6 +57,7 @@ const CATALOG_RULES: ReadonlyArray<HardRuleName> = [
   'channels',
   'categories',
   'followups',
+  'linkDrops',
   'captions',
 ];
 const WEEK_RULES: ReadonlyArray<HardRuleName> = [
@@ -127,7 +128,7 @@ describe.each(RUNS)(
       );
     });
 
-    it('catalog: weekly caps, page types and targets, channels and required targets, categories, follow-ups, captions', async () => {
+    it('catalog: weekly caps, page types and targets, channels and required targets, categories, follow-ups, link drops, captions', async () => {
       await fc.assert(
         fc.asyncProperty(creatorWeekArb, (s) => assertRules(s, CATALOG_RULES)),
         params,
@@ -176,7 +177,7 @@ describe(`buildSchedule determinism and the validator (seed ${FIXED_SEED})`, () 
   /**
    * The one test that uses `src/validation` as an oracle: where its checks and the oracle's
    * rules mean the same thing they must agree both ways; where the oracle's rule is stricter
-   * (spacing also wants `spacing_relaxed`, follow-ups, captions, strategies, unique minutes,
+   * (spacing also wants `spacing_relaxed`, follow-ups, link drops (also unlinked ones), captions, strategies, unique minutes,
    * nothing lost also checks the moves), a check the validator fails must fail here too.
    */
   it('agrees with the validator on the hard rules', async () => {
@@ -196,6 +197,7 @@ describe(`buildSchedule determinism and the validator (seed ${FIXED_SEED})`, () 
       ['uniqueMinutes', 'timingConflicts'],
       ['followups', 'followupRules'],
       ['followups', 'followupLinkage'],
+      ['linkDrops', 'linkDropParents'],
       ['captions', 'captionUniqueness'],
       ['strategies', 'strategies'],
       ['nothingLost', 'volumeAccounting'],
