@@ -2,4 +2,5 @@ export * from './assemble';
 export * from './buildSchedule';
 export * from './effects';
 export * from './load';
+export * from './pins';
 export * from './pricing';

@@ -14,6 +14,7 @@ export {
 export {
   type ActivePin,
   ActivePinC,
+  ActivePinsC,
   decodeActivePins,
   type PinAction,
   type PinCandidate,
@@ -31,6 +32,8 @@ export {
   type CreatorTimingProfileWire,
   type FollowupWindow,
   followupWindowFor,
+  type JitterRange,
+  jitterRangeFor,
   jitterScaleFor,
   type TimingAdjustments,
   type TimingProfilePolicy,
