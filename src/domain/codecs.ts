@@ -14,6 +14,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { InMemoryDataset } from '../ports/dataset';
 import type { StoredRotationState } from '../rotation/stored';
+import type { ActivePin } from '../timing/pins';
+import type { CreatorTimingProfileWire } from '../timing/profile';
 import {
   CAPTION_TYPES,
   type CaptionType,
@@ -551,6 +553,18 @@ export const InMemoryDatasetC = strictType(
       unknown
     >,
     contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
+    // Decoded by `decodeDataset` with `ActivePinsC` and `CreatorTimingProfileC` (timing/), which
+    // import this module: read as records here, their entries checked there.
+    activePins: t.record(t.string, t.unknown) as unknown as t.Type<
+      Record<string, ReadonlyArray<ActivePin>>,
+      unknown,
+      unknown
+    >,
+    timingProfiles: t.record(t.string, t.unknown) as unknown as t.Type<
+      Record<string, CreatorTimingProfileWire>,
+      unknown,
+      unknown
+    >,
   },
 );
 

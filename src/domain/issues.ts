@@ -641,13 +641,23 @@ export interface IssueDetailsByCode {
     readonly allowNextDay: boolean;
     readonly amPmPreference: 'AM' | 'PM' | null;
     readonly timingVariation: string;
+    /** The jitter range used, minutes (`jitterRangeFor`). */
+    readonly jitterMinutes: { readonly min: number; readonly max: number };
   };
   readonly followup_window_default: {
     readonly avgResponseMinutes: number;
     /** The creator's window that was refused, minutes after the parent. */
     readonly minMinutes: number;
     readonly maxMinutes: number;
-    readonly reason: 'too_narrow';
+    /**
+     * `too_narrow`: the creator's window is narrower than 10 minutes (for the whole week);
+     * `late_parent`: the creator's window does not fit before 23:59 after one parent that
+     * still has the 15 minutes of RULINGS "late parents", so that follow-up took the default
+     * window inside its day.
+     */
+    readonly reason: 'too_narrow' | 'late_parent';
+    /** The parent whose follow-up took the default window (`late_parent` only). */
+    readonly parentItemId?: string;
   };
 }
 
@@ -1685,7 +1695,7 @@ export const ISSUE_CODES: Table = Object.freeze({
     deduction: 0,
     source: '003 task 2.8 (CreatorTimingProfile integration)',
     message: (d) =>
-      `Creator timing profile applied: follow-ups ${d.followupWindow.min}-${d.followupWindow.max} min (${d.followupWindow.source}), next day ${d.allowNextDay ? 'allowed' : 'not allowed'}, ${d.amPmPreference ?? 'no AM/PM'} preference, ${d.timingVariation} timing variation`,
+      `Creator timing profile applied: follow-ups ${d.followupWindow.min}-${d.followupWindow.max} min (${d.followupWindow.source}), next day ${d.allowNextDay ? 'allowed' : 'not allowed'}, ${d.amPmPreference ?? 'no AM/PM'} preference, ${d.timingVariation} timing variation (jitter ${d.jitterMinutes.min}..+${d.jitterMinutes.max} min)`,
   }),
   followup_window_default: row<'followup_window_default'>({
     severity: 'info',
@@ -1694,7 +1704,9 @@ export const ISSUE_CODES: Table = Object.freeze({
     deduction: 0,
     source: 'RULINGS "creator window" (narrower than 10 minutes: the default window, reported)',
     message: (d) =>
-      `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min (average response ${d.avgResponseMinutes} min) is too narrow; the default window is used`,
+      d.reason === 'late_parent'
+        ? `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min does not fit before midnight after ${d.parentItemId ?? 'a late parent'}; its follow-up uses the default window inside the day`
+        : `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min (average response ${d.avgResponseMinutes} min) is too narrow; the default window is used`,
   }),
 } satisfies Table);
 

@@ -66,6 +66,17 @@ export interface LoadedData {
   readonly rotationState: CreatorRotationState | null;
   /** Content-type rankings (TOP / MID / LOW / AVOID), `null` when the port has none. */
   readonly contentRankings: ReadonlyArray<ContentTypeRanking> | null;
+  /**
+   * The creator timing profile (003 task 2.8) read through `getTimingProfile`, decoded; `null`
+   * without the port, when it has none, or when it failed (`port_failed`): the defaults apply.
+   */
+  readonly timingProfile: import('../timing/profile').CreatorTimingProfile | null;
+  /**
+   * The creator's current pinned posts (003 task 2.5) read through `getActivePins`, decoded;
+   * `[]` without the port, when it has none, or when it failed (`port_failed`, the seed's
+   * fallback: no current pins).
+   */
+  readonly activePins: ReadonlyArray<import('../timing/pins').ActivePin>;
   /** Fallbacks applied while loading. */
   readonly issues: ReadonlyArray<Issue>;
 }
@@ -318,6 +329,42 @@ export interface ScheduleResult {
    * The `log` port receives each as an audit event of type `timing`.
    */
   readonly timingEvents: ReadonlyArray<import('./audit').TimingEvent>;
+  /** The pinned posts of the week (003 task 2.5): the pins read, every pin and unpin, the pins left, the items not pinned. */
+  readonly pins: PinReport;
+}
+
+/**
+ * The pinned-post part of a result (003 task 2.5, `planPins` over the week's items): which
+ * `ppv_wall` and `game_post` items are pinned, for how long, which pins make way for them, and
+ * what is still pinned when the week ends. Every instant is a UTC ISO instant; every priority is
+ * an estimated revenue in USD (`pinEstimatedRevenue`). The issues of the plan (`pin_skipped`,
+ * `pin_evicted`, `pin_over_limit`, `pin_candidate_invalid`) are in `validation` and
+ * `summary.adjustments`, with `items[i]` and `activePins[i]` paths.
+ *
+ * Source: seed 003 gap 1.6, task 2.5.
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface PinReport {
+  /** The current pins as `getActivePins` answered them (decoded; `[]` without the port or on its failure). */
+  readonly pinsBefore: ReadonlyArray<import('../timing/pins').ActivePin>;
+  /**
+   * Every pin and unpin in the order they happen (`at` never decreases; at one instant an unpin
+   * comes before the pin it makes room for): `pin` (`scheduled`, with its `pinEnd` 72 hours
+   * later), `unpin` `expired` (at the pin's end, or at the week start for a pin already ended),
+   * `evicted` (at the send of a higher-priority item that found every place taken) or
+   * `over_limit` (at the week start, more pins than `policy.pins.maxPinned`).
+   */
+  readonly actions: ReadonlyArray<import('../timing/pins').PinAction>;
+  /** The pins still pinned when the week ends (ending at or after it), by `pinEnd`: next week's current pins. */
+  readonly pinsAfter: ReadonlyArray<import('../timing/pins').ActivePin>;
+  /** The pinnable items not pinned because every place held a pin of at least their priority (`pin_skipped`). */
+  readonly skipped: ReadonlyArray<import('../timing/pins').SkippedPin>;
+  /** UTC ISO instant the week starts (local midnight of its first date): the plan's clock starts here. */
+  readonly weekStartAt: string;
+  /** UTC ISO instant the week ends (local midnight after its last date), excluded. */
+  readonly weekEndAt: string;
 }
 
 /**

@@ -13,9 +13,10 @@ import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from 
 import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
 import type { Caption } from '../domain/types';
 import { rngFrom } from '../random/rng';
+import { followupWindowFor } from '../timing/profile';
 import { followupPriority } from './priority';
 import { sampleFollowupDelay } from './sampler';
-import { type DelayRejection, searchFollowupDelay } from './schedulePpvFollowup';
+import { type DelayRejection, dayHasRoom, searchFollowupDelay } from './schedulePpvFollowup';
 
 /** What the placement loop knows about the week so far. */
 interface Occupancy {
@@ -40,14 +41,18 @@ const byTime = (a: TimedSlot, b: TimedSlot): number =>
  *    the highest `followupPriority` is kept (ties: earlier `epochMinute`, then `slotId`); each
  *    parent left out is reported as info `followup_limit`. The cap is applied before placement:
  *    a kept parent whose follow-up cannot be placed does not hand its place to another parent.
- * 3. Delay: drawn with `sampleFollowupDelay` from `rngFrom(seed, creatorId, slotId, 'followup')`,
- *    then the delay in [min, max] closest to the draw (ties: the later) that is not a round
+ * 3. Delay: drawn with `sampleFollowupDelay` from `rngFrom(seed, creatorId, slotId, 'followup')`
+ *    (mean 28, sd 8, truncated to the window: 15-45, or the creator's window of
+ *    `followupWindowFor(loaded.timingProfile)` when it is at least 10 minutes wide, 003 task
+ *    2.8), then the delay in [min, max] closest to the draw (ties: the later) that is not a round
  *    minute, shares no minute with another send, keeps the follow-up type's
  *    `minMinutesBetween` from every other follow-up, does not use a local clock time more than
  *    `policy.timing.maxClockTimeUsesPerWeek` times, and stays on the parent's local date at or
- *    before `latestMinuteOfDay`, crossing midnight only when fewer than `minDelayMinutes`
- *    remain and `ctx.options.allowNextDayFollowups` is set (RULINGS "late parents"; the same
- *    search as `schedulePpvFollowup`, with the week's rules added). If none works the
+ *    before `latestMinuteOfDay`, crossing midnight only when fewer than `minDelayMinutes` (15,
+ *    whatever the creator's window) remain and `ctx.options.allowNextDayFollowups` is set
+ *    (RULINGS "late parents"; the same search as `schedulePpvFollowup`, with the week's rules
+ *    added). A parent with 15 minutes left whose creator window starts after 23:59 takes the
+ *    default window cut at 23:59 (info `followup_window_default`, reason `late_parent`). If none works the
  *    follow-up is skipped: warning `late_night_followup` when only the midnight rule stood in
  *    the way of some delay, else warning `followup_skipped`. It is never moved to 08:00 the next day.
  * 4. Caption: the first candidate (already ranked) not used in the schedule; else
@@ -90,6 +95,10 @@ export const generateFollowups = (
 
   const parents = selectParents(ctx, loaded, timing.slots, issues);
   const f = ctx.policy.followups;
+  // 003 task 2.8: the creator's window when the profile gives one at least 10 minutes wide,
+  // else 15-45 (RULINGS "creator window"); always inside 15-45.
+  const window = followupWindowFor(loaded.timingProfile ?? null, ctx.policy);
+  const profileAvg = loaded.timingProfile?.avgResponseMinutes ?? null;
   const used = new Set(usedCaptionIds);
   const captionIds: string[] = [...usedCaptionIds];
   const followups: TimedSlot[] = [];
@@ -105,24 +114,59 @@ export const generateFollowups = (
   };
 
   for (const parent of parents) {
-    const [sampled] = sampleFollowupDelay(
-      rngFrom(ctx.seed, ctx.creator.creatorId, parent.slotId, 'followup'),
-      f,
-    );
-    const { delay, rejections } = searchFollowupDelay({
-      parentEpochMinute: parent.epochMinute,
-      parentDate: parent.scheduledDate,
-      parentMinuteOfDay: parent.minuteOfDay,
-      timeZone: ctx.creator.timezone,
-      sampled,
-      minMinutes: f.minDelayMinutes,
-      maxMinutes: f.maxDelayMinutes,
-      allowNextDay: ctx.options.allowNextDayFollowups,
-      latestMinuteOfDay: f.latestMinuteOfDay,
-      policy: ctx.policy,
-      occupied: (epochMinute, local) =>
-        weekRejections(ctx, spec, epochMinute, local.minuteOfDay, occupancy),
-    });
+    const search = (minMinutes: number, maxMinutes: number) => {
+      const [drawn] = sampleFollowupDelay(
+        rngFrom(ctx.seed, ctx.creator.creatorId, parent.slotId, 'followup'),
+        { ...f, minDelayMinutes: minMinutes, maxDelayMinutes: maxMinutes },
+      );
+      return {
+        sampled: drawn,
+        ...searchFollowupDelay({
+          parentEpochMinute: parent.epochMinute,
+          parentDate: parent.scheduledDate,
+          parentMinuteOfDay: parent.minuteOfDay,
+          timeZone: ctx.creator.timezone,
+          sampled: drawn,
+          minMinutes,
+          maxMinutes,
+          allowNextDay: ctx.options.allowNextDayFollowups,
+          latestMinuteOfDay: f.latestMinuteOfDay,
+          roomMinutes: f.minDelayMinutes,
+          policy: ctx.policy,
+          occupied: (epochMinute, local) =>
+            weekRejections(ctx, spec, epochMinute, local.minuteOfDay, occupancy),
+        }),
+      };
+    };
+    let found = search(window.minMinutes, window.maxMinutes);
+    // RULINGS "late parents": a parent with the 15 minutes left keeps its follow-up on its day;
+    // when the creator's window starts too late for that, the default window (cut at 23:59).
+    if (
+      found.delay === null &&
+      window.source === 'profile' &&
+      profileAvg !== null &&
+      dayHasRoom(parent.minuteOfDay, f.minDelayMinutes, f.latestMinuteOfDay) &&
+      !dayHasRoom(parent.minuteOfDay, window.minMinutes, f.latestMinuteOfDay)
+    ) {
+      const fallback = search(f.minDelayMinutes, f.maxDelayMinutes);
+      if (fallback.delay !== null) {
+        found = fallback;
+        issues.push(
+          issue(
+            'followup_window_default',
+            {
+              avgResponseMinutes: profileAvg,
+              minMinutes: window.minMinutes,
+              maxMinutes: window.maxMinutes,
+              reason: 'late_parent',
+              parentItemId: parent.slotId,
+            },
+            `slots.${parent.slotId}`,
+          ),
+        );
+      }
+    }
+    const { delay, rejections, sampled } = found;
     if (delay === null) {
       const onlyMidnight = [...rejections.values()].some(
         (w) => w.length === 1 && w[0] === 'midnight',
@@ -144,8 +188,8 @@ export const generateFollowups = (
               {
                 parentItemId: parent.slotId,
                 sampledDelayMinutes: sampled,
-                minDelayMinutes: f.minDelayMinutes,
-                maxDelayMinutes: f.maxDelayMinutes,
+                minDelayMinutes: window.minMinutes,
+                maxDelayMinutes: window.maxMinutes,
                 rejections: Object.fromEntries(rejections),
               },
               `slots.${parent.slotId}`,

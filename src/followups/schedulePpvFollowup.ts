@@ -62,6 +62,12 @@ export interface DelaySearch {
   readonly maxMinutes: number;
   readonly allowNextDay: boolean;
   readonly latestMinuteOfDay: number;
+  /**
+   * The shortest delay the midnight rule measures the day's room with (RULINGS "late parents":
+   * 15 minutes); default `minMinutes`. A creator window starting later still keeps a parent
+   * with 15 minutes left on its day.
+   */
+  readonly roomMinutes?: number;
   readonly policy: Pick<SchedulePolicy, 'timing'>;
   /** Rules of the caller's week (occupied minutes, gaps), checked between the round-minute and midnight rules. */
   readonly occupied?: (epochMinute: number, local: LocalMinute) => ReadonlyArray<DelayRejection>;
@@ -101,7 +107,7 @@ export const dayHasRoom = (
  */
 export const searchFollowupDelay = (s: DelaySearch): DelaySearchResult => {
   const rejections = new Map<number, ReadonlyArray<DelayRejection>>();
-  const room = dayHasRoom(s.parentMinuteOfDay, s.minMinutes, s.latestMinuteOfDay);
+  const room = dayHasRoom(s.parentMinuteOfDay, s.roomMinutes ?? s.minMinutes, s.latestMinuteOfDay);
   const delay = delaysByCloseness(s.sampled, s.minMinutes, s.maxMinutes).find((d) => {
     const epochMinute = s.parentEpochMinute + d;
     const local = instantToLocal(epochMinuteToIso(epochMinute), s.timeZone);

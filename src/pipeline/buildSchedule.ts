@@ -31,7 +31,13 @@ import { newTrace, type Trace } from '../ports/trace';
 import { idempotencyKey } from '../resilience/idempotency';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
-import { linkDropParents, reattributeTimeIssues, retimeSameStyle, scheduleTimes } from '../timing';
+import {
+  linkDropParents,
+  reattributeTimeIssues,
+  retimeSameStyle,
+  scheduleTimes,
+  timingAdjustmentsFor,
+} from '../timing';
 import {
   type ValidationInput,
   validateSchedule,
@@ -41,6 +47,7 @@ import {
 import { assembleItems, summarize } from './assemble';
 import { saveOperationParams, saveWeek, trackVolume } from './effects';
 import { loadCreatorData } from './load';
+import { planWeekPins } from './pins';
 import { timingEventsOf } from './timingEvents';
 
 /**
@@ -113,10 +120,12 @@ const decodeInputs = (
  * byte-identical JSON.
  *
  * Phases, each followed by a checkpoint recorded in `result.audit` (pass, recover, degrade or
- * abort): 1 load (ports, decoding, fallbacks) - 2 volume (with the 001 degradation chain) and
- * allocation - 3 caption matching - 4 targets and channels - 5 timing - 6 follow-ups - 7
- * assembly, pricing and validation, then the optional save (a saga behind the idempotency
- * guard). A week that fails validation is still returned whole (`validation.status` says so);
+ * abort): 1 load (ports, decoding, fallbacks; the creator timing profile and the current pins
+ * when their optional ports exist) - 2 volume (with the 001 degradation chain) and
+ * allocation - 3 caption matching - 4 targets and channels - 5 timing (the profile's jitter
+ * range, AM/PM preference, hourly performance) - 6 follow-ups (the profile's window and
+ * next-day rule) - 7 assembly, pricing, the pin plan (`result.pins`, 003 task 2.5) and
+ * validation, then the optional save (a saga behind the idempotency guard). A week that fails validation is still returned whole (`validation.status` says so);
  * only saving is refused. A failed save is an error in the report, never a lost week.
  *
  * Total: it never throws and its task never rejects, whatever the inputs and whatever the ports
@@ -187,120 +196,132 @@ const pipeline = (
       return e;
     };
   return pipe(
-    // Phase 1: load
-    loadCreatorData(inputs.creatorId, inputs.weekStart, policy, trace),
-    RTE.mapLeft(abortAt('load')),
-    RTE.bindTo('data'),
-    RTE.let('ctx', ({ data }): PhaseContext => {
-      checkpoint(trace, 'load', data.loaded.issues);
-      return {
-        creator: data.creator,
-        weekDates: weekDatesFrom(inputs.weekStart),
-        seed: String(inputs.seed),
-        options: {
-          allowNextDayFollowups: inputs.options?.allowNextDayFollowups ?? false,
-          manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
-          save: inputs.options?.save ?? false,
-          trackPrediction: inputs.options?.trackPrediction ?? false,
-        },
-        policy,
-      };
-    }),
-    // Phase 2: volume, then allocation
-    RTE.bind('volumeStep', ({ ctx, data }) =>
-      pipe(trackVolume(ctx, data, trace), RTE.mapLeft(abortAt('volume'))),
-    ),
-    RTE.let('volume', ({ volumeStep }) => {
-      checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
-      return volumeStep.volume;
-    }),
-    // The rotation of the week (003 task 2.1): the pattern per date, from the stored state.
-    RTE.let('rotation', ({ ctx, data }) =>
-      trackRotation(
-        {
-          creatorId: ctx.creator.creatorId,
-          state: data.loaded.rotationState,
-          scheduleDates: ctx.weekDates,
-          seed: ctx.seed,
-        },
-        ctx.policy.rotation,
-      ),
-    ),
-    RTE.let('allocation', ({ ctx, data, volume, rotation }) => {
-      const a = allocateWeek(ctx, data.loaded, volume, rotation);
-      checkpoint(trace, 'allocation', [...rotation.issues, ...a.issues]);
-      return a;
-    }),
-    // Phase 3: caption matching (and the follow-up candidates, read with the rest)
-    RTE.bind('content', ({ ctx, data, allocation, volume }) =>
-      pipe(
-        matchContent(ctx, data.loaded, allocation, volume, trace),
-        RTE.mapLeft(abortAt('content')),
-        RTE.map((c) => {
-          checkpoint(trace, 'content', c.issues);
-          return c;
+    // Phases 1-6 (fp-ts `pipe` takes at most 20 steps)
+    pipe(
+      // Phase 1: load
+      loadCreatorData(inputs.creatorId, inputs.weekStart, policy, trace),
+      RTE.mapLeft(abortAt('load')),
+      RTE.bindTo('data'),
+      // The creator timing profile (003 task 2.8): what it changes, reported. The caller's
+      // `allowNextDayFollowups`, when given, wins over the profile's multi-time-zone audience.
+      RTE.let('profile', ({ data }) =>
+        timingAdjustmentsFor(data.loaded.timingProfile, policy, {
+          allowNextDayFollowups: inputs.options?.allowNextDayFollowups,
         }),
       ),
+      RTE.let('ctx', ({ data, profile }): PhaseContext => {
+        checkpoint(trace, 'load', data.loaded.issues);
+        return {
+          creator: data.creator,
+          weekDates: weekDatesFrom(inputs.weekStart),
+          seed: String(inputs.seed),
+          options: {
+            allowNextDayFollowups: profile.allowNextDay,
+            manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
+            save: inputs.options?.save ?? false,
+            trackPrediction: inputs.options?.trackPrediction ?? false,
+          },
+          policy,
+        };
+      }),
+      // Phase 2: volume, then allocation
+      RTE.bind('volumeStep', ({ ctx, data }) =>
+        pipe(trackVolume(ctx, data, trace), RTE.mapLeft(abortAt('volume'))),
+      ),
+      RTE.let('volume', ({ volumeStep }) => {
+        checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
+        return volumeStep.volume;
+      }),
+      // The rotation of the week (003 task 2.1): the pattern per date, from the stored state.
+      RTE.let('rotation', ({ ctx, data }) =>
+        trackRotation(
+          {
+            creatorId: ctx.creator.creatorId,
+            state: data.loaded.rotationState,
+            scheduleDates: ctx.weekDates,
+            seed: ctx.seed,
+          },
+          ctx.policy.rotation,
+        ),
+      ),
+      RTE.let('allocation', ({ ctx, data, volume, rotation }) => {
+        const a = allocateWeek(ctx, data.loaded, volume, rotation);
+        checkpoint(trace, 'allocation', [...rotation.issues, ...a.issues]);
+        return a;
+      }),
+      // Phase 3: caption matching (and the follow-up candidates, read with the rest)
+      RTE.bind('content', ({ ctx, data, allocation, volume }) =>
+        pipe(
+          matchContent(ctx, data.loaded, allocation, volume, trace),
+          RTE.mapLeft(abortAt('content')),
+          RTE.map((c) => {
+            checkpoint(trace, 'content', c.issues);
+            return c;
+          }),
+        ),
+      ),
+      // Phase 4: targets and channels
+      RTE.let('targeting', ({ ctx, content }) => {
+        const r = assignTargets(ctx, content);
+        checkpoint(trace, 'targeting', r.issues);
+        return r;
+      }),
+      // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups; the
+      // link drops name their campaigns once the times are final (003 task 2.4).
+      RTE.let('timing', ({ ctx, data, allocation, targeting, profile }) => {
+        const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
+        const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
+        const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
+        // RULINGS "when styles are fixed": the swapped styles' captions are re-matched, and the
+        // misfits of the final styles reported (issue 7 deliverable 3).
+        const restyled = [...repaired.issues, ...retimed.issues].flatMap((i) =>
+          i.code === 'same_style_repaired' && i.details.strategy === 'style_swap'
+            ? i.details.slotIds
+            : [],
+        );
+        const linked = linkDropParents(
+          rematchRestyled(retimed.slots, restyled, ctx.policy),
+          ctx.policy,
+        );
+        const slots = linked.items;
+        const r = {
+          ...timed,
+          slots,
+          issues: [
+            ...reattributeTimeIssues(timed.slots, slots, timed.issues),
+            ...repaired.issues,
+            ...retimed.issues,
+            ...styleMisfits(slots, ctx.policy),
+            ...linked.issues,
+          ],
+        };
+        checkpoint(trace, 'timing', [...profile.issues, ...r.issues]);
+        return r;
+      }),
+      // Phase 6: follow-ups
+      RTE.let('withFollowups', ({ ctx, data, timing, content }) => {
+        const r = generateFollowups(
+          ctx,
+          data.loaded,
+          timing,
+          content.followupCandidates,
+          content.usedCaptionIds,
+        );
+        checkpoint(trace, 'followups', r.issues);
+        return r;
+      }),
     ),
-    // Phase 4: targets and channels
-    RTE.let('targeting', ({ ctx, content }) => {
-      const r = assignTargets(ctx, content);
-      checkpoint(trace, 'targeting', r.issues);
-      return r;
-    }),
-    // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups; the
-    // link drops name their campaigns once the times are final (003 task 2.4).
-    RTE.let('timing', ({ ctx, data, allocation, targeting }) => {
-      const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
-      const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
-      const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
-      // RULINGS "when styles are fixed": the swapped styles' captions are re-matched, and the
-      // misfits of the final styles reported (issue 7 deliverable 3).
-      const restyled = [...repaired.issues, ...retimed.issues].flatMap((i) =>
-        i.code === 'same_style_repaired' && i.details.strategy === 'style_swap'
-          ? i.details.slotIds
-          : [],
-      );
-      // 003 task 2.4: each link drop names the campaign it promotes, on the final times
-      const linked = linkDropParents(
-        rematchRestyled(retimed.slots, restyled, ctx.policy),
-        ctx.policy,
-      );
-      const slots = linked.items;
-      const r = {
-        ...timed,
-        slots,
-        issues: [
-          ...reattributeTimeIssues(timed.slots, slots, timed.issues),
-          ...repaired.issues,
-          ...retimed.issues,
-          ...styleMisfits(slots, ctx.policy),
-          ...linked.issues,
-        ],
-      };
-      checkpoint(trace, 'timing', r.issues);
-      return r;
-    }),
-    // Phase 6: follow-ups
-    RTE.let('withFollowups', ({ ctx, data, timing, content }) => {
-      const r = generateFollowups(
-        ctx,
-        data.loaded,
-        timing,
-        content.followupCandidates,
-        content.usedCaptionIds,
-      );
-      checkpoint(trace, 'followups', r.issues);
-      return r;
-    }),
-    // Phase 7: assembly, pricing, validation
+    // Phase 7: assembly, pricing, pins, validation
     RTE.let('items', ({ ctx, data, volume, withFollowups }) =>
       assembleItems(ctx, data.loaded, volume, withFollowups),
     ),
+    // The week's pinned posts (003 task 2.5): the items' pins, from the current pins.
+    RTE.let('pinned', ({ ctx, data, items }) => planWeekPins(ctx, data.loaded, items)),
     RTE.let(
       'adjustments',
       ({
         data,
+        profile,
         volumeStep,
         volume,
         rotation,
@@ -309,8 +330,10 @@ const pipeline = (
         targeting,
         timing,
         withFollowups,
+        pinned,
       }) => [
         ...data.loaded.issues,
+        ...profile.issues,
         ...volumeStep.issues,
         ...volume.notes,
         ...rotation.issues,
@@ -319,6 +342,7 @@ const pipeline = (
         ...targeting.issues,
         ...timing.issues,
         ...withFollowups.issues,
+        ...pinned.issues,
       ],
     ),
     RTE.let(
@@ -353,6 +377,7 @@ const pipeline = (
         items,
         adjustments,
         validation,
+        pinned,
       }): ScheduleResult => ({
         creatorId: ctx.creator.creatorId,
         weekStart: inputs.weekStart,
@@ -377,6 +402,7 @@ const pipeline = (
           rotations: rotation.rotations,
           transitions: rotation.transitions,
         },
+        pins: pinned.pins,
       }),
     ),
     // The save (a saga behind the idempotency guard), then the audit trail.

@@ -352,7 +352,8 @@ export const saveWeek =
         ? (r as { log: ScheduleResult['save']['sagaLog'] }).log
         : [];
     const writeLog = async (log: SaveOutcome['sagaLog']): Promise<ReadonlyArray<Issue>> => {
-      if (!hasPort(ports, 'saveSagaLog') || log.length === 0) return [];
+      // nothing to write: the port is not even read
+      if (log.length === 0 || !hasPort(ports, 'saveSagaLog')) return [];
       const [, failed] = await optional(
         callPort(
           { trace, phase: 'save', fallback: 'saga log not stored' },

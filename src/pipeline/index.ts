@@ -2,5 +2,6 @@ export * from './assemble';
 export * from './buildSchedule';
 export * from './effects';
 export * from './load';
+export * from './pins';
 export * from './pricing';
 export * from './timingEvents';

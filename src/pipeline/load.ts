@@ -31,6 +31,8 @@ import { callPort, hasPort, optional, required } from '../ports/boundary';
 import type { PortName, SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
 import { readStoredRotationState } from '../rotation/stored';
+import { ActivePinsC } from '../timing/pins';
+import { CreatorTimingProfileC } from '../timing/profile';
 
 /**
  * Phase 1 output with the creator profile.
@@ -51,14 +53,19 @@ const UsableCountsC = t.record(SendTypeKeyC, NonNegativeIntC);
  * Phase 1: reads the profile (required: `CREATOR_NOT_FOUND` when the port answers `null`), then
  * concurrently the history of the `dowHistoryDays` before `weekStart` (required) and the
  * optional reads - trends, vault, best timing, persona, rotation state, content-type rankings,
- * usable caption counts - every call through the port boundary (`callPort`): a required port's
+ * the creator timing profile (003 task 2.8), the current pins (003 task 2.5), usable caption
+ * counts - every call through the port boundary (`callPort`): a required port's
  * fault is a `Left` naming it (`PORT_FAILURE`, `PORT_TIMEOUT`, `DECODE_FAILED` with paths); an
  * optional port's fault degrades to its seed fallback with a `port_failed` warning.
  *
  * Fallbacks (001 phase 1 recovery): no trends -> scores from history or neutral
  * (`trends_missing`); no vault -> everything assumed available (`vault_missing_assumed`); no
  * timing -> generic peak hours (`timing_default`); no persona -> neutral persona score
- * (`persona_missing`).
+ * (`persona_missing`); no timing profile -> the default follow-up window, jitter and no AM/PM
+ * preference (not reported: the profile is optional data); no current pins -> `[]` (003 task
+ * 2.5 `_load_active_pins` on an empty table). A pins answer is decoded with `ActivePinsC`
+ * (unique `postId`s, `pinEnd` after `pinStart`): garbage is a `port_failed` warning (kind
+ * `decode`, the failing paths in its reason) and no current pins.
  *
  * Source: seed 001 §1.1-§1.6 and its phase 1 recovery procedures.
  *
@@ -194,6 +201,26 @@ export const loadCreatorData =
             ),
           ),
           TE.apS(
+            'timingProfile',
+            optionalRead(
+              'getTimingProfile',
+              [creatorId],
+              nullable(CreatorTimingProfileC),
+              'timingProfile',
+              'the default timing (no creator timing profile)',
+            ),
+          ),
+          TE.apS(
+            'pins',
+            optionalRead(
+              'getActivePins',
+              [creatorId],
+              nullable(ActivePinsC),
+              'activePins',
+              'no current pins',
+            ),
+          ),
+          TE.apS(
             'counts',
             optionalRead(
               'countUsableCaptions',
@@ -204,7 +231,18 @@ export const loadCreatorData =
             ),
           ),
           TE.map(
-            ({ history, trends, vault, timing, persona, rotation, rankings, counts }): Loaded => {
+            ({
+              history,
+              trends,
+              vault,
+              timing,
+              persona,
+              rotation,
+              rankings,
+              timingProfile,
+              pins,
+              counts,
+            }): Loaded => {
               // Any stored shape is read; what cannot be is reported and recovered from.
               const stored = readStoredRotationState(rotation[0], creatorId, weekStart);
               const issues: Issue[] = [
@@ -215,6 +253,8 @@ export const loadCreatorData =
                 ...rotation[1],
                 ...stored.issues,
                 ...rankings[1],
+                ...timingProfile[1],
+                ...pins[1],
                 ...counts[1],
               ];
               if (trends[0] === null) issues.push(issue('trends_missing', {}));
@@ -246,6 +286,8 @@ export const loadCreatorData =
                   persona: persona[0],
                   rotationState: stored.state,
                   contentRankings: rankings[0],
+                  timingProfile: timingProfile[0],
+                  activePins: pins[0] ?? [],
                   issues,
                 },
                 usableCaptions: counts[0] as Readonly<Partial<Record<SendTypeKey, number>>> | null,

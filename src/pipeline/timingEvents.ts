@@ -114,6 +114,16 @@ export const timingEventsOf = (result: ScheduleResult): ReadonlyArray<TimingEven
         violationsAfter: r.details.violationsAfter,
       }),
     );
+  for (const a of result.pins.actions)
+    out.push(
+      ev('pin', a.at, {
+        action: a.action,
+        postId: a.postId,
+        reason: a.reason,
+        pinEnd: a.pinEnd ?? null,
+        priority: a.priority,
+      }),
+    );
   const v = result.validation;
   out.push(
     ev('validation_result', null, {

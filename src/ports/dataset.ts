@@ -15,6 +15,8 @@ import type {
   Vault,
 } from '../domain/types';
 import type { StoredRotationState } from '../rotation/stored';
+import type { ActivePin } from '../timing/pins';
+import type { CreatorTimingProfileWire } from '../timing/profile';
 
 /**
  * An agency dataset. Records are keyed by `creatorId`; a missing key means the port answers
@@ -37,4 +39,14 @@ export interface InMemoryDataset {
   readonly rotationStates?: Readonly<Record<string, StoredRotationState>>;
   /** Content-type rankings per creator (TOP / MID / LOW / AVOID). */
   readonly contentRankings?: Readonly<Record<string, ReadonlyArray<ContentTypeRanking>>>;
+  /**
+   * Current pinned posts per creator (003 task 2.5), served by `getActivePins`; each list
+   * decodes with `ActivePinsC` (unique `postId`s). A creator without an entry has no pins.
+   */
+  readonly activePins?: Readonly<Record<string, ReadonlyArray<ActivePin>>>;
+  /**
+   * Creator timing profiles (003 task 2.8), served by `getTimingProfile`; each decodes with
+   * `CreatorTimingProfileC` (every field optional). A creator without an entry has no profile.
+   */
+  readonly timingProfiles?: Readonly<Record<string, CreatorTimingProfileWire>>;
 }

@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
+import * as t from 'io-ts';
 import { freshnessAfterDays, freshnessFirst, utcDayOf } from '../content/scoring';
 import {
   type CaptionType,
@@ -20,6 +21,8 @@ import { decodeWith } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
 import type { Caption, CaptionRecord, CaptionUsage, MassMessage } from '../domain/types';
+import { ActivePinsC } from '../timing/pins';
+import { type CreatorTimingProfile, CreatorTimingProfileC } from '../timing/profile';
 import type { InMemoryDataset } from './dataset';
 import type { CaptionQuery, SchedulePorts } from './ports';
 import { markTrusted } from './trust';
@@ -159,8 +162,9 @@ const rawDuplicateIds = (dataset: unknown): ReadonlyArray<Issue> => {
  * like `dataset.captions[12].performanceScore`), then duplicates, each named at both paths
  * (`details.firstPath` and the issue's path): a creator id or a caption id twice, the same
  * creator twice in one caption's usage, and a history row equal to an earlier one in every field
- * (instants compared in canonical UTC form). `Left` with every issue (codes `decode_error`,
- * `duplicate_record`); never throws.
+ * (instants compared in canonical UTC form). The current pins of a creator must have unique
+ * `postId`s (`dataset.activePins.c1[3].postId: expected postId not already pinned`).
+ * `Left` with every issue (codes `decode_error`, `duplicate_record`); never throws.
  *
  * Source: issue 4 "the boundary decodes everything"; RULINGS "trusted ports".
  *
@@ -171,10 +175,23 @@ export const decodeDataset = (
   dataset: unknown,
 ): E.Either<ReadonlyArray<Issue>, InMemoryDataset> => {
   const decoded = decodeWith(InMemoryDatasetC, dataset, 'dataset', { port: null });
+  const extras = decodeWith(DatasetExtrasC, dataset, 'dataset', { port: null });
   // When some records do not decode, the duplicate ids among the rest are reported too, so one
   // pass names every problem.
-  if (E.isLeft(decoded)) return E.left([...decoded.left, ...rawDuplicateIds(dataset)]);
-  const d = decoded.right;
+  if (E.isLeft(decoded))
+    return E.left([
+      ...decoded.left,
+      ...(E.isLeft(extras) ? extras.left.filter((i) => i.path !== 'dataset') : []),
+      ...rawDuplicateIds(dataset),
+    ]);
+  if (E.isLeft(extras)) return extras;
+  // only the two records: a partial codec answers its input itself when nothing changed
+  const { activePins, timingProfiles } = extras.right;
+  const d = {
+    ...decoded.right,
+    ...(activePins === undefined ? {} : { activePins }),
+    ...(timingProfiles === undefined ? {} : { timingProfiles }),
+  };
   const issues = [
     ...duplicates(
       d.creators,
@@ -212,6 +229,15 @@ export const decodeDataset = (
   return issues.length > 0 ? E.left(issues) : E.right(d as InMemoryDataset);
 };
 
+/**
+ * The dataset records whose codecs live in `timing/` (which imports the domain codecs): the
+ * current pins (`ActivePinsC`) and the timing profiles (`CreatorTimingProfileC`) per creator.
+ */
+const DatasetExtrasC = t.partial({
+  activePins: t.record(t.string, ActivePinsC),
+  timingProfiles: t.record(t.string, CreatorTimingProfileC),
+});
+
 /** What every port of a dataset that does not decode answers. */
 const invalidDataset = (issues: ReadonlyArray<Issue>) => ({
   message: `the in-memory dataset does not decode: ${issues.length} issue${issues.length === 1 ? '' : 's'}`,
@@ -237,6 +263,8 @@ const invalidDataset = (issues: ReadonlyArray<Issue>) => ({
  *   unknown creator), the captions of its caption types passing the first degradation level
  *   (freshness >= 30, performance >= 40) and the vault filter, at most `usableCountCap` (default 100) per
  *   caption type.
+ * - `getTimingProfile` answers the creator's entry of `timingProfiles` (decoded), else `null`;
+ *   `getActivePins` the creator's entry of `activePins`, else `[]` (003 tasks 2.8, 2.5).
  *
  * The ports are read-only: `saveSchedule`, `saveRotationState` and `saveVolumePrediction` are
  * omitted, so a build with `save` or `trackPrediction` reports that nothing was saved. Wrap the
@@ -270,6 +298,8 @@ export const inMemoryPorts = (
       countUsableCaptions: fail,
       getRotationState: fail,
       getContentTypeRankings: fail,
+      getTimingProfile: fail,
+      getActivePins: fail,
     });
   }
   return trusted(servePorts(decoded.right as InMemoryDataset, checked.right));
@@ -517,5 +547,9 @@ const servePorts = (
       TE.fromIO(() => countUsableCaptions(creatorId, asOf, allowed)),
     getRotationState: (creatorId) => TE.right(own(dataset.rotationStates, creatorId)),
     getContentTypeRankings: (creatorId) => TE.right(own(dataset.contentRankings, creatorId)),
+    // decoded by `decodeDataset`: the entries are `CreatorTimingProfile`s
+    getTimingProfile: (creatorId) =>
+      TE.right(own(dataset.timingProfiles, creatorId) as CreatorTimingProfile | null),
+    getActivePins: (creatorId) => TE.right(own(dataset.activePins, creatorId) ?? []),
   };
 };

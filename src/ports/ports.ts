@@ -146,14 +146,20 @@ export interface SchedulePorts {
   readonly getRotationState: (
     creatorId: string,
   ) => TaskEither<PortFailure, StoredRotationState | null>;
-  /** 003 task 2.5 `db.get_active_pins`: the creator's current pinned posts (`[]` when none), for `planPins`; decoded with `decodeActivePins`. Not read by `buildSchedule`. */
+  /**
+   * 003 task 2.5 `db.get_active_pins`: the creator's current pinned posts (`[]` or `null` when
+   * none). Optional: read by `buildSchedule` at load and decoded with `ActivePinsC` (the codec of
+   * `decodeActivePins`); a failure or an answer that does not decode is a `port_failed` warning
+   * and the seed's fallback, no current pins. The week's pin plan is `result.pins`.
+   */
   readonly getActivePins?: (creatorId: string) => TaskEither<PortFailure, ReadonlyArray<ActivePin>>;
   /**
    * 003 task 2.8 `CreatorTimingProfile`: the creator's average audience response time (minutes),
    * peak engagement hour (0-23 local), multi-time-zone audience flag and timing variation;
-   * `null` when none is stored. Optional: without it the default follow-up window (15-45
-   * minutes), no next-day follow-ups, no AM/PM preference and the base jitter apply. Decode
-   * an answer with `CreatorTimingProfileC`; adjust with `timingAdjustmentsFor`.
+   * `null` when none is stored. Optional: read by `buildSchedule` at load and decoded with
+   * `CreatorTimingProfileC`; without it (or when it fails: `port_failed`) the default follow-up
+   * window (15-45 minutes), no next-day follow-ups, no AM/PM preference and the base jitter
+   * apply. What it changes: `timingAdjustmentsFor`, reported as `timing_profile_applied`.
    */
   readonly getTimingProfile?: (
     creatorId: string,

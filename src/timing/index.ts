@@ -15,6 +15,7 @@ export { type LinkedDrops, linkDropParents } from './linkDrops';
 export {
   type ActivePin,
   ActivePinC,
+  ActivePinsC,
   decodeActivePins,
   type PinAction,
   type PinCandidate,
@@ -32,6 +33,8 @@ export {
   type CreatorTimingProfileWire,
   type FollowupWindow,
   followupWindowFor,
+  type JitterRange,
+  jitterRangeFor,
   jitterScaleFor,
   type TimingAdjustments,
   type TimingProfilePolicy,

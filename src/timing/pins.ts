@@ -213,7 +213,22 @@ const UniquePostId = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-const ActivePinsC = new t.Type<ReadonlyArray<ActivePin>, ReadonlyArray<ActivePin>, unknown>(
+/**
+ * The io-ts codec of a list of current pins (what `getActivePins` answers): an array of
+ * `ActivePinC` whose `postId`s are unique; a repeated `postId` fails at the second
+ * (`[3].postId: expected postId not already pinned`). `buildSchedule` decodes the port's
+ * answer with it at the port boundary, and `inMemoryPorts` its dataset's `activePins`.
+ *
+ * Source: seed 003 task 2.5 `_load_active_pins`; STYLE io-ts boundary.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const ActivePinsC: t.Type<
+  ReadonlyArray<ActivePin>,
+  ReadonlyArray<ActivePin>,
+  unknown
+> = new t.Type<ReadonlyArray<ActivePin>, ReadonlyArray<ActivePin>, unknown>(
   'array of ActivePin',
   (u): u is ReadonlyArray<ActivePin> => Array.isArray(u) && u.every((p) => ActivePinC.is(p)),
   (u, c) => {

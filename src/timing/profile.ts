@@ -129,12 +129,17 @@ export const CreatorTimingProfileC: t.Type<
 
 /**
  * The part of the policy the profile adjustments read: the default follow-up window
- * (`followups.minDelayMinutes`, `followups.maxDelayMinutes`) and the `timingProfile` factors.
+ * (`followups.minDelayMinutes`, `followups.maxDelayMinutes`), the `timingProfile` factors, the
+ * AM/PM split (`rotation.amPmSplitHour`) and the jitter range (`timing.jitterMin`,
+ * `timing.jitterMax`).
  *
  * @since 0.3.0
  * @category timing
  */
-export type TimingProfilePolicy = Pick<SchedulePolicy, 'followups' | 'timingProfile' | 'rotation'>;
+export type TimingProfilePolicy = Pick<
+  SchedulePolicy,
+  'followups' | 'timingProfile' | 'rotation' | 'timing'
+>;
 
 /**
  * A follow-up window in whole minutes after the parent, and where it came from.
@@ -278,15 +283,57 @@ export const jitterScaleFor = (
 };
 
 /**
+ * A jitter range in whole minutes: every offset `o` with `jitterMin <= o <= jitterMax`.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface JitterRange {
+  /** The earliest offset, minutes (<= 0). */
+  readonly jitterMin: number;
+  /** The latest offset, minutes (>= 0). */
+  readonly jitterMax: number;
+}
+
+/**
+ * The jitter range of a creator: each side of the policy's range (`timing.jitterMin`,
+ * `timing.jitterMax`, -7..+8 by default) scaled by `jitterScaleFor` and kept inside that range,
+ * which RULINGS "jitter" fixes: `low` variation gives -3..+4 (`floor(7 / 2)`, `floor(8 / 2)`),
+ * `medium` and no profile -7..+8, and `high` (`min(8, 2 x base)`) cannot widen the range past
+ * -7..+8, so it stays -7..+8. Never fails.
+ *
+ * Source: seed 003 task 2.8 `adjust_jitter_for_creator`, task 2.6 (the range); RULINGS
+ * "Timing" (jitter in [-7, +8]).
+ *
+ * @example
+ * jitterRangeFor({ ...profile, timingVariation: 'low' })  // { jitterMin: -3, jitterMax: 4 }
+ * jitterRangeFor({ ...profile, timingVariation: 'high' }) // { jitterMin: -7, jitterMax: 8 }
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const jitterRangeFor = (
+  profile: CreatorTimingProfile | null,
+  policy: Pick<SchedulePolicy, 'timing' | 'timingProfile'> = DEFAULT_POLICY,
+): JitterRange => {
+  const { jitterMin, jitterMax } = policy.timing;
+  const below = Math.min(-jitterMin, jitterScaleFor(profile, -jitterMin, policy));
+  const above = Math.min(jitterMax, jitterScaleFor(profile, jitterMax, policy));
+  return { jitterMin: below === 0 ? 0 : -below, jitterMax: above };
+};
+
+/**
  * What a timing profile changes, with the issues that report it.
  *
  * - `followupWindow`: `followupWindowFor(profile, policy)`.
- * - `allowNextDay`: `allowNextDayFor(profile)`.
+ * - `allowNextDay`: the caller's `allowNextDayFollowups` when given, else
+ *   `allowNextDayFor(profile)`.
  * - `amPmPreference`: `amPmPreference(profile, policy)`.
  * - `timingVariation`: the profile's, `medium` without a profile.
- * - `issues`: without a profile none; with one, info `timing_profile_applied`, and info
- *   `followup_window_default` when the creator's window is too narrow (RULINGS "creator
- *   window": the fallback is reported).
+ * - `issues`: without a profile none; with one, info `timing_profile_applied` (the window,
+ *   next-day follow-ups, the AM/PM preference, the timing variation and the jitter range of
+ *   `jitterRangeFor`), and info `followup_window_default` when the creator's window is too
+ *   narrow (RULINGS "creator window": the fallback is reported).
  *
  * @since 0.3.0
  * @category timing
@@ -302,7 +349,9 @@ export interface TimingAdjustments {
 /**
  * Every adjustment a creator's timing profile makes, and the issues reporting them (see
  * `TimingAdjustments`). Pure; never fails. `profile: null` (no profile) gives the defaults and
- * no issue.
+ * no issue. `caller.allowNextDayFollowups`, when given (the build's
+ * `options.allowNextDayFollowups`), wins over the profile's `multiTimezoneAudience`: the
+ * caller's explicit word is an override, the profile the creator's default.
  *
  * Source: seed 003 task 2.8; RULINGS "creator window".
  *
@@ -317,9 +366,10 @@ export interface TimingAdjustments {
 export const timingAdjustmentsFor = (
   profile: CreatorTimingProfile | null,
   policy: TimingProfilePolicy = DEFAULT_POLICY,
+  caller: { readonly allowNextDayFollowups?: boolean | undefined } = {},
 ): TimingAdjustments => {
   const followupWindow = followupWindowFor(profile, policy);
-  const allowNextDay = allowNextDayFor(profile);
+  const allowNextDay = caller.allowNextDayFollowups ?? allowNextDayFor(profile);
   const preference = amPmPreference(profile, policy);
   const timingVariation = profile?.timingVariation ?? 'medium';
   const issues: Issue[] = [];
@@ -336,6 +386,9 @@ export const timingAdjustmentsFor = (
           allowNextDay,
           amPmPreference: preference,
           timingVariation,
+          jitterMinutes: (({ jitterMin, jitterMax }) => ({ min: jitterMin, max: jitterMax }))(
+            jitterRangeFor(profile, policy),
+          ),
         },
         'timingProfile',
       ),

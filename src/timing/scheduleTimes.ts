@@ -19,6 +19,7 @@ import {
   categoryCounts,
   channelReachesTarget,
   compareSlotIds,
+  dayHalfOf,
 } from '../domain/rules';
 import type {
   Allocation,
@@ -30,6 +31,7 @@ import type {
   Timing,
 } from '../domain/stages';
 import { clockTime, epochMinuteToIso } from '../domain/time';
+import type { PpvStyle } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { styleFits } from '../rotation/sameStyle';
 import { type Candidate, candidateStream } from './candidates';
@@ -43,6 +45,7 @@ import {
   prober,
   recordPlacement,
 } from './ledger';
+import { amPmPreference, jitterRangeFor } from './profile';
 
 /** One relaxation level: the spacing in minutes and whether avoid hours are ignored. */
 interface Level {
@@ -76,8 +79,32 @@ interface Env {
   readonly ctx: PhaseContext;
   readonly avoidHours: ReadonlySet<number>;
   readonly levels: ReadonlyArray<Level>;
+  /** The jitter table of the creator's jitter range (`jitterRangeFor`, -7..+8 by default). */
   readonly jitters: ReadonlyArray<ReadonlyArray<number>>;
+  /** The creator's preferred half of the day (003 task 2.8), `null` without a preference. */
+  readonly amPm: 'AM' | 'PM' | null;
+  /** Relative performance per local hour (`BestTiming.hourlyPerformance`, 0-1). */
+  readonly hourlyPerformance: Readonly<Record<string, number>>;
 }
+
+/**
+ * The preferred hours in the order of their hourly performance, best first (a stable sort: equal
+ * performances keep their order, hours without a value come after those with one, in their
+ * order). Unchanged when no hour has a value. Source: seed 001 §1.6 (`get_best_timing`, best
+ * performing time slots), seed 003 task 2.8 ("historical engagement patterns by hour").
+ */
+const byPerformance = (
+  hours: ReadonlyArray<number>,
+  performance: Readonly<Record<string, number>>,
+): ReadonlyArray<number> => {
+  const performanceOf = (h: number): number | undefined =>
+    Object.hasOwn(performance, String(h)) ? performance[String(h)] : undefined;
+  if (!hours.some((h) => performanceOf(h) !== undefined)) return hours;
+  return hours
+    .map((h, i) => ({ h, i, v: performanceOf(h) ?? Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => b.v - a.v || a.i - b.i)
+    .map((x) => x.h);
+};
 
 /**
  * Placement order inside a day: the long-gap types first (12 hours or more between two sends,
@@ -193,12 +220,14 @@ const findPlacement = (
   day: DailyVariation,
   clock: (minuteOfDay: number) => number,
   spreadIndex: number,
+  splitStyles: ReadonlySet<PpvStyle>,
 ): Placement | null => {
   const { ctx } = env;
   const policy = ctx.policy;
   const minMinutesBetween = SEND_TYPES[slot.sendTypeKey].minMinutesBetween;
+  const hours = preferredHours(slot.category, day, policy);
   const pref = chainedPreference(
-    preferredHours(slot.category, day, policy),
+    { ...hours, hours: byPerformance(hours.hours, env.hourlyPerformance) },
     ledger.byType.get(slot.sendTypeKey),
     minMinutesBetween,
     clock,
@@ -210,6 +239,22 @@ const findPlacement = (
   const levels = styled ? env.levels : env.levels.filter((l) => !l.sameStyle);
   const placedStyles = styled ? (ledger.stylesByDate.get(day.date) ?? []) : [];
   const pattern = ppvStyleRoleOf(slot.sendTypeKey) === 'pattern';
+  // 003 task 2.8 AM/PM preference "for same-style spacing": on a day whose pattern PPVs of this
+  // restricted style must split across AM and PM, the first of them placed (the highest
+  // priority) tries the creator's preferred half first, at every level that keeps the rule.
+  const preferred = env.amPm;
+  const preferHalf =
+    styled &&
+    pattern &&
+    preferred !== null &&
+    style !== null &&
+    splitStyles.has(style) &&
+    !placedStyles.some(
+      (p) =>
+        p.pattern &&
+        p.ppvStyle === style &&
+        dayHalfOf(p.minuteOfDay, policy.rotation) === preferred,
+    );
   const fits = (e: Evaluation, minuteOfDay: number): boolean =>
     style === null ||
     styleFits(
@@ -236,7 +281,9 @@ const findPlacement = (
       entry = { check: prober(ledger, probe, clock, env.avoidHours, policy), memo: [] };
       checks.set(family, entry);
     }
-    if (i < entry.memo.length) return entry.memo[i] as Evaluation | null;
+    // `undefined`: not evaluated yet (a preferred-half pass skips candidates), `null`: refused
+    const hit = entry.memo[i];
+    if (hit !== undefined) return hit;
     const e = entry.check(minute);
     entry.memo[i] = e;
     return e;
@@ -244,21 +291,24 @@ const findPlacement = (
   for (const level of levels)
     for (const channelKey of channelOptions(slot)) {
       const family = CHANNELS[channelKey].family;
-      for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
-        const evaluation = evaluationAt(family, i, m);
-        if (
-          evaluation !== null &&
-          passes(evaluation, level) &&
-          (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
-        )
-          return {
-            candidate: stream.candidateAt(i),
-            evaluation,
-            channelKey,
-            level,
-            firstMinute: stream.firstPreferredMinute,
-          };
-      }
+      // With a preferred half: its candidates first, then the others (each in stream order).
+      for (const half of preferHalf && level.sameStyle ? [true, false] : [null])
+        for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
+          if (half !== null && (dayHalfOf(m, policy.rotation) === preferred) !== half) continue;
+          const evaluation = evaluationAt(family, i, m);
+          if (
+            evaluation !== null &&
+            passes(evaluation, level) &&
+            (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
+          )
+            return {
+              candidate: stream.candidateAt(i),
+              evaluation,
+              channelKey,
+              level,
+              firstMinute: stream.firstPreferredMinute,
+            };
+        }
     }
   return null;
 };
@@ -404,6 +454,25 @@ const keepBalance = (
   return kept;
 };
 
+/**
+ * The restricted styles (winner, bundle) of which a day's queue holds at least two pattern PPVs:
+ * the AM/PM split of 003 task 2.2 puts one in each half of the day.
+ */
+const stylesToSplit = (
+  queue: ReadonlyArray<WorkItem>,
+  policy: PhaseContext['policy'],
+): ReadonlySet<PpvStyle> => {
+  const counts = new Map<PpvStyle, number>();
+  for (const { slot } of queue)
+    if (
+      slot.ppvStyle !== null &&
+      ppvStyleRoleOf(slot.sendTypeKey) === 'pattern' &&
+      policy.rotation.noBackToBackStyles.includes(slot.ppvStyle)
+    )
+      counts.set(slot.ppvStyle, (counts.get(slot.ppvStyle) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([style]) => style));
+};
+
 const droppedIssue = (
   item: WorkItem,
   reason: 'no_valid_time' | 'date_outside_week' | 'balance',
@@ -452,6 +521,16 @@ const movedIssue = (item: WorkItem, toDate: string): Issue =>
  * Relaxation order (RULINGS "relaxation"): spacing 45 -> 30 -> 20, then avoid hours, then the
  * next date of the week (after that date's own items), then the item is dropped.
  *
+ * Creator data (003 task 2.8, `loaded.timingProfile` and `loaded.timing`):
+ * - the preferred hours of every category are tried in the order of `hourlyPerformance`, best
+ *   first (hours without a value after the others; the 001 §5.2 rotation and shifts unchanged);
+ * - the jitter range is `jitterRangeFor(profile)`: -3..+4 for a `low` timing variation, else
+ *   -7..+8 (RULINGS "jitter"), every offset still off the round minutes;
+ * - with an AM/PM preference, on a day holding two pattern PPVs of a restricted style (winner,
+ *   bundle), which the same-style rule splits across the halves of the day, the first of them
+ *   placed tries the preferred half first at every level that keeps the rule.
+ * Without a profile and without hourly performance the times are those of the defaults.
+ *
  * Issues (phase `timing`, path `slots[i]` of `targeting.slots`):
  * - `spacing_relaxed` (warning): placed closer than the target spacing to a send of its family.
  * - `avoid_hours_relaxed` (warning): placed in an avoid hour.
@@ -474,11 +553,17 @@ export const scheduleTimes = (
 ): Timing => {
   const policy = ctx.policy;
   const avoidHours = new Set(loaded.timing.avoidHours);
+  const profile = loaded.timingProfile ?? null;
   const env: Env = {
     ctx,
     avoidHours,
     levels: relaxationLevels(ctx, avoidHours),
-    jitters: jitterTable(policy),
+    // 003 task 2.8: the creator's jitter range, inside RULINGS' -7..+8
+    jitters: jitterTable({
+      timing: { ...policy.timing, ...jitterRangeFor(profile, policy) },
+    }),
+    amPm: amPmPreference(profile, policy),
+    hourlyPerformance: loaded.timing.hourlyPerformance,
   };
   const weekPhase = weekPhaseOf(ctx.creator.creatorId, ctx.weekDates[0] ?? '1970-01-05');
   const days = ctx.weekDates.map((d, i) =>
@@ -505,8 +590,9 @@ export const scheduleTimes = (
     const clock = localClock(day.date, ctx.creator.timezone, policy);
     const spread = new Map<string, number>();
     const moving: WorkItem[] = [];
+    const splitStyles = stylesToSplit(queue, policy);
     const place = (item: WorkItem, k: number): void => {
-      const p = findPlacement(env, ledger, item.slot, day, clock, k);
+      const p = findPlacement(env, ledger, item.slot, day, clock, k, splitStyles);
       if (p !== null) {
         // RULINGS "moved items": an item carries the strategy of the day it is sent on.
         const allocated = dayByDate.get(day.date);

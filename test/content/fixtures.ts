@@ -53,6 +53,8 @@ export const loaded = (over: Partial<LoadedData> = {}): LoadedData => ({
   timingIsDefault: true,
   persona: null,
   rotationState: null,
+  timingProfile: null,
+  activePins: [],
   issues: [],
   ...over,
 });

@@ -64,6 +64,8 @@ export const makeLoaded = (history: ReadonlyArray<MassMessage> = []): LoadedData
   timingIsDefault: true,
   persona: null,
   rotationState: null,
+  timingProfile: null,
+  activePins: [],
   issues: [],
 });
 

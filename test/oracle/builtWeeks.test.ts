@@ -94,8 +94,17 @@ const describeWeek = (s: HardCreatorWeek, r?: ScheduleResult): string => {
   return `[${s.hardCase}] ${s.creatorId} ${c?.pageType} fans=${c?.fanCount} ${c?.timezone} week ${s.weekStart} seed ${JSON.stringify(s.seed)}${s.options ? ` options ${JSON.stringify(s.options)}` : ''}${r ? ` -> ${r.items.length} items, ${r.validation.status} ${r.validation.score}` : ''}`;
 };
 
+/**
+ * Whether the build let follow-ups cross midnight: the caller's option when given, else the
+ * creator timing profile's multi-time-zone audience (003 task 2.8), else not.
+ */
+const nextDayAllowed = (s: HardCreatorWeek): boolean =>
+  s.options?.allowNextDayFollowups ??
+  s.dataset.timingProfiles?.[s.creatorId]?.multiTimezoneAudience ??
+  false;
+
 const oracleOptions = (s: OverriddenWeek) => ({
-  allowNextDayFollowups: s.options?.allowNextDayFollowups ?? false,
+  allowNextDayFollowups: nextDayAllowed(s),
   ...(s.literals === undefined ? {} : { literals: s.literals }),
 });
 
@@ -161,7 +170,8 @@ describe('built weeks hold every hard rule outside KNOWN_OPEN', () => {
  * moves a delay off the round minutes (at most a few minutes) and clamps late parents, so the
  * realized mean over the fixed mix sample (about 1,200 follow-ups) must lie within 2 minutes of
  * it. A mean of 35 (the mutant) realizes about 34; a uniform 15-45 draw would give 30 with a
- * deviation of 8.7.
+ * deviation of 8.7. Weeks with a creator timing profile are left out: the profile may narrow
+ * the window (003 task 2.8), which moves the truncated mean.
  */
 describe('follow-up delays follow the truncated normal of 003 task 2.3', () => {
   const f = DEFAULT_LITERALS.followups;
@@ -179,6 +189,7 @@ describe('follow-up delays follow the truncated normal of 003 task 2.3', () => {
     const sample = fc.sample(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS });
     const delays: number[] = [];
     for (const s of sample) {
+      if (s.dataset.timingProfiles?.[s.creatorId] !== undefined) continue;
       const r = await cachedBuild(s);
       if (E.isLeft(r)) throw new Error(`${describeWeek(s)}: Left ${r.left.code}`);
       for (const i of r.right.items)
@@ -570,6 +581,23 @@ describe('the hard-case arbitraries generate what they say', () => {
       expect(avoid.length).toBeGreaterThan(0);
       for (const h of avoid) expect(h >= 9 && h <= 22).toBe(true);
     }
+  });
+
+  it('the mix sometimes has a creator timing profile and current pins (003 tasks 2.8, 2.5)', () => {
+    const mix = fc.sample(hardCreatorWeekArb, { seed: MIX_SEED, numRuns: MIX_RUNS });
+    const profiles = mix.filter((s) => s.dataset.timingProfiles?.[s.creatorId] !== undefined);
+    const pins = mix.filter((s) => (s.dataset.activePins?.[s.creatorId]?.length ?? 0) > 0);
+    for (const part of [profiles, pins]) {
+      expect(part.length).toBeGreaterThan(MIX_RUNS / 6);
+      expect(part.length).toBeLessThan(MIX_RUNS / 2);
+    }
+    // a profile whose window the creator's average sets (avg 17-59 minutes: at least 10 wide)
+    expect(
+      profiles.some((s) => {
+        const avg = s.dataset.timingProfiles?.[s.creatorId]?.avgResponseMinutes;
+        return typeof avg === 'number' && avg >= 17 && avg < 60;
+      }),
+    ).toBe(true);
   });
 
   it('the mix draws every hard case', () => {

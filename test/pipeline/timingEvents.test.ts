@@ -56,6 +56,10 @@ describe('timing events (003 task 2.2b)', () => {
       errorCount: week.validation.errors.length,
       repairCount: repairs.length,
     });
+    expect(of('pin').map((e) => [e.details.action, e.details.postId])).toEqual(
+      week.pins.actions.map((a) => [a.action, a.postId]),
+    );
+    expect(of('pin').length).toBeGreaterThan(0);
     expect(of('saga_execution')).toEqual([]); // no save asked
     for (const e of week.timingEvents) expect(e.creatorId).toBe('creator_04');
   });

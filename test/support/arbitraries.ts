@@ -21,6 +21,8 @@ import type {
   Vault,
 } from '../../src/domain/types';
 import type { InMemoryDataset } from '../../src/ports/dataset';
+import type { ActivePin } from '../../src/timing/pins';
+import type { CreatorTimingProfileWire } from '../../src/timing/profile';
 
 const DAY_MS = 86_400_000;
 
@@ -348,6 +350,58 @@ export const rotationStateArb = (
       version: 0,
     }));
 
+/**
+ * A creator timing profile as a port sends it (003 task 2.8): each field absent, `null` or a
+ * value: an average response time of 5-90 minutes (so the creator window is sometimes used,
+ * sometimes too narrow: below 17 or from 60 minutes), a peak hour, the multi-time-zone flag
+ * and the timing variation.
+ */
+export const timingProfileArb: fc.Arbitrary<CreatorTimingProfileWire> = fc.record(
+  {
+    avgResponseMinutes: fc.option(fc.integer({ min: 5, max: 90 }), { nil: null }),
+    peakEngagementHour: fc.option(hourArb, { nil: null }),
+    multiTimezoneAudience: fc.option(fc.boolean(), { nil: null }),
+    timingVariation: fc.option(
+      fc.constantFrom('low' as const, 'medium' as const, 'high' as const),
+      {
+        nil: null,
+      },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/**
+ * The current pins of a creator before `weekStart` (003 task 2.5 `PinItem`): 0-8 pins with ids
+ * `pin_1`..., started 0-120 hours before the week's UTC midnight, lasting 1-100 hours (some
+ * already ended when the week starts, some still running into it), priorities 0-500 USD.
+ */
+export const activePinsArb = (weekStart: string): fc.Arbitrary<ActivePin[]> =>
+  fc
+    .array(
+      fc.record({
+        startsBefore: fc.integer({ min: 0, max: 120 }),
+        hours: fc.integer({ min: 1, max: 100 }),
+        priority: fc.integer({ min: 0, max: 500 }),
+      }),
+      { maxLength: 8 },
+    )
+    .map((pins) =>
+      pins.map((p, i) => {
+        const start = dayMs(weekStart) - p.startsBefore * 3_600_000;
+        return {
+          postId: `pin_${i + 1}`,
+          pinStart: new Date(start).toISOString(),
+          pinEnd: new Date(start + p.hours * 3_600_000).toISOString(),
+          priority: p.priority,
+        };
+      }),
+    );
+
+/** `arb` in one case of three, else `null`. */
+export const sometimes = <A>(arb: fc.Arbitrary<A>): fc.Arbitrary<A | null> =>
+  fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+
 /** One generated case: a dataset with one creator, the week to build and the seed. */
 export interface CreatorWeek {
   readonly dataset: InMemoryDataset;
@@ -362,7 +416,8 @@ const recordFor = <A>(creatorId: string, value: A | null): Readonly<Record<strin
 /**
  * A random valid dataset with ONE creator, plus the week and seed to build: random page type,
  * fans across all tiers, a zone with or without DST, 0-90 days of history, trends / vault /
- * timing / persona / rotation state each sometimes missing, 0-400 captions.
+ * timing / persona / rotation state each sometimes missing, a timing profile and current pins
+ * in one case of three each, 0-400 captions.
  */
 export const creatorWeekArb: fc.Arbitrary<CreatorWeek> = fc
   .record({
@@ -384,20 +439,36 @@ export const creatorWeekArb: fc.Arbitrary<CreatorWeek> = fc
         timing: fc.option(timingArb, { nil: null }),
         persona: fc.option(personaArb, { nil: null }),
         rotation: fc.option(rotationStateArb(creator.creatorId, weekStart), { nil: null }),
+        timingProfile: sometimes(timingProfileArb),
+        activePins: sometimes(activePinsArb(weekStart)),
       })
-      .map(({ history, captions, trends, vault, timing, persona, rotation }) => ({
-        creatorId: creator.creatorId,
-        weekStart,
-        seed,
-        dataset: {
-          creators: [creator],
-          history: [...history].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+      .map(
+        ({
+          history,
           captions,
-          trends: recordFor(creator.creatorId, trends),
-          vaults: recordFor(creator.creatorId, vault),
-          timing: recordFor(creator.creatorId, timing),
-          personas: recordFor(creator.creatorId, persona),
-          rotationStates: recordFor(creator.creatorId, rotation),
-        },
-      })),
+          trends,
+          vault,
+          timing,
+          persona,
+          rotation,
+          timingProfile,
+          activePins,
+        }) => ({
+          creatorId: creator.creatorId,
+          weekStart,
+          seed,
+          dataset: {
+            creators: [creator],
+            history: [...history].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+            captions,
+            trends: recordFor(creator.creatorId, trends),
+            vaults: recordFor(creator.creatorId, vault),
+            timing: recordFor(creator.creatorId, timing),
+            personas: recordFor(creator.creatorId, persona),
+            rotationStates: recordFor(creator.creatorId, rotation),
+            timingProfiles: recordFor(creator.creatorId, timingProfile),
+            activePins: recordFor(creator.creatorId, activePins),
+          },
+        }),
+      ),
   );

@@ -5,7 +5,9 @@
  * that lack media kinds, and avoid hours inside the 08:00-23:30 window.
  *
  * Each generated case is a valid `CreatorWeek` (one creator, a week, a seed) plus the name of
- * its hard case and the build options (`allowNextDayFollowups` for late parents).
+ * its hard case and the build options (`allowNextDayFollowups` for late parents). Every case
+ * has, one time in three each, a creator timing profile (003 task 2.8) and current pins (003
+ * task 2.5).
  * `hardCreatorWeekArb` mixes all of them with the common case.
  */
 import fc from 'fast-check';
@@ -20,7 +22,10 @@ import type {
   ScheduleOptions,
   Vault,
 } from '../../src/domain/types';
+import type { ActivePin } from '../../src/timing/pins';
+import type { CreatorTimingProfileWire } from '../../src/timing/profile';
 import {
+  activePinsArb,
   type CreatorWeek,
   captionPoolArb,
   creatorProfileArb,
@@ -29,7 +34,9 @@ import {
   personaArb,
   rotationStateArb,
   seedArb,
+  sometimes,
   timingArb,
+  timingProfileArb,
   trendsArb,
   vaultArb,
   weekStartArb,
@@ -127,6 +134,10 @@ export interface WeekParts {
     weekStart: string,
   ) => fc.Arbitrary<CreatorRotationState | null>;
   readonly options?: fc.Arbitrary<ScheduleOptions | undefined>;
+  /** The creator timing profile (003 task 2.8); default: one case in three. */
+  readonly timingProfile?: fc.Arbitrary<CreatorTimingProfileWire | null>;
+  /** The current pins (003 task 2.5); default: one case in three. */
+  readonly activePins?: (weekStart: string) => fc.Arbitrary<ActivePin[] | null>;
 }
 
 /** 0-90 days of history, up to 6 messages a day (as `creatorWeekArb`). */
@@ -179,9 +190,21 @@ export const creatorWeekFrom = (
           rotation: (
             parts.rotation ?? ((id, ws) => fc.option(rotationStateArb(id, ws), { nil: null }))
           )(creator.creatorId, weekStart),
+          timingProfile: parts.timingProfile ?? sometimes(timingProfileArb),
+          activePins: (parts.activePins ?? ((ws) => sometimes(activePinsArb(ws))))(weekStart),
         })
         .map(
-          ({ history, captions, trends, vault, timing, persona, rotation }): HardCreatorWeek => ({
+          ({
+            history,
+            captions,
+            trends,
+            vault,
+            timing,
+            persona,
+            rotation,
+            timingProfile,
+            activePins,
+          }): HardCreatorWeek => ({
             hardCase,
             creatorId: creator.creatorId,
             weekStart,
@@ -196,6 +219,8 @@ export const creatorWeekFrom = (
               timing: recordFor(creator.creatorId, timing),
               personas: recordFor(creator.creatorId, persona),
               rotationStates: recordFor(creator.creatorId, rotation),
+              timingProfiles: recordFor(creator.creatorId, timingProfile),
+              activePins: recordFor(creator.creatorId, activePins),
             },
           }),
         ),

@@ -38,6 +38,8 @@ export const OPTIONAL_READS = [
   'getRotationState',
   'getContentTypeRankings',
   'countUsableCaptions',
+  'getTimingProfile',
+  'getActivePins',
 ] as const;
 
 export type RequiredRead = (typeof REQUIRED_READS)[number];

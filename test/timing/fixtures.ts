@@ -69,6 +69,8 @@ export const makeLoaded = (
   timingIsDefault: false,
   persona: null,
   rotationState: null,
+  timingProfile: null,
+  activePins: [],
   issues: [],
 });
 
