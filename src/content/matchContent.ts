@@ -207,12 +207,13 @@ const passing = (
   allowed: ReadonlySet<string> | null,
   limit: number,
   prefer: ((c: Caption) => boolean) | null = null,
+  scanLimit = limit,
 ): ReadonlyArray<Caption> => {
   const out: Caption[] = [];
   const rest: Caption[] = [];
   const seen = new Set<string>();
   for (const p of [...pool].sort(portOrder)) {
-    if (out.length >= limit) break;
+    if (out.length >= limit || out.length + rest.length >= Math.max(limit, scanLimit)) break;
     const c = p.caption;
     if (seen.has(c.captionId) || used.has(c.captionId)) continue;
     if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
@@ -220,7 +221,7 @@ const passing = (
     seen.add(c.captionId);
     // a styled PPV takes the captions that fit its style first, the others after them
     if (prefer === null || prefer(c)) out.push(c);
-    else if (rest.length < limit) rest.push(c);
+    else rest.push(c);
   }
   return [...out, ...rest].slice(0, limit);
 };
@@ -622,6 +623,7 @@ export const matchContent =
               allowed,
               policy.content.candidateLimit,
               prefer,
+              prefer === null ? policy.content.candidateLimit : policy.content.styleScanLimit,
             );
             return candidates.length > 0
               ? TE.right<ScheduleError, Found>({ candidates, level: l, generic: false })

@@ -619,36 +619,62 @@ export const detectPpvElements = (
   text: string,
   policy: PpvStructurePolicy = DEFAULT_POLICY.ppvStructure,
 ): PpvElementMatches => {
+  const d = elementDetectors(text, policy);
+  return Object.fromEntries(PPV_STRUCTURE_ELEMENTS.map((e) => [e, d[e]()])) as Record<
+    PpvStructureElement,
+    string | null
+  >;
+};
+
+/**
+ * One thunk per element over `text`, so a check of one structure runs only its own detectors
+ * (the caption parts are read once, when an element first needs them).
+ */
+const elementDetectors = (
+  text: string,
+  policy: PpvStructurePolicy,
+): Readonly<Record<PpvStructureElement, () => string | null>> => {
   const p = isPolicy(policy) ? policy : DEFAULT_POLICY.ppvStructure;
   const t = typeof text === 'string' ? text : '';
-  const parts = ppvCaptionParts(t);
-  const listLines = parts.lines.filter((l) => LIST_LINE.test(l));
-  const title =
-    parts.title.length > 0 && codePoints(parts.title) <= p.titleMaxCharacters
-      ? hook(parts.title) === null
-        ? null
-        : parts.title
-      : null;
-  const setting = SETTING.exec(parts.body);
-  const wrap =
-    parts.wrap !== null &&
-    codePoints(parts.wrap) <= p.wrapMaxCharacters &&
-    firstMatch(parts.wrap, [SIGN_OFF, CTA, SIGN_OFF_EMOJI]) !== null
-      ? parts.wrap
-      : null;
+  let read: PpvCaptionParts | null = null;
+  const parts = (): PpvCaptionParts => {
+    read ??= ppvCaptionParts(t);
+    return read;
+  };
   return {
-    clickbait: hook(parts.opening),
-    exclusivity: firstMatch(t, [EXCLUSIVITY]),
-    valueAnchor: firstMatch(t, [VALUE, CURRENCY_AMOUNT, AMOUNT_CURRENCY, PERCENT_OFF]),
-    callToAction: firstMatch(t, [CTA]),
-    itemization:
-      firstMatch(t, [ITEMIZATION, COUNTED_ITEMS, MULTIPLIER, PLUS_JOIN]) ??
-      (listLines.length >= 2 ? snippet(listLines.join(' / ')) : null),
-    urgency: firstMatch(t, [URGENCY, HOURS, FIRST_N]),
-    clickbaitTitle: title,
-    bodyWithSetting:
-      setting !== null && wordCount(parts.body) >= p.bodyMinWords ? setting[0] : null,
-    shortWrap: wrap,
+    clickbait: () => hook(parts().opening),
+    exclusivity: () => firstMatch(t, [EXCLUSIVITY]),
+    valueAnchor: () => firstMatch(t, [VALUE, CURRENCY_AMOUNT, AMOUNT_CURRENCY, PERCENT_OFF]),
+    callToAction: () => firstMatch(t, [CTA]),
+    itemization: () => {
+      const listLines = parts().lines.filter((l) => LIST_LINE.test(l));
+      return (
+        firstMatch(t, [ITEMIZATION, COUNTED_ITEMS, MULTIPLIER, PLUS_JOIN]) ??
+        (listLines.length >= 2 ? snippet(listLines.join(' / ')) : null)
+      );
+    },
+    urgency: () => firstMatch(t, [URGENCY, HOURS, FIRST_N]),
+    clickbaitTitle: () => {
+      const { title } = parts();
+      return title.length > 0 && codePoints(title) <= p.titleMaxCharacters
+        ? hook(title) === null
+          ? null
+          : title
+        : null;
+    },
+    bodyWithSetting: () => {
+      const { body } = parts();
+      const setting = SETTING.exec(body);
+      return setting !== null && wordCount(body) >= p.bodyMinWords ? setting[0] : null;
+    },
+    shortWrap: () => {
+      const { wrap } = parts();
+      return wrap !== null &&
+        codePoints(wrap) <= p.wrapMaxCharacters &&
+        firstMatch(wrap, [SIGN_OFF, CTA, SIGN_OFF_EMOJI]) !== null
+        ? wrap
+        : null;
+    },
   };
 };
 
@@ -718,11 +744,12 @@ export const validatePpvStructure = (
   const p = isPolicy(policy) ? policy : DEFAULT_POLICY.ppvStructure;
   const known = typeof structure === 'string' && Object.hasOwn(PPV_STRUCTURES, structure);
   const elements = known ? PPV_STRUCTURES[structure] : [];
-  const detected = detectPpvElements(text, p);
-  const found = elements.filter((e) => detected[e] !== null);
-  const missing = elements.filter((e) => detected[e] === null);
+  const detectors = elementDetectors(text, p);
+  const detected = new Map(elements.map((e) => [e, detectors[e]()] as const));
+  const found = elements.filter((e) => detected.get(e) != null);
+  const missing = elements.filter((e) => detected.get(e) == null);
   const matches: Partial<Record<PpvStructureElement, string>> = {};
-  for (const e of found) matches[e] = detected[e] as string;
+  for (const e of found) matches[e] = detected.get(e) as string;
   const required = known ? requiredOf(structure, p) : 0;
   const total = elements.length;
   return {

@@ -70,6 +70,36 @@ export const styleFitOf = (
 };
 
 /**
+ * The structure check of a caption text, memoised per policy object and (structure, text): the
+ * same caption is checked for many slots of a week and many weeks of an agency (issue 9 "work
+ * once"). The memo holds plain results and is bounded; a hit returns what a miss computes.
+ */
+const STRUCTURE_MEMO = new WeakMap<
+  object,
+  Map<string, { readonly passes: boolean; readonly missing: ReadonlyArray<string> }>
+>();
+const STRUCTURE_MEMO_MAX = 200_000;
+const structureOf = (
+  text: string,
+  structure: PpvStructureType,
+  policy: Pick<SchedulePolicy, 'ppvStructure'>,
+): { readonly passes: boolean; readonly missing: ReadonlyArray<string> } => {
+  let memo = STRUCTURE_MEMO.get(policy.ppvStructure);
+  if (memo === undefined) {
+    memo = new Map();
+    STRUCTURE_MEMO.set(policy.ppvStructure, memo);
+  }
+  const key = `${structure}\u0000${text}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const r = validatePpvStructure(text, structure, policy.ppvStructure);
+  if (memo.size >= STRUCTURE_MEMO_MAX) memo.clear();
+  const value = { passes: r.passes, missing: r.missing };
+  memo.set(key, value);
+  return value;
+};
+
+/**
  * How `caption` fits `fit` (see `CaptionFit`). Pure; never throws.
  *
  * @since 0.3.0
@@ -80,10 +110,7 @@ export const captionFit = (
   fit: StyleFit,
   policy: Pick<SchedulePolicy, 'ppvStructure'>,
 ): CaptionFit => {
-  const result =
-    fit.structure === null
-      ? null
-      : validatePpvStructure(caption.text, fit.structure, policy.ppvStructure);
+  const result = fit.structure === null ? null : structureOf(caption.text, fit.structure, policy);
   return {
     structure: result === null || result.passes,
     content:

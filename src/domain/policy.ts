@@ -212,6 +212,7 @@ const SCHEMA = obj('SchedulePolicy', {
       20,
     ),
     candidateLimit: int(1, 1000),
+    styleScanLimit: int(1, 10_000),
     typePriorityScores: arrayOf(score, 1, 10),
     genericTypePriorityScore: score,
     diversityPenaltyPerGlobalUse: num(0, 100),
@@ -620,6 +621,12 @@ const DEFAULTS = {
     ],
     /** 001 §3.1 `limit = 10`. */
     candidateLimit: 10,
+    /**
+     * Project choice (docs/rulings.md "structure fit"): a styled PPV looks for captions that fit
+     * its style among the first 50 passing captions in the port's order (freshness,
+     * performance), so the search stays bounded in large banks.
+     */
+    styleScanLimit: 50,
     /** Type-priority score of the primary and secondary caption type (001 §3.2 priorities 1, 2). */
     typePriorityScores: [100, 70],
     /** Type-priority score of a generic caption of another type (001 §3.5 strategy 2). */
