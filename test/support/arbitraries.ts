@@ -413,6 +413,37 @@ export interface CreatorWeek {
 const recordFor = <A>(creatorId: string, value: A | null): Readonly<Record<string, A>> =>
   value === null ? {} : { [creatorId]: value };
 
+/** The parts a generated creator-week draws, each `null` when absent. */
+export interface DrawnParts {
+  readonly history: ReadonlyArray<InMemoryDataset['history'][number]>;
+  readonly captions: InMemoryDataset['captions'];
+  readonly trends: NonNullable<InMemoryDataset['trends']>[string] | null;
+  readonly vault: NonNullable<InMemoryDataset['vaults']>[string] | null;
+  readonly timing: NonNullable<InMemoryDataset['timing']>[string] | null;
+  readonly persona: NonNullable<InMemoryDataset['personas']>[string] | null;
+  readonly rotation: unknown;
+  readonly timingProfile: unknown;
+  readonly activePins: unknown;
+}
+
+/** The one-creator dataset of drawn parts (history in time order). */
+export const datasetFor = (
+  creator: InMemoryDataset['creators'][number],
+  p: DrawnParts,
+): InMemoryDataset =>
+  ({
+    creators: [creator],
+    history: [...p.history].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+    captions: p.captions,
+    trends: recordFor(creator.creatorId, p.trends),
+    vaults: recordFor(creator.creatorId, p.vault),
+    timing: recordFor(creator.creatorId, p.timing),
+    personas: recordFor(creator.creatorId, p.persona),
+    rotationStates: recordFor(creator.creatorId, p.rotation),
+    timingProfiles: recordFor(creator.creatorId, p.timingProfile),
+    activePins: recordFor(creator.creatorId, p.activePins),
+  }) as InMemoryDataset;
+
 /**
  * A random valid dataset with ONE creator, plus the week and seed to build: random page type,
  * fans across all tiers, a zone with or without DST, 0-90 days of history, trends / vault /
@@ -457,18 +488,17 @@ export const creatorWeekArb: fc.Arbitrary<CreatorWeek> = fc
           creatorId: creator.creatorId,
           weekStart,
           seed,
-          dataset: {
-            creators: [creator],
-            history: [...history].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+          dataset: datasetFor(creator, {
+            history,
             captions,
-            trends: recordFor(creator.creatorId, trends),
-            vaults: recordFor(creator.creatorId, vault),
-            timing: recordFor(creator.creatorId, timing),
-            personas: recordFor(creator.creatorId, persona),
-            rotationStates: recordFor(creator.creatorId, rotation),
-            timingProfiles: recordFor(creator.creatorId, timingProfile),
-            activePins: recordFor(creator.creatorId, activePins),
-          },
+            trends,
+            vault,
+            timing,
+            persona,
+            rotation,
+            timingProfile,
+            activePins,
+          }),
         }),
       ),
   );

@@ -30,6 +30,7 @@ import {
   captionPoolArb,
   creatorProfileArb,
   creatorWeekArb,
+  datasetFor,
   massMessageArb,
   personaArb,
   rotationStateArb,
@@ -159,9 +160,6 @@ const richHistory =
       }),
     );
 
-const recordFor = <A>(creatorId: string, value: A | null): Readonly<Record<string, A>> =>
-  value === null ? {} : { [creatorId]: value };
-
 /** Assembles a creator-week of `hardCase` from `parts`. */
 export const creatorWeekFrom = (
   hardCase: HardCaseName,
@@ -210,18 +208,17 @@ export const creatorWeekFrom = (
             weekStart,
             seed,
             ...(options === undefined ? {} : { options }),
-            dataset: {
-              creators: [creator],
-              history: [...history].sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
+            dataset: datasetFor(creator, {
+              history,
               captions,
-              trends: recordFor(creator.creatorId, trends),
-              vaults: recordFor(creator.creatorId, vault),
-              timing: recordFor(creator.creatorId, timing),
-              personas: recordFor(creator.creatorId, persona),
-              rotationStates: recordFor(creator.creatorId, rotation),
-              timingProfiles: recordFor(creator.creatorId, timingProfile),
-              activePins: recordFor(creator.creatorId, activePins),
-            },
+              trends,
+              vault,
+              timing,
+              persona,
+              rotation,
+              timingProfile,
+              activePins,
+            }),
           }),
         ),
     );
