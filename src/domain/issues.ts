@@ -144,6 +144,12 @@ export interface IssueDetailsByCode {
   };
   readonly invalid_earnings: { readonly id: string; readonly earnings: unknown };
   readonly invalid_price: { readonly id: string; readonly price: unknown };
+  readonly game_record_skipped: {
+    readonly index: number;
+    readonly field: 'record' | 'gameType' | 'earnings' | 'date' | 'creatorId';
+    readonly expected: string;
+    readonly received: string;
+  };
   // ------------------------------------------------------------------ allocation
   readonly send_type_unavailable: { readonly sendTypeKey: string; readonly missing: string };
   readonly quota_rebalanced: {
@@ -917,6 +923,12 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'volume',
     source: '000 task 3.3 records',
     message: (d, p) => `${at(p)}: expected a finite number >= 0 (USD), got ${String(d.earnings)}`,
+  }),
+  game_record_skipped: row<'game_record_skipped'>({
+    severity: 'warning',
+    phase: 'load',
+    source: '000 task 3.6 records (`GamePerformance`)',
+    message: (d, p) => `${at(p)}: expected ${d.expected}, got ${d.received}; game record skipped`,
   }),
   invalid_price: row<'invalid_price'>({
     severity: 'error',

@@ -358,6 +358,10 @@ const SCHEMA = obj('SchedulePolicy', {
     earlyBelowMinutes: num(0, 24 * 60),
     lateAboveMinutes: num(0, 24 * 60),
   }),
+  games: obj('games', {
+    // USD; a game type whose estimate is below it is avoided (0 avoids none).
+    avoidBelowUsd: num(0, 1_000_000),
+  }),
 });
 
 /**
@@ -856,6 +860,11 @@ const DEFAULTS = {
     /** 003 task 2.2b `window_position`: a follow-up gap under 20 minutes is `early`, over 40 `late`. */
     earlyBelowMinutes: 20,
     lateAboveMinutes: 40,
+  },
+  /** 000 task 3.6 `GameTypeTracker.get_recommendations`: the game type success tracker. */
+  games: {
+    /** 000 task 3.6 `avoid_list`: `est['posterior_mean'] < 1000  # Below $1000 threshold` (USD). */
+    avoidBelowUsd: 1000,
   },
 } as const satisfies SchedulePolicy;
 
