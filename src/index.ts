@@ -8,6 +8,7 @@
  */
 export * from './allocation';
 export * from './analytics';
+export * from './campaigns';
 export * from './content';
 export * from './domain';
 export * from './followups';

@@ -146,6 +146,9 @@ const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
       'Pick a number from 1 to {n}.',
       'Ready for a challenge?',
       'Feeling lucky today?',
+      'Mystery box time!',
+      'Scratch and win, babe.',
+      'Pick a card, any card.',
     ],
     bodies: [
       'Every spin wins something, some prizes are extra nice.',
@@ -154,6 +157,8 @@ const FRAGMENTS: Readonly<Record<CaptionType, Fragments>> = {
       'The wheel has {n} prizes and none of them are boring.',
       'Play once and see what you win.',
       'Winner gets something I have never posted.',
+      'Every box hides a different surprise.',
+      'Scratch a card and see what is under it.',
     ],
     tails: [
       'Who is in?',

@@ -4,12 +4,23 @@
  *
  * @module
  */
+
+import { GAME_BENCHMARKS, getGameRecommendations } from '../analytics/gameTracker';
+import {
+  type CampaignPlan,
+  chooseGameTypes,
+  type PlannedCampaign,
+  planCampaigns,
+  sentCampaigns,
+} from '../campaigns/plan';
 import {
   CATEGORIES,
   type Category,
   type ChannelFamily,
+  campaignSendOf,
   channelFamily,
   ppvStyleRoleOf,
+  SEND_TYPES,
   type SendTypeKey,
   type SendTypeSpec,
   sendTypesForPage,
@@ -31,7 +42,7 @@ import type {
   LoadedData,
   PhaseContext,
 } from '../domain/stages';
-import { weekdayOf } from '../domain/time';
+import { addDaysIso, daysBetween, weekdayOf } from '../domain/time';
 import type { PpvStyle } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
 import { patternRoom, sameStyleSeparable } from '../rotation/sameStyle';
@@ -430,6 +441,11 @@ export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(
 interface WeekState {
   readonly weekly: Map<SendTypeKey, number>;
   /**
+   * Planned campaigns of a capped send type not yet placed: the weekly cap keeps room for them
+   * (a tip_goal campaign late in the week is not crowded out by an earlier ordinary tip goal).
+   */
+  readonly reserved: Map<SendTypeKey, number>;
+  /**
    * The schedule position of the next pattern PPV (003 task 2.1 `schedule_position`): it runs
    * on through the week's days and starts again at 0 when the pattern rotates.
    */
@@ -453,7 +469,11 @@ interface DraftSlot {
   readonly sendTypeKey: SendTypeKey;
   readonly category: Category;
   readonly priority: number;
+  readonly campaign?: PlannedCampaign;
 }
+
+/** Why a planned campaign could not be placed on its day (`campaign_unplaced`). */
+type UnplacedReason = 'no_revenue_room' | 'channel_full' | 'style_room' | 'daily_capacity';
 
 const typeWeight = (
   spec: SendTypeSpec,
@@ -483,29 +503,43 @@ const allocateDay = (
   volume: VolumeResult,
   policy: SchedulePolicy,
   stylePattern: ReadonlyArray<PpvStyle>,
+  campaigns: ReadonlyArray<PlannedCampaign>,
 ): readonly [
   ReadonlyArray<DraftSlot>,
   ReadonlyArray<{ readonly category: Category; readonly removed: number }>,
   Rng,
   ReadonlyArray<{ readonly from: SendTypeKey; readonly to: SendTypeKey }>,
+  ReadonlyArray<{ readonly campaign: PlannedCampaign; readonly reason: UnplacedReason }>,
 ] => {
   let r = rng;
   const daily = new Map<SendTypeKey, number>();
   // Same-style room (003 task 2.2): the day's bundle-style PPVs (bundle send types and the
   // pattern's bundle positions) must be separable by its other styled PPVs.
+  // The bundle-style positions among the day's first `n` pattern PPVs (the pattern read on from
+  // the day's position). A day with a bundle send takes at most one of them: a pair must be
+  // split across AM and PM, and with a bundle send as well the day leaves no room to keep the
+  // three apart when its window is tight (RULINGS "bundle send types"; docs/rulings.md).
+  const patternBundles = (n: number): number =>
+    stylePattern.length === 0
+      ? 0
+      : Array.from({ length: n }, (_, k) => stylePattern[k % stylePattern.length]).filter(
+          (x) => x === 'bundle',
+        ).length;
   const styled = { pattern: 0, bundle: 0 };
   const styleRoomAfter = (s: SendTypeSpec): boolean => {
     const role = ppvStyleRoleOf(s.sendTypeKey);
     return role === 'bundle'
-      ? sameStyleSeparable(
-          styled.pattern,
-          styled.bundle + 1,
-          stylePattern,
-          policy.rotation,
-          policy.rotation.bundleSendSlack,
-        )
+      ? patternBundles(styled.pattern) < 2 &&
+          sameStyleSeparable(
+            styled.pattern,
+            styled.bundle + 1,
+            stylePattern,
+            policy.rotation,
+            policy.rotation.bundleSendSlack,
+          )
       : role === 'pattern'
-        ? patternRoom(styled.pattern + 1, stylePattern, policy.rotation)
+        ? patternRoom(styled.pattern + 1, stylePattern, policy.rotation) &&
+          (styled.bundle === 0 || patternBundles(styled.pattern + 1) < 2)
         : true;
   };
   const family = new Map<ChannelFamily, number>();
@@ -532,6 +566,46 @@ const allocateDay = (
     'engagement',
     'retention',
   ];
+  // The day's planned campaigns come first (RULINGS "cadence": the table is the plan); each
+  // takes a revenue place on the wall, or is reported when the day cannot take it.
+  const unplaced: Array<{ readonly campaign: PlannedCampaign; readonly reason: UnplacedReason }> =
+    [];
+  for (const campaign of campaigns) {
+    const spec = SEND_TYPES[campaign.sendTypeKey];
+    const fam = channelFamily(campaignSendOf(campaign.campaignType, 'free').channelKey);
+    state.reserved.set(
+      spec.sendTypeKey,
+      Math.max(0, (state.reserved.get(spec.sendTypeKey) ?? 0) - 1),
+    );
+    const reason: UnplacedReason | null =
+      filled.revenue >= quotas.revenue
+        ? 'no_revenue_room'
+        : (daily.get(spec.sendTypeKey) ?? 0) >= dailyCapacity(spec, policy)
+          ? 'daily_capacity'
+          : (family.get(fam) ?? 0) >= familyCap
+            ? 'channel_full'
+            : !styleRoomAfter(spec)
+              ? 'style_room'
+              : null;
+    if (reason !== null) {
+      unplaced.push({ campaign, reason });
+      continue;
+    }
+    filled.revenue++;
+    drafts.push({
+      sendTypeKey: spec.sendTypeKey,
+      category: 'revenue',
+      priority: filled.revenue,
+      campaign,
+    });
+    daily.set(spec.sendTypeKey, (daily.get(spec.sendTypeKey) ?? 0) + 1);
+    const role = ppvStyleRoleOf(spec.sendTypeKey);
+    if (role !== null) styled[role]++;
+    family.set(fam, (family.get(fam) ?? 0) + 1);
+    draftFamilies.push(fam);
+    state.weekly.set(spec.sendTypeKey, (state.weekly.get(spec.sendTypeKey) ?? 0) + 1);
+    last.set('revenue', spec.sendTypeKey);
+  }
   const wanted = (c: Category) => !blocked.has(c) && filled[c] < quotas[c];
   for (let turn = 0; CATEGORIES.some(wanted); turn++) {
     const category = pattern[turn % pattern.length] as Category;
@@ -539,7 +613,9 @@ const allocateDay = (
     const open = eligibleByCategory[category].filter((s) => {
       const cap = s.weeklyCap;
       return (
-        (cap === null || (state.weekly.get(s.sendTypeKey) ?? 0) < cap) &&
+        (cap === null ||
+          (state.weekly.get(s.sendTypeKey) ?? 0) + (state.reserved.get(s.sendTypeKey) ?? 0) <
+            cap) &&
         (daily.get(s.sendTypeKey) ?? 0) < dailyCapacity(s, policy) &&
         familyOf(s) !== null &&
         styleRoomAfter(s)
@@ -587,6 +663,7 @@ const allocateDay = (
   for (
     let guard = drafts.length;
     guard > 0 &&
+    styled.bundle > 0 &&
     !sameStyleSeparable(
       styled.pattern,
       styled.bundle,
@@ -596,48 +673,118 @@ const allocateDay = (
     );
     guard--
   ) {
+    // The last ordinary bundle send; else the last ordinary pattern PPV (the bundle wall
+    // campaign keeps its place: the pattern takes one PPV fewer that day); a bundle wall
+    // campaign only when neither is left (it is then reported as not placed).
+    const ordinary = (d: DraftSlot) => d.campaign === undefined;
+    const passes: ReadonlyArray<(d: DraftSlot) => boolean> = [
+      (d) => ppvStyleRoleOf(d.sendTypeKey) === 'bundle' && ordinary(d),
+      (d) => ppvStyleRoleOf(d.sendTypeKey) === 'pattern' && ordinary(d),
+      (d) => ppvStyleRoleOf(d.sendTypeKey) === 'bundle',
+    ];
+    const candidatesOf = (ps: ReadonlyArray<(d: DraftSlot) => boolean>): number[] => {
+      const out: number[] = [];
+      for (const pass of ps)
+        for (let i = drafts.length - 1; i >= 0; i--)
+          if (pass(drafts[i] as DraftSlot) && !out.includes(i)) out.push(i);
+      return out;
+    };
     let at = -1;
-    for (let i = drafts.length - 1; i >= 0 && at < 0; i--)
-      if (ppvStyleRoleOf((drafts[i] as DraftSlot).sendTypeKey) === 'bundle') at = i;
-    if (at < 0) break;
-    const old = drafts[at] as DraftSlot;
-    const oldFamily = draftFamilies[at] as ChannelFamily;
-    count(daily, old.sendTypeKey, -1);
-    count(state.weekly, old.sendTypeKey, -1);
-    family.set(oldFamily, (family.get(oldFamily) ?? 0) - 1);
-    styled.bundle--;
-    const alternatives = eligibleByCategory.revenue
-      .filter((x) => {
-        const role = ppvStyleRoleOf(x.sendTypeKey);
-        const cap = x.weeklyCap;
-        return (
-          role !== 'bundle' &&
-          (cap === null || (state.weekly.get(x.sendTypeKey) ?? 0) < cap) &&
-          (daily.get(x.sendTypeKey) ?? 0) < dailyCapacity(x, policy) &&
-          familyOf(x) !== null &&
-          (role !== 'pattern' ||
-            sameStyleSeparable(styled.pattern + 1, styled.bundle, stylePattern, policy.rotation))
-        );
-      })
-      .sort(
-        (x, y) =>
-          // a type outside the pattern first: it adds no style to the day
-          Number(ppvStyleRoleOf(x.sendTypeKey) === 'pattern') -
-            Number(ppvStyleRoleOf(y.sendTypeKey) === 'pattern') ||
-          typeWeight(y, strategy, volume, state.weekly.get(y.sendTypeKey) ?? 0, policy) -
-            typeWeight(x, strategy, volume, state.weekly.get(x.sendTypeKey) ?? 0, policy) ||
-          x.sendTypeKey.localeCompare(y.sendTypeKey),
+    let old: DraftSlot | undefined;
+    let oldRole: 'bundle' | 'pattern' = 'bundle';
+    let oldFamily: ChannelFamily | undefined;
+    let alt: SendTypeSpec | undefined;
+    const tryReplace = (candidates: ReadonlyArray<number>): void => {
+      for (const i of candidates) {
+        const o = drafts[i] as DraftSlot;
+        const role0 = ppvStyleRoleOf(o.sendTypeKey) as 'bundle' | 'pattern';
+        const f0 = draftFamilies[i] as ChannelFamily;
+        count(daily, o.sendTypeKey, -1);
+        count(state.weekly, o.sendTypeKey, -1);
+        family.set(f0, (family.get(f0) ?? 0) - 1);
+        styled[role0]--;
+        oldRole = role0;
+        const alternatives = eligibleByCategory.revenue
+          .filter((x) => {
+            const role = ppvStyleRoleOf(x.sendTypeKey);
+            const cap = x.weeklyCap;
+            return (
+              role !== 'bundle' &&
+              (oldRole === 'bundle' || role !== 'pattern') &&
+              (cap === null ||
+                (state.weekly.get(x.sendTypeKey) ?? 0) + (state.reserved.get(x.sendTypeKey) ?? 0) <
+                  cap) &&
+              (daily.get(x.sendTypeKey) ?? 0) < dailyCapacity(x, policy) &&
+              familyOf(x) !== null &&
+              (role !== 'pattern' ||
+                sameStyleSeparable(
+                  styled.pattern + 1,
+                  styled.bundle,
+                  stylePattern,
+                  policy.rotation,
+                ))
+            );
+          })
+          .sort(
+            (x, y) =>
+              // a type outside the pattern first: it adds no style to the day
+              Number(ppvStyleRoleOf(x.sendTypeKey) === 'pattern') -
+                Number(ppvStyleRoleOf(y.sendTypeKey) === 'pattern') ||
+              typeWeight(y, strategy, volume, state.weekly.get(y.sendTypeKey) ?? 0, policy) -
+                typeWeight(x, strategy, volume, state.weekly.get(x.sendTypeKey) ?? 0, policy) ||
+              x.sendTypeKey.localeCompare(y.sendTypeKey),
+          );
+        const a = alternatives[0];
+        if (a !== undefined) {
+          at = i;
+          old = o;
+          oldFamily = f0;
+          alt = a;
+          break;
+        }
+        count(daily, o.sendTypeKey, 1);
+        count(state.weekly, o.sendTypeKey, 1);
+        family.set(f0, (family.get(f0) ?? 0) + 1);
+        styled[role0]++;
+      }
+    };
+    tryReplace(candidatesOf(passes.slice(0, 2)));
+    if (at < 0 || old === undefined || alt === undefined || oldFamily === undefined) {
+      // No replacement: a bundle wall campaign keeps its place and the day takes one pattern
+      // PPV fewer (reported as an unfilled revenue place), rather than losing the campaign.
+      const campaignBundle = drafts.some(
+        (d) => ppvStyleRoleOf(d.sendTypeKey) === 'bundle' && d.campaign !== undefined,
       );
-    const alt = alternatives[0];
-    if (alt === undefined) {
-      count(daily, old.sendTypeKey, 1);
-      count(state.weekly, old.sendTypeKey, 1);
-      family.set(oldFamily, (family.get(oldFamily) ?? 0) + 1);
-      styled.bundle++;
-      break;
+      let drop = -1;
+      for (let i = drafts.length - 1; i >= 0 && drop < 0; i--) {
+        const d = drafts[i] as DraftSlot;
+        if (ppvStyleRoleOf(d.sendTypeKey) === 'pattern' && d.campaign === undefined) drop = i;
+      }
+      if (!campaignBundle || drop < 0) {
+        tryReplace(candidatesOf(passes.slice(2)));
+        if (at < 0 || old === undefined || alt === undefined) break;
+      } else {
+        const gone = drafts[drop] as DraftSlot;
+        const goneFamily = draftFamilies[drop] as ChannelFamily;
+        count(daily, gone.sendTypeKey, -1);
+        count(state.weekly, gone.sendTypeKey, -1);
+        family.set(goneFamily, (family.get(goneFamily) ?? 0) - 1);
+        styled.pattern--;
+        filled[gone.category]--;
+        drafts.splice(drop, 1);
+        draftFamilies.splice(drop, 1);
+        for (let i = 0; i < drafts.length; i++) {
+          const d = drafts[i] as DraftSlot;
+          if (d.category === gone.category && d.priority > gone.priority)
+            drafts[i] = { ...d, priority: d.priority - 1 };
+        }
+        continue;
+      }
     }
+    if (old === undefined || alt === undefined) break;
     const fam = familyOf(alt) as ChannelFamily;
-    drafts[at] = { ...old, sendTypeKey: alt.sendTypeKey };
+    drafts[at] = { sendTypeKey: alt.sendTypeKey, category: old.category, priority: old.priority };
+    if (old.campaign !== undefined) unplaced.push({ campaign: old.campaign, reason: 'style_room' });
     draftFamilies[at] = fam;
     count(daily, alt.sendTypeKey, 1);
     count(state.weekly, alt.sendTypeKey, 1);
@@ -649,7 +796,7 @@ const allocateDay = (
     category,
     removed: quotas[category] - filled[category],
   }));
-  return [drafts, unfilled, r, replaced];
+  return [drafts, unfilled, r, replaced, unplaced];
 };
 
 /**
@@ -736,10 +883,14 @@ export const allocateWeek = (
           missing: s.requiresFlyer && (loaded.vault?.flyers ?? 0) <= 0 ? 'a flyer' : s.mediaType,
         }),
       );
+  // Campaigns and games are planned by their cadence (000 task 3.2); a game is only ever a
+  // planned game campaign (RULINGS "games"), so game_post is not drawn with the other types.
+  const campaignPlan = planWeekCampaigns(ctx, loaded, served);
+  const drawn = served.filter((s) => s.sendTypeKey !== 'game_post');
   const eligibleByCategory = {
-    revenue: served.filter((s) => s.category === 'revenue'),
-    engagement: served.filter((s) => s.category === 'engagement'),
-    retention: served.filter((s) => s.category === 'retention'),
+    revenue: drawn.filter((s) => s.category === 'revenue'),
+    engagement: drawn.filter((s) => s.category === 'engagement'),
+    retention: drawn.filter((s) => s.category === 'retention'),
   };
   const [strategies] = selectDailyStrategies(
     rngFrom(ctx.seed, ctx.creator.creatorId, ctx.weekDates[0] ?? '', 'strategies'),
@@ -778,7 +929,16 @@ export const allocateWeek = (
     issues.push(issue('quota_dampened', { confidenceScore: volume.confidenceScore }));
 
   const run = (varietyMode: boolean) => {
-    const state: WeekState = { weekly: new Map(), stylePosition: 0, stylePatternStart: null };
+    const reserved = new Map<SendTypeKey, number>();
+    for (const c of campaignPlan.campaigns)
+      if (SEND_TYPES[c.sendTypeKey].weeklyCap !== null)
+        reserved.set(c.sendTypeKey, (reserved.get(c.sendTypeKey) ?? 0) + 1);
+    const state: WeekState = {
+      weekly: new Map(),
+      reserved,
+      stylePosition: 0,
+      stylePatternStart: null,
+    };
     const runIssues: Issue[] = [];
     // The day's pattern read from the schedule position it starts at.
     const stylesFrom = (date: string): ReadonlyArray<PpvStyle> => {
@@ -790,10 +950,27 @@ export const allocateWeek = (
       }
       return fromPosition(day.pattern, state.stylePosition);
     };
+    // A planned campaign the day cannot take moves to the next day while its spacing allows
+    // (deferred, reported), else it is reported as not placed.
+    let carried: PlannedCampaign[] = [];
+    // The plan as the week goes: a deferral pushes the type's next planned campaign on by as
+    // many days when it would come too close (past the week's end it is left to next week).
+    let plan: ReadonlyArray<PlannedCampaign> = campaignPlan.campaigns;
+    const lastDate = ctx.weekDates[ctx.weekDates.length - 1] ?? '';
     const days: AllocatedDay[] = ctx.weekDates.map((date, dayIndex) => {
       const strategy = strategies[dayIndex] ?? 'balanced_standard';
+      const todays = [
+        ...carried.map((c) => ({
+          ...c,
+          date,
+          daysSincePrevious:
+            c.daysSincePrevious === null ? null : c.daysSincePrevious + daysBetween(c.date, date),
+        })),
+        ...plan.filter((c) => c.date === date),
+      ];
+      carried = [];
       const dayQuotas = quotas[dayIndex] as DayQuotas;
-      const [filled, unfilled, , replaced] = allocateDay(
+      const [filled, unfilled, , replaced, unplaced] = allocateDay(
         rngFrom(
           ctx.seed,
           ctx.creator.creatorId,
@@ -808,7 +985,57 @@ export const allocateWeek = (
         volume,
         policy,
         stylesFrom(date),
+        todays,
       );
+      const next = ctx.weekDates[dayIndex + 1];
+      for (const u of unplaced) {
+        const c = u.campaign;
+        const rule = policy.campaigns.rules[c.campaignType];
+        const later = plan.find((p) => p.campaignType === c.campaignType && p.date > date);
+        // A late campaign beats a missing one (its gap is reported by the frequency check).
+        if (next !== undefined) {
+          if (later !== undefined && daysBetween(next, later.date) < rule.minDaysBetween) {
+            const moved = addDaysIso(next, rule.minDaysBetween);
+            plan = plan.flatMap((p) =>
+              p !== later ? [p] : moved <= lastDate ? [{ ...p, date: moved }] : [],
+            );
+            if (moved > lastDate && SEND_TYPES[later.sendTypeKey].weeklyCap !== null)
+              state.reserved.set(
+                later.sendTypeKey,
+                Math.max(0, (state.reserved.get(later.sendTypeKey) ?? 0) - 1),
+              );
+            runIssues.push(
+              issue('campaign_deferred', {
+                date: later.date,
+                to: moved,
+                campaignType: later.campaignType,
+                sendTypeKey: later.sendTypeKey,
+                reason: 'spacing',
+              }),
+            );
+          }
+          carried.push(c);
+          if (SEND_TYPES[c.sendTypeKey].weeklyCap !== null)
+            state.reserved.set(c.sendTypeKey, (state.reserved.get(c.sendTypeKey) ?? 0) + 1);
+          runIssues.push(
+            issue('campaign_deferred', {
+              date,
+              to: next,
+              campaignType: c.campaignType,
+              sendTypeKey: c.sendTypeKey,
+              reason: u.reason,
+            }),
+          );
+        } else
+          runIssues.push(
+            issue('campaign_unplaced', {
+              date,
+              campaignType: c.campaignType,
+              sendTypeKey: c.sendTypeKey,
+              reason: u.reason,
+            }),
+          );
+      }
       for (const x of replaced)
         runIssues.push(issue('bundle_send_replaced', { date, from: x.from, to: x.to }));
       for (const u of unfilled)
@@ -827,8 +1054,18 @@ export const allocateWeek = (
           }),
         );
         for (const d of filled)
-          if (d.category === c.category && !drafts.includes(d))
+          if (d.category === c.category && !drafts.includes(d)) {
             state.weekly.set(d.sendTypeKey, (state.weekly.get(d.sendTypeKey) ?? 1) - 1);
+            if (d.campaign !== undefined)
+              runIssues.push(
+                issue('campaign_unplaced', {
+                  date,
+                  campaignType: d.campaign.campaignType,
+                  sendTypeKey: d.sendTypeKey,
+                  reason: 'balance',
+                }),
+              );
+          }
       }
       const ordered = breakRepeats(interleaveCategories(drafts));
       const flavor = STRATEGIES[strategy].flavorEmphasis;
@@ -852,6 +1089,8 @@ export const allocateWeek = (
           strategyUsed: strategy,
           flavorEmphasis: flavor,
           ppvStyle,
+          campaignType: d.campaign?.campaignType ?? null,
+          gameType: d.campaign?.gameType ?? null,
         };
       });
       return {
@@ -924,5 +1163,47 @@ export const allocateWeek = (
       }),
     );
   }
-  return { days: result.days, varietyModeUsed, issues: [...issues, ...result.runIssues] };
+  return {
+    days: result.days,
+    varietyModeUsed,
+    issues: [...issues, ...campaignPlan.issues, ...result.runIssues],
+  };
+};
+
+/**
+ * The week's campaign plan (`planCampaigns`) from the campaigns already sent (history rows and
+ * the campaign port) and the games the tracker recommends from their earnings; a campaign type
+ * whose send type the page or vault cannot serve is left out (reported by the planner).
+ */
+const planWeekCampaigns = (
+  ctx: PhaseContext,
+  loaded: LoadedData,
+  served: ReadonlyArray<SendTypeSpec>,
+): CampaignPlan => {
+  const sent = sentCampaigns(loaded.history, loaded.campaignHistory ?? [], ctx.creator.timezone);
+  const games = sent.flatMap((c) =>
+    c.gameType !== null && c.earnings !== null
+      ? [
+          {
+            gameType: c.gameType,
+            earnings: c.earnings,
+            date: c.date,
+            creatorId: ctx.creator.creatorId,
+          },
+        ]
+      : [],
+  );
+  const gameTypes = chooseGameTypes(getGameRecommendations(games, GAME_BENCHMARKS, ctx.policy));
+  return planCampaigns(
+    {
+      weekDates: ctx.weekDates,
+      sent,
+      sendTypeOf: (type) => {
+        const k = campaignSendOf(type, ctx.creator.pageType).sendTypeKey;
+        return served.some((s) => s.sendTypeKey === k) ? k : null;
+      },
+      gameTypes,
+    },
+    ctx.policy,
+  );
 };

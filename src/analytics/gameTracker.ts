@@ -10,43 +10,12 @@
  * @module
  */
 import { mean } from 'simple-statistics';
+import { GAME_TYPES, type GameType } from '../domain/catalog';
 import { showReceived } from '../domain/decode';
 import { deepFreeze } from '../domain/freeze';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { isIsoDate } from '../domain/time';
-
-/**
- * The game types the tracker knows, in the seed's table order. This order also breaks ties
- * (the earlier type wins) and orders every list and record of the result.
- *
- * Source: 000 task 3.6 `GAME_BENCHMARKS` keys.
- *
- * @example
- * GAME_TYPES[0] // 'spin_the_wheel'
- *
- * @since 0.3.0
- * @category analytics
- */
-export const GAME_TYPES = Object.freeze([
-  'spin_the_wheel',
-  'prize_wheel',
-  'mystery_box',
-  'scratch_off',
-  'card_game',
-] as const);
-
-/**
- * A game sub-type of `game_post`: `spin_the_wheel | prize_wheel | mystery_box | scratch_off |
- * card_game`. Source: 000 task 3.6 `GAME_BENCHMARKS` keys.
- *
- * @example
- * const t: GameType = 'mystery_box';
- *
- * @since 0.3.0
- * @category analytics
- */
-export type GameType = (typeof GAME_TYPES)[number];
 
 /**
  * How often a game type should run: `weekly`, or `bi-weekly_or_stop` (every two weeks at most,

@@ -1,13 +1,11 @@
 export {
   GAME_BENCHMARKS,
-  GAME_TYPES,
   type GameBayesianEstimate,
   type GameBenchmark,
   type GameFrequency,
   type GamePerformance,
   type GamePerformanceTier,
   type GameRecommendations,
-  type GameType,
   getGameFrequency,
   getGameRecommendations,
 } from './gameTracker';

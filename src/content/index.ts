@@ -38,6 +38,7 @@ export {
   utcDayOf,
 } from './scoring';
 export {
+  type CampaignFitOf,
   type CaptionFit,
   captionFit,
   rematchRestyled,

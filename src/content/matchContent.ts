@@ -115,7 +115,9 @@ export const rankCaptions = (
   const degradedWeights = meanFreshness < policy.content.staleAverageFreshness;
   const weights = degradedWeights ? policy.content.degradedWeights : policy.content.weights;
   // a styled PPV prefers the captions of its style's content types, then the composite
-  const contentFits = (c: Caption): number => (fits.get(c)?.content === false ? 1 : 0);
+  // a game post prefers the captions that name its game first (issue 8: captions fit the type)
+  const contentFits = (c: Caption): number =>
+    (fits.get(c)?.game === false ? 2 : 0) + (fits.get(c)?.content === false ? 1 : 0);
   const ranked = parts
     .map(([c, s]) => ({
       fitRank: contentFits(c),
@@ -392,7 +394,7 @@ const assignSlot = (
   const path = `slots[${index}]`;
   const base = { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey };
   const issues: Issue[] = [];
-  const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy);
+  const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy, slot);
   const { ranked, meanFreshness, degradedWeights } = rankCaptions(
     found.candidates,
     spec,
@@ -567,9 +569,9 @@ export const matchContent =
     // Whether a caption fits a slot's style, memoised per fit and caption for the week.
     const fitMemo = new Map<string, Map<string, boolean>>();
     const fitPreference = (slot: AllocatedSlot): ((c: Caption) => boolean) | null => {
-      const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy);
+      const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy, slot);
       if (fit === null) return null;
-      const key = `${fit.structure}|${fit.contentTypes.join(',')}`;
+      const key = `${fit.structure}|${fit.contentTypes.join(',')}|${(fit.gameKeywords ?? []).join(',')}`;
       let memo = fitMemo.get(key);
       if (memo === undefined) {
         memo = new Map();
@@ -580,7 +582,7 @@ export const matchContent =
         const hit = m.get(c.captionId);
         if (hit !== undefined) return hit;
         const f = captionFit(c, fit, policy);
-        const ok = f.structure && f.content;
+        const ok = f.structure && f.content && f.game !== false;
         m.set(c.captionId, ok);
         return ok;
       };

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { SendTypeKey } from '../domain/catalog';
+import type { CampaignType, GameType, SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
 import type { TimedSlot } from '../domain/stages';
@@ -28,6 +28,23 @@ export interface StyleFit {
   readonly ppvStyle: PpvStyle | null;
   readonly structure: PpvStructureType | null;
   readonly contentTypes: ReadonlyArray<string>;
+  /** The campaign the item sends (000 task 3.2), `null` for a send that is not a campaign. */
+  readonly campaignType?: CampaignType | null;
+  /** The game of a game post (000 task 3.6), `null` otherwise. */
+  readonly gameType?: GameType | null;
+  /** Words one of which the caption names its game with (`policy.campaigns.gameKeywords`). */
+  readonly gameKeywords?: ReadonlyArray<string>;
+}
+
+/**
+ * The campaign of an item as `styleFitOf` reads it.
+ *
+ * @since 0.3.0
+ * @category content
+ */
+export interface CampaignFitOf {
+  readonly campaignType: CampaignType | null;
+  readonly gameType: GameType | null;
 }
 
 /**
@@ -43,6 +60,8 @@ export interface CaptionFit {
   readonly structure: boolean;
   readonly content: boolean;
   readonly missing: ReadonlyArray<string>;
+  /** It names the item's game (one of the game's keywords), or no game is asked. */
+  readonly game?: boolean;
 }
 
 /**
@@ -53,6 +72,13 @@ export interface CaptionFit {
  * styleFitOf('winner', 'ppv_unlock', DEFAULT_POLICY) // { ppvStyle: 'winner', structure: 'winner', contentTypes: [] }
  * styleFitOf('solo', 'ppv_unlock', DEFAULT_POLICY)   // { ppvStyle: 'solo', structure: null, contentTypes: ['solo', ...] }
  * styleFitOf(null, 'bump_normal', DEFAULT_POLICY)    // null
+ * styleFitOf(null, 'tip_goal', DEFAULT_POLICY, { campaignType: 'descriptive_wall_campaign', gameType: null })
+ * // { structure: 'wall_campaign', ... }: a descriptive wall campaign asks the 004 wall structure
+ * styleFitOf(null, 'game_post', DEFAULT_POLICY, { campaignType: 'game_other', gameType: 'mystery_box' })
+ * // { gameKeywords: ['mystery', 'box'], ... }: a game caption names its game
+ *
+ * Source: 004 "PPV Structure Validation" (Wall Campaign); 000 task 3.2 (descriptive wall
+ * campaigns), task 3.6 (game types); issue 8 (captions for campaigns fit the type).
  *
  * @since 0.3.0
  * @category content
@@ -60,14 +86,28 @@ export interface CaptionFit {
 export const styleFitOf = (
   ppvStyle: PpvStyle | null,
   sendTypeKey: SendTypeKey,
-  policy: Pick<SchedulePolicy, 'rotation'>,
+  policy: Pick<SchedulePolicy, 'rotation'> & Partial<Pick<SchedulePolicy, 'campaigns'>>,
+  campaign: CampaignFitOf | null = null,
 ): StyleFit | null => {
-  const structure = ppvStructureFor(ppvStyle, sendTypeKey);
+  const campaignType = campaign?.campaignType ?? null;
+  const gameType = campaign?.gameType ?? null;
+  const structure =
+    campaignType === 'descriptive_wall_campaign'
+      ? 'wall_campaign'
+      : ppvStructureFor(ppvStyle, sendTypeKey);
   const contentTypes = ppvStyle === null ? [] : policy.rotation.styleContentTypes[ppvStyle];
-  return structure === null && contentTypes.length === 0
-    ? null
-    : { ppvStyle, structure, contentTypes };
+  const gameKeywords = gameType === null ? [] : (policy.campaigns?.gameKeywords[gameType] ?? []);
+  if (structure === null && contentTypes.length === 0 && gameKeywords.length === 0) return null;
+  return campaignType === null
+    ? { ppvStyle, structure, contentTypes }
+    : { ppvStyle, structure, contentTypes, campaignType, gameType, gameKeywords };
 };
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `text` names one of `keywords` at a word start, case-insensitively. */
+const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean =>
+  keywords.some((k) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(k)}`, 'iu').test(text));
 
 /**
  * The structure check of a caption text, memoised per policy object and (structure, text): the
@@ -111,14 +151,18 @@ export const captionFit = (
   policy: Pick<SchedulePolicy, 'ppvStructure'>,
 ): CaptionFit => {
   const result = fit.structure === null ? null : structureOf(caption.text, fit.structure, policy);
-  return {
+  const keywords = fit.gameKeywords ?? [];
+  const game = keywords.length === 0 || namesGame(caption.text, keywords);
+  const missing = result === null ? [] : result.missing;
+  const base = {
     structure: result === null || result.passes,
     content:
       fit.contentTypes.length === 0 ||
       caption.contentType === null ||
       fit.contentTypes.includes(caption.contentType),
-    missing: result === null ? [] : result.missing,
+    missing: game ? missing : [...missing, `the game name (${keywords.join(' / ')})`],
   };
+  return keywords.length === 0 ? base : { ...base, game };
 };
 
 /** The caption fields of a slot that move with its caption. */
@@ -135,26 +179,27 @@ const captionFieldsOf = (s: TimedSlot): CaptionFields => ({
   needsCaption: s.needsCaption,
 });
 
-type FitPolicy = Pick<SchedulePolicy, 'rotation' | 'ppvStructure'>;
+type FitPolicy = Pick<SchedulePolicy, 'rotation' | 'ppvStructure'> &
+  Partial<Pick<SchedulePolicy, 'campaigns'>>;
 
 /**
  * How a timed slot's caption and chosen content fit its style; `null` when the slot asks no fit
  * or has no caption. The content is the one chosen (`contentTypeId`), so none is a misfit.
  */
 const slotFit = (s: TimedSlot, policy: FitPolicy) => {
-  const fit = styleFitOf(s.ppvStyle, s.sendTypeKey, policy);
+  const fit = styleFitOf(s.ppvStyle, s.sendTypeKey, policy, s);
   if (fit === null || s.captionId === null || s.isFollowUp) return null;
   const f = captionFit({ text: s.captionText, contentType: s.contentTypeId }, fit, policy);
   const content =
     fit.contentTypes.length === 0 ||
     (s.contentTypeId !== null && fit.contentTypes.includes(s.contentTypeId));
-  return { fit, structure: f.structure, missing: f.missing, content };
+  return { fit, structure: f.structure, missing: f.missing, content, game: f.game ?? true };
 };
 
-/** How many of structure and content fit (2 when nothing is asked). */
+/** How many of structure, content and game fit (3 when nothing is asked). */
 const fitCount = (s: TimedSlot, policy: FitPolicy): number => {
   const f = slotFit(s, policy);
-  return f === null ? 2 : Number(f.structure) + Number(f.content);
+  return f === null ? 3 : Number(f.structure) + Number(f.content) + Number(f.game);
 };
 
 /**
@@ -212,9 +257,19 @@ export const styleMisfits = (
   slots: ReadonlyArray<TimedSlot>,
   policy: FitPolicy,
 ): ReadonlyArray<Issue> =>
-  slots.flatMap((s) => {
+  slots.flatMap((s): ReadonlyArray<Issue> => {
     const f = slotFit(s, policy);
-    return f === null || (f.structure && f.content)
+    if (f === null || (f.structure && f.content && f.game)) return [];
+    if (f.fit.campaignType != null && !(f.structure && f.game))
+      return [
+        issue('campaign_caption_misfit', {
+          slotId: s.slotId,
+          campaignType: f.fit.campaignType,
+          gameType: f.fit.gameType ?? null,
+          missing: f.missing,
+        }),
+      ];
+    return f.structure && f.content
       ? []
       : [
           issue('ppv_style_misfit', {

@@ -953,3 +953,103 @@ export const PPV_STYLE_ROLES: Readonly<Partial<Record<SendTypeKey, 'pattern' | '
  */
 export const ppvStyleRoleOf = (sendTypeKey: SendTypeKey): 'pattern' | 'bundle' | null =>
   Object.hasOwn(PPV_STYLE_ROLES, sendTypeKey) ? (PPV_STYLE_ROLES[sendTypeKey] ?? null) : null;
+
+/**
+ * The campaign types of seed 000 task 3.2 (`CAMPAIGN_FREQUENCY_RULES` keys), in the order the
+ * planner places them (most frequent first).
+ *
+ * @example
+ * CAMPAIGN_TYPES[0] // 'descriptive_wall_campaign'
+ *
+ * Source: 000 task 3.2; RULINGS "Allocation" (campaigns).
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const CAMPAIGN_TYPES = Object.freeze([
+  'descriptive_wall_campaign',
+  'bundle_wall_campaign',
+  'spin_the_wheel_game',
+  'game_other',
+] as const);
+
+/**
+ * A campaign type of seed 000 task 3.2: `descriptive_wall_campaign | bundle_wall_campaign |
+ * spin_the_wheel_game | game_other`.
+ *
+ * @example
+ * const c: CampaignType = 'bundle_wall_campaign';
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+/**
+ * The game sub-types of `game_post` (000 task 3.6 `GAME_BENCHMARKS` keys), in the seed's order;
+ * ties between game types go to the earlier one.
+ *
+ * @example
+ * GAME_TYPES[0] // 'spin_the_wheel'
+ *
+ * Source: 000 task 3.6.
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const GAME_TYPES = Object.freeze([
+  'spin_the_wheel',
+  'prize_wheel',
+  'mystery_box',
+  'scratch_off',
+  'card_game',
+] as const);
+
+/**
+ * A game sub-type of `game_post`: `spin_the_wheel | prize_wheel | mystery_box | scratch_off |
+ * card_game`. Source: 000 task 3.6 `GAME_BENCHMARKS` keys.
+ *
+ * @example
+ * const t: GameType = 'mystery_box';
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export type GameType = (typeof GAME_TYPES)[number];
+
+/**
+ * How a campaign type is sent (RULINGS "Allocation" campaigns): its send type on the page type
+ * and the channel it goes out on.
+ *
+ * - `descriptive_wall_campaign`: a wall revenue post with a long descriptive caption,
+ *   `ppv_wall` on free pages and `tip_goal` on paid pages, on the wall;
+ * - `bundle_wall_campaign`: a `bundle` posted on the wall (`wall_post`, not its default mass
+ *   message);
+ * - `spin_the_wheel_game` and `game_other`: a `game_post` on the wall, told apart by its game
+ *   type (`spin_the_wheel`, or another of `GAME_TYPES`).
+ *
+ * @example
+ * campaignSendOf('descriptive_wall_campaign', 'paid') // { sendTypeKey: 'tip_goal', channelKey: 'wall_post' }
+ * campaignSendOf('bundle_wall_campaign', 'free')      // { sendTypeKey: 'bundle', channelKey: 'wall_post' }
+ *
+ * Source: 000 task 3.2; RULINGS "Allocation" (campaigns), "Campaigns and games" (games).
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const campaignSendOf = (
+  campaignType: CampaignType,
+  pageType: PageType,
+): { readonly sendTypeKey: SendTypeKey; readonly channelKey: ChannelKey } => {
+  switch (campaignType) {
+    case 'descriptive_wall_campaign':
+      return {
+        sendTypeKey: pageType === 'free' ? 'ppv_wall' : 'tip_goal',
+        channelKey: 'wall_post',
+      };
+    case 'bundle_wall_campaign':
+      return { sendTypeKey: 'bundle', channelKey: 'wall_post' };
+    default:
+      return { sendTypeKey: 'game_post', channelKey: 'wall_post' };
+  }
+};

@@ -17,8 +17,12 @@ import type { StoredRotationState } from '../rotation/stored';
 import type { ActivePin } from '../timing/pins';
 import type { CreatorTimingProfileWire } from '../timing/profile';
 import {
+  CAMPAIGN_TYPES,
   CAPTION_TYPES,
+  type CampaignType,
   type CaptionType,
+  GAME_TYPES,
+  type GameType,
   normalizeSendTypeKey,
   type PageType,
   type SendTypeKey,
@@ -216,6 +220,22 @@ export const ContentPageTypeC = oneOf<ContentPageType>(['nude', 'non_nude', 'por
 export const SubTypeC = oneOf<SubType>(['gfe', 'commercial', 'personalized']);
 
 /**
+ * A campaign type of seed 000 task 3.2 (`CAMPAIGN_TYPES`).
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const CampaignTypeC = oneOf<CampaignType>(CAMPAIGN_TYPES);
+
+/**
+ * A game type of seed 000 task 3.6 (`GAME_TYPES`).
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const GameTypeC = oneOf<GameType>(GAME_TYPES);
+
+/**
  * A PPV style of the rotation patterns. Source: 003 task 2.1.
  *
  * @since 0.1.0
@@ -379,11 +399,35 @@ export const MassMessageC = t.intersection(
       'MassMessage',
     ),
     t.partial(
-      { captionText: nullable(t.string), contentType: nullable(NonEmptyStringC) },
+      {
+        captionText: nullable(t.string),
+        contentType: nullable(NonEmptyStringC),
+        campaignType: nullable(CampaignTypeC),
+        gameType: nullable(GameTypeC),
+      },
       'MassMessage',
     ),
   ],
   'MassMessage',
+);
+
+/**
+ * One campaign already sent (`CampaignRecord`), as the optional `getCampaignHistory` port
+ * answers it: a campaign type, an ISO instant, a game type or `null`, earnings (USD, >= 0) or
+ * `null`. Source: seed 000 task 3.2, task 3.6.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const CampaignRecordC = strictType(
+  'CampaignRecord',
+  {
+    campaignType: CampaignTypeC,
+    sentAt: IsoInstantC,
+    gameType: nullable(GameTypeC),
+    earnings: nullable(NonNegativeNumberC),
+  },
+  {},
 );
 
 /**

@@ -665,6 +665,86 @@ export interface IssueDetailsByCode {
     /** The parent whose follow-up took the default window (`late_parent` only). */
     readonly parentItemId?: string;
   };
+  // ------------------------------------------------------------------ campaigns and games
+  readonly campaign_unavailable: { readonly campaignType: string };
+  readonly game_campaign_skipped: { readonly campaignType: string };
+  readonly campaign_week_short: { readonly planned: number; readonly minimum: number };
+  readonly game_type_substituted: {
+    readonly campaignType: string;
+    readonly from: string;
+    readonly to: string;
+  };
+  readonly campaign_unplaced: {
+    readonly date: string;
+    readonly campaignType: string;
+    readonly sendTypeKey: string;
+    readonly reason:
+      | 'no_revenue_room'
+      | 'channel_full'
+      | 'style_room'
+      | 'daily_capacity'
+      | 'balance';
+  };
+  readonly campaign_deferred: {
+    readonly date: string;
+    readonly to: string;
+    readonly campaignType: string;
+    readonly sendTypeKey: string;
+    /** Why the day could not take it; `spacing`: pushed on by an earlier deferral. */
+    readonly reason:
+      | 'no_revenue_room'
+      | 'channel_full'
+      | 'style_room'
+      | 'daily_capacity'
+      | 'spacing';
+  };
+  readonly campaign_caption_misfit: {
+    readonly slotId: string;
+    readonly campaignType: string;
+    readonly gameType: string | null;
+    /** What the caption lacks: the 004 structure's elements, or the game's name. */
+    readonly missing: ReadonlyArray<string>;
+  };
+  readonly campaign_same_day: {
+    readonly campaignType: string;
+    readonly date: string;
+  };
+  readonly campaign_too_close: {
+    readonly campaignType: string;
+    readonly date: string;
+    readonly previousDate: string;
+    readonly daysApart: number;
+    readonly minDaysBetween: number;
+  };
+  readonly campaign_gap_exceeded: {
+    readonly campaignType: string;
+    readonly date: string;
+    readonly previousDate: string;
+    readonly daysApart: number;
+    readonly maxDaysBetween: number;
+  };
+  readonly campaign_under_scheduled: {
+    readonly campaignType: string;
+    readonly monthlyProjection: number;
+    readonly monthlyTarget: readonly [number, number];
+    readonly shortfall: number;
+    readonly rationale: string;
+  };
+  readonly campaign_missing: {
+    readonly campaignType: string;
+    readonly monthlyTarget: readonly [number, number];
+    readonly rationale: string;
+  };
+  readonly campaign_total_low: {
+    readonly monthlyProjection: number;
+    readonly minPerMonth: number;
+    readonly daysCovered: number;
+  };
+  readonly game_limit_exceeded: {
+    readonly campaignType: string;
+    readonly count: number;
+    readonly max: number;
+  };
 }
 
 /**
@@ -1719,6 +1799,118 @@ export const ISSUE_CODES: Table = Object.freeze({
       d.reason === 'late_parent'
         ? `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min does not fit before midnight after ${d.parentItemId ?? 'a late parent'}; its follow-up uses the default window inside the day`
         : `Creator follow-up window ${d.minMinutes}-${d.maxMinutes} min (average response ${d.avgResponseMinutes} min) is too narrow; the default window is used`,
+  }),
+  // ---------------------------------------------------------------- campaigns and games
+  campaign_unavailable: row<'campaign_unavailable'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'MEDIUM',
+    source: '000 task 3.2; RULINGS "Allocation" campaigns (the page or vault cannot send the type)',
+    message: (d) =>
+      `No ${d.campaignType} can be planned: the page or vault cannot send its send type`,
+  }),
+  game_campaign_skipped: row<'game_campaign_skipped'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'MEDIUM',
+    source: 'RULINGS "avoid list vs cadence" (the avoid list wins); 000 task 3.6',
+    message: (d) => `No ${d.campaignType} this week: every game it could play is on the avoid list`,
+  }),
+  campaign_week_short: row<'campaign_week_short'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'HIGH',
+    source: 'RULINGS "total" (at least 14 a month: at least 4 every week)',
+    message: (d) =>
+      `Only ${d.planned} campaigns could be planned this week (at least ${d.minimum} wanted)`,
+  }),
+  game_type_substituted: row<'game_type_substituted'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: 'RULINGS "avoid list vs cadence"; 000 task 3.6 avoid list',
+    message: (d) =>
+      `${d.from} is on the avoid list: the weekly ${d.campaignType} slot plays ${d.to} instead`,
+  }),
+  campaign_unplaced: row<'campaign_unplaced'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'MEDIUM',
+    removesItems: true,
+    source: '000 task 3.2; RULINGS "nothing lost" (a planned campaign the day cannot take)',
+    message: (d) =>
+      `${d.date}: the planned ${d.campaignType} (${d.sendTypeKey}) was not placed (${d.reason.replace(/_/g, ' ')})`,
+  }),
+  campaign_deferred: row<'campaign_deferred'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source: '000 task 3.2 (days between); RULINGS "cadence" (the plan continues)',
+    message: (d) =>
+      `${d.date}: the planned ${d.campaignType} (${d.sendTypeKey}) moved to ${d.to} (${d.reason.replace(/_/g, ' ')})`,
+  }),
+  campaign_caption_misfit: row<'campaign_caption_misfit'>({
+    severity: 'info',
+    phase: 'content',
+    seedLevel: 'LOW',
+    source: 'issue 8 (captions for campaigns fit the type); 004 "Wall Campaign" structure',
+    message: (d) =>
+      `${d.slotId} is a ${d.campaignType}${d.gameType === null ? '' : ` (${d.gameType})`} but no unused caption fits it: missing ${d.missing.join(', ')}`,
+  }),
+  campaign_same_day: row<'campaign_same_day'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'CRITICAL',
+    source: '000 task 3.2 validate_campaign_frequency (same-day campaigns: critical)',
+    message: (d) =>
+      `${d.campaignType} scheduled multiple times on ${d.date}. Consider spreading across days.`,
+  }),
+  campaign_too_close: row<'campaign_too_close'>({
+    severity: 'warning',
+    phase: 'validation',
+    seedLevel: 'HIGH',
+    source: '000 task 3.2 validate_campaign_frequency (min_days_between: high)',
+    message: (d) =>
+      `${d.campaignType} on ${d.date} is only ${d.daysApart} days after previous (min: ${d.minDaysBetween})`,
+  }),
+  campaign_gap_exceeded: row<'campaign_gap_exceeded'>({
+    severity: 'warning',
+    phase: 'validation',
+    seedLevel: 'MEDIUM',
+    source: '000 task 3.2 validate_campaign_frequency (max_days_between: medium)',
+    message: (d) =>
+      `${d.campaignType} gap of ${d.daysApart} days exceeds max (${d.maxDaysBetween}). Opportunity loss.`,
+  }),
+  campaign_under_scheduled: row<'campaign_under_scheduled'>({
+    severity: 'warning',
+    phase: 'validation',
+    seedLevel: 'HIGH',
+    source: '000 task 3.2 validate_campaign_frequency (monthly volume: high)',
+    message: (d) =>
+      `${d.campaignType} under-scheduled: ${d.monthlyProjection.toFixed(0)}/month projected (target: ${d.monthlyTarget[0]}-${d.monthlyTarget[1]}). Add ~${d.shortfall.toFixed(0)} more.`,
+  }),
+  campaign_missing: row<'campaign_missing'>({
+    severity: 'info',
+    phase: 'validation',
+    seedLevel: 'LOW',
+    source: '000 task 3.2 validate_campaign_frequency (recommendations)',
+    message: (d) =>
+      `No ${d.campaignType} scheduled. Add ${d.monthlyTarget[0]}-${d.monthlyTarget[1]}/month.`,
+  }),
+  campaign_total_low: row<'campaign_total_low'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'CRITICAL',
+    source: '000 task 3.2 validate_campaign_frequency (overall: critical); RULINGS "total"',
+    message: (d) =>
+      `Total campaign volume too low: ${d.monthlyProjection.toFixed(0)}/month (target: at least ${d.minPerMonth})`,
+  }),
+  game_limit_exceeded: row<'game_limit_exceeded'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'CRITICAL',
+    source: 'RULINGS "games" (spin the wheel once a week, another game at most once)',
+    message: (d) => `${d.count} ${d.campaignType} game posts this week (max: ${d.max})`,
   }),
 } satisfies Table);
 

@@ -11,7 +11,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { CAPTION_TYPES, SEND_TYPE_KEYS, type SendTypeKey } from './catalog';
+import {
+  CAMPAIGN_TYPES,
+  CAPTION_TYPES,
+  GAME_TYPES,
+  SEND_TYPE_KEYS,
+  type SendTypeKey,
+} from './catalog';
 import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
@@ -361,6 +367,22 @@ const SCHEMA = obj('SchedulePolicy', {
   games: obj('games', {
     // USD; a game type whose estimate is below it is avoided (0 avoids none).
     avoidBelowUsd: num(0, 1_000_000),
+  }),
+  campaigns: obj('campaigns', {
+    rules: recordOf(
+      'campaignRules',
+      CAMPAIGN_TYPES,
+      obj('CampaignRule', {
+        minDaysBetween: int(1, 366),
+        maxDaysBetween: int(1, 366),
+        monthlyTarget: pair(0, 100, true),
+        plannedPerMonth: num(0, 100),
+      }),
+    ),
+    minPerMonth: num(0, 1000),
+    daysPerMonth: num(1, 31),
+    lookbackDays: int(1, 366),
+    gameKeywords: recordOf('gameKeywords', GAME_TYPES, arrayOf(text(60), 1, 20)),
   }),
 });
 
@@ -866,6 +888,60 @@ const DEFAULTS = {
     /** 000 task 3.6 `avoid_list`: `est['posterior_mean'] < 1000  # Below $1000 threshold` (USD). */
     avoidBelowUsd: 1000,
   },
+  /**
+   * 000 task 3.2 `CAMPAIGN_FREQUENCY_RULES` and `validate_campaign_frequency`; RULINGS
+   * "Campaigns and games" (cadence, total, games, monthly projection, spacing unit).
+   */
+  campaigns: {
+    rules: {
+      /** 000 task 3.2: every 2-3 days, 10-15 a month ("Top converters"). */
+      descriptive_wall_campaign: {
+        minDaysBetween: 2,
+        maxDaysBetween: 3,
+        monthlyTarget: [10, 15],
+        /** The planner's aim inside the target (docs/rulings.md "Campaign cadence"). */
+        plannedPerMonth: 12,
+      },
+      /** 000 task 3.2: bundle wall campaigns every 5-7 days, 4-6 a month. */
+      bundle_wall_campaign: {
+        minDaysBetween: 5,
+        maxDaysBetween: 7,
+        monthlyTarget: [4, 6],
+        plannedPerMonth: 5,
+      },
+      /** 000 task 3.2: spin the wheel weekly, 7 days between, 4-5 a month. */
+      spin_the_wheel_game: {
+        minDaysBetween: 7,
+        maxDaysBetween: 7,
+        monthlyTarget: [4, 5],
+        plannedPerMonth: 4,
+      },
+      /** 000 task 3.2: other games every 7-14 days, 2-4 a month. */
+      game_other: {
+        minDaysBetween: 7,
+        maxDaysBetween: 14,
+        monthlyTarget: [2, 4],
+        plannedPerMonth: 3,
+      },
+    },
+    /** 000 task 3.2 overall check: `monthly_projection < 14` is critical (RULINGS "total"). */
+    minPerMonth: 14,
+    /** 000 task 3.2 `monthly_projection = len(dates) * (30 / schedule_days)`. */
+    daysPerMonth: 30,
+    /** 000 task 3.2 `validate_campaign_frequency(schedule, lookback_days=30)`. */
+    lookbackDays: 30,
+    /**
+     * Words a game caption names its game type with (000 task 3.6 sub-types; the caption of a
+     * game fits its type, issue 8): matched case-insensitively at word starts.
+     */
+    gameKeywords: {
+      spin_the_wheel: ['spin', 'wheel'],
+      prize_wheel: ['prize wheel', 'prize'],
+      mystery_box: ['mystery', 'box'],
+      scratch_off: ['scratch'],
+      card_game: ['card', 'deck'],
+    },
+  },
 } as const satisfies SchedulePolicy;
 
 /**
@@ -945,6 +1021,12 @@ const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
       p.rotation.minDaysOnPattern,
       p.rotation.maxDaysOnPattern,
     ]);
+  for (const [type, rule] of Object.entries(p.campaigns.rules))
+    if (rule.minDaysBetween > rule.maxDaysBetween)
+      bad(`campaigns.rules.${type}.minDaysBetween`, 'minDaysBetween <= maxDaysBetween', [
+        rule.minDaysBetween,
+        rule.maxDaysBetween,
+      ]);
   const f = p.followups;
   if (!(f.minDelayMinutes <= f.meanDelayMinutes && f.meanDelayMinutes <= f.maxDelayMinutes))
     bad('followups.minDelayMinutes', 'minDelay <= meanDelay <= maxDelay', [

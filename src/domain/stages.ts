@@ -6,7 +6,16 @@
  */
 
 import type { AuditTrail } from './audit';
-import type { Category, ChannelKey, MediaType, PageType, SendTypeKey, TargetKey } from './catalog';
+import type {
+  CampaignType,
+  Category,
+  ChannelKey,
+  GameType,
+  MediaType,
+  PageType,
+  SendTypeKey,
+  TargetKey,
+} from './catalog';
 import type { Issue } from './issues';
 import type { SchedulePolicy } from './policy';
 import type {
@@ -77,6 +86,12 @@ export interface LoadedData {
    * fallback: no current pins).
    */
   readonly activePins: ReadonlyArray<import('../timing/pins').ActivePin>;
+  /**
+   * Campaigns already sent (000 task 3.2) read through the optional `getCampaignHistory` port,
+   * decoded; absent or `[]` without the port or when it failed (`port_failed`: the campaigns of
+   * the mass-message history only). The planner reads both.
+   */
+  readonly campaignHistory?: ReadonlyArray<import('./types').CampaignRecord>;
   /** Fallbacks applied while loading. */
   readonly issues: ReadonlyArray<Issue>;
 }
@@ -118,6 +133,13 @@ export interface AllocatedSlot {
    * "Rotation and state": styles are fixed in phase 2).
    */
   readonly ppvStyle: PpvStyle | null;
+  /**
+   * The campaign the slot sends (000 task 3.2, RULINGS "Allocation" campaigns), `null` for a
+   * send that is not a planned campaign.
+   */
+  readonly campaignType: CampaignType | null;
+  /** The game of a `game_post` (000 task 3.6, RULINGS "Campaigns and games"), else `null`. */
+  readonly gameType: GameType | null;
 }
 
 /**

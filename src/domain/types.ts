@@ -6,9 +6,11 @@
  */
 
 import type {
+  CampaignType,
   CaptionType,
   Category,
   ChannelKey,
+  GameType,
   MediaType,
   PageType,
   SendTypeKey,
@@ -146,6 +148,36 @@ export interface MassMessage {
   readonly captionText?: string | null;
   /** Content type of the media sent (`solo`, `boy_girl`, ...), when known. */
   readonly contentType?: string | null;
+  /**
+   * The campaign the message sent, when the history records it (seed 000 task 3.2; the
+   * planner continues the cadence from it).
+   */
+  readonly campaignType?: CampaignType | null;
+  /** The game of a `game_post`, when recorded (seed 000 task 3.6; the game tracker reads it). */
+  readonly gameType?: GameType | null;
+}
+
+/**
+ * One campaign already sent, as the optional `getCampaignHistory` port answers it.
+ *
+ * - `sentAt`: ISO instant of the send.
+ * - `gameType`: the game of a game campaign, else `null`.
+ * - `earnings`: USD earned, `null` when not known (the game tracker reads the game campaigns
+ *   with earnings).
+ *
+ * Source: seed 000 task 3.2 (`campaign_type`, `scheduled_time`), task 3.6 (`GamePerformance`).
+ *
+ * @example
+ * const r: CampaignRecord = { campaignType: 'spin_the_wheel_game', sentAt: '2025-03-01T20:07:00.000Z', gameType: 'spin_the_wheel', earnings: 4100 };
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface CampaignRecord {
+  readonly campaignType: CampaignType;
+  readonly sentAt: string;
+  readonly gameType: GameType | null;
+  readonly earnings: number | null;
 }
 
 /**
@@ -416,4 +448,15 @@ export interface ScheduleItem {
    * send types, else `null` (seed 003 task 2.1, RULINGS "Rotation and state" styles).
    */
   readonly ppvStyle: PpvStyle | null;
+  /**
+   * The campaign the item sends (`descriptive_wall_campaign`, `bundle_wall_campaign`,
+   * `spin_the_wheel_game`, `game_other`; seed 000 task 3.2, RULINGS "Allocation" campaigns), or
+   * `null` for a send that is not a planned campaign.
+   */
+  readonly campaignType: CampaignType | null;
+  /**
+   * The game of a `game_post` (`spin_the_wheel`, `prize_wheel`, `mystery_box`, `scratch_off`,
+   * `card_game`; seed 000 task 3.6), else `null`.
+   */
+  readonly gameType: GameType | null;
 }

@@ -316,6 +316,8 @@ const buildFollowup = (
     category: spec.category,
     priority: parent.priority,
     ppvStyle: null,
+    campaignType: null,
+    gameType: null,
     strategyUsed: parent.strategyUsed,
     flavorEmphasis: parent.flavorEmphasis,
     captionId: caption?.captionId ?? null,

@@ -44,6 +44,8 @@ export const assembleItems = (
         scheduledAt: s.scheduledAt,
         sendTypeKey: s.sendTypeKey,
         ppvStyle: s.ppvStyle,
+        campaignType: s.campaignType,
+        gameType: s.gameType,
         category: s.category,
         channelKey: s.channelKey,
         targetKey: s.targetKey,

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
+import { sentCampaigns } from '../campaigns/plan';
 import { matchContent, rematchRestyled, styleMisfits } from '../content';
 import type { CheckpointDecision, TimingEvent } from '../domain/audit';
 import { ScheduleInputsC } from '../domain/codecs';
@@ -359,6 +360,11 @@ const pipeline = (
         policy: ctx.policy,
         manualConfidenceOverride: ctx.options.manualConfidenceOverride,
         allowNextDayFollowups: ctx.options.allowNextDayFollowups,
+        campaignHistory: sentCampaigns(
+          data.loaded.history,
+          data.loaded.campaignHistory ?? [],
+          ctx.creator.timezone,
+        ),
       }),
     ),
     RTE.let('validation', ({ validationInput }) => {

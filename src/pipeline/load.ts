@@ -12,6 +12,7 @@ import * as t from 'io-ts';
 import type { SendTypeKey } from '../domain/catalog';
 import {
   BestTimingC,
+  CampaignRecordC,
   ContentTypeRankingC,
   CreatorProfileC,
   MassMessageC,
@@ -221,6 +222,16 @@ export const loadCreatorData =
             ),
           ),
           TE.apS(
+            'campaigns',
+            optionalRead(
+              'getCampaignHistory',
+              [creatorId, from, to],
+              nullable(t.array(CampaignRecordC)),
+              'campaignHistory',
+              'the campaigns of the mass-message history only',
+            ),
+          ),
+          TE.apS(
             'counts',
             optionalRead(
               'countUsableCaptions',
@@ -241,6 +252,7 @@ export const loadCreatorData =
               rankings,
               timingProfile,
               pins,
+              campaigns,
               counts,
             }): Loaded => {
               // Any stored shape is read; what cannot be is reported and recovered from.
@@ -255,6 +267,7 @@ export const loadCreatorData =
                 ...rankings[1],
                 ...timingProfile[1],
                 ...pins[1],
+                ...campaigns[1],
                 ...counts[1],
               ];
               if (trends[0] === null) issues.push(issue('trends_missing', {}));
@@ -288,6 +301,7 @@ export const loadCreatorData =
                   contentRankings: rankings[0],
                   timingProfile: timingProfile[0],
                   activePins: pins[0] ?? [],
+                  campaignHistory: campaigns[0] ?? [],
                   issues,
                 },
                 usableCaptions: counts[0] as Readonly<Partial<Record<SendTypeKey, number>>> | null,

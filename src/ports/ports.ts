@@ -14,6 +14,7 @@ import type { CaptionType, SendTypeKey } from '../domain/catalog';
 import type { ScheduleResult } from '../domain/stages';
 import type {
   BestTiming,
+  CampaignRecord,
   Caption,
   ContentTypeRanking,
   CreatorProfile,
@@ -164,6 +165,19 @@ export interface SchedulePorts {
   readonly getTimingProfile?: (
     creatorId: string,
   ) => TaskEither<PortFailure, CreatorTimingProfile | null>;
+  /**
+   * 000 task 3.2: the campaigns the creator sent from `fromInstant` (inclusive) to `toInstant`
+   * (exclusive), any order. Optional: read by `buildSchedule` at load and decoded with
+   * `CampaignRecordC`; the campaign planner continues the cadence from these and from the
+   * history rows that carry a `campaignType`, and the game tracker reads the game campaigns'
+   * earnings. A failure or an answer that does not decode is a `port_failed` warning and the
+   * fallback: the campaigns of the mass-message history only.
+   */
+  readonly getCampaignHistory?: (
+    creatorId: string,
+    fromInstant: string,
+    toInstant: string,
+  ) => TaskEither<PortFailure, ReadonlyArray<CampaignRecord>>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,

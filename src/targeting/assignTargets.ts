@@ -7,6 +7,7 @@
 
 import {
   type ChannelKey,
+  campaignSendOf,
   SEND_TYPES,
   type SendTypeKey,
   TARGETS,
@@ -88,7 +89,15 @@ export const assignTargets = (ctx: PhaseContext, content: ContentAssignment): Ta
   const slots: TargetedSlot[] = content.slots.map((s) => {
     const r = resolveTarget(s.sendTypeKey, ctx.creator, s.slotId);
     issues.push(...r.issues);
-    return { ...s, targetKey: r.targetKey, channelKey: r.channelKey };
+    // A campaign goes out on its own channel (RULINGS "Allocation": a bundle wall campaign is
+    // a bundle posted on the wall) when that channel reaches the target.
+    const own =
+      s.campaignType === null ? null : campaignSendOf(s.campaignType, ctx.creator.pageType);
+    const channelKey =
+      own !== null && channelReachesTarget(own.channelKey, r.targetKey)
+        ? own.channelKey
+        : r.channelKey;
+    return { ...s, targetKey: r.targetKey, channelKey };
   });
   return { slots, issues };
 };

@@ -165,6 +165,8 @@ const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
  * belongs to another family (a channel of the same family meets the same limits).
  */
 const channelOptions = (slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
+  // A campaign keeps its own channel (RULINGS "Allocation": a wall campaign is on the wall).
+  if (slot.campaignType !== null) return [slot.channelKey];
   const spec = SEND_TYPES[slot.sendTypeKey];
   const family = CHANNELS[slot.channelKey].family;
   const others = [spec.channel, spec.secondChannel].filter(

@@ -19,6 +19,7 @@ export {
   checkBumpRatio,
   validateBumpRatio,
 } from './bumpRatio';
+export { checkCampaignFrequency, checkGameLimits } from './campaigns';
 export {
   checkCaptionPool,
   checkCaptionUniqueness,

@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+import type { DatedCampaign } from '../campaigns/plan';
 import type { Issue } from '../domain/issues';
 import type { SchedulePolicy } from '../domain/policy';
 import type { CreatorProfile, Persona, ScheduleItem, Vault } from '../domain/types';
@@ -36,6 +38,11 @@ export interface ValidationInput {
   readonly policy: SchedulePolicy;
   readonly manualConfidenceOverride: boolean;
   readonly allowNextDayFollowups?: boolean;
+  /**
+   * Campaigns already sent before the week, on local dates (`sentCampaigns`): the campaign
+   * frequency check looks back over them (000 task 3.2 `lookback_days`); default none.
+   */
+  readonly campaignHistory?: ReadonlyArray<DatedCampaign>;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   checkVolumeContext,
 } from './balance';
 import { checkBumpRatio } from './bumpRatio';
+import { checkCampaignFrequency, checkGameLimits } from './campaigns';
 import {
   checkCaptionPool,
   checkCaptionUniqueness,
@@ -86,6 +87,8 @@ export const VALIDATION_CHECKS: ReadonlyArray<NamedCheck> = Object.freeze([
   { name: 'confidenceGate', run: checkConfidenceGate },
   { name: 'volumeContext', run: checkVolumeContext },
   { name: 'bumpRatio', run: checkBumpRatio },
+  { name: 'campaignFrequency', run: checkCampaignFrequency },
+  { name: 'gameLimits', run: checkGameLimits },
 ]);
 
 /** Same finding: same code, severity, path and message, whichever phase reported it. */

@@ -76,6 +76,8 @@ export const allocationOf = (days: ReadonlyArray<ReadonlyArray<SendTypeKey>>): A
       dayIndex,
       sendTypeKey: k,
       ppvStyle: null,
+      campaignType: null,
+      gameType: null,
       category: SEND_TYPES[k].category,
       priority: 1,
       strategyUsed: 'balanced_standard',

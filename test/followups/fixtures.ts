@@ -82,6 +82,8 @@ export const makeSlot = (
   return {
     slotId,
     ppvStyle: null,
+    campaignType: null,
+    gameType: null,
     date,
     dayIndex: Math.max(0, ctx.weekDates.indexOf(date)),
     sendTypeKey,
@@ -144,6 +146,8 @@ export const makeCaptions = (n: number): ReadonlyArray<Caption> =>
 export const toItem = (s: TimedSlot): ScheduleItem => ({
   slotId: s.slotId,
   ppvStyle: s.ppvStyle,
+  campaignType: s.campaignType,
+  gameType: s.gameType,
   scheduledDate: s.scheduledDate,
   movedFromDate: s.movedFromDate,
   scheduledTime: s.scheduledTime,

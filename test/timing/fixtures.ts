@@ -90,6 +90,8 @@ const targetedSlot = (date: string, dayIndex: number, n: number, s: SlotSpec): T
   return {
     slotId: `${date}_${n}`,
     ppvStyle: null,
+    campaignType: null,
+    gameType: null,
     date,
     dayIndex,
     sendTypeKey: s.sendTypeKey,

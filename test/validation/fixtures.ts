@@ -41,6 +41,8 @@ export const makeItem = (
   return {
     slotId,
     ppvStyle: null,
+    campaignType: null,
+    gameType: null,
     scheduledDate: date,
     movedFromDate: null,
     scheduledTime: clockTime(minuteOfDay),
@@ -95,7 +97,7 @@ const REVENUE_B: ReadonlyArray<SendTypeKey> = [
   'snapchat_bundle',
   'tip_goal',
   'bundle',
-  'game_post',
+  'first_to_tip',
 ];
 const ENGAGEMENT_1: ReadonlyArray<SendTypeKey> = [
   'link_drop',
@@ -126,8 +128,24 @@ const RETENTION: ReadonlyArray<SendTypeKey> = [
 ];
 
 /**
+ * The week's campaigns (seed 000 task 3.2, RULINGS "Allocation" campaigns), by day and row:
+ * descriptive wall campaigns (tip goals on this paid page) on days 1, 3 and 5 (2 days apart), a
+ * bundle wall campaign on day 1, spin the wheel on day 3 and another game (mystery box) on day
+ * 7: 6 campaigns, 6 x 30 / 7 = 25.7 a month.
+ */
+const CAMPAIGNS: Readonly<Record<string, Partial<ScheduleItem>>> = {
+  '0:1': { campaignType: 'bundle_wall_campaign' },
+  '0:4': { campaignType: 'descriptive_wall_campaign' },
+  '2:1': { campaignType: 'spin_the_wheel_game', gameType: 'spin_the_wheel' },
+  '2:4': { campaignType: 'descriptive_wall_campaign' },
+  '4:4': { campaignType: 'descriptive_wall_campaign' },
+  '6:1': { campaignType: 'game_other', gameType: 'mystery_box' },
+};
+
+/**
  * A valid week: 7 allocated items a day (3 revenue, 3 engagement, 1 retention) and one PPV
- * follow-up a day, all at distinct non-round minutes (base minute + day index).
+ * follow-up a day, all at distinct non-round minutes (base minute + day index), with the
+ * campaigns of `CAMPAIGNS`.
  */
 export const goodItems = (): ReadonlyArray<ScheduleItem> =>
   WEEK.flatMap((date, d) => {
@@ -142,7 +160,10 @@ export const goodItems = (): ReadonlyArray<ScheduleItem> =>
       [at(22, 16 + d), ENGAGEMENT_2[d] as SendTypeKey],
     ];
     const items = rows.map(([m, k], n) =>
-      makeItem(id(n + 1), date, m, k, { strategyUsed: STRATEGIES[d] as string }),
+      makeItem(id(n + 1), date, m, k, {
+        strategyUsed: STRATEGIES[d] as string,
+        ...CAMPAIGNS[`${d}:${n}`],
+      }),
     );
     const followup = makeItem(`${id(6)}_followup`, date, at(20, 7 + d), 'ppv_followup', {
       isFollowUp: true,

@@ -1,0 +1,321 @@
+/**
+ * The campaign frequency validator of seed 000 task 3.2 and the week's game limit.
+ *
+ * Source: seed 000 task 3.2 `validate_campaign_frequency`; RULINGS "Campaigns and games"
+ * (total, monthly projection, spacing unit, games, A/B arms).
+ *
+ * @module
+ */
+import { CAMPAIGN_TYPES, type CampaignType } from '../domain/catalog';
+import { type Issue, issue } from '../domain/issues';
+import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { addDaysIso, daysBetween, isIsoDate } from '../domain/time';
+
+/**
+ * Why each campaign type has its cadence: the seed's `rationale` texts.
+ * Source: 000 task 3.2 `CAMPAIGN_FREQUENCY_RULES[type]['rationale']`.
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export const CAMPAIGN_RATIONALES: Readonly<Record<CampaignType, string>> = Object.freeze({
+  descriptive_wall_campaign: 'Top converters (8 of top 10 in 365-day analysis)', // 000 task 3.2
+  bundle_wall_campaign: 'Value-focused, needs spacing for scarcity', // 000 task 3.2
+  spin_the_wheel_game: 'High single performance ($5,178 reference), weekly cadence', // 000 task 3.2
+  game_other: 'Lower-performing game types', // 000 task 3.2
+});
+
+/**
+ * An item as the validator reads it: any record with a `campaignType` (other values and `null`
+ * are not campaigns) and its local date `scheduledDate` (`YYYY-MM-DD`), or else the UTC date of
+ * `scheduledAt`. Items without a readable date are left out.
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export interface CampaignFrequencyItem {
+  readonly campaignType?: string | null;
+  readonly scheduledDate?: string;
+  readonly scheduledAt?: string;
+}
+
+/**
+ * Options of `validateCampaignFrequency`.
+ *
+ * - `lookbackDays`: only items on the `lookbackDays` local dates ending at the latest item's
+ *   date count (default `policy.campaigns.lookbackDays`, 30);
+ * - `reportFrom`: spacing findings are reported only for a campaign on or after this date (the
+ *   pipeline passes the week's first date, so the history's own gaps are not the week's); by
+ *   default every pair is checked;
+ * - `policy`: the rules (`policy.campaigns`); an A/B arm's policy is checked against its own
+ *   targets (RULINGS "A/B arms").
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export interface CampaignFrequencyOptions {
+  readonly lookbackDays?: number;
+  readonly reportFrom?: string;
+  readonly policy?: Pick<SchedulePolicy, 'campaigns'>;
+}
+
+/**
+ * One warning of the seed: `type` (a campaign type or `overall`), `message`, `severity`
+ * (`critical`, `high`, `medium`, the seed's words) and the type's `rationale` where the seed
+ * gives one.
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export interface CampaignFrequencyWarning {
+  readonly type: CampaignType | 'overall';
+  readonly message: string;
+  readonly severity: 'critical' | 'high' | 'medium';
+  readonly rationale?: string;
+}
+
+/**
+ * One recommendation of the seed (a campaign type with none scheduled).
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export interface CampaignFrequencyRecommendation {
+  readonly type: CampaignType;
+  readonly message: string;
+  readonly rationale: string;
+}
+
+/**
+ * The validator's answer, the seed's result in camelCase plus the numbers behind it.
+ *
+ * - `isValid`: no `critical` warning (the seed's rule).
+ * - `totalMonthlyProjection`: campaigns x `daysPerMonth` / `daysCovered` (RULINGS "monthly
+ *   projection").
+ * - `monthlyProjections`: the same per campaign type (0 for a type with none).
+ * - `daysCovered`: local days from the first to the last dated item, inclusive (at least 1;
+ *   7 when no item has a date, the seed's fallback).
+ * - `counts`: campaigns per type inside the lookback.
+ * - `issues`: the warnings and recommendations as issues of the issue table
+ *   (`campaign_same_day` error, `campaign_too_close` warning, `campaign_gap_exceeded` warning,
+ *   `campaign_under_scheduled` warning, `campaign_total_low` error, `campaign_missing` info).
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export interface CampaignFrequencyResult {
+  readonly isValid: boolean;
+  readonly warnings: ReadonlyArray<CampaignFrequencyWarning>;
+  readonly recommendations: ReadonlyArray<CampaignFrequencyRecommendation>;
+  readonly totalMonthlyProjection: number;
+  readonly monthlyProjections: Readonly<Record<CampaignType, number>>;
+  readonly daysCovered: number;
+  readonly counts: Readonly<Record<CampaignType, number>>;
+  readonly issues: ReadonlyArray<Issue>;
+}
+
+const dateOf = (item: CampaignFrequencyItem): string | null => {
+  try {
+    if (typeof item.scheduledDate === 'string' && isIsoDate(item.scheduledDate))
+      return item.scheduledDate;
+    if (typeof item.scheduledAt === 'string' && Number.isFinite(Date.parse(item.scheduledAt)))
+      return new Date(Date.parse(item.scheduledAt)).toISOString().slice(0, 10);
+  } catch {
+    return null;
+  }
+  return null;
+};
+
+/**
+ * Checks that campaigns are scheduled at the task 3.2 frequencies:
+ * - spacing per type, on local calendar dates (RULINGS "spacing unit"): two on one date is
+ *   `critical` (`campaign_same_day`), fewer days than `minDaysBetween` is `high`
+ *   (`campaign_too_close`), more than `maxDaysBetween` is `medium` (`campaign_gap_exceeded`);
+ * - volume per type: its monthly projection below the low end of `monthlyTarget` is `high`
+ *   (`campaign_under_scheduled`); a type with none is a recommendation (`campaign_missing`);
+ * - the total: a projection below `minPerMonth` (14) is `critical` (`campaign_total_low`).
+ * Projections are `count x 30 / daysCovered` (RULINGS "monthly projection"). Pure; never
+ * throws (unreadable items are left out).
+ *
+ * @param items - plain records (`CampaignFrequencyItem`): schedule items, history campaigns.
+ * @param options - `lookbackDays`, `reportFrom`, `policy` (`CampaignFrequencyOptions`).
+ *
+ * @example
+ * // desc every 2-3 days, a bundle, spin and another game in one week of 7 days:
+ * validateCampaignFrequency(items).isValid // true
+ * // only 2 campaigns in the week: 2 x 30 / 7 = 8.6 a month < 14
+ * validateCampaignFrequency(two).warnings.at(-1)?.severity // 'critical'
+ *
+ * Source: 000 task 3.2 `validate_campaign_frequency`; RULINGS "Campaigns and games".
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export const validateCampaignFrequency = (
+  items: ReadonlyArray<CampaignFrequencyItem>,
+  options: CampaignFrequencyOptions = {},
+): CampaignFrequencyResult => {
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const c = policy.campaigns;
+  const lookback =
+    typeof options.lookbackDays === 'number' &&
+    Number.isFinite(options.lookbackDays) &&
+    options.lookbackDays >= 1
+      ? Math.floor(options.lookbackDays)
+      : c.lookbackDays;
+  const dated: Array<{ readonly date: string; readonly campaignType: unknown }> = [];
+  for (const item of Array.isArray(items) ? items : []) {
+    if (typeof item !== 'object' || item === null) continue;
+    const date = dateOf(item);
+    if (date !== null) dated.push({ date, campaignType: item.campaignType });
+  }
+  const latest = dated.reduce<string | null>(
+    (m, x) => (m === null || x.date > m ? x.date : m),
+    null,
+  );
+  const from = latest === null ? null : addDaysIso(latest, -(lookback - 1));
+  const inWindow = dated.filter((x) => from === null || x.date >= from);
+  const first = inWindow.reduce<string | null>(
+    (m, x) => (m === null || x.date < m ? x.date : m),
+    null,
+  );
+  const daysCovered =
+    first === null || latest === null ? 7 : Math.max(1, daysBetween(first, latest) + 1);
+  const project = (n: number) => (n * c.daysPerMonth) / daysCovered;
+
+  const warnings: CampaignFrequencyWarning[] = [];
+  const recommendations: CampaignFrequencyRecommendation[] = [];
+  const issues: Issue[] = [];
+  const counts = {} as Record<CampaignType, number>;
+  const monthlyProjections = {} as Record<CampaignType, number>;
+  const reportable = (date: string) =>
+    options.reportFrom === undefined || date >= options.reportFrom;
+
+  for (const type of CAMPAIGN_TYPES) {
+    const rule = c.rules[type];
+    const rationale = CAMPAIGN_RATIONALES[type];
+    const dates = inWindow
+      .filter((x) => x.campaignType === type)
+      .map((x) => x.date)
+      .sort();
+    counts[type] = dates.length;
+    monthlyProjections[type] = project(dates.length);
+    if (dates.length === 0) {
+      const i = issue('campaign_missing', {
+        campaignType: type,
+        monthlyTarget: rule.monthlyTarget,
+        rationale,
+      });
+      issues.push(i);
+      recommendations.push({ type, message: i.message, rationale });
+      continue;
+    }
+    for (let k = 1; k < dates.length; k++) {
+      const previousDate = dates[k - 1] as string;
+      const date = dates[k] as string;
+      if (!reportable(date)) continue;
+      const daysApart = daysBetween(previousDate, date);
+      const found =
+        daysApart === 0
+          ? ([issue('campaign_same_day', { campaignType: type, date }), 'critical'] as const)
+          : daysApart < rule.minDaysBetween
+            ? ([
+                issue('campaign_too_close', {
+                  campaignType: type,
+                  date,
+                  previousDate,
+                  daysApart,
+                  minDaysBetween: rule.minDaysBetween,
+                }),
+                'high',
+              ] as const)
+            : daysApart > rule.maxDaysBetween
+              ? ([
+                  issue('campaign_gap_exceeded', {
+                    campaignType: type,
+                    date,
+                    previousDate,
+                    daysApart,
+                    maxDaysBetween: rule.maxDaysBetween,
+                  }),
+                  'medium',
+                ] as const)
+              : null;
+      if (found === null) continue;
+      issues.push(found[0]);
+      warnings.push({ type, message: found[0].message, severity: found[1] });
+    }
+    const projection = monthlyProjections[type];
+    const [lo] = rule.monthlyTarget;
+    if (projection < lo) {
+      const i = issue('campaign_under_scheduled', {
+        campaignType: type,
+        monthlyProjection: projection,
+        monthlyTarget: rule.monthlyTarget,
+        shortfall: lo - projection,
+        rationale,
+      });
+      issues.push(i);
+      warnings.push({ type, message: i.message, severity: 'high', rationale });
+    }
+  }
+  const total = CAMPAIGN_TYPES.reduce((s, t) => s + counts[t], 0);
+  const totalMonthlyProjection = project(total);
+  if (totalMonthlyProjection < c.minPerMonth) {
+    const i = issue('campaign_total_low', {
+      monthlyProjection: totalMonthlyProjection,
+      minPerMonth: c.minPerMonth,
+      daysCovered,
+    });
+    issues.push(i);
+    warnings.push({ type: 'overall', message: i.message, severity: 'critical' });
+  }
+  return {
+    isValid: !warnings.some((w) => w.severity === 'critical'),
+    warnings,
+    recommendations,
+    totalMonthlyProjection,
+    monthlyProjections,
+    daysCovered,
+    counts,
+    issues,
+  };
+};
+
+/**
+ * The week's game limit (RULINGS "games": a week holds no more game posts than the cadence
+ * allows): per game campaign type at most `ceil(days / minDaysBetween)` in the week (spin the
+ * wheel once, another game once in 7 days), and every `game_post` carries a game type.
+ * One `game_limit_exceeded` error per type over its limit; a `game_post` without a campaign is
+ * counted under `game_post`, whose limit is 0. Pure.
+ *
+ * @param items - the week's items (`sendTypeKey`, `campaignType`).
+ * @param days - days in the week (7).
+ *
+ * @example
+ * gameLimitIssues([{ sendTypeKey: 'game_post', campaignType: 'spin_the_wheel_game' }], 7) // []
+ *
+ * Source: RULINGS "Campaigns and games" (games); 000 task 3.2 (days between).
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export const gameLimitIssues = (
+  items: ReadonlyArray<{ readonly sendTypeKey: string; readonly campaignType?: string | null }>,
+  days: number,
+  policy: Pick<SchedulePolicy, 'campaigns'> = DEFAULT_POLICY,
+): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  const games = items.filter((i) => i.sendTypeKey === 'game_post');
+  for (const type of ['spin_the_wheel_game', 'game_other'] as const) {
+    const count = games.filter((g) => g.campaignType === type).length;
+    const max = Math.ceil(days / policy.campaigns.rules[type].minDaysBetween);
+    if (count > max) out.push(issue('game_limit_exceeded', { campaignType: type, count, max }));
+  }
+  const loose = games.filter(
+    (g) => g.campaignType !== 'spin_the_wheel_game' && g.campaignType !== 'game_other',
+  ).length;
+  if (loose > 0)
+    out.push(issue('game_limit_exceeded', { campaignType: 'game_post', count: loose, max: 0 }));
+  return out;
+};
