@@ -190,6 +190,16 @@ export interface IssueDetailsByCode {
     readonly limitedByPage: boolean;
     readonly recommendation?: string;
   };
+  readonly weekly_limit_removed: {
+    readonly slotId: string;
+    readonly sendTypeKey: string;
+    readonly date: string;
+    readonly priority: number;
+    /** Items of the send type in the week before the removal, and its weekly limit. */
+    readonly count: number;
+    readonly max: number;
+    readonly removed: 1;
+  };
   // ------------------------------------------------------------------ content
   readonly caption_threshold_lowered: {
     readonly slotId: string;
@@ -1091,6 +1101,17 @@ export const ISSUE_CODES: Table = Object.freeze({
           ? 'the page and its vault do not offer enough send types'
           : 'the allocation could not reach them'
       }`,
+  }),
+  weekly_limit_removed: row<'weekly_limit_removed'>({
+    severity: 'warning',
+    phase: 'allocation',
+    seedLevel: 'MEDIUM',
+    deduction: 3,
+    removesItems: true,
+    source:
+      '000 gap 7.1, task 3.5 (enforce by removing the lowest priority); RULINGS "weekly caps", "nothing lost"',
+    message: (d) =>
+      `${d.slotId} (${d.sendTypeKey}, ${d.date}) removed: ${d.count} ${d.sendTypeKey} planned this week (max: ${d.max}), the lowest priority goes`,
   }),
   // ---------------------------------------------------------------- content
   caption_threshold_lowered: row<'caption_threshold_lowered'>({

@@ -277,6 +277,7 @@ const SCHEMA = obj('SchedulePolicy', {
     defaultPriceBuyers: num(0, 1e6),
     recencyHorizonHours: num(0.01, 1000),
     neutralEngagementScore: share,
+    neutralRecencyScore: share,
   }),
   validation: obj('validation', {
     passScore: score,
@@ -736,8 +737,10 @@ const DEFAULTS = {
     defaultPriceBuyers: 10,
     /** 000 task 3.4 recency: `1 - hours to the end of the day / 24`. */
     recencyHorizonHours: 24,
-    /** Project choice: the engagement score of a parent type without views in the history. */
+    /** Project choice: the engagement score of a parent without an engagement rate (a type without views in the history). */
     neutralEngagementScore: 0.5,
+    /** 000 task 3.4 `recency_score = 0.5  # Default if no timestamp`: a parent without a send time. */
+    neutralRecencyScore: 0.5,
   },
   validation: {
     /** RULINGS "score thresholds". */

@@ -14,6 +14,7 @@ import { clockTime, epochMinuteToIso, instantToLocal } from '../domain/time';
 import type { Caption } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { followupWindowFor } from '../timing/profile';
+import { enforceDailyFollowupLimit } from './limiter';
 import { followupPriority } from './priority';
 import { sampleFollowupDelay } from './sampler';
 import { type DelayRejection, dayHasRoom, searchFollowupDelay } from './schedulePpvFollowup';
@@ -38,9 +39,10 @@ const byTime = (a: TimedSlot, b: TimedSlot): number =>
  *    The follow-up send type is the catalog entry with `generatedBy === 'followups'`; its
  *    category, channel and required target come from the table.
  * 2. Cap: at most `policy.followups.maxPerDay` per local date of the parent; when more qualify,
- *    the highest `followupPriority` is kept (ties: earlier `epochMinute`, then `slotId`); each
- *    parent left out is reported as info `followup_limit`. The cap is applied before placement:
- *    a kept parent whose follow-up cannot be placed does not hand its place to another parent.
+ *    `enforceDailyFollowupLimit` keeps the highest `followupPriority` (ties: earlier
+ *    `epochMinute`, then `slotId`); each parent left out is reported as info `followup_limit`.
+ *    The cap is applied before placement: a kept parent whose follow-up cannot be placed does
+ *    not hand its place to another parent.
  * 3. Delay: drawn with `sampleFollowupDelay` from `rngFrom(seed, creatorId, slotId, 'followup')`
  *    (mean 28, sd 8, truncated to the window: 15-45, or the creator's window of
  *    `followupWindowFor(loaded.timingProfile)` when it is at least 10 minutes wide, 003 task
@@ -242,36 +244,38 @@ export const generateFollowups = (
   };
 };
 
-/** Eligible parents after the daily cap, in time order; skipped parents are reported. */
+/**
+ * Eligible parents after the daily cap (`enforceDailyFollowupLimit`, the parents in time order
+ * so equal priorities keep the earlier parent), in time order; the parents left out are
+ * reported, by date and then rank.
+ */
 const selectParents = (
   ctx: PhaseContext,
   loaded: LoadedData,
   slots: ReadonlyArray<TimedSlot>,
   issues: Issue[],
 ): ReadonlyArray<TimedSlot> => {
-  const eligible = slots.filter((s) => !s.isFollowUp && SEND_TYPES[s.sendTypeKey].canHaveFollowup);
-  const byDate = new Map<string, TimedSlot[]>();
-  for (const s of eligible)
-    byDate.set(s.scheduledDate, [...(byDate.get(s.scheduledDate) ?? []), s]);
-  const kept: TimedSlot[] = [];
-  for (const [date, day] of [...byDate.entries()].sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  )) {
-    const scored = day
-      .map((s) => ({ s, p: followupPriority(s, loaded.history, ctx.creator.timezone, ctx.policy) }))
-      .sort((x, y) => y.p.priority - x.p.priority || byTime(x.s, y.s));
-    const max = Math.max(0, ctx.policy.followups.maxPerDay);
-    kept.push(...scored.slice(0, max).map((x) => x.s));
-    for (const { s, p } of scored.slice(max))
-      issues.push(
-        issue(
-          'followup_limit',
-          { parentItemId: s.slotId, date, priority: p.priority, maxPerDay: max },
-          `slots.${s.slotId}`,
-        ),
-      );
-  }
-  return kept.sort(byTime);
+  const eligible = slots
+    .filter((s) => !s.isFollowUp && SEND_TYPES[s.sendTypeKey].canHaveFollowup)
+    .sort(byTime);
+  const limited = enforceDailyFollowupLimit(
+    eligible.map((slot) => ({
+      id: slot.slotId,
+      date: slot.scheduledDate,
+      priority: followupPriority(slot, loaded.history, ctx.creator.timezone, ctx.policy).priority,
+      slot,
+    })),
+    { maxPerDay: ctx.policy.followups.maxPerDay, policy: ctx.policy },
+  );
+  for (const r of limited.removed)
+    issues.push(
+      issue(
+        'followup_limit',
+        { parentItemId: r.id, date: r.date, priority: r.priority, maxPerDay: r.maxPerDay },
+        `slots.${r.id}`,
+      ),
+    );
+  return limited.kept.map((p) => p.slot);
 };
 
 /**

@@ -4,7 +4,21 @@
  * @module
  */
 export { generateFollowups } from './generateFollowups';
-export { type FollowupPriority, followupPriority } from './priority';
+export {
+  type DailyFollowupLimitOptions,
+  type DailyFollowupLimitResult,
+  enforceDailyFollowupLimit,
+  type FollowupDayCount,
+  type FollowupLimitItem,
+  type RemovedFollowup,
+} from './limiter';
+export {
+  calculateFollowupPriority,
+  type FollowupPriority,
+  type FollowupPriorityInputs,
+  type FollowupPriorityScores,
+  followupPriority,
+} from './priority';
 export {
   type FollowupDelayDistribution,
   type FollowupDelayPolicy,

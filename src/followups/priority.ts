@@ -7,22 +7,26 @@
  */
 import { mean } from 'simple-statistics';
 import type { SendTypeKey } from '../domain/catalog';
-import { defaultPriceOf, type SchedulePolicy } from '../domain/policy';
+import { DEFAULT_POLICY, defaultPriceOf, type SchedulePolicy } from '../domain/policy';
 import type { TimedSlot } from '../domain/stages';
 import { localToEpochMinute } from '../domain/time';
 import type { MassMessage } from '../domain/types';
 
 /**
- * The three 0-1 components of a parent's priority and their weighted sum (0-1).
+ * The three 0-1 components of a follow-up's priority and their weighted sum.
  *
- * @since 0.1.0
+ * - `revenueScore`: the parent's estimated revenue over `revenueNormalizerUsd` ($1000), 0-1.
+ * - `recencyScore`: `1 - hours since the parent / recencyHorizonHours` (24), 0-1.
+ * - `engagementScore`: the parent's engagement rate over `engagementNormalizerRate` (20 %), 0-1.
+ * - `priority`: `w.revenue x revenueScore + w.recency x recencyScore + w.engagement x
+ *   engagementScore` with the policy's weights (0.50 / 0.30 / 0.20), 0-1.
+ *
+ * Source: seed 000 task 3.4 `_calculate_followup_priority`.
+ *
+ * @since 0.2.0
  * @category followups
  */
-export interface FollowupPriority {
-  /** Estimated revenue of the parent in USD. */
-  readonly estimatedRevenueUsd: number;
-  /** Whether the estimate came from history (`false`: default price x 10). */
-  readonly revenueFromHistory: boolean;
+export interface FollowupPriorityScores {
   readonly revenueScore: number;
   readonly recencyScore: number;
   readonly engagementScore: number;
@@ -30,17 +34,98 @@ export interface FollowupPriority {
 }
 
 /**
- * Scores one parent slot.
+ * What the seed's priority formula reads of a follow-up, as plain numbers. Every field is
+ * optional, as in the seed:
+ *
+ * - `parentEstimatedRevenue`: USD; missing scores 0 (the seed's `.get(..., 0)`).
+ * - `hoursSinceParent`: hours from the parent's send to the caller's reference time (never the
+ *   wall clock: the caller chooses the reference); missing or `null` scores
+ *   `policy.followups.neutralRecencyScore` (0.5, the seed's "no timestamp" default).
+ * - `parentEngagementRate`: purchases / views of the parent, 0-1 (0.20 = 20 %); missing or
+ *   `null` scores `policy.followups.neutralEngagementScore` (0.5; docs/rulings.md "Follow-ups").
+ *
+ * Source: seed 000 task 3.4 (`parent_estimated_revenue`, `parent_sent_time` against
+ * `reference_time`, `parent_engagement_rate`).
+ *
+ * @since 0.2.0
+ * @category followups
+ */
+export interface FollowupPriorityInputs {
+  readonly parentEstimatedRevenue?: number;
+  readonly hoursSinceParent?: number | null;
+  readonly parentEngagementRate?: number | null;
+}
+
+/**
+ * The seed's multi-factor follow-up priority over plain numbers, 0-1.
+ *
+ * - revenue: `min(1, max(0, parentEstimatedRevenue / revenueNormalizerUsd))` ($1000).
+ * - recency: `min(1, max(0, 1 - hoursSinceParent / recencyHorizonHours))` (24 hours; a parent
+ *   after the reference time scores 1).
+ * - engagement: `min(1, max(0, parentEngagementRate / engagementNormalizerRate))` (20 %).
+ * - `priority = 0.50 x revenue + 0.30 x recency + 0.20 x engagement` (`priorityWeights`).
+ *
+ * A number that is not finite (NaN, Infinity) scores 0 for its component; missing inputs take
+ * the defaults of `FollowupPriorityInputs`. Never fails (errors: none). `followupPriority`
+ * (the pipeline's parent priority) is built on it.
+ *
+ * Source: seed 000 task 3.4 `_calculate_followup_priority`, `FOLLOWUP_WEIGHTS`; gap 5.1.
+ *
+ * @example
+ * calculateFollowupPriority({ parentEstimatedRevenue: 500, hoursSinceParent: 12, parentEngagementRate: 0.1 })
+ * // { revenueScore: 0.5, recencyScore: 0.5, engagementScore: 0.5, priority: 0.5 }
+ *
+ * @since 0.2.0
+ * @category followups
+ */
+export const calculateFollowupPriority = (
+  inputs: FollowupPriorityInputs,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): FollowupPriorityScores => {
+  const f = policy.followups;
+  const revenueScore = clamp01((inputs.parentEstimatedRevenue ?? 0) / f.revenueNormalizerUsd);
+  const hours = inputs.hoursSinceParent;
+  const recencyScore =
+    hours === undefined || hours === null
+      ? f.neutralRecencyScore
+      : clamp01(1 - hours / f.recencyHorizonHours);
+  const rate = inputs.parentEngagementRate;
+  const engagementScore =
+    rate === undefined || rate === null
+      ? f.neutralEngagementScore
+      : clamp01(rate / f.engagementNormalizerRate);
+  const w = f.priorityWeights;
+  const priority =
+    w.revenue * revenueScore + w.recency * recencyScore + w.engagement * engagementScore;
+  return { revenueScore, recencyScore, engagementScore, priority };
+};
+
+/**
+ * The priority of a pipeline parent: its estimated revenue, where the estimate came from, and
+ * the scores of `calculateFollowupPriority`.
+ *
+ * Source: seed 000 task 3.4.
+ *
+ * @since 0.1.0
+ * @category followups
+ */
+export interface FollowupPriority extends FollowupPriorityScores {
+  /** Estimated revenue of the parent in USD. */
+  readonly estimatedRevenueUsd: number;
+  /** Whether the estimate came from history (`false`: default price x 10). */
+  readonly revenueFromHistory: boolean;
+}
+
+/**
+ * Scores one parent slot with `calculateFollowupPriority`, its inputs read from the week:
  *
  * - revenue: mean earnings (USD) per past send of the parent's send type in `history`; with no
  *   history of that type, `policy.pricing.defaultPrices[type] x policy.followups.defaultPriceBuyers` (10 buyers at the default
- *   price; 0 when the type has no default price), divided by `revenueNormalizerUsd`, capped at 1.
- * - recency: `max(0, 1 - h / 24)`, `h` the hours from the parent to the end of its local day
- *   (`latestMinuteOfDay`, 23:59) on the schedule's own clock, never the wall clock.
- * - engagement: purchased / viewed over the type's history, divided by
- *   `engagementNormalizerRate`, capped at 1; 0.5 without history or views.
- *
- * `priority = w.revenue x revenue + w.recency x recency + w.engagement x engagement`.
+ *   price; 0 when the type has no default price).
+ * - hours since the parent: from the parent to the end of its local day (`latestMinuteOfDay`,
+ *   23:59) on the schedule's own clock, never the wall clock.
+ * - engagement rate: purchased / viewed over the type's history; none (neutral 0.5) without
+ *   history or views.
  *
  * Source: seed 000 task 3.4 (weights 0.50 / 0.30 / 0.20, $1000 and 20 % normalisers).
  *
@@ -53,32 +138,33 @@ export const followupPriority = (
   timeZone: string,
   policy: SchedulePolicy,
 ): FollowupPriority => {
-  const f = policy.followups;
   const own = history.filter((m) => m.sendTypeKey === parent.sendTypeKey);
   const revenueFromHistory = own.length > 0;
   const estimatedRevenueUsd = revenueFromHistory
     ? mean(own.map((m) => m.earnings))
     : defaultRevenue(parent.sendTypeKey, policy);
-  const revenueScore = clamp01(estimatedRevenueUsd / f.revenueNormalizerUsd);
-  const endOfDay = localToEpochMinute(parent.scheduledDate, f.latestMinuteOfDay, timeZone);
-  const hours = (endOfDay - parent.epochMinute) / 60;
-  const recencyScore = clamp01(1 - hours / f.recencyHorizonHours);
+  const endOfDay = localToEpochMinute(
+    parent.scheduledDate,
+    policy.followups.latestMinuteOfDay,
+    timeZone,
+  );
   const viewed = own.reduce((s, m) => s + m.viewed, 0);
   const purchased = own.reduce((s, m) => s + m.purchased, 0);
-  const engagementScore =
-    viewed > 0
-      ? clamp01(purchased / viewed / f.engagementNormalizerRate)
-      : f.neutralEngagementScore;
-  const w = f.priorityWeights;
-  const priority =
-    w.revenue * revenueScore + w.recency * recencyScore + w.engagement * engagementScore;
+  const scores = calculateFollowupPriority(
+    {
+      parentEstimatedRevenue: estimatedRevenueUsd,
+      hoursSinceParent: (endOfDay - parent.epochMinute) / 60,
+      parentEngagementRate: viewed > 0 ? purchased / viewed : null,
+    },
+    policy,
+  );
   return {
     estimatedRevenueUsd,
     revenueFromHistory,
-    revenueScore,
-    recencyScore,
-    engagementScore,
-    priority,
+    revenueScore: scores.revenueScore,
+    recencyScore: scores.recencyScore,
+    engagementScore: scores.engagementScore,
+    priority: scores.priority,
   };
 };
 

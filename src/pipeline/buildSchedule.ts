@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
+import { guardWeeklyLimits } from '../allocation/weeklyLimitGuard';
 import { sentCampaigns } from '../campaigns/plan';
 import { matchContent, rematchRestyled, styleMisfits } from '../content';
 import type { CheckpointDecision, TimingEvent } from '../domain/audit';
@@ -123,11 +124,13 @@ const decodeInputs = (
  * Phases, each followed by a checkpoint recorded in `result.audit` (pass, recover, degrade or
  * abort): 1 load (ports, decoding, fallbacks; the creator timing profile and the current pins
  * when their optional ports exist) - 2 volume (with the 001 degradation chain) and
- * allocation - 3 caption matching - 4 targets and channels - 5 timing (the profile's jitter
- * range, AM/PM preference, hourly performance) - 6 follow-ups (the profile's window and
- * next-day rule) - 7 assembly, pricing, the pin plan (`result.pins`, 003 task 2.5) and
- * validation, then the optional save (a saga behind the idempotency guard). A week that fails validation is still returned whole (`validation.status` says so);
- * only saving is refused. A failed save is an error in the report, never a lost week.
+ * allocation, guarded by `enforceWeeklyLimits` (000 task 3.5) - 3 caption matching - 4 targets
+ * and channels - 5 timing (the profile's jitter range, AM/PM preference, hourly performance) -
+ * 6 follow-ups (the profile's window and next-day rule) - 7 assembly, pricing, the pin plan
+ * (`result.pins`, 003 task 2.5) and validation, then the optional save (a saga behind the
+ * idempotency guard). A week that fails validation is still returned whole
+ * (`validation.status` says so); only saving is refused. A failed save is an error in the
+ * report, never a lost week.
  *
  * Total: it never throws and its task never rejects, whatever the inputs and whatever the ports
  * do (throw, reject, answer garbage). A port that never answers needs a timeout, which needs a
@@ -245,8 +248,10 @@ const pipeline = (
           ctx.policy.rotation,
         ),
       ),
+      // The weekly limits (000 task 3.5) as a guard on the allocated week: normally it removes
+      // nothing; what it removes is reported.
       RTE.let('allocation', ({ ctx, data, volume, rotation }) => {
-        const a = allocateWeek(ctx, data.loaded, volume, rotation);
+        const a = guardWeeklyLimits(allocateWeek(ctx, data.loaded, volume, rotation));
         checkpoint(trace, 'allocation', [...rotation.issues, ...a.issues]);
         return a;
       }),

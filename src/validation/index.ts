@@ -1,6 +1,6 @@
 /**
  * Phase 7: validation of the assembled week. Source: seed 001 §7; RULINGS "Validation";
- * seed 000 task 3.1 (bump ratio).
+ * seed 000 task 3.1 (bump ratio), task 3.5 (weekly limits).
  *
  * @module
  */
@@ -39,7 +39,6 @@ export {
   checkPageTypeExclusions,
   checkRequiredTargets,
   checkStrategies,
-  checkWeeklyCaps,
 } from './rules';
 export {
   checkBlockCap,
@@ -57,3 +56,17 @@ export {
   validationScore,
   validationStatus,
 } from './validateSchedule';
+export {
+  checkWeeklyCaps,
+  enforceWeeklyLimits,
+  validateWeeklyLimits,
+  WEEKLY_LIMITS,
+  type WeeklyLimitEnforceItem,
+  type WeeklyLimitEnforcement,
+  type WeeklyLimitItem,
+  type WeeklyLimitOptions,
+  type WeeklyLimitRemoval,
+  type WeeklyLimits,
+  type WeeklyLimitValidation,
+  type WeeklyLimitWarning,
+} from './weeklyLimits';

@@ -1,6 +1,7 @@
 /**
- * The composition rules of RULINGS (caps, page types, follow-ups, link drops, diversity,
- * strategies, targets and channels) as validation checks: each broken rule is an error.
+ * The composition rules of RULINGS (page types, follow-ups, link drops, diversity, strategies,
+ * targets and channels) as validation checks: each broken rule is an error. The weekly caps are
+ * in `weeklyLimits.ts`.
  *
  * @module
  */
@@ -25,28 +26,6 @@ import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { closePairs, epochOf, groupBy, indexed, itemPath, specOf } from './helpers';
 import type { ValidationInput } from './types';
-
-/**
- * Weekly caps: no send type more often than its `weeklyCap` (vip_program 1, snapchat_bundle 1,
- * tip_goal 3). Error `weekly_cap_exceeded`.
- *
- * Source: seed 001 §2.4; seed 000 task 3.5; RULINGS "Allocation".
- *
- * @since 0.1.0
- * @category validation
- */
-export const checkWeeklyCaps = (input: ValidationInput): ReadonlyArray<Issue> =>
-  [
-    ...groupBy(
-      input.items.filter((i) => specOf(i) !== undefined),
-      (i) => i.sendTypeKey,
-    ),
-  ].flatMap(([key, g]) => {
-    const cap = SEND_TYPES[key as SendTypeKey].weeklyCap;
-    return cap !== null && g.length > cap
-      ? [issue('weekly_cap_exceeded', { sendTypeKey: key, count: g.length, max: cap })]
-      : [];
-  });
 
 /**
  * Page-type exclusions: every send type and audience target applies to the creator's page

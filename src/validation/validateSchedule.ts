@@ -35,7 +35,6 @@ import {
   checkPageTypeExclusions,
   checkRequiredTargets,
   checkStrategies,
-  checkWeeklyCaps,
 } from './rules';
 import {
   checkBlockCap,
@@ -47,6 +46,7 @@ import {
   checkWindow,
 } from './timingRules';
 import type { NamedCheck, ValidationInput } from './types';
+import { checkWeeklyCaps } from './weeklyLimits';
 
 /**
  * Every check `validateSchedule` runs, in report order: the nine of seed 001 §7.2, the RULINGS
