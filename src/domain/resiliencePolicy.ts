@@ -35,6 +35,7 @@ const PORT_NAME_SET = {
   getRotationState: true,
   getActivePins: true,
   getTimingProfile: true,
+  getAdjustmentOutcomes: true,
   saveSchedule: true,
   saveRotationState: true,
   saveVolumePrediction: true,
@@ -196,6 +197,8 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
     getActivePins: 10_000,
     /** No row of its own: the table's fallback, 10 s. */
     getTimingProfile: 10_000,
+    /** No row of its own (004 `volume_adjustment_outcomes`): the table's fallback, 10 s. */
+    getAdjustmentOutcomes: 10_000,
     /** 001 `save_schedule`: 20 s ("transaction"). */
     saveSchedule: 20_000,
     /** No row of its own: the table's fallback, 10 s. */

@@ -77,6 +77,14 @@ export interface LoadedData {
    * fallback: no current pins).
    */
   readonly activePins: ReadonlyArray<import('../timing/pins').ActivePin>;
+  /**
+   * The creator's past adjustment outcomes (004) read through `getAdjustmentOutcomes`, decoded;
+   * absent without the port, when it has none, or when it failed (`port_failed`): no learning
+   * signal. Absent rather than `null`, so a build without the port is unchanged.
+   */
+  readonly adjustmentOutcomes?: ReadonlyArray<
+    import('../records/types').VolumeAdjustmentOutcomeRecord
+  >;
   /** Fallbacks applied while loading. */
   readonly issues: ReadonlyArray<Issue>;
 }

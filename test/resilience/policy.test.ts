@@ -24,6 +24,7 @@ describe('DEFAULT_RESILIENCE_POLICY', () => {
       getRotationState: 10000,
       getActivePins: 10000,
       getTimingProfile: 10000,
+      getAdjustmentOutcomes: 10000,
       saveSchedule: 20000,
       saveRotationState: 10000,
       saveVolumePrediction: 10000,
