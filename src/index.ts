@@ -15,6 +15,7 @@ export * from './followups';
 export * from './pipeline';
 export * from './ports';
 export * from './random/rng';
+export * from './records';
 export * from './resilience';
 export * from './rotation';
 export * from './targeting';

@@ -13,6 +13,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { InMemoryDataset } from '../ports/dataset';
+import type { VolumeAdjustmentOutcomeRecord } from '../records/types';
 import type { StoredRotationState } from '../rotation/stored';
 import type { ActivePin } from '../timing/pins';
 import type { CreatorTimingProfileWire } from '../timing/profile';
@@ -606,6 +607,12 @@ export const InMemoryDatasetC = strictType(
     >,
     timingProfiles: t.record(t.string, t.unknown) as unknown as t.Type<
       Record<string, CreatorTimingProfileWire>,
+      unknown,
+      unknown
+    >,
+    // Decoded by `decodeDataset` with `VolumeAdjustmentOutcomeRecordC` (records/), likewise.
+    adjustmentOutcomes: t.record(t.string, t.unknown) as unknown as t.Type<
+      Record<string, ReadonlyArray<VolumeAdjustmentOutcomeRecord>>,
       unknown,
       unknown
     >,

@@ -144,6 +144,20 @@ export interface IssueDetailsByCode {
   };
   readonly invalid_earnings: { readonly id: string; readonly earnings: unknown };
   readonly invalid_price: { readonly id: string; readonly price: unknown };
+  readonly learning_signal_applied: {
+    readonly kind: 'saturation' | 'opportunity';
+    readonly signal: number;
+    readonly outcomes: number;
+    readonly ruleMultiplier: number;
+    readonly multiplier: number;
+    readonly pulled: boolean;
+  };
+  readonly actual_skipped: {
+    readonly reason: 'invalid' | 'unknown_slot' | 'duplicate_slot';
+    readonly slotId: string | null;
+    readonly expected: string;
+    readonly received: string;
+  };
   readonly game_record_skipped: {
     readonly index: number;
     readonly field: 'record' | 'gameType' | 'earnings' | 'date' | 'creatorId';
@@ -1013,6 +1027,27 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'volume',
     source: '000 task 3.3 records',
     message: (d, p) => `${at(p)}: expected a finite number >= 0 (USD), got ${String(d.earnings)}`,
+  }),
+  learning_signal_applied: row<'learning_signal_applied'>({
+    severity: 'info',
+    phase: 'volume',
+    seedLevel: 'LOW',
+    source: '004 `volume_adjustment_outcomes.learning_signal`; RULINGS "learning signal"',
+    message: (d) =>
+      d.pulled
+        ? `Learning signal ${d.signal.toFixed(2)} of the last ${d.outcomes} ${d.kind} adjustments: the ${d.kind} multiplier ${d.ruleMultiplier} pulled toward 1, to ${Math.round(d.multiplier * 1000) / 1000}`
+        : `Learning signal ${d.signal.toFixed(2)} of the last ${d.outcomes} ${d.kind} adjustments: the ${d.kind} multiplier ${d.ruleMultiplier} kept (a signal of 0 or more leaves it)`,
+  }),
+  actual_skipped: row<'actual_skipped'>({
+    severity: 'warning',
+    phase: 'input',
+    source: '004 `volume_predictions` actual outcomes (`recordOutcomes` actuals)',
+    message: (d, p) =>
+      d.reason === 'unknown_slot'
+        ? `${at(p)}: slot ${d.slotId ?? '(none)'} is not an item of the schedule; skipped`
+        : d.reason === 'duplicate_slot'
+          ? `${at(p)}: a second actual for slot ${d.slotId ?? '(none)'}; skipped, the first kept`
+          : `${expectation(d, p)}; skipped`,
   }),
   game_record_skipped: row<'game_record_skipped'>({
     severity: 'warning',

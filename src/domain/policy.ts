@@ -385,6 +385,33 @@ const SCHEMA = obj('SchedulePolicy', {
     lookbackDays: int(1, 366),
     gameKeywords: recordOf('gameKeywords', GAME_TYPES, arrayOf(text(60), 1, 20)),
   }),
+  records: obj('records', {
+    // Minutes after the parent, both included.
+    optimalFollowupWindow: obj('optimalFollowupWindow', {
+      minMinutes: num(0, 24 * 60),
+      maxMinutes: num(0, 24 * 60),
+    }),
+    suboptimalFollowups: obj('suboptimalFollowups', {
+      lookbackDays: int(1, 366),
+      countAbove: int(0, 100_000),
+    }),
+    predictionMisses: obj('predictionMisses', {
+      avgErrorAbovePct: num(0, 100_000),
+      minPredictions: int(1, 100_000),
+    }),
+    unhealthyBreakers: obj('unhealthyBreakers', {
+      halfOpenAboveMinutes: num(0, 525_600),
+      successRateBelowPct: num(0, 100),
+    }),
+    learning: obj('learning', {
+      weights: obj('weights', { revenuePerSend: share, saturation: share, opportunity: share }),
+      // A change of this size or more is a full signal (never 0: it divides).
+      revenuePerSendFullScalePct: num(1, 1_000),
+      scoreFullScalePoints: num(1, 100),
+      neutralBand: num(0, 1),
+      lookbackOutcomes: int(1, 520),
+    }),
+  }),
 });
 
 /**
@@ -945,6 +972,33 @@ const DEFAULTS = {
       card_game: ['card', 'deck'],
     },
   },
+  /** 004 operational records, their views and the learning signal (`src/records/`). */
+  records: {
+    /** 004 `ppv_followup_tracking.is_optimal_window`: "1 if 15-45 min" (inclusive). */
+    optimalFollowupWindow: { minMinutes: 15, maxMinutes: 45 },
+    /** 004 "Best Practices" suboptimal follow-up timing: `date('now', '-7 days')`, `HAVING suboptimal_count > 5`. */
+    suboptimalFollowups: { lookbackDays: 7, countAbove: 5 },
+    /** 004 "Best Practices" predictions that consistently miss: `HAVING avg_error > 25 AND predictions >= 3`. */
+    predictionMisses: { avgErrorAbovePct: 25, minPredictions: 3 },
+    /** 004 "Circuit Breaker Health Check": `half_open AND minutes_in_state > 30`, `success_rate_pct < 80`. */
+    unhealthyBreakers: { halfOpenAboveMinutes: 30, successRateBelowPct: 80 },
+    /**
+     * 004 `volume_adjustment_outcomes.learning_signal` (-1..1; the seed gives the range and the
+     * bands, not the formula). Project choices (docs/rulings.md "Records"): the signal is the
+     * weighted mean of three parts in -1..1, the revenue-per-send change over
+     * `revenuePerSendFullScalePct`, minus the saturation delta and plus the opportunity delta
+     * over `scoreFullScalePoints`; `|signal| <= neutralBand` is `neutral` (004 "0.0: Neutral,
+     * maintain current approach", widened to a band); the volume engine reads the mean signal
+     * of the last `lookbackOutcomes` outcomes of each kind of adjustment.
+     */
+    learning: {
+      weights: { revenuePerSend: 0.6, saturation: 0.2, opportunity: 0.2 },
+      revenuePerSendFullScalePct: 50,
+      scoreFullScalePoints: 25,
+      neutralBand: 0.1,
+      lookbackOutcomes: 4,
+    },
+  },
 } as const satisfies SchedulePolicy;
 
 /**
@@ -998,6 +1052,7 @@ const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
     ['allocation.strategyWeights.saturated', p.allocation.strategyWeights.saturated],
     ['allocation.strategyWeights.opportunity', p.allocation.strategyWeights.opportunity],
     ['allocation.strategyWeights.balanced', p.allocation.strategyWeights.balanced],
+    ['records.learning.weights', p.records.learning.weights],
   ];
   for (const [path, w] of weightSets)
     if (!sumsToOne(w))
@@ -1091,6 +1146,9 @@ const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
   }
   if (p.pricing.minPrice > p.pricing.maxPrice)
     bad('pricing.minPrice', 'minPrice <= maxPrice', p.pricing.minPrice);
+  const w = p.records.optimalFollowupWindow;
+  if (w.minMinutes > w.maxMinutes)
+    bad('records.optimalFollowupWindow.minMinutes', 'minMinutes <= maxMinutes', w.minMinutes);
   const len = p.traits.optimalLength;
   if (len.minCharacters > len.maxCharacters)
     bad('traits.optimalLength.minCharacters', 'minCharacters <= maxCharacters', len.minCharacters);

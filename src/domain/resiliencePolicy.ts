@@ -36,6 +36,7 @@ const PORT_NAME_SET = {
   getActivePins: true,
   getTimingProfile: true,
   getCampaignHistory: true,
+  getAdjustmentOutcomes: true,
   saveSchedule: true,
   saveRotationState: true,
   saveVolumePrediction: true,
@@ -199,6 +200,8 @@ export const DEFAULT_RESILIENCE_POLICY: ResiliencePolicy = deepFreeze({
     getTimingProfile: 10_000,
     /** No row of its own: the table's fallback, 10 s. */
     getCampaignHistory: 10_000,
+    /** No row of its own (004 `volume_adjustment_outcomes`): the table's fallback, 10 s. */
+    getAdjustmentOutcomes: 10_000,
     /** 001 `save_schedule`: 20 s ("transaction"). */
     saveSchedule: 20_000,
     /** No row of its own: the table's fallback, 10 s. */

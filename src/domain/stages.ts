@@ -92,6 +92,14 @@ export interface LoadedData {
    * the mass-message history only). The planner reads both.
    */
   readonly campaignHistory?: ReadonlyArray<import('./types').CampaignRecord>;
+  /**
+   * The creator's past adjustment outcomes (004) read through `getAdjustmentOutcomes`, decoded;
+   * absent without the port, when it has none, or when it failed (`port_failed`): no learning
+   * signal. Absent rather than `null`, so a build without the port is unchanged.
+   */
+  readonly adjustmentOutcomes?: ReadonlyArray<
+    import('../records/types').VolumeAdjustmentOutcomeRecord
+  >;
   /** Fallbacks applied while loading. */
   readonly issues: ReadonlyArray<Issue>;
 }

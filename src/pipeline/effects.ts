@@ -65,6 +65,9 @@ export const trackVolume =
           vault: data.loaded.vault,
           usableCaptions: data.usableCaptions,
           contentRankings: data.loaded.contentRankings,
+          ...(data.loaded.adjustmentOutcomes === undefined
+            ? {}
+            : { adjustmentOutcomes: data.loaded.adjustmentOutcomes }),
         },
         ctx.policy,
       );

@@ -31,6 +31,7 @@ import type { CreatorProfile } from '../domain/types';
 import { callPort, hasPort, optional, required } from '../ports/boundary';
 import type { PortName, SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
+import { VolumeAdjustmentOutcomeRecordC } from '../records/codecs';
 import { readStoredRotationState } from '../rotation/stored';
 import { ActivePinsC } from '../timing/pins';
 import { CreatorTimingProfileC } from '../timing/profile';
@@ -50,23 +51,28 @@ export interface Loaded {
 
 const UsableCountsC = t.record(SendTypeKeyC, NonNegativeIntC);
 
+const NO_OUTCOMES: readonly [null, ReadonlyArray<Issue>] = [null, []];
+
 /**
  * Phase 1: reads the profile (required: `CREATOR_NOT_FOUND` when the port answers `null`), then
  * concurrently the history of the `dowHistoryDays` before `weekStart` (required) and the
  * optional reads - trends, vault, best timing, persona, rotation state, content-type rankings,
- * the creator timing profile (003 task 2.8), the current pins (003 task 2.5), usable caption
- * counts - every call through the port boundary (`callPort`): a required port's
- * fault is a `Left` naming it (`PORT_FAILURE`, `PORT_TIMEOUT`, `DECODE_FAILED` with paths); an
- * optional port's fault degrades to its seed fallback with a `port_failed` warning.
+ * the creator timing profile (003 task 2.8), the current pins (003 task 2.5), the past
+ * adjustment outcomes (004, the learning signal), usable caption counts - every call through
+ * the port boundary (`callPort`): a required port's fault is a `Left` naming it
+ * (`PORT_FAILURE`, `PORT_TIMEOUT`, `DECODE_FAILED` with paths); an optional port's fault
+ * degrades to its seed fallback with a `port_failed` warning.
  *
  * Fallbacks (001 phase 1 recovery): no trends -> scores from history or neutral
  * (`trends_missing`); no vault -> everything assumed available (`vault_missing_assumed`); no
  * timing -> generic peak hours (`timing_default`); no persona -> neutral persona score
  * (`persona_missing`); no timing profile -> the default follow-up window, jitter and no AM/PM
  * preference (not reported: the profile is optional data); no current pins -> `[]` (003 task
- * 2.5 `_load_active_pins` on an empty table). A pins answer is decoded with `ActivePinsC`
- * (unique `postId`s, `pinEnd` after `pinStart`): garbage is a `port_failed` warning (kind
- * `decode`, the failing paths in its reason) and no current pins.
+ * 2.5 `_load_active_pins` on an empty table); no adjustment outcomes -> no learning signal (the
+ * field is left out, and without the port the read is not even a step, so the week is the one
+ * built before the port existed). A pins answer is decoded with `ActivePinsC` (unique
+ * `postId`s, `pinEnd` after `pinStart`): garbage is a `port_failed` warning (kind `decode`, the
+ * failing paths in its reason) and no current pins.
  *
  * Source: seed 001 §1.1-§1.6 and its phase 1 recovery procedures.
  *
@@ -241,6 +247,27 @@ export const loadCreatorData =
               'no caption-pool check',
             ),
           ),
+          // Only with the port: an absent one adds no step, so the calls and their audit
+          // events keep the order of a build without it.
+          (group) =>
+            hasPort(ports, 'getAdjustmentOutcomes')
+              ? pipe(
+                  group,
+                  TE.apS(
+                    'outcomes',
+                    optionalRead(
+                      'getAdjustmentOutcomes',
+                      [creatorId, weekStart],
+                      nullable(t.array(VolumeAdjustmentOutcomeRecordC)),
+                      'adjustmentOutcomes',
+                      'no learning signal (the 002 multipliers as the rule gives them)',
+                    ),
+                  ),
+                )
+              : pipe(
+                  group,
+                  TE.map((g) => ({ ...g, outcomes: NO_OUTCOMES })),
+                ),
           TE.map(
             ({
               history,
@@ -253,6 +280,7 @@ export const loadCreatorData =
               timingProfile,
               pins,
               campaigns,
+              outcomes,
               counts,
             }): Loaded => {
               // Any stored shape is read; what cannot be is reported and recovered from.
@@ -268,6 +296,7 @@ export const loadCreatorData =
                 ...timingProfile[1],
                 ...pins[1],
                 ...campaigns[1],
+                ...outcomes[1],
                 ...counts[1],
               ];
               if (trends[0] === null) issues.push(issue('trends_missing', {}));
@@ -302,6 +331,9 @@ export const loadCreatorData =
                   timingProfile: timingProfile[0],
                   activePins: pins[0] ?? [],
                   campaignHistory: campaigns[0] ?? [],
+                  ...(outcomes[0] === null || outcomes[0].length === 0
+                    ? {}
+                    : { adjustmentOutcomes: outcomes[0] }),
                   issues,
                 },
                 usableCaptions: counts[0] as Readonly<Partial<Record<SendTypeKey, number>>> | null,

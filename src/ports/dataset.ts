@@ -14,6 +14,7 @@ import type {
   Persona,
   Vault,
 } from '../domain/types';
+import type { VolumeAdjustmentOutcomeRecord } from '../records/types';
 import type { StoredRotationState } from '../rotation/stored';
 import type { ActivePin } from '../timing/pins';
 import type { CreatorTimingProfileWire } from '../timing/profile';
@@ -49,4 +50,13 @@ export interface InMemoryDataset {
    * `CreatorTimingProfileC` (every field optional). A creator without an entry has no profile.
    */
   readonly timingProfiles?: Readonly<Record<string, CreatorTimingProfileWire>>;
+  /**
+   * Past adjustment outcomes per creator (004 `volume_adjustment_outcomes`, as `recordOutcomes`
+   * writes them), served by `getAdjustmentOutcomes`; each decodes with
+   * `VolumeAdjustmentOutcomeRecordC`. Only a dataset holding this record has the port: without
+   * it the weeks are those of a build without a learning signal.
+   */
+  readonly adjustmentOutcomes?: Readonly<
+    Record<string, ReadonlyArray<VolumeAdjustmentOutcomeRecord>>
+  >;
 }

@@ -21,6 +21,7 @@ import { decodeWith } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
 import type { Caption, CaptionRecord, CaptionUsage, MassMessage } from '../domain/types';
+import { VolumeAdjustmentOutcomeRecordC } from '../records/codecs';
 import { ActivePinsC } from '../timing/pins';
 import { type CreatorTimingProfile, CreatorTimingProfileC } from '../timing/profile';
 import type { InMemoryDataset } from './dataset';
@@ -186,11 +187,12 @@ export const decodeDataset = (
     ]);
   if (E.isLeft(extras)) return extras;
   // only the two records: a partial codec answers its input itself when nothing changed
-  const { activePins, timingProfiles } = extras.right;
+  const { activePins, timingProfiles, adjustmentOutcomes } = extras.right;
   const d = {
     ...decoded.right,
     ...(activePins === undefined ? {} : { activePins }),
     ...(timingProfiles === undefined ? {} : { timingProfiles }),
+    ...(adjustmentOutcomes === undefined ? {} : { adjustmentOutcomes }),
   };
   const issues = [
     ...duplicates(
@@ -236,6 +238,7 @@ export const decodeDataset = (
 const DatasetExtrasC = t.partial({
   activePins: t.record(t.string, ActivePinsC),
   timingProfiles: t.record(t.string, CreatorTimingProfileC),
+  adjustmentOutcomes: t.record(t.string, t.array(VolumeAdjustmentOutcomeRecordC)),
 });
 
 /** What every port of a dataset that does not decode answers. */
@@ -265,6 +268,8 @@ const invalidDataset = (issues: ReadonlyArray<Issue>) => ({
  *   caption type.
  * - `getTimingProfile` answers the creator's entry of `timingProfiles` (decoded), else `null`;
  *   `getActivePins` the creator's entry of `activePins`, else `[]` (003 tasks 2.8, 2.5).
+ * - `getAdjustmentOutcomes` answers the creator's entry of `adjustmentOutcomes` (decoded), else
+ *   `[]`; it exists only when the dataset has `adjustmentOutcomes` (004, the learning signal).
  *
  * The ports are read-only: `saveSchedule`, `saveRotationState` and `saveVolumePrediction` are
  * omitted, so a build with `save` or `trackPrediction` reports that nothing was saved. Wrap the
@@ -551,5 +556,12 @@ const servePorts = (
     getTimingProfile: (creatorId) =>
       TE.right(own(dataset.timingProfiles, creatorId) as CreatorTimingProfile | null),
     getActivePins: (creatorId) => TE.right(own(dataset.activePins, creatorId) ?? []),
+    // only a dataset with outcomes has the port (a build without it is unchanged)
+    ...(dataset.adjustmentOutcomes === undefined
+      ? {}
+      : {
+          getAdjustmentOutcomes: (creatorId: string) =>
+            TE.right(own(dataset.adjustmentOutcomes, creatorId) ?? []),
+        }),
   };
 };

@@ -24,6 +24,7 @@ import type {
   Persona,
   Vault,
 } from '../domain/types';
+import type { VolumeAdjustmentOutcomeRecord } from '../records/types';
 import type { IdempotencyStore } from '../resilience/idempotency';
 import type { SagaLogRecord } from '../resilience/saga';
 import type { StoredRotationState } from '../rotation/stored';
@@ -178,6 +179,20 @@ export interface SchedulePorts {
     fromInstant: string,
     toInstant: string,
   ) => TaskEither<PortFailure, ReadonlyArray<CampaignRecord>>;
+  /**
+   * 004 `volume_adjustment_outcomes`: the creator's past adjustment outcomes (as
+   * `recordOutcomes` writes them; `null` or `[]` when none), for the learning signal of the
+   * weeks before `weekStart` (a local date; later weeks and other creators' rows are ignored).
+   * Optional: read by `buildSchedule` at load and decoded with `VolumeAdjustmentOutcomeRecordC`;
+   * a failure or an answer that does not decode is a `port_failed` warning and the seed
+   * fallback, no learning signal. What it changes: a negative signal of a kind of multiplier
+   * pulls this week's 002 multiplier of that kind toward 1 (`learningSignalsFor`, reported as
+   * `learning_signal_applied`).
+   */
+  readonly getAdjustmentOutcomes?: (
+    creatorId: string,
+    weekStart: string,
+  ) => TaskEither<PortFailure, ReadonlyArray<VolumeAdjustmentOutcomeRecord> | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
   readonly saveSchedule?: (
     request: SaveScheduleRequest,

@@ -6,6 +6,7 @@
  */
 import type { PageType } from '../domain/catalog';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { applyLearningSignal, type MultiplierKind } from './learning';
 import { getVolumeTier } from './tiers';
 import type { VolumeConfig, VolumeDataSource } from './types';
 
@@ -31,6 +32,31 @@ export interface DynamicVolumeContext {
    * Omitted = fully trusted.
    */
   readonly confidenceScore?: number;
+  /**
+   * The learning signal (-1..1) of past adjustments per multiplier kind (`learningSignalsFor`):
+   * a negative one pulls that kind's multiplier toward 1 by its size before the multipliers are
+   * combined, a positive one leaves it (RULINGS "learning signal"). Omitted = no signal.
+   */
+  readonly learningSignals?: Readonly<Partial<Record<MultiplierKind, number>>>;
+}
+
+/**
+ * What the learning signal of one multiplier kind did: the 002 rule's multiplier, the signal
+ * (-1..1), and the multiplier used (equal to the rule's when the signal left it).
+ *
+ * Source: 004 `volume_adjustment_outcomes.learning_signal`; RULINGS "learning signal".
+ *
+ * @example
+ * const p: LearningPull = { kind: 'saturation', signal: -0.5, ruleMultiplier: 0.7, multiplier: 0.85 };
+ *
+ * @since 0.2.0
+ * @category volume
+ */
+export interface LearningPull {
+  readonly kind: MultiplierKind;
+  readonly signal: number;
+  readonly ruleMultiplier: number;
+  readonly multiplier: number;
 }
 
 /**
@@ -42,9 +68,13 @@ export interface DynamicVolumeContext {
 export interface DynamicVolume {
   readonly baseConfig: VolumeConfig;
   readonly finalConfig: VolumeConfig;
+  /** The 002 rule's saturation multiplier (before any learning pull). */
   readonly saturationMultiplier: number;
+  /** The 002 rule's opportunity multiplier (before any learning pull). */
   readonly opportunityMultiplier: number;
-  /** The combined multiplier applied after confidence damping. */
+  /** Each multiplier kind with a learning signal and a rule multiplier other than 1, in kind order. */
+  readonly learningPulls: ReadonlyArray<LearningPull>;
+  /** The combined multiplier applied after the learning pulls and confidence damping. */
   readonly appliedMultiplier: number;
   /** -1, 0 or +1 revenue send. */
   readonly trendAdjustment: number;
@@ -64,6 +94,9 @@ const clamp = (x: number, [lo, hi]: readonly [number, number]): number =>
  * - saturation > 70: x0.7; 50-70: x0.9 (on revenue and engagement);
  * - opportunity > 70 with saturation < 50: x1.2; opportunity 60-70 with saturation < 30: x1.1;
  * - revenue trend strictly below -15 %: one revenue send less; strictly above +15 %: one more;
+ * - a negative learning signal of a multiplier kind (`learningSignals`) pulls that multiplier
+ *   toward 1 by its size (`applyLearningSignal`), a positive one leaves it; each pull is an
+ *   adjustment `learning_pull_<kind>_x<multiplier>` (RULINGS "learning signal");
  * - below 0.6 confidence the combined multiplier is damped toward 1 by `confidence / 0.6`;
  * - round half up, then the bounds revenue 1-10, engagement 1-8, retention 0-4;
  * - free pages: retention 0.
@@ -107,9 +140,27 @@ export const calculateDynamicVolume = (
         : 1;
   if (saturationMultiplier !== 1) adjustments.push(`saturation_x${saturationMultiplier}`);
   if (opportunityMultiplier !== 1) adjustments.push(`opportunity_x${opportunityMultiplier}`);
+  // 004 learning signal, inside the 002 rule (RULINGS "learning signal").
+  const learningPulls: LearningPull[] = [];
+  const pulled = (kind: MultiplierKind, rule: number): number => {
+    const signal = context.learningSignals?.[kind];
+    if (rule === 1 || signal === undefined || !Number.isFinite(signal)) return rule;
+    const multiplier = applyLearningSignal(rule, signal);
+    learningPulls.push({
+      kind,
+      signal: Math.min(1, Math.max(-1, signal)),
+      ruleMultiplier: rule,
+      multiplier,
+    });
+    if (multiplier !== rule)
+      adjustments.push(`learning_pull_${kind}_x${Math.round(multiplier * 1000) / 1000}`);
+    return multiplier;
+  };
+  const satUsed = pulled('saturation', saturationMultiplier);
+  const oppUsed = pulled('opportunity', opportunityMultiplier);
   const c = context.confidenceScore ?? 1;
   const damp = c < v.dampenBelowConfidence ? Math.max(0, c) / v.dampenBelowConfidence : 1;
-  const raw = saturationMultiplier * opportunityMultiplier;
+  const raw = satUsed * oppUsed;
   const m = 1 + (raw - 1) * damp;
   if (damp < 1 && raw !== 1)
     adjustments.push(`confidence_dampening_x${Math.round(damp * 100) / 100}`);
@@ -133,6 +184,7 @@ export const calculateDynamicVolume = (
     finalConfig,
     saturationMultiplier,
     opportunityMultiplier,
+    learningPulls,
     appliedMultiplier: m,
     trendAdjustment,
     dataSource: context.dataSource,

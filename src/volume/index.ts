@@ -3,6 +3,7 @@ export * from './degradation';
 export * from './dynamic';
 export * from './elasticity';
 export * from './fusion';
+export * from './learning';
 export * from './optimized';
 export * from './scores';
 export * from './tiers';

@@ -19,10 +19,12 @@ import type {
   PerformanceTrends,
   Vault,
 } from '../domain/types';
+import type { VolumeAdjustmentOutcomeRecord } from '../records/types';
 import { calculateContentAllocations } from './contentWeighting';
 import { calculateDynamicVolume } from './dynamic';
 import { applyElasticityCap, calculateElasticity, elasticityIssues } from './elasticity';
 import { fuseHorizons } from './fusion';
+import { learningSignalsFor } from './learning';
 import { calculateScoresFromHistory } from './scores';
 import { getVolumeTier } from './tiers';
 import type {
@@ -57,6 +59,12 @@ export interface VolumeContext {
   readonly usableCaptions: Readonly<Partial<Record<SendTypeKey, number>>> | null;
   /** TOP / MID / LOW / AVOID rankings of content types, `null` when none. */
   readonly contentRankings?: ReadonlyArray<ContentTypeRanking> | null;
+  /**
+   * The creator's past adjustment outcomes (004 `volume_adjustment_outcomes`, from the
+   * `getAdjustmentOutcomes` port); their learning signals act on the 002 multipliers
+   * (`learningSignalsFor`). Omitted or `null` = no learning signal.
+   */
+  readonly adjustmentOutcomes?: ReadonlyArray<VolumeAdjustmentOutcomeRecord> | null;
 }
 
 const LEVEL = { low: 'Low', mid: 'Mid', high: 'High', ultra: 'Ultra' } as const;
@@ -106,6 +114,9 @@ export const captionPoolWarnings = (
  * from history or neutral defaults, seed 002's multipliers and trend rule, confidence from the
  * messages analysed, weekday multipliers and the weekly distribution, content allocations and
  * caption-pool warnings. `predictionId` is `null`: the pipeline asks the prediction port.
+ * With `adjustmentOutcomes`, the learning signal of past adjustments pulls the 002 multipliers
+ * toward 1 when negative (`learningSignalsFor`), each kind reported as a `learning_signal_applied`
+ * note (pulled or kept); without them the result is the same as before the port existed.
  *
  * Source: seed 001 §1.2.1 (8 modules), seed 002; RULINGS "Volume".
  *
@@ -171,7 +182,14 @@ export const calculateOptimizedVolume = (
   const messageCount = fused && trends ? trends.messageCount : windowHistory.length;
   const confidenceScore = confidenceFromMessageCount(messageCount, policy);
 
-  // 002 rules with confidence damping of their multipliers.
+  // 002 rules with the 004 learning signal and confidence damping of their multipliers.
+  const signals = learningSignalsFor(
+    context.adjustmentOutcomes ?? null,
+    creator.creatorId,
+    asOf,
+    policy,
+  );
+  const signalOf = Object.fromEntries(Object.entries(signals).map(([kind, s]) => [kind, s.signal]));
   const dyn = calculateDynamicVolume(
     {
       fanCount: creator.fanCount,
@@ -181,11 +199,30 @@ export const calculateOptimizedVolume = (
       revenueTrendPercent,
       dataSource,
       confidenceScore,
+      ...(Object.keys(signalOf).length > 0 ? { learningSignals: signalOf } : {}),
     },
     policy,
   );
-  for (const a of dyn.adjustmentsApplied.slice(1))
-    note(a, dynamicReason(a, saturation, opportunity, revenueTrendPercent, confidenceScore));
+  for (const a of dyn.adjustmentsApplied.slice(1)) {
+    const pull = dyn.learningPulls.find((p) => a.startsWith(`learning_pull_${p.kind}_`));
+    note(
+      a,
+      pull === undefined
+        ? dynamicReason(a, saturation, opportunity, revenueTrendPercent, confidenceScore)
+        : `learning signal ${pull.signal.toFixed(2)} of past ${pull.kind} adjustments (004): the 002 multiplier ${pull.ruleMultiplier} pulled toward 1 (RULINGS "learning signal")`,
+    );
+  }
+  for (const p of dyn.learningPulls)
+    notes.push(
+      issue('learning_signal_applied', {
+        kind: p.kind,
+        signal: p.signal,
+        outcomes: signals[p.kind]?.outcomes ?? 0,
+        ruleMultiplier: p.ruleMultiplier,
+        multiplier: p.multiplier,
+        pulled: p.multiplier !== p.ruleMultiplier,
+      }),
+    );
 
   // Page-type matrix: the engagement quota follows the tier's bump range (000 task 3.1).
   const targets = calculateVolumeTargets(creator, policy);

@@ -47,6 +47,7 @@ import {
   leanDataset,
   OPTIONAL_READS,
   type OptionalRead,
+  pastAdjustmentOutcome,
   REQUIRED_READS,
   type RequiredRead,
   richCreator,
@@ -54,7 +55,14 @@ import {
   WEEK,
 } from '../support/trustData';
 
-const WORKING: SchedulePorts = { ...inMemoryPorts(leanDataset()), ...workingWrites() };
+// Every optional read is served, the learning-signal port (004) with one past outcome.
+const WORKING: SchedulePorts = {
+  ...inMemoryPorts({
+    ...leanDataset(),
+    adjustmentOutcomes: { [richCreator.creatorId]: [pastAdjustmentOutcome(richCreator.creatorId)] },
+  }),
+  ...workingWrites(),
+};
 const CLOCK_START = Date.UTC(2025, 0, 20);
 
 type Plan = Readonly<Record<FuzzedPort, Behaviour>>;

@@ -25,6 +25,7 @@ describe('DEFAULT_RESILIENCE_POLICY', () => {
       getActivePins: 10000,
       getTimingProfile: 10000,
       getCampaignHistory: 10000,
+      getAdjustmentOutcomes: 10000,
       saveSchedule: 20000,
       saveRotationState: 10000,
       saveVolumePrediction: 10000,

@@ -16,6 +16,7 @@ import {
   type ScheduleItem,
   type SchedulePorts,
   type ScheduleResult,
+  type VolumeAdjustmentOutcomeRecord,
 } from '../../src/index';
 import { captionBank, creatorFixture, datasetFixture } from '../pipeline/fixtures';
 
@@ -40,6 +41,7 @@ export const OPTIONAL_READS = [
   'countUsableCaptions',
   'getTimingProfile',
   'getActivePins',
+  'getAdjustmentOutcomes',
 ] as const;
 
 export type RequiredRead = (typeof REQUIRED_READS)[number];
@@ -56,6 +58,41 @@ export const richCreator: CreatorProfile = creatorFixture();
 export const leanDataset = (creator: CreatorProfile = richCreator): InMemoryDataset => ({
   ...datasetFixture(creator, WEEK),
   captions: captionBank(12),
+});
+
+/**
+ * A past adjustment outcome of `creatorId` (004 `volume_adjustment_outcomes`, the week before
+ * `WEEK`): a saturation adjustment that degraded, learning signal -0.5.
+ */
+export const pastAdjustmentOutcome = (creatorId: string): VolumeAdjustmentOutcomeRecord => ({
+  outcomeId: 'past:outcome',
+  logId: 'past',
+  creatorId,
+  weekStartDate: '2025-01-13',
+  measuredAt: '2025-01-20T06:00:00.000Z',
+  measurementPeriod: '7d',
+  adjustmentKinds: ['saturation'],
+  inputSaturationScore: 75,
+  inputOpportunityScore: 50,
+  inputTier: 'ultra',
+  inputRevenuePerDay: 6,
+  inputEngagementPerDay: 4,
+  inputRetentionPerDay: 3,
+  outcomeSaturationScore: 80,
+  outcomeOpportunityScore: 45,
+  outcomeScoreSource: 'provided',
+  outcomeRevenuePerSend: 9,
+  outcomeTotalRevenue: 900,
+  outcomeViewRate: 0.4,
+  outcomePurchaseRate: 0.05,
+  outcomeMessagesSent: 100,
+  saturationDelta: 5,
+  opportunityDelta: -5,
+  revenuePerSendChangePct: -25,
+  outcomeClassification: 'degraded',
+  learningSignal: -0.5,
+  appliedToLearning: false,
+  appliedAt: null,
 });
 
 /** A creator with no history, no trends and no vault: the 001 minimum-safe case. */
