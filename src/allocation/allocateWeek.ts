@@ -38,6 +38,7 @@ import type {
   AllocatedDay,
   AllocatedSlot,
   Allocation,
+  DailyRange,
   DayQuotas,
   LoadedData,
   PhaseContext,
@@ -47,7 +48,9 @@ import type { PpvStyle } from '../domain/types';
 import { type Rng, rngFrom, weightedPick } from '../random/rng';
 import { patternRoom, sameStyleSeparable } from '../rotation/sameStyle';
 import { ppvStyleAt, type RotationPlan, trackRotation } from '../rotation/tracker';
+import { isMatrixBump, isMatrixPpv } from '../validation/bumpRatio';
 import type { VolumeResult } from '../volume/types';
+import { calculateVolumeTargets } from '../volume/volumeTargets';
 import { apportion } from '../volume/weekly';
 import { STRATEGIES, type StrategyKey, selectDailyStrategies } from './strategies';
 
@@ -465,6 +468,35 @@ const fromPosition = (
   return [...pattern.slice(k), ...pattern.slice(0, k)];
 };
 
+/**
+ * What the allocator aims at from the page-type matrix (000 task 3.1): the expected bump : PPV
+ * ratio range and PPV range of the creator's tier and page type, and which send types count
+ * (RULINGS "what the matrix counts"; a bundle on the wall is not a mass-message PPV).
+ */
+interface MatrixAim {
+  readonly ratio: DailyRange;
+  readonly ppvRange: DailyRange;
+  readonly isPpv: (k: SendTypeKey, family?: ChannelFamily) => boolean;
+  readonly isBump: (k: SendTypeKey) => boolean;
+}
+
+/**
+ * A day's matrix aim inside its quotas: at most the matrix's PPVs (and the revenue quota),
+ * bumps up to `ratio max x PPVs` (and the engagement quota), and PPVs down to what the bumps
+ * carry at `ratio min`, so `bumps / PPVs` sits inside the range whenever the quotas allow.
+ */
+const matrixAimOf = (
+  quotas: DayQuotas,
+  matrix: MatrixAim,
+): { readonly ppv: number; readonly bump: number } => {
+  const eps = 1e-9;
+  if (quotas.revenue <= 0) return { ppv: 0, bump: quotas.engagement };
+  const cap = Math.min(quotas.revenue, matrix.ppvRange[1]);
+  const bump0 = Math.min(quotas.engagement, Math.floor(matrix.ratio[1] * cap + eps));
+  const ppv = Math.min(cap, Math.max(1, Math.floor(bump0 / matrix.ratio[0] + eps)));
+  return { ppv, bump: Math.min(bump0, Math.floor(matrix.ratio[1] * ppv + eps)) };
+};
+
 interface DraftSlot {
   readonly sendTypeKey: SendTypeKey;
   readonly category: Category;
@@ -504,6 +536,7 @@ const allocateDay = (
   policy: SchedulePolicy,
   stylePattern: ReadonlyArray<PpvStyle>,
   campaigns: ReadonlyArray<PlannedCampaign>,
+  matrix: MatrixAim,
 ): readonly [
   ReadonlyArray<DraftSlot>,
   ReadonlyArray<{ readonly category: Category; readonly removed: number }>,
@@ -570,6 +603,7 @@ const allocateDay = (
   // takes a revenue place on the wall, or is reported when the day cannot take it.
   const unplaced: Array<{ readonly campaign: PlannedCampaign; readonly reason: UnplacedReason }> =
     [];
+  const matrixCount = { ppv: 0, bump: 0 };
   for (const campaign of campaigns) {
     const spec = SEND_TYPES[campaign.sendTypeKey];
     const fam = channelFamily(campaignSendOf(campaign.campaignType, 'free').channelKey);
@@ -598,6 +632,7 @@ const allocateDay = (
       priority: filled.revenue,
       campaign,
     });
+    if (matrix.isPpv(spec.sendTypeKey, fam)) matrixCount.ppv++;
     daily.set(spec.sendTypeKey, (daily.get(spec.sendTypeKey) ?? 0) + 1);
     const role = ppvStyleRoleOf(spec.sendTypeKey);
     if (role !== null) styled[role]++;
@@ -606,6 +641,11 @@ const allocateDay = (
     state.weekly.set(spec.sendTypeKey, (state.weekly.get(spec.sendTypeKey) ?? 0) + 1);
     last.set('revenue', spec.sendTypeKey);
   }
+  // The matrix aim of the places left after the campaigns (a wall campaign is no PPV).
+  const aim = matrixAimOf(
+    { ...quotas, revenue: quotas.revenue - (filled.revenue - matrixCount.ppv) },
+    matrix,
+  );
   const wanted = (c: Category) => !blocked.has(c) && filled[c] < quotas[c];
   for (let turn = 0; CATEGORIES.some(wanted); turn++) {
     const category = pattern[turn % pattern.length] as Category;
@@ -622,7 +662,26 @@ const allocateDay = (
       );
     });
     const noRepeat = open.filter((s) => s.sendTypeKey !== last.get(category));
-    const pool = noRepeat.length > 0 ? noRepeat : open;
+    const any = noRepeat.length > 0 ? noRepeat : open;
+    // The page-type matrix (000 task 3.1): revenue picks are matrix PPVs while the day is under
+    // its PPV aim, other revenue sends after; engagement picks are bumps while the day is under
+    // its bump aim. When the preferred kind has no type left the other is taken (the ratio
+    // shortfall is reported after the day).
+    const prefer =
+      category === 'revenue'
+        ? (s: SendTypeSpec) => matrix.isPpv(s.sendTypeKey) === matrixCount.ppv < aim.ppv
+        : category === 'engagement'
+          ? (s: SendTypeSpec) => matrix.isBump(s.sendTypeKey) === matrixCount.bump < aim.bump
+          : null;
+    const preferred =
+      prefer === null
+        ? any
+        : noRepeat.filter(prefer).length > 0
+          ? noRepeat.filter(prefer)
+          : open.filter(prefer).length > 0
+            ? open.filter(prefer)
+            : any;
+    const pool = preferred;
     if (pool.length === 0) {
       blocked.add(category);
       continue;
@@ -645,6 +704,8 @@ const allocateDay = (
     }
     filled[category]++;
     drafts.push({ sendTypeKey: pick.sendTypeKey, category, priority: filled[category] });
+    if (matrix.isPpv(pick.sendTypeKey)) matrixCount.ppv++;
+    if (matrix.isBump(pick.sendTypeKey)) matrixCount.bump++;
     daily.set(pick.sendTypeKey, (daily.get(pick.sendTypeKey) ?? 0) + 1);
     const role = ppvStyleRoleOf(pick.sendTypeKey);
     if (role !== null) styled[role]++;
@@ -886,6 +947,14 @@ export const allocateWeek = (
   // Campaigns and games are planned by their cadence (000 task 3.2); a game is only ever a
   // planned game campaign (RULINGS "games"), so game_post is not drawn with the other types.
   const campaignPlan = planWeekCampaigns(ctx, loaded, served);
+  const targets = calculateVolumeTargets(ctx.creator, policy);
+  const matrix: MatrixAim = {
+    ratio: targets.bumpRatioRange,
+    ppvRange: targets.mmppvsPerDay,
+    isPpv: (k, family = 'messages') =>
+      isMatrixPpv(k, family === 'messages' ? undefined : 'wall_post', ctx.creator.pageType),
+    isBump: isMatrixBump,
+  };
   const drawn = served.filter((s) => s.sendTypeKey !== 'game_post');
   const eligibleByCategory = {
     revenue: drawn.filter((s) => s.category === 'revenue'),
@@ -986,6 +1055,7 @@ export const allocateWeek = (
         policy,
         stylesFrom(date),
         todays,
+        matrix,
       );
       const next = ctx.weekDates[dayIndex + 1];
       for (const u of unplaced) {
@@ -1093,6 +1163,36 @@ export const allocateWeek = (
           gameType: d.campaign?.gameType ?? null,
         };
       });
+      // The day's matrix ratio against the range with its tolerance (000 task 3.1): where the
+      // quotas (the category balance wins) or the page's send types could not carry it, the
+      // shortfall is reported with its numbers.
+      const ppvCount = slots.filter((s) =>
+        matrix.isPpv(
+          s.sendTypeKey,
+          s.campaignType === null
+            ? 'messages'
+            : channelFamily(campaignSendOf(s.campaignType, ctx.creator.pageType).channelKey),
+        ),
+      ).length;
+      const bumpCount = slots.filter((s) => matrix.isBump(s.sendTypeKey)).length;
+      const tol = policy.matrix.ratioTolerance;
+      const ratio = ppvCount > 0 ? bumpCount / ppvCount : null;
+      if (
+        (ppvCount > 0 || bumpCount > 0) &&
+        (ratio === null ||
+          ratio < matrix.ratio[0] * (1 - tol) - 1e-9 ||
+          ratio > matrix.ratio[1] * (1 + tol) + 1e-9)
+      )
+        runIssues.push(
+          issue('matrix_ratio_shortfall', {
+            date,
+            ppvCount,
+            bumpCount,
+            actualRatio: ratio,
+            expectedRange: matrix.ratio,
+            quotas: dayQuotas,
+          }),
+        );
       return {
         date,
         dayIndex,

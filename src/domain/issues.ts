@@ -764,6 +764,14 @@ export interface IssueDetailsByCode {
     readonly minPerMonth: number;
     readonly daysCovered: number;
   };
+  readonly matrix_ratio_shortfall: {
+    readonly date: string;
+    readonly ppvCount: number;
+    readonly bumpCount: number;
+    readonly actualRatio: number | null;
+    readonly expectedRange: readonly [number, number];
+    readonly quotas: Counts;
+  };
   readonly game_limit_exceeded: {
     readonly campaignType: string;
     readonly count: number;
@@ -1960,6 +1968,15 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '000 task 3.2 validate_campaign_frequency (overall: critical); RULINGS "total"',
     message: (d) =>
       `Total campaign volume too low: ${d.monthlyProjection.toFixed(0)}/month (target: at least ${d.minPerMonth})`,
+  }),
+  matrix_ratio_shortfall: row<'matrix_ratio_shortfall'>({
+    severity: 'info',
+    phase: 'allocation',
+    seedLevel: 'LOW',
+    source:
+      '000 task 3.1 (the matrix is aimed at); RULINGS "category balance is a hard rule" (the balance wins, the ratio shortfall is reported)',
+    message: (d) =>
+      `${d.date}: ${d.bumpCount} bumps to ${d.ppvCount} PPVs (${d.actualRatio === null ? 'no PPVs' : `${d.actualRatio.toFixed(2)}x`}) is outside the matrix range ${d.expectedRange[0].toFixed(2)}-${d.expectedRange[1].toFixed(2)}x; the day's quotas (${d.quotas.revenue} revenue, ${d.quotas.engagement} engagement) or its send types could not carry it`,
   }),
   game_limit_exceeded: row<'game_limit_exceeded'>({
     severity: 'error',

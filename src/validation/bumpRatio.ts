@@ -6,7 +6,13 @@
  *
  * @module
  */
-import type { PageType, SendTypeKey } from '../domain/catalog';
+import {
+  CHANNELS,
+  type ChannelKey,
+  channelFamily,
+  type PageType,
+  type SendTypeKey,
+} from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import type { ScheduleItem } from '../domain/types';
@@ -52,6 +58,49 @@ export const BUMP_RATIO_SEND_TYPES: Readonly<{
     'dm_farm', // RULINGS "what the matrix counts"
   ] as const),
 });
+
+/**
+ * Whether a send counts as a PPV for the page-type matrix (RULINGS "what the matrix counts"): a
+ * priced revenue send by mass message (`BUMP_RATIO_SEND_TYPES.ppv` on a channel of the messages
+ * family; a bundle wall campaign posted on the wall is not one), or `ppv_wall` on a free page.
+ * `channelKey` absent: the send type's own channel.
+ *
+ * @example
+ * isMatrixPpv('bundle', 'mass_message', 'paid') // true
+ * isMatrixPpv('bundle', 'wall_post', 'paid')    // false: a bundle wall campaign
+ * isMatrixPpv('ppv_wall', 'wall_post', 'free')  // true
+ *
+ * Source: seed 000 task 3.1 `is_ppv`; RULINGS "Validation" (what the matrix counts),
+ * "Allocation" (campaigns).
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const isMatrixPpv = (
+  sendTypeKey: SendTypeKey,
+  channelKey: ChannelKey | undefined,
+  pageType: PageType | undefined,
+): boolean =>
+  (pageType === 'free' && sendTypeKey === 'ppv_wall') ||
+  ((BUMP_RATIO_SEND_TYPES.ppv as ReadonlyArray<SendTypeKey>).includes(sendTypeKey) &&
+    (channelKey === undefined || !Object.hasOwn(CHANNELS, channelKey)
+      ? true
+      : channelFamily(channelKey) === 'messages'));
+
+/**
+ * Whether a send counts as a bump for the page-type matrix: a `bump_*` type or `dm_farm`
+ * (`BUMP_RATIO_SEND_TYPES.bump`).
+ *
+ * @example
+ * isMatrixBump('dm_farm') // true
+ *
+ * Source: seed 000 task 3.1 `is_bump`; RULINGS "what the matrix counts".
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const isMatrixBump = (sendTypeKey: SendTypeKey): boolean =>
+  (BUMP_RATIO_SEND_TYPES.bump as ReadonlyArray<SendTypeKey>).includes(sendTypeKey);
 
 /**
  * Tolerance either side of the expected bump-ratio range: the default policy's
@@ -127,20 +176,18 @@ const ratioIssue = (r: Omit<BumpRatioResult, 'message' | 'isValid'>): Issue | nu
  * @category validation
  */
 export const validateBumpRatio = (
-  schedule: ReadonlyArray<Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'>>,
+  schedule: ReadonlyArray<
+    Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'> & { readonly channelKey?: ChannelKey }
+  >,
   config: PageTypeConfig & { readonly pageType?: PageType },
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): BumpRatioResult => {
   const { tier, matrixKey, bumpRatioRange: expectedRange } = calculateVolumeTargets(config, policy);
-  const ppvTypes: ReadonlyArray<SendTypeKey> =
-    config.pageType === 'free'
-      ? [...BUMP_RATIO_SEND_TYPES.ppv, ...BUMP_RATIO_SEND_TYPES.freePagePpv]
-      : BUMP_RATIO_SEND_TYPES.ppv;
   const allocated = schedule.filter((i) => !i.isFollowUp);
-  const ppvCount = allocated.filter((i) => ppvTypes.includes(i.sendTypeKey)).length;
-  const bumpCount = allocated.filter((i) =>
-    BUMP_RATIO_SEND_TYPES.bump.includes(i.sendTypeKey),
+  const ppvCount = allocated.filter((i) =>
+    isMatrixPpv(i.sendTypeKey, i.channelKey, config.pageType),
   ).length;
+  const bumpCount = allocated.filter((i) => isMatrixBump(i.sendTypeKey)).length;
   const tolerance = policy.matrix.ratioTolerance;
   const actualRatio = ppvCount > 0 ? bumpCount / ppvCount : null;
   let reason: BumpRatioResult['reason'] = null;

@@ -17,6 +17,8 @@ export {
   BUMP_RATIO_TOLERANCE,
   type BumpRatioResult,
   checkBumpRatio,
+  isMatrixBump,
+  isMatrixPpv,
   validateBumpRatio,
 } from './bumpRatio';
 export { checkCampaignFrequency, checkGameLimits } from './campaigns';
