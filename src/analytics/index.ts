@@ -1,4 +1,12 @@
 export {
+  computeDashboardKpis,
+  type DashboardKpiInput,
+  type DashboardKpiRecords,
+  type DashboardKpis,
+  type DashboardWeek,
+  kpisFromRecords,
+} from './dashboard';
+export {
   GAME_BENCHMARKS,
   type GameBayesianEstimate,
   type GameBenchmark,
@@ -9,6 +17,34 @@ export {
   getGameFrequency,
   getGameRecommendations,
 } from './gameTracker';
+export {
+  type BayesianAccuracyOptions,
+  type BumpRatioDay,
+  bayesianEstimateAccuracy,
+  bumpRatioCompliance,
+  type CampaignKpiRecord,
+  campaignFrequencyAdherence,
+  type FollowupDay,
+  followupLimitUtilization,
+  gameEstimateBefore,
+  gameTypeRevenueVariance,
+  KPI_METRICS,
+  KPI_UNITS,
+  type KpiComparison,
+  type KpiMetric,
+  type KpiNullReason,
+  type KpiResult,
+  type KpiStatus,
+  type KpiUnit,
+  kpiStatus,
+  kpiThresholds,
+  notComputableKpi,
+  type PredictionKpiRecord,
+  type TraitLiftSend,
+  traitRecommendationLift,
+  volumePredictionMape,
+  weeklyLimitViolations,
+} from './kpis';
 export {
   detectTone,
   type PerformanceRecordOptions,

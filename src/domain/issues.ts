@@ -164,6 +164,8 @@ export interface IssueDetailsByCode {
     readonly expected: string;
     readonly received: string;
   };
+  readonly kpi_record_skipped: { readonly expected: string; readonly received: string };
+  readonly kpi_not_computable: { readonly metric: string; readonly reason: string };
   // ------------------------------------------------------------------ allocation
   readonly send_type_unavailable: { readonly sendTypeKey: string; readonly missing: string };
   readonly quota_rebalanced: {
@@ -1062,6 +1064,18 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'load',
     source: '000 task 3.6 records (`GamePerformance`)',
     message: (d, p) => `${at(p)}: expected ${d.expected}, got ${d.received}; game record skipped`,
+  }),
+  kpi_record_skipped: row<'kpi_record_skipped'>({
+    severity: 'warning',
+    phase: 'input',
+    source: '000 task 3.8 records (`computeDashboardKpis` input)',
+    message: (d, p) => `${expectation(d, p)}; left out of the KPIs`,
+  }),
+  kpi_not_computable: row<'kpi_not_computable'>({
+    severity: 'info',
+    phase: 'validation',
+    source: '000 task 3.8 KPI definitions',
+    message: (d) => `${d.metric}: not computable (${d.reason.replaceAll('_', ' ')})`,
   }),
   invalid_price: row<'invalid_price'>({
     severity: 'error',

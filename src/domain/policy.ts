@@ -47,6 +47,7 @@ const PRICED_TYPES = [
 const hour = int(0, 23);
 const share = num(0, 1);
 const score = num(0, 100);
+const pct = num(0, 100);
 const minutesOfDay = int(0, 24 * 60 - 1);
 const quotas = (max: number) =>
   obj('quotas', { revenue: int(0, max), engagement: int(0, max), retention: int(0, max) });
@@ -410,6 +411,27 @@ const SCHEMA = obj('SchedulePolicy', {
       scoreFullScalePoints: num(1, 100),
       neutralBand: num(0, 1),
       lookbackOutcomes: int(1, 520),
+    }),
+  }),
+  kpis: obj('kpis', {
+    // Percent of campaigns, of days; the higher the better.
+    campaignFrequencyAdherence: obj('kpiAtLeast', { targetAtLeast: pct, alertBelow: pct }),
+    bumpRatioCompliance: obj('kpiAtLeast', { targetAtLeast: pct, alertBelow: pct }),
+    // Percent error; the lower the better.
+    volumePredictionMape: obj('kpiBelow', { targetBelow: num(0, 1e6), alertAbove: num(0, 1e6) }),
+    // Percent lift; the higher the better (a lift may be negative).
+    traitRecommendationLift: obj('kpiAbove', {
+      targetAbove: num(-100, 1e6),
+      alertBelow: num(-100, 1e6),
+    }),
+    followupLimitUtilization: obj('kpiRange', { targetRange: pair(0, 100), alertBelow: pct }),
+    weeklyLimitViolations: obj('kpiAtMost', { targetAtMost: int(0, 1e6), alertAbove: int(0, 1e6) }),
+    // Coefficient of variation (a ratio); the lower the better.
+    gameTypeRevenueVariance: obj('kpiBelow', { targetBelow: num(0, 100), alertAbove: num(0, 100) }),
+    // Percent; the higher the better (below 0 when estimates miss by more than the actuals).
+    bayesianEstimateAccuracy: obj('kpiAbove', {
+      targetAbove: num(-1e6, 100),
+      alertBelow: num(-1e6, 100),
     }),
   }),
 });
@@ -999,6 +1021,29 @@ const DEFAULTS = {
       lookbackOutcomes: 4,
     },
   },
+  /**
+   * 000 task 3.8 "Volume Optimization Dashboard Metrics": each KPI's target and alert threshold
+   * (`src/analytics/kpis.ts`). A value meeting the target is `ok`, one beyond the alert
+   * threshold `alert`, anything between `watch` (docs/rulings.md "KPIs").
+   */
+  kpis: {
+    /** 000 task 3.8 `campaign_frequency_adherence`: target >= 90 %, alert < 75 %. */
+    campaignFrequencyAdherence: { targetAtLeast: 90, alertBelow: 75 },
+    /** 000 task 3.8 `bump_ratio_compliance`: target >= 85 %, alert < 70 %. */
+    bumpRatioCompliance: { targetAtLeast: 85, alertBelow: 70 },
+    /** 000 task 3.8 `volume_prediction_mape`: target < 15 %, alert > 25 %. */
+    volumePredictionMape: { targetBelow: 15, alertAbove: 25 },
+    /** 000 task 3.8 `trait_recommendation_lift`: target > 20 %, alert < 5 %. */
+    traitRecommendationLift: { targetAbove: 20, alertBelow: 5 },
+    /** 000 task 3.8 `followup_limit_utilization`: target 75-100 %, alert < 50 %. */
+    followupLimitUtilization: { targetRange: [75, 100], alertBelow: 50 },
+    /** 000 task 3.8 `weekly_limit_violations`: target 0, alert > 0. */
+    weeklyLimitViolations: { targetAtMost: 0, alertAbove: 0 },
+    /** 000 task 3.8 `game_type_revenue_variance`: target < 0.50, alert > 0.75. */
+    gameTypeRevenueVariance: { targetBelow: 0.5, alertAbove: 0.75 },
+    /** 000 task 3.8 `bayesian_estimate_accuracy`: target > 85 %, alert < 70 %. */
+    bayesianEstimateAccuracy: { targetAbove: 85, alertBelow: 70 },
+  },
 } as const satisfies SchedulePolicy;
 
 /**
@@ -1152,6 +1197,52 @@ const invariantIssues = (p: SchedulePolicy): ReadonlyArray<Issue> => {
   const len = p.traits.optimalLength;
   if (len.minCharacters > len.maxCharacters)
     bad('traits.optimalLength.minCharacters', 'minCharacters <= maxCharacters', len.minCharacters);
+  // A KPI's alert threshold lies beyond its target, never inside it.
+  const k = p.kpis;
+  const kpiOrder: ReadonlyArray<readonly [string, number, number]> = [
+    [
+      'campaignFrequencyAdherence.alertBelow',
+      k.campaignFrequencyAdherence.alertBelow,
+      k.campaignFrequencyAdherence.targetAtLeast,
+    ],
+    [
+      'bumpRatioCompliance.alertBelow',
+      k.bumpRatioCompliance.alertBelow,
+      k.bumpRatioCompliance.targetAtLeast,
+    ],
+    [
+      'volumePredictionMape.targetBelow',
+      k.volumePredictionMape.targetBelow,
+      k.volumePredictionMape.alertAbove,
+    ],
+    [
+      'traitRecommendationLift.alertBelow',
+      k.traitRecommendationLift.alertBelow,
+      k.traitRecommendationLift.targetAbove,
+    ],
+    [
+      'followupLimitUtilization.alertBelow',
+      k.followupLimitUtilization.alertBelow,
+      k.followupLimitUtilization.targetRange[0],
+    ],
+    [
+      'weeklyLimitViolations.targetAtMost',
+      k.weeklyLimitViolations.targetAtMost,
+      k.weeklyLimitViolations.alertAbove,
+    ],
+    [
+      'gameTypeRevenueVariance.targetBelow',
+      k.gameTypeRevenueVariance.targetBelow,
+      k.gameTypeRevenueVariance.alertAbove,
+    ],
+    [
+      'bayesianEstimateAccuracy.alertBelow',
+      k.bayesianEstimateAccuracy.alertBelow,
+      k.bayesianEstimateAccuracy.targetAbove,
+    ],
+  ];
+  for (const [path, low, high] of kpiOrder)
+    if (low > high) bad(`kpis.${path}`, 'an alert threshold beyond the target', [low, high]);
   return out;
 };
 
