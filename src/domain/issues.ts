@@ -164,6 +164,24 @@ export interface IssueDetailsByCode {
     readonly expected: string;
     readonly received: string;
   };
+  // ------------------------------------------------------------------ A/B tests
+  readonly invalid_ab_test: { readonly expected: string; readonly received: string };
+  readonly ab_test_sufficient: {
+    readonly testId: string;
+    readonly controlN: number;
+    readonly treatmentN: number;
+    readonly minRequired: number;
+  };
+  readonly ab_test_insufficient: {
+    readonly testId: string;
+    readonly controlN: number;
+    readonly treatmentN: number;
+    readonly minRequired: number;
+    readonly shortfallControl: number;
+    readonly shortfallTreatment: number;
+    /** Days more the seed recommends: `max(shortfalls) // observationsPerDay + 1`. */
+    readonly additionalDays: number;
+  };
   // ------------------------------------------------------------------ allocation
   readonly send_type_unavailable: { readonly sendTypeKey: string; readonly missing: string };
   readonly quota_rebalanced: {
@@ -1054,6 +1072,28 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'load',
     source: '000 task 3.6 records (`GamePerformance`)',
     message: (d, p) => `${at(p)}: expected ${d.expected}, got ${d.received}; game record skipped`,
+  }),
+  // ---------------------------------------------------------------- A/B tests
+  invalid_ab_test: row<'invalid_ab_test'>({
+    severity: 'error',
+    phase: 'input',
+    source: '000 task 3.7 `VolumeABTest` fields; STYLE io-ts boundary',
+    message: (d, p) => expectation(d, p),
+  }),
+  ab_test_sufficient: row<'ab_test_sufficient'>({
+    severity: 'info',
+    phase: 'validation',
+    seedLevel: 'LOW',
+    source: '000 task 3.7 `validate_test_completion` (sufficient)',
+    message: (d) =>
+      `Test has sufficient data (control: ${d.controlN}, treatment: ${d.treatmentN}, min: ${d.minRequired})`,
+  }),
+  ab_test_insufficient: row<'ab_test_insufficient'>({
+    severity: 'warning',
+    phase: 'validation',
+    source: '000 task 3.7 `validate_test_completion` (insufficient)',
+    message: (d) =>
+      `Insufficient data. Need ${d.shortfallControl + d.shortfallTreatment} more observations.`,
   }),
   invalid_price: row<'invalid_price'>({
     severity: 'error',
