@@ -569,8 +569,9 @@ export const SeedC = new t.Type<number | string, number | string, unknown>(
 export const ScheduleInputsC = strictType(
   'ScheduleInputs',
   { creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC },
-  // `policy` is decoded by `resolvePolicy`, which names each leaf's range.
-  { options: ScheduleOptionsC, policy: t.unknown },
+  // `policy` is decoded by `resolvePolicy`, which names each leaf's range; `experiment` by
+  // `decodeAbExperiment` (analytics/), which imports this module.
+  { options: ScheduleOptionsC, policy: t.unknown, experiment: t.unknown },
 );
 
 /**

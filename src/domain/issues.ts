@@ -166,6 +166,24 @@ export interface IssueDetailsByCode {
   };
   readonly kpi_record_skipped: { readonly expected: string; readonly received: string };
   readonly kpi_not_computable: { readonly metric: string; readonly reason: string };
+  // ------------------------------------------------------------------ A/B tests
+  readonly invalid_ab_test: { readonly expected: string; readonly received: string };
+  readonly ab_test_sufficient: {
+    readonly testId: string;
+    readonly controlN: number;
+    readonly treatmentN: number;
+    readonly minRequired: number;
+  };
+  readonly ab_test_insufficient: {
+    readonly testId: string;
+    readonly controlN: number;
+    readonly treatmentN: number;
+    readonly minRequired: number;
+    readonly shortfallControl: number;
+    readonly shortfallTreatment: number;
+    /** Days more the seed recommends: `max(shortfalls) // observationsPerDay + 1`. */
+    readonly additionalDays: number;
+  };
   // ------------------------------------------------------------------ allocation
   readonly send_type_unavailable: { readonly sendTypeKey: string; readonly missing: string };
   readonly quota_rebalanced: {
@@ -1076,6 +1094,28 @@ export const ISSUE_CODES: Table = Object.freeze({
     phase: 'validation',
     source: '000 task 3.8 KPI definitions',
     message: (d) => `${d.metric}: not computable (${d.reason.replaceAll('_', ' ')})`,
+  }),
+  // ---------------------------------------------------------------- A/B tests
+  invalid_ab_test: row<'invalid_ab_test'>({
+    severity: 'error',
+    phase: 'input',
+    source: '000 task 3.7 `VolumeABTest` fields; STYLE io-ts boundary',
+    message: (d, p) => expectation(d, p),
+  }),
+  ab_test_sufficient: row<'ab_test_sufficient'>({
+    severity: 'info',
+    phase: 'validation',
+    seedLevel: 'LOW',
+    source: '000 task 3.7 `validate_test_completion` (sufficient)',
+    message: (d) =>
+      `Test has sufficient data (control: ${d.controlN}, treatment: ${d.treatmentN}, min: ${d.minRequired})`,
+  }),
+  ab_test_insufficient: row<'ab_test_insufficient'>({
+    severity: 'warning',
+    phase: 'validation',
+    source: '000 task 3.7 `validate_test_completion` (insufficient)',
+    message: (d) =>
+      `Insufficient data. Need ${d.shortfallControl + d.shortfallTreatment} more observations.`,
   }),
   invalid_price: row<'invalid_price'>({
     severity: 'error',

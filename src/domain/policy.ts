@@ -21,7 +21,7 @@ import {
 import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
-import { arrayOf, int, num, obj, oneOf, pair, recordOf, text } from './policyCodec';
+import { arrayOf, int, num, numBetween, obj, oneOf, pair, recordOf, text } from './policyCodec';
 import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from './resiliencePolicy';
 
 const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
@@ -433,6 +433,16 @@ const SCHEMA = obj('SchedulePolicy', {
       targetAbove: num(-1e6, 100),
       alertBelow: num(-1e6, 100),
     }),
+  }),
+  abTest: obj('abTest', {
+    durationDays: int(1, 3650),
+    // Both open: a confidence or power of 0 or 1 has no finite z-score.
+    confidenceLevel: numBetween(0, 1),
+    statisticalPower: numBetween(0, 1),
+    minimumDetectableEffect: numBetween(0, 1000),
+    standardDeviation: numBetween(0, 1e9),
+    observationsPerDay: int(1, 1e9),
+    treatmentShare: share,
   }),
 });
 
@@ -1043,6 +1053,23 @@ const DEFAULTS = {
     gameTypeRevenueVariance: { targetBelow: 0.5, alertAbove: 0.75 },
     /** 000 task 3.8 `bayesian_estimate_accuracy`: target > 85 %, alert < 70 %. */
     bayesianEstimateAccuracy: { targetAbove: 85, alertBelow: 70 },
+  },
+  /** 000 task 3.7 `VolumeABTest` defaults and `validate_test_completion` (`src/analytics/abTest.ts`). */
+  abTest: {
+    /** 000 task 3.7 `duration_days: int = 14`. */
+    durationDays: 14,
+    /** 000 task 3.7 `confidence_level: float = 0.95`, two-tailed (`stats.norm.ppf(1 - alpha / 2)`). */
+    confidenceLevel: 0.95,
+    /** 000 task 3.7 `statistical_power: float = 0.80` (`stats.norm.ppf(self.statistical_power)`). */
+    statisticalPower: 0.8,
+    /** 000 task 3.7 `minimum_detectable_effect: float = 0.10  # 10% lift`, in standard deviations of the metric. */
+    minimumDetectableEffect: 0.1,
+    /** 000 task 3.7 `sigma = 1.0` ("Assuming unit variance for normalized metrics"). */
+    standardDeviation: 1,
+    /** 000 task 3.7 `validate_test_completion`: `max(shortfall_control, shortfall_treatment) // 10 + 1` more days. */
+    observationsPerDay: 10,
+    /** Project choice (000 task 3.7 names control and treatment without a split; docs/rulings.md "A/B tests"): half the creators in treatment. */
+    treatmentShare: 0.5,
   },
 } as const satisfies SchedulePolicy;
 

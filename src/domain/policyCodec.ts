@@ -142,6 +142,10 @@ export const refine = <A>(
 export const num = (lo: number, hi: number): Node<number, number> =>
   leaf(refine(t.number, (n) => Number.isFinite(n) && n >= lo && n <= hi, `number in ${lo}..${hi}`));
 
+/** A finite number strictly between `lo` and `hi` (neither included). */
+export const numBetween = (lo: number, hi: number): Node<number, number> =>
+  leaf(refine(t.number, (n) => Number.isFinite(n) && n > lo && n < hi, `number in (${lo}, ${hi})`));
+
 /** A whole number in `lo..hi` (both included). */
 export const int = (lo: number, hi: number): Node<number, number> =>
   leaf(

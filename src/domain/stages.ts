@@ -361,6 +361,12 @@ export interface ScheduleResult {
   readonly timingEvents: ReadonlyArray<import('./audit').TimingEvent>;
   /** The pinned posts of the week (003 task 2.5): the pins read, every pin and unpin, the pins left, the items not pinned. */
   readonly pins: PinReport;
+  /**
+   * The A/B test arm the week was built in (`inputs.experiment`, 000 task 3.7): the test's id and
+   * the creator's arm, whose configuration the week's policy carries. Absent without an
+   * experiment.
+   */
+  readonly experiment?: import('../analytics/abTest').AbAssignment;
 }
 
 /**

@@ -376,6 +376,12 @@ export interface ScheduleInputs {
   readonly options?: ScheduleOptions;
   /** Overrides of the default policy, merged and checked by `resolvePolicy`. */
   readonly policy?: import('./policy').PolicyOverrides;
+  /**
+   * An A/B test the creator takes part in (000 task 3.7; `null` or absent: none): the creator's
+   * arm (`assignAbArm`, a hash of test id and creator id) is built with its configuration laid
+   * over `policy` (`applyAbExperiment`), and `result.experiment` names the arm.
+   */
+  readonly experiment?: import('../analytics/abTest').AbExperiment | null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import { allocateWeek } from '../allocation';
 import { guardWeeklyLimits } from '../allocation/weeklyLimitGuard';
+import { type AbAssignment, applyAbExperiment, decodeAbExperiment } from '../analytics/abTest';
 import { sentCampaigns } from '../campaigns/plan';
 import { matchContent, rematchRestyled, styleMisfits } from '../content';
 import type { CheckpointDecision, TimingEvent } from '../domain/audit';
@@ -84,12 +85,57 @@ const checkpoint = (trace: Trace, phase: IssuePhase, issues: ReadonlyArray<Issue
   });
 };
 
-/** Decodes the inputs and resolves the policy, every problem of both collected. */
+/** Reads `inputs.experiment` (`undefined` for a non-object), or an issue when reading throws. */
+const readExperiment = (inputs: unknown): E.Either<Issue, unknown> => {
+  try {
+    return E.right(
+      typeof inputs === 'object' && inputs !== null
+        ? (inputs as { readonly experiment?: unknown }).experiment
+        : undefined,
+    );
+  } catch {
+    return E.left(
+      issue(
+        'invalid_input',
+        { expected: 'a readable experiment', received: 'a value that throws when read' },
+        'inputs.experiment',
+      ),
+    );
+  }
+};
+
+/**
+ * The experiment of the inputs (000 task 3.7): `null` without one; else the creator's arm and
+ * its policy over the caller's (`applyAbExperiment`).
+ */
+const experimentOf = (
+  inputs: unknown,
+  creatorId: string | null,
+  policy: SchedulePolicy | null,
+): E.Either<
+  ReadonlyArray<Issue>,
+  { readonly assignment: AbAssignment; readonly policy: SchedulePolicy } | null
+> => {
+  const value = readExperiment(inputs);
+  if (E.isLeft(value)) return E.left([value.left]);
+  if (value.right === undefined || value.right === null) return E.right(null);
+  const experiment = decodeAbExperiment(value.right, 'inputs.experiment');
+  if (E.isLeft(experiment)) return experiment;
+  // The inputs or the policy failed: their issues are reported, the arm is not resolved.
+  if (creatorId === null || policy === null) return E.right(null);
+  return applyAbExperiment(experiment.right, creatorId, policy, 'inputs.experiment');
+};
+
+/** Decodes the inputs, resolves the policy and applies the experiment, every problem collected. */
 const decodeInputs = (
   inputs: unknown,
 ): E.Either<
   ScheduleError,
-  { readonly inputs: ScheduleInputs; readonly policy: SchedulePolicy }
+  {
+    readonly inputs: ScheduleInputs;
+    readonly policy: SchedulePolicy;
+    readonly experiment: AbAssignment | null;
+  }
 > => {
   const decoded = decodeWith(ScheduleInputsC, inputs, 'inputs', 'invalid_input');
   let policyOverrides: unknown = {};
@@ -107,13 +153,23 @@ const decodeInputs = (
     );
   }
   const policy = unreadable === null ? resolvePolicy(policyOverrides) : E.left([unreadable]);
+  const experiment = experimentOf(
+    inputs,
+    E.isRight(decoded) ? decoded.right.creatorId : null,
+    E.isRight(policy) ? policy.right : null,
+  );
   const problems = [
     ...(E.isLeft(decoded) ? decoded.left : []),
     ...(E.isLeft(policy) ? policy.left : []),
+    ...(E.isLeft(experiment) ? experiment.left : []),
   ];
-  if (problems.length > 0 || E.isLeft(decoded) || E.isLeft(policy))
+  if (problems.length > 0 || E.isLeft(decoded) || E.isLeft(policy) || E.isLeft(experiment))
     return E.left(scheduleError('INVALID_INPUT', 'input', problems));
-  return E.right({ inputs: decoded.right as ScheduleInputs, policy: policy.right });
+  return E.right({
+    inputs: decoded.right as ScheduleInputs,
+    policy: experiment.right?.policy ?? policy.right,
+    experiment: experiment.right?.assignment ?? null,
+  });
 };
 
 /**
@@ -132,12 +188,18 @@ const decodeInputs = (
  * (`validation.status` says so); only saving is refused. A failed save is an error in the
  * report, never a lost week.
  *
+ * A/B tests (000 task 3.7): with `inputs.experiment` (`{ test, treatmentShare? }`) the creator's
+ * arm (`assignAbArm`, a hash of test id and creator id) has its configuration laid over
+ * `inputs.policy` (`applyAbExperiment`), the week is built and validated with that policy (the
+ * arm's own targets, RULINGS "A/B arms") and `result.experiment` names the arm. Without one
+ * nothing changes.
+ *
  * Total: it never throws and its task never rejects, whatever the inputs and whatever the ports
  * do (throw, reject, answer garbage). A port that never answers needs a timeout, which needs a
  * clock: wrap the ports with `withResilience`.
  *
- * Errors (`Left`, only when no week can exist): `INVALID_INPUT` (inputs or policy overrides;
- * each issue names the field), `CREATOR_NOT_FOUND`, `DECODE_FAILED` (a required port answered
+ * Errors (`Left`, only when no week can exist): `INVALID_INPUT` (inputs, policy overrides or
+ * the experiment; each issue names the field), `CREATOR_NOT_FOUND`, `DECODE_FAILED` (a required port answered
  * data that does not decode; paths named), `PORT_FAILURE` / `PORT_TIMEOUT` (a required port
  * failed; the issue names it), `INTERNAL_ERROR` (a bug).
  *
@@ -166,7 +228,8 @@ export const buildSchedule =
         checkpoint(trace, 'input', decoded.left.issues);
         return decoded;
       }
-      return await pipeline(decoded.right.inputs, decoded.right.policy, trace)(ports)();
+      const { inputs: decodedInputs, policy, experiment } = decoded.right;
+      return await pipeline(decodedInputs, policy, trace, experiment)(ports)();
     } catch (e) {
       return E.left(
         scheduleError('INTERNAL_ERROR', 'validation', [
@@ -180,6 +243,7 @@ const pipeline = (
   inputs: ScheduleInputs,
   policy: SchedulePolicy,
   trace: Trace,
+  experiment: AbAssignment | null,
 ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => {
   const generationId = idempotencyKey('generation', {
     creatorId: inputs.creatorId,
@@ -414,6 +478,7 @@ const pipeline = (
           transitions: rotation.transitions,
         },
         pins: pinned.pins,
+        ...(experiment === null ? {} : { experiment }),
       }),
     ),
     // The save (a saga behind the idempotency guard), then the audit trail.

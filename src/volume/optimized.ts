@@ -274,7 +274,13 @@ export const calculateOptimizedVolume = (
       'dow_multipliers',
       `weekday revenue history shrunk by confidence ${confidenceScore.toFixed(2)}: ${Object.values(dow).join('/')}`,
     );
-  else note('uniform_distribution', 'no weekday revenue history: every day gets the daily total');
+  else
+    note(
+      'uniform_distribution',
+      policy.volume.dowMultiplierClamp[0] === 1 && policy.volume.dowMultiplierClamp[1] === 1
+        ? 'weekday multipliers clamped to 1 (volume.dowMultiplierClamp): every day gets the daily total'
+        : 'no weekday revenue history: every day gets the daily total',
+    );
 
   // 6. Content weighting, then the data-driven trait increases (000 task 3.3).
   const weighting = calculateContentAllocations(

@@ -44,8 +44,11 @@ const _timing: BestTiming = {} as t.TypeOf<typeof BestTimingC>;
 const _persona: Persona = {} as t.TypeOf<typeof PersonaC>;
 const _rotation: CreatorRotationState = {} as t.TypeOf<typeof CreatorRotationStateC>;
 const _options: ScheduleOptions = {} as t.TypeOf<typeof ScheduleOptionsC>;
-// `policy` decodes as `unknown` here: `resolvePolicy` decodes it leaf by leaf.
-const _inputs: Omit<ScheduleInputs, 'policy'> = {} as t.TypeOf<typeof ScheduleInputsC>;
+// `policy` and `experiment` decode as `unknown` here: `resolvePolicy` and `decodeAbExperiment`
+// decode them.
+const _inputs: Omit<ScheduleInputs, 'policy' | 'experiment'> = {} as t.TypeOf<
+  typeof ScheduleInputsC
+>;
 const _dataset: InMemoryDataset = {} as t.TypeOf<typeof InMemoryDatasetC>;
 void [
   _creator,

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { inMemoryPorts, type SchedulePorts } from '../../src/index';
+import { inMemoryPorts, type SchedulePorts, VOLUME_AB_TESTS } from '../../src/index';
 import {
   circularJunk,
   deepJunk,
@@ -30,7 +30,9 @@ import {
 import { leanDataset, richCreator, runBuild, WEEK } from '../support/trustData';
 
 const VALID = { creatorId: richCreator.creatorId, weekStart: WEEK, seed: 7 } as const;
-const INPUT_KEYS = ['creatorId', 'weekStart', 'seed', 'options', 'policy'];
+const INPUT_KEYS = ['creatorId', 'weekStart', 'seed', 'options', 'policy', 'experiment'];
+const AB_TEST = VOLUME_AB_TESTS.campaign_frequency_high_vs_standard;
+const ARM_KEYS = ['bumpToPpvRatio', 'dowWeighting', 'monthlyCampaigns', 'policy'];
 const OPTION_KEYS = [
   'allowNextDayFollowups',
   'manualConfidenceOverride',
@@ -117,6 +119,31 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
     inputs: { ...VALID, policy: withKey({}, k, v) },
     path: `policy.${k}`,
     unknownKey: true,
+  })),
+  // An experiment that is not an experiment (null and undefined mean "no experiment"), an
+  // unknown key in it or in an arm, a share that is not a number in 0..1.
+  nonObjectJunk.map((v) => ({ inputs: { ...VALID, experiment: v }, path: 'inputs.experiment' })),
+  fc.tuple(unknownKey(['test', 'treatmentShare']), junk.filter(inspectable)).map(([k, v]) => ({
+    inputs: { ...VALID, experiment: withKey({ test: AB_TEST }, k, v) },
+    path: `inputs.experiment.${k}`,
+    unknownKey: true,
+  })),
+  fc.tuple(unknownKey(ARM_KEYS), junk.filter(inspectable)).map(([k, v]) => ({
+    inputs: { ...VALID, experiment: { test: { ...AB_TEST, controlConfig: withKey({}, k, v) } } },
+    path: `inputs.experiment.test.controlConfig.${k}`,
+    unknownKey: true,
+  })),
+  junk
+    .filter(inspectable)
+    .filter((u) => !(typeof u === 'number' && u >= 0 && u <= 1))
+    .map((v) => ({
+      inputs: { ...VALID, experiment: { test: AB_TEST, treatmentShare: v } },
+      path: 'inputs.experiment.treatmentShare',
+    })),
+  // A value that throws when read is one issue at the experiment's root.
+  junk.filter(inspectable).map((v) => ({
+    inputs: { ...VALID, experiment: { test: v } },
+    path: 'inputs.experiment',
   })),
   // Deep, circular and unreadable values in every field.
   fc
