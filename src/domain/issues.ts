@@ -792,6 +792,12 @@ export interface IssueDetailsByCode {
     readonly expectedRange: readonly [number, number];
     readonly quotas: Counts;
   };
+  readonly campaign_history_low: {
+    readonly monthlyProjection: number;
+    readonly weekProjection: number;
+    readonly minPerMonth: number;
+    readonly daysCovered: number;
+  };
   readonly game_limit_exceeded: {
     readonly campaignType: string;
     readonly count: number;
@@ -2031,6 +2037,15 @@ export const ISSUE_CODES: Table = Object.freeze({
       '000 task 3.1 (the matrix is aimed at); RULINGS "category balance is a hard rule" (the balance wins, the ratio shortfall is reported)',
     message: (d) =>
       `${d.date}: ${d.bumpCount} bumps to ${d.ppvCount} PPVs (${d.actualRatio === null ? 'no PPVs' : `${d.actualRatio.toFixed(2)}x`}) is outside the matrix range ${d.expectedRange[0].toFixed(2)}-${d.expectedRange[1].toFixed(2)}x; the day's quotas (${d.quotas.revenue} revenue, ${d.quotas.engagement} engagement) or its send types could not carry it`,
+  }),
+  campaign_history_low: row<'campaign_history_low'>({
+    severity: 'warning',
+    phase: 'validation',
+    seedLevel: 'HIGH',
+    source:
+      '000 task 3.2 overall check over the lookback; RULINGS "new and sparse creators" (less data never gives a worse outcome)',
+    message: (d) =>
+      `Campaigns of the last ${d.daysCovered} days project ${d.monthlyProjection.toFixed(0)}/month (target: at least ${d.minPerMonth}); this week alone projects ${d.weekProjection.toFixed(0)}/month`,
   }),
   game_limit_exceeded: row<'game_limit_exceeded'>({
     severity: 'error',

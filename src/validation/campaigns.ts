@@ -7,7 +7,7 @@
  * @module
  */
 import { gameLimitIssues, validateCampaignFrequency } from '../campaigns/frequency';
-import type { Issue } from '../domain/issues';
+import { type Issue, issue } from '../domain/issues';
 import { addDaysIso } from '../domain/time';
 import type { ValidationInput } from './types';
 
@@ -36,10 +36,27 @@ export const checkCampaignFrequency = (input: ValidationInput): ReadonlyArray<Is
   // Days covered run from the first campaign of the window (or the week's first day) to the
   // week's last day (RULINGS "monthly projection": count x 30 / days covered).
   const bounds = [{ scheduledDate: first }, { scheduledDate: last }];
-  return validateCampaignFrequency(
-    [...past, ...bounds, ...input.items.filter((i) => !i.isFollowUp)],
-    { lookbackDays: lookback, reportFrom: first, policy: input.policy },
-  ).issues;
+  const week = input.items.filter((i) => !i.isFollowUp);
+  const found = validateCampaignFrequency([...past, ...bounds, ...week], {
+    lookbackDays: lookback,
+    reportFrom: first,
+    policy: input.policy,
+  });
+  // The week cannot send the past again: when the window is short of the monthly minimum only
+  // because of the weeks before, and the week on its own projects at least the minimum, the
+  // shortfall is the history's (a warning), not the week's error. Less data never does worse.
+  const own = validateCampaignFrequency([...bounds, ...week], { policy: input.policy });
+  return found.issues.map((i) =>
+    i.code === 'campaign_total_low' &&
+    own.totalMonthlyProjection >= input.policy.campaigns.minPerMonth
+      ? issue('campaign_history_low', {
+          monthlyProjection: found.totalMonthlyProjection,
+          weekProjection: own.totalMonthlyProjection,
+          minPerMonth: input.policy.campaigns.minPerMonth,
+          daysCovered: found.daysCovered,
+        })
+      : i,
+  );
 };
 
 /**

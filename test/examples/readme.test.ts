@@ -27,7 +27,7 @@ const outputBlock = (example: string): string | undefined => {
 };
 
 describe('README usage snippet', () => {
-  it.each(['examples/quickstart.ts', 'examples/twoWeeks.ts'])(
+  it.each(['examples/quickstart.ts', 'examples/twoWeeks.ts', 'examples/loop.ts'])(
     'shows the output %s prints',
     (example) => {
       const block = outputBlock(example);
@@ -35,6 +35,17 @@ describe('README usage snippet', () => {
       expect(run(example).trimEnd()).toBe(block);
     },
   );
+
+  it('the loop snippet is examples/loop.ts', () => {
+    const file = readFileSync(resolve(root, 'examples/loop.ts'), 'utf8');
+    const body = file
+      .slice(file.indexOf('import * as TE'))
+      .replace("from '../src/index';", "from 'eros-schedule';")
+      .replace("from './demo-agency/generate';", "from './examples/demo-agency/generate';");
+    const section = readme().slice(readme().indexOf('### The loop: plan, record'));
+    const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(snippet).toBe(body);
+  });
 
   it('the two-week snippet is examples/twoWeeks.ts', () => {
     const file = readFileSync(resolve(root, 'examples/twoWeeks.ts'), 'utf8');
