@@ -114,16 +114,67 @@ export interface CampaignFrequencyResult {
   readonly issues: ReadonlyArray<Issue>;
 }
 
+/** Each field is read once (a getter may answer differently on a second read). */
 const dateOf = (item: CampaignFrequencyItem): string | null => {
   try {
-    if (typeof item.scheduledDate === 'string' && isIsoDate(item.scheduledDate))
-      return item.scheduledDate;
-    if (typeof item.scheduledAt === 'string' && Number.isFinite(Date.parse(item.scheduledAt)))
-      return new Date(Date.parse(item.scheduledAt)).toISOString().slice(0, 10);
+    const scheduledDate: unknown = item.scheduledDate;
+    if (typeof scheduledDate === 'string' && isIsoDate(scheduledDate)) return scheduledDate;
+    const scheduledAt: unknown = item.scheduledAt;
+    if (typeof scheduledAt === 'string' && Number.isFinite(Date.parse(scheduledAt))) {
+      const date = new Date(Date.parse(scheduledAt)).toISOString().slice(0, 10);
+      return isIsoDate(date) ? date : null;
+    }
   } catch {
     return null;
   }
   return null;
+};
+
+/** The readable dated items; an item (or a list) that cannot be read is left out. */
+const datedItems = (
+  items: unknown,
+): Array<{ readonly date: string; readonly campaignType: unknown }> => {
+  const dated: Array<{ readonly date: string; readonly campaignType: unknown }> = [];
+  try {
+    if (!Array.isArray(items)) return dated;
+    for (const item of items as ReadonlyArray<unknown>) {
+      try {
+        if (typeof item !== 'object' || item === null) continue;
+        const date = dateOf(item as CampaignFrequencyItem);
+        const campaignType: unknown = (item as CampaignFrequencyItem).campaignType;
+        if (date !== null) dated.push({ date, campaignType });
+      } catch {
+        // an item whose fields cannot be read (a throwing getter, a hostile Proxy)
+      }
+    }
+  } catch {
+    // a list that cannot be read (a revoked or hostile Proxy): the items read so far
+  }
+  return dated;
+};
+
+/** The options' fields, read once; a field (or options) that cannot be read is the default. */
+const readOptions = (
+  options: unknown,
+): {
+  readonly lookbackDays: unknown;
+  readonly reportFrom: unknown;
+  readonly policy: unknown;
+} => {
+  const field = (key: 'lookbackDays' | 'reportFrom' | 'policy'): unknown => {
+    try {
+      return typeof options === 'object' && options !== null
+        ? (options as Record<string, unknown>)[key]
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    lookbackDays: field('lookbackDays'),
+    reportFrom: field('reportFrom'),
+    policy: field('policy'),
+  };
 };
 
 /**
@@ -155,25 +206,26 @@ export const validateCampaignFrequency = (
   items: ReadonlyArray<CampaignFrequencyItem>,
   options: CampaignFrequencyOptions = {},
 ): CampaignFrequencyResult => {
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const o = readOptions(options);
+  const policy = (o.policy ?? DEFAULT_POLICY) as Pick<SchedulePolicy, 'campaigns'>;
   const c = policy.campaigns;
   const lookback =
-    typeof options.lookbackDays === 'number' &&
-    Number.isFinite(options.lookbackDays) &&
-    options.lookbackDays >= 1
-      ? Math.floor(options.lookbackDays)
+    typeof o.lookbackDays === 'number' && Number.isFinite(o.lookbackDays) && o.lookbackDays >= 1
+      ? Math.floor(o.lookbackDays)
       : c.lookbackDays;
-  const dated: Array<{ readonly date: string; readonly campaignType: unknown }> = [];
-  for (const item of Array.isArray(items) ? items : []) {
-    if (typeof item !== 'object' || item === null) continue;
-    const date = dateOf(item);
-    if (date !== null) dated.push({ date, campaignType: item.campaignType });
-  }
+  const reportFrom = typeof o.reportFrom === 'string' ? o.reportFrom : undefined;
+  const dated = datedItems(items);
   const latest = dated.reduce<string | null>(
     (m, x) => (m === null || x.date > m ? x.date : m),
     null,
   );
-  const from = latest === null ? null : addDaysIso(latest, -(lookback - 1));
+  // A lookback longer than the calendar can count (past year 275760) cuts nothing.
+  let from: string | null = null;
+  try {
+    from = latest === null ? null : addDaysIso(latest, -(lookback - 1));
+  } catch {
+    from = null;
+  }
   const inWindow = dated.filter((x) => from === null || x.date >= from);
   const first = inWindow.reduce<string | null>(
     (m, x) => (m === null || x.date < m ? x.date : m),
@@ -188,8 +240,7 @@ export const validateCampaignFrequency = (
   const issues: Issue[] = [];
   const counts = {} as Record<CampaignType, number>;
   const monthlyProjections = {} as Record<CampaignType, number>;
-  const reportable = (date: string) =>
-    options.reportFrom === undefined || date >= options.reportFrom;
+  const reportable = (date: string) => reportFrom === undefined || date >= reportFrom;
 
   for (const type of CAMPAIGN_TYPES) {
     const rule = c.rules[type];

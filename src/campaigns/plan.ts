@@ -188,8 +188,9 @@ export interface CampaignPlan {
  * a week still short is reported. Pure and deterministic.
  *
  * @example
- * // a new creator on a free page: desc on days 1, 3, 5, 7, bundle day 2, spin day 4, other game day 6
- * planCampaigns({ weekDates, sent: [], sendTypeOf, gameTypes }, DEFAULT_POLICY).campaigns.length // 7
+ * // a new creator on a free page: desc on days 1, 3, 5, 7, bundle days 2 and 7, spin day 4,
+ * // other game day 6
+ * planCampaigns({ weekDates, sent: [], sendTypeOf, gameTypes }, DEFAULT_POLICY).campaigns.length // 8
  *
  * Source: 000 task 3.2; RULINGS "Campaigns and games"; docs/rulings.md "Campaign cadence".
  *
@@ -346,7 +347,10 @@ export interface GameChoice {
 /**
  * Chooses the games from the tracker's answer (RULINGS "games", "avoid list vs cadence"):
  * - the spin slot plays `spin_the_wheel`; when the tracker's avoid list holds it, the slot plays
- *   the tracker's `recommended` type instead (`spinSubstituted`);
+ *   the tracker's `recommended` type instead (`spinSubstituted`). The avoid list wins over the
+ *   recommendation too: when `recommended` is itself avoided (every type with history is below
+ *   the threshold, spin the wheel then the seed's best of them), the slot plays the game of the
+ *   highest estimate that is not avoided, `null` (skipped) when there is none;
  * - the other-game slot plays the game other than spin the wheel (and other than the spin
  *   slot's game) of the highest estimate that is not on the avoid list: the posterior mean for a
  *   type with history, the benchmark average otherwise; ties in `GAME_TYPES` order; `null` when
@@ -367,12 +371,21 @@ export const chooseGameTypes = (
   const avoided = (t: GameType) => recommendations.avoid.includes(t);
   const estimate = (t: GameType): number =>
     recommendations.bayesianEstimates[t]?.posteriorMean ?? benchmarks[t].avgEarnings;
+  /** The game of the highest estimate, not avoided and not excluded; ties in `GAME_TYPES` order. */
+  const best = (excluded: ReadonlyArray<GameType>): GameType | null => {
+    let found: GameType | null = null;
+    for (const t of GAME_TYPES) {
+      if (excluded.includes(t) || avoided(t) || estimate(t) < 0) continue;
+      if (found === null || estimate(t) > estimate(found)) found = t;
+    }
+    return found;
+  };
   const spinSubstituted = avoided('spin_the_wheel');
-  const spin: GameType = spinSubstituted ? recommendations.recommended : 'spin_the_wheel';
-  let other: GameType | null = null;
-  for (const t of GAME_TYPES) {
-    if (t === 'spin_the_wheel' || t === spin || avoided(t) || estimate(t) < 0) continue;
-    if (other === null || estimate(t) > estimate(other)) other = t;
-  }
+  const spin: GameType | null = !spinSubstituted
+    ? 'spin_the_wheel'
+    : !avoided(recommendations.recommended)
+      ? recommendations.recommended
+      : best(['spin_the_wheel']);
+  const other = best(spin === null ? ['spin_the_wheel'] : ['spin_the_wheel', spin]);
   return { spin, other, spinSubstituted };
 };

@@ -562,6 +562,24 @@ export const matchContent =
       for (let k = i; k < slots.length; k++) if ((typesOf[k] ?? []).includes(type)) n++;
       return n;
     };
+    // A game post looks for a caption that names its game among the first `styleScanLimit`
+    // passing captions (issue 8: captions for campaigns fit the type), so its caption types are
+    // read that deep: a read of only `demand + candidateLimit` captions misses a fitting one that
+    // ranks lower by freshness and performance, and the slot would be reported as a misfit.
+    const gameScanTypes = new Set(
+      slots.flatMap((s, k) =>
+        (styleFitOf(s.ppvStyle, s.sendTypeKey, policy, s)?.gameKeywords?.length ?? 0) > 0
+          ? (typesOf[k] ?? [])
+          : [],
+      ),
+    );
+    const readDemand = (i: number, type: CaptionType): number =>
+      gameScanTypes.has(type)
+        ? Math.max(
+            demandFrom(i, type),
+            policy.content.styleScanLimit - policy.content.candidateLimit,
+          )
+        : demandFrom(i, type);
     const neededTypes = [
       ...new Set([...typesOf.flat(), ...(followupDemand > 0 ? followupSpec.captionTypes : [])]),
     ];
@@ -595,7 +613,7 @@ export const matchContent =
     ): TE.TaskEither<ScheduleError, Found> => {
       const types = typesOf[index] ?? SEND_TYPES[slot.sendTypeKey].captionTypes;
       const prefer = fitPreference(slot);
-      const remaining = Math.max(...types.map((type) => demandFrom(index, type)), 1);
+      const remaining = Math.max(...types.map((type) => readDemand(index, type)), 1);
       const atLevel = (l: number): TE.TaskEither<ScheduleError, Found> => {
         const step = chain[l];
         if (step === undefined)
@@ -675,7 +693,7 @@ export const matchContent =
     return pipe(
       // Round one: the first level of every caption type the week needs, concurrently.
       pipe(
-        neededTypes.map((type) => reads.upTo([type], 0, demandFrom(0, type))),
+        neededTypes.map((type) => reads.upTo([type], 0, readDemand(0, type))),
         TE.sequenceArray,
       ),
       TE.chain(() =>
