@@ -68,8 +68,9 @@ const isGameType = (u: unknown): u is GameType =>
  * The campaigns already sent, on the creator's local dates, oldest first: the history rows
  * that carry a `campaignType` (or a `game_post` that carries a `gameType`, counted by
  * `campaignTypeOfGame`) and the rows of the optional campaign port. A campaign found in both
- * (same type, same local date) is kept once, the port's row first. Rows whose instant cannot be
- * read are left out. Pure.
+ * (same type, same instant) is kept once, the port's row first; two campaigns of a type on one
+ * date at different instants are both kept (the game tracker reads each game's earnings). Rows
+ * whose instant cannot be read are left out. Pure.
  *
  * @param history - mass-message history (`MassMessage.campaignType`, `MassMessage.gameType`).
  * @param records - the `getCampaignHistory` port's answer (empty without the port).
@@ -97,7 +98,7 @@ export const sentCampaigns = (
   ) => {
     if (!Number.isFinite(Date.parse(sentAt))) return;
     const date = instantToLocal(sentAt, timeZone).date;
-    const key = `${campaignType}|${date}|${gameType ?? ''}`;
+    const key = `${campaignType}|${Date.parse(sentAt)}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ campaignType, date, gameType, earnings });

@@ -190,7 +190,7 @@ describe('planCampaigns: continuing from the campaigns already sent', () => {
     expect(planCampaigns(input('free', inside))).toEqual(planCampaigns(input('free')));
   });
 
-  it('sentCampaigns: history rows and port records on local dates, a duplicate kept once', () => {
+  it('sentCampaigns: history rows and port records on local dates, a campaign in both (same type, same instant) kept once', () => {
     const rows = [
       {
         creatorId: 'c',
@@ -230,8 +230,9 @@ describe('planCampaigns: continuing from the campaigns already sent', () => {
     ];
     const records = [
       {
+        // the history's descriptive campaign again, at the same instant: kept once (the port's)
         campaignType: 'descriptive_wall_campaign' as const,
-        sentAt: '2025-01-04T20:00:00.000Z',
+        sentAt: '2025-01-04T15:00:00.000Z',
         gameType: null,
         earnings: null,
       },
