@@ -12,13 +12,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import {
-  CAMPAIGN_TYPES,
-  type CampaignType,
-  GAME_TYPES,
-  type GameType,
-  SEND_TYPES,
-} from '../domain/catalog';
+import { isCampaignType, isGameType, SEND_TYPES } from '../domain/catalog';
 import {
   ContentPageTypeC,
   FiniteNumberC,
@@ -31,7 +25,7 @@ import {
   SendTypeKeyC,
   SubTypeC,
 } from '../domain/codecs';
-import { decodeWith, showReceived } from '../domain/decode';
+import { decodeWith, readField, showReceived, UNREADABLE } from '../domain/decode';
 import { type Issue, type IssueDetailsByCode, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import type { ScheduleResult } from '../domain/stages';
@@ -229,16 +223,6 @@ export const kpisFromRecords = (
 // Reading the input
 // ---------------------------------------------------------------------------------------------
 
-const UNREADABLE = Symbol('unreadable');
-
-const readField = (u: unknown, key: string): unknown => {
-  try {
-    return typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined;
-  } catch {
-    return UNREADABLE;
-  }
-};
-
 const isRecord = (u: unknown): boolean => {
   try {
     return typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -345,11 +329,6 @@ const GamePerformanceC = t.type({
   date: IsoDateC,
   creatorId: NonEmptyStringC,
 });
-
-const isCampaignType = (u: unknown): u is CampaignType =>
-  typeof u === 'string' && (CAMPAIGN_TYPES as ReadonlyArray<string>).includes(u);
-const isGameType = (u: unknown): u is GameType =>
-  typeof u === 'string' && (GAME_TYPES as ReadonlyArray<string>).includes(u);
 
 /** One significant trait recommendation of a week's volume (`volume.traitAnalysis`). */
 type TraitRec =

@@ -10,7 +10,7 @@
  * @module
  */
 import { mean } from 'simple-statistics';
-import { GAME_TYPES, type GameType } from '../domain/catalog';
+import { GAME_TYPES, type GameType, isGameType } from '../domain/catalog';
 import { showReceived } from '../domain/decode';
 import { deepFreeze } from '../domain/freeze';
 import { type Issue, issue } from '../domain/issues';
@@ -211,9 +211,6 @@ export interface GameRecommendations {
   readonly bayesianEstimates: Readonly<Partial<Record<GameType, GameBayesianEstimate>>>;
   readonly issues: ReadonlyArray<Issue>;
 }
-
-const isGameType = (s: unknown): s is GameType =>
-  typeof s === 'string' && (GAME_TYPES as ReadonlyArray<string>).includes(s);
 
 type Field = 'record' | 'gameType' | 'earnings' | 'date' | 'creatorId';
 

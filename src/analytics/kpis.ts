@@ -16,11 +16,12 @@
  * @module
  */
 import { coefficientOfVariation, mean } from 'simple-statistics';
+import { campaignGapFinding } from '../campaigns/frequency';
 import {
-  CAMPAIGN_TYPES,
   type CampaignType,
-  GAME_TYPES,
   type GameType,
+  isCampaignType,
+  isGameType,
   type PageType,
   SEND_TYPE_KEYS,
   type SendTypeKey,
@@ -386,10 +387,6 @@ const isFiniteNumber = (u: unknown): u is number => typeof u === 'number' && Num
 const isAmount = (u: unknown): u is number => isFiniteNumber(u) && u >= 0;
 const isCount = (u: unknown): u is number => Number.isInteger(u) && (u as number) >= 0;
 const isDate = (u: unknown): u is string => typeof u === 'string' && isIsoDate(u);
-const isCampaignType = (u: unknown): u is CampaignType =>
-  typeof u === 'string' && (CAMPAIGN_TYPES as ReadonlyArray<string>).includes(u);
-const isGameType = (u: unknown): u is GameType =>
-  typeof u === 'string' && (GAME_TYPES as ReadonlyArray<string>).includes(u);
 const isSendTypeKey = (u: unknown): u is SendTypeKey =>
   typeof u === 'string' && (SEND_TYPE_KEYS as ReadonlyArray<string>).includes(u);
 
@@ -475,8 +472,8 @@ export const campaignFrequencyAdherence = (
         compliant++;
         return;
       }
-      const gap = daysBetween(sorted[i - 1] as string, date);
-      if (gap >= rule.minDaysBetween && gap <= rule.maxDaysBetween) compliant++;
+      if (campaignGapFinding(daysBetween(sorted[i - 1] as string, date), rule) === null)
+        compliant++;
     });
   }
   return resultOf(

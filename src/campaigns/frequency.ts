@@ -115,6 +115,33 @@ export interface CampaignFrequencyResult {
 }
 
 /** Each field is read once (a getter may answer differently on a second read). */
+/**
+ * How the days between two campaigns of a type stand against its rule (000 task 3.2): `0`
+ * days is `same_day`, fewer than `minDaysBetween` `too_close`, more than `maxDaysBetween`
+ * `too_far`, else `null` (the spacing holds). The one spacing predicate of the validator and
+ * the campaign-adherence KPI.
+ *
+ * @example
+ * campaignGapFinding(2, { minDaysBetween: 2, maxDaysBetween: 3 }) // null
+ * campaignGapFinding(5, { minDaysBetween: 2, maxDaysBetween: 3 }) // 'too_far'
+ *
+ * Source: 000 task 3.2 `validate_campaign_frequency` (days_apart checks).
+ *
+ * @since 0.3.0
+ * @category campaigns
+ */
+export const campaignGapFinding = (
+  daysApart: number,
+  rule: { readonly minDaysBetween: number; readonly maxDaysBetween: number },
+): 'same_day' | 'too_close' | 'too_far' | null =>
+  daysApart === 0
+    ? 'same_day'
+    : daysApart < rule.minDaysBetween
+      ? 'too_close'
+      : daysApart > rule.maxDaysBetween
+        ? 'too_far'
+        : null;
+
 const dateOf = (item: CampaignFrequencyItem): string | null => {
   try {
     const scheduledDate: unknown = item.scheduledDate;
@@ -266,10 +293,11 @@ export const validateCampaignFrequency = (
       const date = dates[k] as string;
       if (!reportable(date)) continue;
       const daysApart = daysBetween(previousDate, date);
+      const finding = campaignGapFinding(daysApart, rule);
       const found =
-        daysApart === 0
+        finding === 'same_day'
           ? ([issue('campaign_same_day', { campaignType: type, date }), 'critical'] as const)
-          : daysApart < rule.minDaysBetween
+          : finding === 'too_close'
             ? ([
                 issue('campaign_too_close', {
                   campaignType: type,
@@ -280,7 +308,7 @@ export const validateCampaignFrequency = (
                 }),
                 'high',
               ] as const)
-            : daysApart > rule.maxDaysBetween
+            : finding === 'too_far'
               ? ([
                   issue('campaign_gap_exceeded', {
                     campaignType: type,

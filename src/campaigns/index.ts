@@ -12,6 +12,7 @@ export {
   type CampaignFrequencyRecommendation,
   type CampaignFrequencyResult,
   type CampaignFrequencyWarning,
+  campaignGapFinding,
   gameLimitIssues,
   validateCampaignFrequency,
 } from './frequency';

@@ -19,6 +19,8 @@ import {
   type CampaignType,
   GAME_TYPES,
   type GameType,
+  isCampaignType,
+  isGameType,
   SEND_TYPES,
   type SendTypeKey,
 } from '../domain/catalog';
@@ -58,11 +60,6 @@ export interface DatedCampaign {
  */
 export const campaignTypeOfGame = (gameType: GameType): CampaignType =>
   gameType === 'spin_the_wheel' ? 'spin_the_wheel_game' : 'game_other';
-
-const isCampaignType = (u: unknown): u is CampaignType =>
-  typeof u === 'string' && (CAMPAIGN_TYPES as ReadonlyArray<string>).includes(u);
-const isGameType = (u: unknown): u is GameType =>
-  typeof u === 'string' && (GAME_TYPES as ReadonlyArray<string>).includes(u);
 
 /**
  * The campaigns already sent, on the creator's local dates, oldest first: the history rows

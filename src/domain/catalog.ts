@@ -1053,3 +1053,32 @@ export const campaignSendOf = (
       return { sendTypeKey: 'game_post', channelKey: 'wall_post' };
   }
 };
+
+/**
+ * Whether a value is one of `CAMPAIGN_TYPES`. Never throws.
+ *
+ * @example
+ * isCampaignType('game_other') // true
+ * isCampaignType('campaign')   // false
+ *
+ * Source: 000 task 3.2 `CAMPAIGN_FREQUENCY_RULES` keys.
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const isCampaignType = (u: unknown): u is CampaignType =>
+  typeof u === 'string' && (CAMPAIGN_TYPES as ReadonlyArray<string>).includes(u);
+
+/**
+ * Whether a value is one of `GAME_TYPES`. Never throws.
+ *
+ * @example
+ * isGameType('mystery_box') // true
+ *
+ * Source: 000 task 3.6 `GAME_BENCHMARKS` keys.
+ *
+ * @since 0.3.0
+ * @category catalog
+ */
+export const isGameType = (u: unknown): u is GameType =>
+  typeof u === 'string' && (GAME_TYPES as ReadonlyArray<string>).includes(u);

@@ -137,3 +137,33 @@ export const decodeWith = <A>(
   }
   return E.left(issues);
 };
+
+/**
+ * The mark `readField` answers for a field whose reading threw (a getter, a revoked Proxy), so
+ * a caller can report "an unreadable value" instead of the value.
+ *
+ * @since 0.3.0
+ * @category decode
+ */
+export const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/**
+ * Reads `u[key]` of anything a caller passes: `undefined` when `u` is not an object, `UNREADABLE`
+ * when the reading throws. Never throws.
+ *
+ * @example
+ * readField({ a: 1 }, 'a') // 1
+ * readField(null, 'a')     // undefined
+ *
+ * Source: STYLE "zod's issue model" (junk is a value, never a throw); RULINGS "Boundary".
+ *
+ * @since 0.3.0
+ * @category decode
+ */
+export const readField = (u: unknown, key: string): unknown => {
+  try {
+    return typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return UNREADABLE;
+  }
+};

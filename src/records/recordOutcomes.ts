@@ -13,7 +13,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { sum } from 'simple-statistics';
 import { IsoInstantC, NonNegativeNumberC } from '../domain/codecs';
-import { decodeWith, showReceived } from '../domain/decode';
+import { decodeWith, readField, showReceived, UNREADABLE } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import type { ScheduleResult } from '../domain/stages';
@@ -51,16 +51,6 @@ interface ReadActuals {
   readonly baselineRevenuePerSend: number | null;
   readonly issues: ReadonlyArray<Issue>;
 }
-
-const UNREADABLE = Symbol('unreadable');
-
-const readField = (u: unknown, key: string): unknown => {
-  try {
-    return typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined;
-  } catch {
-    return UNREADABLE;
-  }
-};
 
 const skipped = (
   path: string,
