@@ -29,7 +29,7 @@ import type {
   LoadedData,
   PhaseContext,
 } from '../domain/stages';
-import type { Caption, Persona, Vault } from '../domain/types';
+import type { Caption, CaptionReason, Persona, Vault } from '../domain/types';
 import { callPort, requiredPortError } from '../ports/boundary';
 import type { CaptionQuery, SchedulePorts } from '../ports/ports';
 import type { Trace } from '../ports/trace';
@@ -381,6 +381,36 @@ const slotCaptionTypes = (
   return extra.length === 0 ? own : [...own, ...extra];
 };
 
+/**
+ * The caption reason of a slot (`ItemReasons.caption`): the chain level the candidates passed
+ * with its thresholds, or the generic query, or none.
+ */
+const captionReasonOf = (
+  found: Found,
+  chosen: ScoredCaption | null,
+  candidates: number,
+  policy: SchedulePolicy,
+): CaptionReason => {
+  const step = found.generic ? undefined : policy.content.degradationChain[found.level];
+  if (chosen === null)
+    return {
+      source: 'manual',
+      level: null,
+      minFreshness: null,
+      minPerformance: null,
+      candidates,
+      scores: null,
+    };
+  return {
+    source: found.generic ? 'generic' : 'pool',
+    level: found.generic ? null : found.level,
+    minFreshness: step?.minFreshness ?? null,
+    minPerformance: step?.minPerformance ?? null,
+    candidates,
+    scores: chosen.scores,
+  };
+};
+
 /** Pure part of a slot's assignment, once the candidates are known. */
 const assignSlot = (
   env: SlotEnv,
@@ -471,6 +501,7 @@ const assignSlot = (
     captionId: chosen?.captionId ?? null,
     captionText: chosen?.text ?? policy.content.manualCaptionText,
     scores: chosen?.scores ?? null,
+    captionReason: captionReasonOf(found, chosen, ranked.length, policy),
     contentTypeId,
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,

@@ -168,13 +168,14 @@ export const captionFit = (
 /** The caption fields of a slot that move with its caption. */
 type CaptionFields = Pick<
   TimedSlot,
-  'captionId' | 'captionText' | 'scores' | 'contentTypeId' | 'needsCaption'
+  'captionId' | 'captionText' | 'scores' | 'captionReason' | 'contentTypeId' | 'needsCaption'
 >;
 
 const captionFieldsOf = (s: TimedSlot): CaptionFields => ({
   captionId: s.captionId,
   captionText: s.captionText,
   scores: s.scores,
+  captionReason: s.captionReason,
   contentTypeId: s.contentTypeId,
   needsCaption: s.needsCaption,
 });

@@ -21,6 +21,7 @@ import type { SchedulePolicy } from './policy';
 import type {
   BestTiming,
   Caption,
+  CaptionReason,
   ContentPageType,
   ContentTypeRanking,
   CreatorProfile,
@@ -31,6 +32,7 @@ import type {
   PpvStyle,
   ScheduleItem,
   ScheduleOptions,
+  TargetReason,
   VariationMetadata,
   Vault,
 } from './types';
@@ -206,6 +208,8 @@ export interface ContentSlot extends AllocatedSlot {
   readonly captionId: string | null;
   readonly captionText: string;
   readonly scores: CaptionScores | null;
+  /** Where the caption came from and how it ranked (`ItemReasons.caption`). */
+  readonly captionReason: CaptionReason;
   readonly contentTypeId: string | null;
   readonly mediaType: MediaType;
   readonly flyerRequired: boolean;
@@ -236,6 +240,8 @@ export interface ContentAssignment {
 export interface TargetedSlot extends ContentSlot {
   readonly targetKey: TargetKey;
   readonly channelKey: ChannelKey;
+  /** The send type's target and channel and the fallbacks taken (`ItemReasons.target`). */
+  readonly targetReason: TargetReason;
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   SendTypeKey,
   TargetKey,
 } from './catalog';
+import type { CaptionScores } from './stages';
 
 /**
  * Content page type of seed 000 task 3.1.
@@ -408,6 +409,91 @@ export interface VariationMetadata {
 }
 
 /**
+ * Why an item has its caption (phase 3, or phase 6 for a follow-up): where the caption came
+ * from, the level of the degradation chain it passed and its score parts (each 0-100).
+ *
+ * - `source`: `pool` (the send type's caption types at chain `level`, 001 §3.2-§3.4),
+ *   `generic` (the generic query over every caption type, 001 §3.5 strategy 2), `followup_pool`
+ *   (the follow-up candidates, ranked by `rankFollowupCaptions`, 001 §6.4), `manual` (nothing
+ *   found: `MANUAL_REQUIRED`, RULINGS "shortage").
+ * - `level`: index in `policy.content.degradationChain` (0 = the first, strictest level), `null`
+ *   for `generic`, `followup_pool` and `manual`.
+ * - `minFreshness` / `minPerformance`: the thresholds of that level (0-100), else `null`.
+ * - `candidates`: how many candidates were ranked for the slot.
+ * - `scores`: the chosen caption's score parts and composite (0-100), `null` without a caption
+ *   or for a follow-up caption (ranked by freshness and performance only).
+ *
+ * Source: seed 001 §3.1-§3.5, §6.4.
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface CaptionReason {
+  readonly source: 'pool' | 'generic' | 'followup_pool' | 'manual';
+  readonly level: number | null;
+  readonly minFreshness: number | null;
+  readonly minPerformance: number | null;
+  readonly candidates: number;
+  readonly scores: CaptionScores | null;
+}
+
+/**
+ * Why an item has its price (phase 7a, `suggestPrice`): the policy default of the send type
+ * (USD), the median price the creator charged for it in the history (USD, `null` with fewer than
+ * `policy.pricing.minHistoryPrices` priced sends), how many priced sends that median is over, the
+ * volume confidence (0-1) that moves the default toward it, and whether the result was clamped
+ * to the policy range.
+ *
+ * Source: seed 001 consumption rule 4, §7.1 `suggested_price`.
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface PriceReason {
+  readonly defaultPrice: number;
+  readonly historyMedian: number | null;
+  readonly historyPrices: number;
+  readonly confidence: number;
+  readonly clamped: boolean;
+}
+
+/**
+ * Why an item has its audience target and channel (phase 4, `resolveTarget`): the target and
+ * channel its send type asks for, and the fallbacks taken, in order (`target_not_applicable`:
+ * the page type has no such audience, so `all_active`; `channel_switched`: a required target
+ * moved to a channel that reaches it; `channel_incompatible`: the channel cannot reach the
+ * target, so `all_active`). Follow-ups inherit their parent's non-buyers (001 §6.5).
+ *
+ * Source: seed 001 §4.2-§4.4, §6.5.
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface TargetReason {
+  readonly sendTypeTarget: TargetKey;
+  readonly sendTypeChannel: ChannelKey;
+  readonly fallbacks: ReadonlyArray<
+    'target_not_applicable' | 'channel_switched' | 'channel_incompatible'
+  >;
+}
+
+/**
+ * The reasons the phases record on an item, read by `explainItem`: its caption, its price
+ * (`null` for a send without a price) and its target. Its time is explained by
+ * `variationMetadata` and by the issues that name the slot.
+ *
+ * Source: seed 001 §7.3 (the report), "Logging Strategy" (audit trails).
+ *
+ * @since 0.3.0
+ * @category model
+ */
+export interface ItemReasons {
+  readonly caption: CaptionReason;
+  readonly price: PriceReason | null;
+  readonly target: TargetReason;
+}
+
+/**
  * One send of the weekly schedule. Source: seed 001 §7.1, §6.5, §7.4.
  *
  * @since 0.1.0
@@ -465,4 +551,6 @@ export interface ScheduleItem {
    * `card_game`; seed 000 task 3.6), else `null`.
    */
   readonly gameType: GameType | null;
+  /** Why the item has its caption, price and target, as the phases recorded it (`explainItem`). */
+  readonly reasons: ItemReasons;
 }

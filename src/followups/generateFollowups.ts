@@ -200,7 +200,8 @@ export const generateFollowups = (
       continue;
     }
 
-    const caption = candidates.find((c) => !used.has(c.captionId)) ?? null;
+    const unused = candidates.filter((c) => !used.has(c.captionId));
+    const caption = unused[0] ?? null;
     if (caption !== null) {
       used.add(caption.captionId);
       captionIds.push(caption.captionId);
@@ -224,6 +225,7 @@ export const generateFollowups = (
       sampled,
       rejections.get(sampled) ?? [],
       caption,
+      unused.length,
     );
     followups.push(slot);
     occupancy = {
@@ -308,6 +310,7 @@ const buildFollowup = (
   sampled: number,
   sampledRejections: ReadonlyArray<DelayRejection>,
   caption: Caption | null,
+  candidateCount: number,
 ): TimedSlot => {
   const scheduledAt = epochMinuteToIso(epochMinute);
   const local = instantToLocal(scheduledAt, ctx.creator.timezone);
@@ -327,12 +330,25 @@ const buildFollowup = (
     captionId: caption?.captionId ?? null,
     captionText: caption?.text ?? ctx.policy.content.manualCaptionText,
     scores: null,
+    captionReason: {
+      source: caption === null ? 'manual' : 'followup_pool',
+      level: null,
+      minFreshness: null,
+      minPerformance: null,
+      candidates: candidateCount,
+      scores: null,
+    },
     contentTypeId: null,
     mediaType: 'none',
     flyerRequired: false,
     needsCaption: caption === null,
     targetKey: targetOfSendType(spec),
     channelKey: spec.channel,
+    targetReason: {
+      sendTypeTarget: targetOfSendType(spec),
+      sendTypeChannel: spec.channel,
+      fallbacks: [],
+    },
     scheduledDate: local.date,
     movedFromDate: null,
     minuteOfDay: local.minuteOfDay,

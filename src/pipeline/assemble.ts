@@ -15,11 +15,11 @@ import type {
 } from '../domain/stages';
 import type { ScheduleItem } from '../domain/types';
 import type { VolumeResult } from '../volume/types';
-import { suggestPrice } from './pricing';
+import { pricedWithReason } from './pricing';
 
 /**
  * Turns the timed slots (with follow-ups) into schedule items sorted by instant then slot id,
- * pricing each revenue send with `suggestPrice` and the volume confidence (001 consumption
+ * pricing each revenue send with `pricedWithReason` (`suggestPrice` with its reason) and the volume confidence (001 consumption
  * rule 4).
  *
  * Source: seed 001 §7.1.
@@ -35,8 +35,11 @@ export const assembleItems = (
 ): ReadonlyArray<ScheduleItem> =>
   [...withFollowups.slots]
     .sort((a, b) => a.epochMinute - b.epochMinute || a.slotId.localeCompare(b.slotId))
-    .map(
-      (s: TimedSlot): ScheduleItem => ({
+    .map((s: TimedSlot): ScheduleItem => {
+      const priced = s.isFollowUp
+        ? null
+        : pricedWithReason(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy);
+      return {
         slotId: s.slotId,
         scheduledDate: s.scheduledDate,
         movedFromDate: s.movedFromDate,
@@ -54,9 +57,7 @@ export const assembleItems = (
         contentTypeId: s.contentTypeId,
         mediaType: s.mediaType,
         flyerRequired: s.flyerRequired,
-        suggestedPrice: s.isFollowUp
-          ? null
-          : suggestPrice(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy),
+        suggestedPrice: priced?.price ?? null,
         priority: s.priority,
         isFollowUp: s.isFollowUp,
         parentItemId: s.parentItemId,
@@ -66,8 +67,13 @@ export const assembleItems = (
         flavorEmphasis: s.flavorEmphasis,
         variationMetadata: s.variationMetadata,
         needsCaption: s.needsCaption,
-      }),
-    );
+        reasons: {
+          caption: s.captionReason,
+          price: priced?.reason ?? null,
+          target: s.targetReason,
+        },
+      };
+    });
 
 /**
  * Counts of the week. Source: seed 001 "Phase 7 Output" `summary`.

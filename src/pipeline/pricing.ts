@@ -7,7 +7,7 @@
 import { median } from 'simple-statistics';
 import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { DEFAULT_POLICY, defaultPriceOf, type SchedulePolicy } from '../domain/policy';
-import type { MassMessage } from '../domain/types';
+import type { MassMessage, PriceReason } from '../domain/types';
 
 /**
  * The suggested price of a send in USD, or `null` for send types without a price.
@@ -28,18 +28,43 @@ export const suggestPrice = (
   history: ReadonlyArray<MassMessage>,
   confidence: number,
   policy: SchedulePolicy = DEFAULT_POLICY,
-): number | null => {
+): number | null => pricedWithReason(sendTypeKey, history, confidence, policy)?.price ?? null;
+
+/**
+ * `suggestPrice` with the reason of the price (`ItemReasons.price`): the policy default (USD),
+ * the history median (USD, `null` with fewer than `policy.pricing.minHistoryPrices` priced
+ * sends), the number of priced sends, the confidence (0-1) and whether the policy range clamped
+ * it. `null` for send types without a price.
+ *
+ * Source: seed 001 consumption rule 4, §7.1 `suggested_price`.
+ *
+ * @since 0.3.0
+ * @category pipeline
+ */
+export const pricedWithReason = (
+  sendTypeKey: SendTypeKey,
+  history: ReadonlyArray<MassMessage>,
+  confidence: number,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): { readonly price: number; readonly reason: PriceReason } | null => {
   const base = defaultPriceOf(sendTypeKey, policy);
   if (base === null || SEND_TYPES[sendTypeKey].generatedBy !== 'allocation') return null;
   const prices = history
     .filter((m) => m.sendTypeKey === sendTypeKey && m.price !== null && m.price > 0)
     .map((m) => m.price as number);
   const c = Math.min(1, Math.max(0, confidence));
-  const raw =
-    prices.length >= policy.pricing.minHistoryPrices ? base + c * (median(prices) - base) : base;
-  const whole = Math.min(
-    policy.pricing.maxPrice,
-    Math.max(policy.pricing.minPrice, Math.round(raw)),
-  );
-  return Math.round((whole - 0.01) * 100) / 100;
+  const historyMedian = prices.length >= policy.pricing.minHistoryPrices ? median(prices) : null;
+  const raw = historyMedian !== null ? base + c * (historyMedian - base) : base;
+  const rounded = Math.round(raw);
+  const whole = Math.min(policy.pricing.maxPrice, Math.max(policy.pricing.minPrice, rounded));
+  return {
+    price: Math.round((whole - 0.01) * 100) / 100,
+    reason: {
+      defaultPrice: base,
+      historyMedian,
+      historyPrices: prices.length,
+      confidence: c,
+      clamped: whole !== rounded,
+    },
+  };
 };

@@ -16,7 +16,7 @@ import {
 import { type Issue, issue } from '../domain/issues';
 import { channelReachesTarget, targetOfSendType } from '../domain/rules';
 import type { ContentAssignment, PhaseContext, TargetedSlot, Targeting } from '../domain/stages';
-import type { CreatorProfile } from '../domain/types';
+import type { CreatorProfile, TargetReason } from '../domain/types';
 
 /**
  * The target and channel of one send type on one page, with the issues of any fallback:
@@ -97,7 +97,19 @@ export const assignTargets = (ctx: PhaseContext, content: ContentAssignment): Ta
       own !== null && channelReachesTarget(own.channelKey, r.targetKey)
         ? own.channelKey
         : r.channelKey;
-    return { ...s, targetKey: r.targetKey, channelKey };
+    const spec = SEND_TYPES[s.sendTypeKey];
+    const targetReason: TargetReason = {
+      sendTypeTarget: targetOfSendType(spec),
+      sendTypeChannel: own?.channelKey ?? spec.channel,
+      fallbacks: r.issues.flatMap((i) =>
+        i.code === 'target_not_applicable' ||
+        i.code === 'channel_switched' ||
+        i.code === 'channel_incompatible'
+          ? [i.code]
+          : [],
+      ),
+    };
+    return { ...s, targetKey: r.targetKey, channelKey, targetReason };
   });
   return { slots, issues };
 };

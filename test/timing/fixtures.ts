@@ -102,12 +102,25 @@ const targetedSlot = (date: string, dayIndex: number, n: number, s: SlotSpec): T
     captionId: null,
     captionText: 'caption',
     scores: null,
+    captionReason: {
+      source: 'pool',
+      level: 0,
+      minFreshness: 30,
+      minPerformance: 40,
+      candidates: 1,
+      scores: null,
+    },
     contentTypeId: null,
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,
     needsCaption: false,
     targetKey: s.targetKey ?? defaultTarget(s.sendTypeKey),
     channelKey: s.channelKey ?? spec.channel,
+    targetReason: {
+      sendTypeTarget: defaultTarget(s.sendTypeKey),
+      sendTypeChannel: spec.channel,
+      fallbacks: [],
+    },
   };
 };
 

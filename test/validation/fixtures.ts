@@ -75,6 +75,22 @@ export const makeItem = (
       fallbackUsed: false,
     },
     needsCaption: false,
+    reasons: {
+      caption: {
+        source: 'pool',
+        level: 0,
+        minFreshness: 30,
+        minPerformance: 40,
+        candidates: 1,
+        scores: null,
+      },
+      price: null,
+      target: {
+        sendTypeTarget: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
+        sendTypeChannel: spec.channel,
+        fallbacks: [],
+      },
+    },
     ...over,
   };
 };
