@@ -1,4 +1,5 @@
 export * from './assemble';
+export * from './batch';
 export * from './buildSchedule';
 export * from './effects';
 export * from './load';

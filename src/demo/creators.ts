@@ -15,7 +15,7 @@ import type {
   Persona,
   SubType,
   Vault,
-} from '../../src/index';
+} from '../index';
 import type { Draw } from './draw';
 
 /** Which kind of tracked trends a creator has (`null`: none, the pipeline derives scores). */

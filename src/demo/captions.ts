@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { CAPTION_TYPES, type CaptionType } from '../../src/index';
+import { CAPTION_TYPES, type CaptionType } from '../index';
 import type { Draw } from './draw';
 
 /**

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { nextFloat, nextInt, type Rng, rngFrom, weightedPick } from '../../src/index';
+import { nextFloat, nextInt, type Rng, rngFrom, weightedPick } from '../index';
 
 /**
  * Seeded draws. Every call advances the stream.

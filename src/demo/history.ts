@@ -25,7 +25,7 @@ import {
   type SendTypeKey,
   type SendTypeSpec,
   weekdayOf,
-} from '../../src/index';
+} from '../index';
 import { type DemoCreatorSpec, HOUR_EFFECT } from './creators';
 import { cumulativeIndex, type Draw } from './draw';
 
