@@ -441,7 +441,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}h3{font-size:
 .page-head{display:flex;flex-wrap:wrap;gap:12px 24px;align-items:flex-end;justify-content:space-between;margin-bottom:14px}
 .creator{margin:0;color:var(--muted)}
 .muted{color:var(--muted)}
-.top{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;margin-bottom:14px}
+.top{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr);gap:14px;margin-bottom:14px;align-items:start}
 @media (max-width:1000px){.top{grid-template-columns:1fr}}
 .report,.summary,.legend,.calendar-wrap{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
 .report-head{display:flex;flex-wrap:wrap;align-items:center;gap:10px 18px}
