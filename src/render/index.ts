@@ -1,0 +1,6 @@
+/**
+ * Pure renderers of a built week.
+ *
+ * @module
+ */
+export { toHtml } from './html';
