@@ -16,6 +16,7 @@ export * from './pipeline';
 export * from './ports';
 export * from './random/rng';
 export * from './records';
+export * from './render';
 export * from './resilience';
 export * from './rotation';
 export * from './targeting';

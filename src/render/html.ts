@@ -6,19 +6,25 @@
  * @module
  */
 
-import {
-  CATEGORIES,
-  type Category,
-  type ChannelKey,
-  SEND_TYPES,
-  type SendTypeKey,
-  TARGETS,
-  type TargetKey,
-} from '../domain/catalog';
+import { CATEGORIES, SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import type { Issue } from '../domain/issues';
-import type { ScheduleResult, ValidationStatus } from '../domain/stages';
-import { weekDatesFrom, weekdayOf } from '../domain/time';
+import type { ScheduleResult } from '../domain/stages';
+import { weekDatesFrom } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
+import {
+  CATEGORY_WORDS,
+  channelName,
+  humanize,
+  longDate,
+  plural,
+  STATUS_WORDS,
+  sendTypeDescription,
+  sendTypeName,
+  shortTime,
+  targetName,
+  usd,
+  weekdayName,
+} from './words';
 
 // ---------------------------------------------------------------------------------------- text
 
@@ -32,96 +38,6 @@ const ESCAPES: Readonly<Record<string, string>> = Object.freeze({
 
 /** Escapes text for an HTML text node or a double-quoted attribute value. */
 const esc = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-/** `ppv_non_purchasers` -> `ppv non purchasers`. */
-const humanize = (key: string): string => key.replace(/_/g, ' ').trim();
-
-const sendTypeName = (key: SendTypeKey | string): string =>
-  SEND_TYPES[key as SendTypeKey]?.displayName ?? humanize(key);
-
-const targetName = (key: TargetKey | string): string =>
-  TARGETS[key as TargetKey]?.displayName ?? humanize(key);
-
-/** Channels in plain words. */
-const CHANNEL_WORDS: Readonly<Record<ChannelKey, string>> = Object.freeze({
-  mass_message: 'mass message',
-  targeted_message: 'targeted message',
-  wall_post: 'wall post',
-  story: 'story',
-  live: 'live',
-});
-
-const channelName = (key: ChannelKey | string): string =>
-  CHANNEL_WORDS[key as ChannelKey] ?? humanize(key);
-
-/** What each category is for, in the words of the legend. Source: seed 001 §1.4 (categories). */
-const CATEGORY_WORDS: Readonly<
-  Record<Category, { readonly label: string; readonly text: string }>
-> = Object.freeze({
-  revenue: {
-    label: 'Revenue',
-    text: 'Sends that sell: paid messages and posts, bundles, tip goals, games, VIP offers.',
-  },
-  engagement: {
-    label: 'Engagement',
-    text: 'Sends that keep fans talking and liking: bumps, link drops, DM and like farms, live promos.',
-  },
-  retention: {
-    label: 'Retention',
-    text: 'Sends that keep subscribers: renewal reminders, follow-ups to non-buyers, win-backs of expired fans.',
-  },
-});
-
-const categoryLabel = (c: string): string => CATEGORY_WORDS[c as Category]?.label ?? humanize(c);
-
-const WEEKDAYS = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;
-
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
-const weekdayName = (date: string): string => WEEKDAYS[weekdayOf(date)] ?? date;
-
-/** `2025-01-20` -> `20 Jan 2025`. */
-const longDate = (date: string): string => {
-  const [y, m, d] = date.split('-');
-  const month = MONTHS[Number(m) - 1];
-  return month === undefined ? date : `${Number(d)} ${month} ${y}`;
-};
-
-/** `HH:mm:ss` -> `HH:mm`. */
-const shortTime = (time: string): string => time.slice(0, 5);
-
-/** USD with cents: `$17.99`. */
-const usd = (price: number): string => (Number.isFinite(price) ? `$${price.toFixed(2)}` : '');
-
-const STATUS_WORDS: Readonly<Record<ValidationStatus, string>> = Object.freeze({
-  passed: 'Passed',
-  passed_with_warnings: 'Passed with warnings',
-  needs_review: 'Needs review',
-  failed: 'Failed',
-});
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 // ---------------------------------------------------------------------------------------- ids
 
@@ -297,24 +213,6 @@ const renderCalendar = (
       `<span class="key"><span class="swatch cat-${esc(c)}"></span>${esc(CATEGORY_WORDS[c].label)}</span>`,
   ).join('');
   return `<section class="calendar-wrap" aria-label="Week calendar"><div class="calendar-head"><h2>Calendar</h2><p class="calendar-key">${key}<a href="#legend">Legend</a></p></div><div class="calendar">${columns}</div>${outsideSection}</section>`;
-};
-
-const sendTypeDescription = (key: SendTypeKey | string): string => {
-  const spec = SEND_TYPES[key as SendTypeKey];
-  if (spec === undefined) return '';
-  const parts = [
-    `${categoryLabel(spec.category)}`,
-    `sent as a ${channelName(spec.channel)}${spec.secondChannel === null ? '' : ` or ${channelName(spec.secondChannel)}`}`,
-  ];
-  const target = spec.requiredTarget ?? spec.defaultTarget;
-  if (target !== null) parts.push(`to ${targetName(target)}`);
-  if (spec.requiresMedia) parts.push(`with a ${spec.mediaType}`);
-  else if (spec.mediaType === 'none') parts.push('text only');
-  if (spec.requiresFlyer) parts.push('needs a flyer');
-  if (spec.canHaveFollowup) parts.push('non-buyers get a follow-up');
-  if (spec.expirationHours !== null) parts.push(`expires after ${spec.expirationHours} h`);
-  if (spec.generatedBy === 'followups') parts.push('sent after a PPV to fans who did not buy');
-  return `${parts.join(', ')}.`;
 };
 
 const renderLegend = (items: ReadonlyArray<ScheduleItem>): string => {

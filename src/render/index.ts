@@ -1,6 +1,12 @@
 /**
- * Pure renderers of a built week.
+ * Pure renderers of a built week and the explanation of its items.
  *
  * @module
  */
+export {
+  explainItem,
+  type ItemExplanation,
+  type SlotNotFound,
+  type TimeExplanation,
+} from './explain';
 export { toHtml } from './html';
