@@ -17,6 +17,8 @@ import type { RowIssue } from './types';
 /**
  * What a caption rule reads: the caption's text, the bump bank's length class, the price.
  *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -31,6 +33,8 @@ export interface CaptionFacts {
 /**
  * One row of a caption rule table: the first row whose `test` holds gives the type; the last
  * row of every table holds for any caption.
+ *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
  * @since 0.3.0
  * @category import
@@ -56,6 +60,8 @@ const rules = (rows: ReadonlyArray<CaptionRule>): ReadonlyArray<CaptionRule> =>
  * `captions_bump_bank.csv` (send types `bump_normal` flirty / casual, `bump_descriptive` story /
  * personal, 001 §3.2): long texts tell a story; a question or flirting words are flirty; the
  * rest is casual.
+ *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
  * @since 0.3.0
  * @category import
@@ -84,6 +90,8 @@ export const BUMP_BANK_RULES: ReadonlyArray<CaptionRule> = rules([
 /**
  * `captions_followup_bump.csv` (001 §3.2 `ppv_followup` / `close_sale`; teaser otherwise).
  *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -110,6 +118,8 @@ export const FOLLOWUP_RULES: ReadonlyArray<CaptionRule> = rules([
 /**
  * `captions_link_drop.csv`: every link drop is a `link_promo`.
  *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -119,6 +129,8 @@ export const LINK_DROP_RULES: ReadonlyArray<CaptionRule> = rules([
 
 /**
  * `captions_renew_campaign.csv` (001 §3.2 `renew_on` renewal / appreciation).
+ *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
  * @since 0.3.0
  * @category import
@@ -134,6 +146,8 @@ export const RENEW_RULES: ReadonlyArray<CaptionRule> = rules([
 
 /**
  * `captions_tip_campaign.csv` (001 §3.2 `tip_goal` / games).
+ *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
  * @since 0.3.0
  * @category import
@@ -155,6 +169,8 @@ export const TIP_RULES: ReadonlyArray<CaptionRule> = rules([
 /**
  * `caption_earnings_short.csv`. a question is an engagement prompt, at most 3 words playful, else a teaser.
  *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -169,6 +185,8 @@ export const SHORT_RULES: ReadonlyArray<CaptionRule> = rules([
  *
  * @example
  * captionTypeOf(BUMP_BANK_RULES, { text: 'Miss me?', lengthClass: 'Short', price: 0 }) // 'flirty'
+ *
+ * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
  * @since 0.3.0
  * @category import

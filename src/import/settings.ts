@@ -23,6 +23,8 @@ import type { ImportError } from './types';
  * `gfe | commercial | personalized`, `performanceTier` a whole number 1 (top) to 5, `pageType`
  * `paid | free`.
  *
+ * Source: seed 001 phase 1 "load" (1.1: page type, tier 1-5); seed 000 task 3.1 (content page type, sub-type).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -38,6 +40,8 @@ export interface CreatorSettings {
  * The agency settings: `defaults` for every creator, `creators` by creator id (a per-creator
  * value wins over `defaults`).
  *
+ * Source: seed 001 phase 1 "load" (1.1: page type, tier 1-5); seed 000 task 3.1 (content page type, sub-type).
+ *
  * @since 0.3.0
  * @category import
  */
@@ -48,6 +52,8 @@ export interface AgencySettings {
 
 /**
  * The codec of one creator's settings: an exact object (an unknown key fails at its path).
+ *
+ * Source: seed 001 phase 1 "load" (1.1: page type, tier 1-5); seed 000 task 3.1 (content page type, sub-type).
  *
  * @since 0.3.0
  * @category import
@@ -69,6 +75,8 @@ export const CreatorSettingsC: t.Type<CreatorSettings, CreatorSettings, unknown>
  * `{ defaults?: CreatorSettings, creators?: { [creatorId]: CreatorSettings } }`, exact at
  * every level (`defaults.timzone: unknown key`), values checked (`creators.creator_002.
  * performanceTier: expected integer in 1..5, got 7`).
+ *
+ * Source: seed 001 phase 1 "load" (1.1: page type, tier 1-5); seed 000 task 3.1 (content page type, sub-type).
  *
  * @since 0.3.0
  * @category import
@@ -109,6 +117,8 @@ export const decodeAgencySettings = (json: unknown): E.Either<ImportError, Agenc
 /**
  * The values used when neither the export's row nor the settings give one. Each use is
  * reported as an `AssumedDefault` with source `built_in_default`.
+ *
+ * Source: seed 001 phase 1 "load" (1.1: page type, tier 1-5); seed 000 task 3.1 (content page type, sub-type).
  *
  * @since 0.3.0
  * @category import

@@ -14,6 +14,8 @@ import type { InMemoryDataset } from '../ports/dataset';
  * The export's files by file name (`creator_stats_week.csv`, ...), each as its TEXT. The shell
  * reads the folder; the importer never touches a file system.
  *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
+ *
  * @since 0.3.0
  * @category import
  */
@@ -23,6 +25,8 @@ export type ExportFiles = Readonly<Record<string, string>>;
  * A creator-profile field the export does not hold (or holds unreadably) and the importer
  * fills: `timezone`, `contentPageType`, `subType`, `performanceTier`, `pageType`, `fanCount`;
  * `messageTimezone` is the zone the agency's mass-message times are read in (no creator).
+ *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
  *
  * @since 0.3.0
  * @category import
@@ -41,6 +45,8 @@ export type AssumedField =
  * `settings_default` (the settings' `defaults`) or `built_in_default` (`BUILT_IN_DEFAULTS`).
  * `creatorId` is `null` for `messageTimezone`.
  *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
+ *
  * @since 0.3.0
  * @category import
  */
@@ -57,6 +63,8 @@ export interface AssumedDefault {
  * multi-line quoted field makes it differ from the row's index); `null` for the settings.
  * `column` is the column's header name (a settings path for the settings; `null` for a whole
  * row). `value` is the text read (`null` when there is none).
+ *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
  *
  * @since 0.3.0
  * @category import
@@ -78,6 +86,8 @@ export interface RowIssue {
  * - `missing_optional_file`: an optional file of `IMPORTED_FILES` was not passed;
  * - `unread_file`: a file was passed that the importer does not read (its name is `file`).
  *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
+ *
  * @since 0.3.0
  * @category import
  */
@@ -90,6 +100,8 @@ export type ExportGapCode =
 
 /**
  * One gap of the export (see `ExportGapCode`).
+ *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
  *
  * @since 0.3.0
  * @category import
@@ -106,6 +118,8 @@ export interface ExportGap {
  * `creatorId` and is in no creator's history. `sentAt` is a UTC ISO instant (the wall clock
  * read in the message zone); `price` in USD, `null` for free sends (`-`); `sendTypeKey`
  * `ppv_unlock` when priced, else `bump_normal`; counts are whole numbers >= 0; `earnings` USD.
+ *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
  *
  * @since 0.3.0
  * @category import
@@ -128,6 +142,8 @@ export interface AgencyMessage {
  * A successful import: the `dataset` for `inMemoryPorts` (creators, captions, empty history),
  * the creator ids in file order, the agency's messages, and every default, row issue and gap.
  *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
+ *
  * @since 0.3.0
  * @category import
  */
@@ -149,6 +165,8 @@ export interface AgencyImport {
  * - `missing_columns`: a file lacks a column the importer needs (`columns` lists them);
  * - `invalid_settings`: the settings do not decode (`problems` names every failing path).
  *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
+ *
  * @since 0.3.0
  * @category import
  */
@@ -162,6 +180,8 @@ export type ImportErrorCode =
  * A fatal import error (see `ImportErrorCode`). `problems` holds one entry per failing path or
  * missing column: `{ path, message }` (`path` a settings path or a column name; `null` for the
  * whole value).
+ *
+ * Source: seed 001 phase 1 "load"; `../shared/real-data/README.md`; ISSUE-NOTES "Issue 7 (agency)".
  *
  * @since 0.3.0
  * @category import
