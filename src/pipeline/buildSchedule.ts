@@ -7,13 +7,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
+import * as t from 'io-ts';
 import { allocateWeek } from '../allocation';
 import { guardWeeklyLimits } from '../allocation/weeklyLimitGuard';
 import { type AbAssignment, applyAbExperiment, decodeAbExperiment } from '../analytics/abTest';
 import { sentCampaigns } from '../campaigns/plan';
 import { matchContent, rematchRestyled, styleMisfits } from '../content';
 import type { CheckpointDecision, TimingEvent } from '../domain/audit';
-import { ScheduleInputsC } from '../domain/codecs';
+import { ScheduleInputsC, ScheduleItemC } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
 import {
   ISSUE_CODES,
@@ -24,9 +25,9 @@ import {
   scheduleError,
 } from '../domain/issues';
 import { resolvePolicy, type SchedulePolicy } from '../domain/policy';
-import type { PhaseContext, ScheduleResult } from '../domain/stages';
+import type { PhaseContext, ScheduleResult, ValidationReport } from '../domain/stages';
 import { weekDatesFrom } from '../domain/time';
-import type { ScheduleInputs } from '../domain/types';
+import type { ScheduleInputs, ScheduleItem } from '../domain/types';
 import { generateFollowups } from '../followups';
 import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
@@ -211,8 +212,48 @@ const decodeInputs = (
  * @since 0.1.0
  * @category pipeline
  */
-export const buildSchedule =
-  (inputs: ScheduleInputs): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+export const buildSchedule = (
+  inputs: ScheduleInputs,
+): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => run(inputs, null);
+
+/**
+ * Validates a week's items as they are now (edited by hand, read back from a CSV or JSON
+ * export) in the context of the week the same inputs build: the creator, the volume, the vault,
+ * the persona, the daily strategies, the campaigns already sent and what the data forced on the
+ * build (its phase issues, kept as prior issues) are the build's; the items are the ones given.
+ * Unedited items of a build give that build's report. Nothing is saved and no prediction is
+ * recorded, whatever `inputs.options` says.
+ *
+ * `items` is decoded with `ScheduleItemC`: `Left` `INVALID_INPUT` with one `invalid_input` issue
+ * per failing path (`items[3].scheduledTime`). Other errors as `buildSchedule`.
+ *
+ * @example
+ * const report = await validateScheduleItems(inputs, fromCsvItems)(ports)();
+ *
+ * Source: seed 001 §7.2-§7.3 (validation and the report).
+ *
+ * @since 0.3.0
+ * @category pipeline
+ */
+export const validateScheduleItems =
+  (
+    inputs: ScheduleInputs,
+    items: unknown,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ValidationReport> =>
+  (ports) =>
+  async () => {
+    const decoded = decodeWith(t.array(ScheduleItemC), items, 'items', 'invalid_input');
+    if (E.isLeft(decoded)) return E.left(scheduleError('INVALID_INPUT', 'input', decoded.left));
+    const r = await run(inputs, decoded.right)(ports)();
+    return E.isLeft(r) ? r : E.right(r.right.validation);
+  };
+
+/** `buildSchedule`, validating `itemsToValidate` instead of the built items when given. */
+const run =
+  (
+    inputs: ScheduleInputs,
+    itemsToValidate: ReadonlyArray<ScheduleItem> | null,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
   (ports) =>
   async () => {
     try {
@@ -229,7 +270,7 @@ export const buildSchedule =
         return decoded;
       }
       const { inputs: decodedInputs, policy, experiment } = decoded.right;
-      return await pipeline(decodedInputs, policy, trace, experiment)(ports)();
+      return await pipeline(decodedInputs, policy, trace, experiment, itemsToValidate)(ports)();
     } catch (e) {
       return E.left(
         scheduleError('INTERNAL_ERROR', 'validation', [
@@ -244,6 +285,7 @@ const pipeline = (
   policy: SchedulePolicy,
   trace: Trace,
   experiment: AbAssignment | null,
+  itemsToValidate: ReadonlyArray<ScheduleItem> | null = null,
 ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => {
   const generationId = idempotencyKey('generation', {
     creatorId: inputs.creatorId,
@@ -286,8 +328,10 @@ const pipeline = (
           options: {
             allowNextDayFollowups: profile.allowNextDay,
             manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
-            save: inputs.options?.save ?? false,
-            trackPrediction: inputs.options?.trackPrediction ?? false,
+            // A revalidation (`validateScheduleItems`) never saves or records a prediction.
+            save: itemsToValidate === null && (inputs.options?.save ?? false),
+            trackPrediction:
+              itemsToValidate === null && (inputs.options?.trackPrediction ?? false),
           },
           policy,
         };
@@ -420,7 +464,7 @@ const pipeline = (
       ({ ctx, data, volume, allocation, items, adjustments }): ValidationInput => ({
         creator: ctx.creator,
         weekDates: ctx.weekDates,
-        items,
+        items: itemsToValidate ?? items,
         volume,
         vault: data.loaded.vault,
         persona: data.loaded.persona,

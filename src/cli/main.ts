@@ -1,0 +1,293 @@
+/**
+ * `eros-schedule`, the command line: the imperative shell around the library. It reads files and
+ * arguments, calls the pure core (`buildSchedules`, the importer, the renderers, `explainItem`,
+ * `validateScheduleItems`), writes files, stderr and the exit code. Nothing in the core imports
+ * it.
+ *
+ * Exit codes: 0 every week passed (`passed` or `passed_with_warnings`), 1 a week needs review,
+ * failed or could not be built, 2 bad input (the command line, the data, the file).
+ *
+ * @module
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import * as E from 'fp-ts/lib/Either.js';
+import type { ScheduleError } from '../domain/issues';
+import type { ScheduleResult, ValidationReport } from '../domain/stages';
+import { buildSchedule, validateScheduleItems } from '../pipeline/buildSchedule';
+import { type BatchEntry, buildSchedules } from '../pipeline/batch';
+import { inMemoryPorts } from '../ports/inMemory';
+import { fromCsv, toCsv } from '../render/csv';
+import { explainItem } from '../render/explain';
+import { toHtml } from '../render/html';
+import { toIcs } from '../render/ics';
+import { toTable } from '../render/table';
+import { STATUS_WORDS } from '../render/words';
+import { type Command, type Format, parseCommand, USAGE, UsageError } from './args';
+import { demoSource, importNotes, loadSource, pickCreators, type Source } from './source';
+
+declare const __VERSION__: string;
+
+/** Where the CLI writes: injectable for tests. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stderrIsTty: boolean;
+  /** Colour in the terminal table (stdout a terminal and no `NO_COLOR`). */
+  readonly color: boolean;
+}
+
+const PASSED = new Set(['passed', 'passed_with_warnings']);
+
+const EXTENSIONS: Readonly<Record<Format, string>> = {
+  table: 'txt',
+  json: 'json',
+  csv: 'csv',
+  ics: 'ics',
+  html: 'html',
+};
+
+const errorLines = (e: ScheduleError): string[] => [
+  `  could not build: ${e.message}`,
+  ...e.issues.slice(0, 10).map((i) => `    ${i.message}`),
+];
+
+/** The issues of a report in plain language: errors and warnings, then how many notes. */
+export const reportLines = (v: ValidationReport): string[] => [
+  ...v.errors.map((i) => `  error: ${i.message}`),
+  ...v.warnings.map((i) => `  warning: ${i.message}`),
+  ...(v.notes.length === 0 ? [] : [`  ${v.notes.length} notes (what the build did; see the report)`]),
+];
+
+const statusLine = (r: ScheduleResult): string =>
+  `${r.creatorId}: ${STATUS_WORDS[r.validation.status]} (score ${r.validation.score}/100), ${r.items.length} items, week of ${r.weekStart}`;
+
+const render = (format: Format, r: ScheduleResult, cmd: { utc: boolean; alarm: number | null }, io: Io): string => {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(r, null, 2)}\n`;
+    case 'csv':
+      return toCsv(r.items, { creatorId: r.creatorId });
+    case 'ics':
+      return toIcs(r, { utc: cmd.utc, alarmMinutesBefore: cmd.alarm });
+    case 'html':
+      return toHtml(r);
+    default:
+      return `${toTable(r, { color: io.color })}\n`;
+  }
+};
+
+const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): Promise<number> => {
+  const source = cmd.kind === 'demo' ? demoSource(cmd.seed) : loadSource(cmd.data ?? '', cmd.settings);
+  const creatorIds = pickCreators(source, cmd.creators);
+  const weekStart = cmd.weekStart ?? source.defaultWeekStart;
+  if (cmd.out === null && creatorIds.length > 1 && (cmd.format === 'html' || cmd.format === 'ics'))
+    throw new UsageError(`--format ${cmd.format} for ${creatorIds.length} creators needs --out DIR (one file each)`);
+  io.stderr(`Building the week of ${weekStart} (seed ${cmd.seed}) for ${creatorIds.length} creator${creatorIds.length === 1 ? '' : 's'} of ${source.label}.\n`);
+  const notes = source.imported === null ? [] : importNotes(source.imported);
+  if (notes.length > 0) io.stderr(`What the export lacks or the import assumed:\n${notes.map((l) => `  ${l}`).join('\n')}\n`);
+  const ports = inMemoryPorts(source.dataset);
+  const bar =
+    creatorIds.length > 1 && io.stderrIsTty
+      ? new SingleBar({ format: '  {bar} {value}/{total} {creator}', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+      : null;
+  bar?.start(creatorIds.length, 0, { creator: '' });
+  const batch = await buildSchedules(
+    creatorIds.map((creatorId) => ({ creatorId, weekStart, seed: cmd.seed })),
+    {
+      concurrency: cmd.concurrency,
+      onProgress: ({ done, entry }) => {
+        if (bar !== null) bar.update(done, { creator: entry.inputs.creatorId });
+        else if (creatorIds.length > 1)
+          io.stderr(`  [${done}/${creatorIds.length}] ${entry.inputs.creatorId}\n`);
+      },
+    },
+  )(ports)();
+  bar?.stop();
+  if (E.isLeft(batch)) throw new UsageError(batch.left.message);
+  const entries = batch.right.entries;
+  let code = 0;
+  const lines: string[] = [];
+  for (const entry of entries) {
+    if (E.isLeft(entry.result)) {
+      code = Math.max(code, entry.result.left.code === 'INVALID_INPUT' ? 2 : 1);
+      lines.push(`${entry.inputs.creatorId}: not built`, ...errorLines(entry.result.left));
+      continue;
+    }
+    const r = entry.result.right;
+    if (!PASSED.has(r.validation.status)) code = Math.max(code, 1);
+    lines.push(statusLine(r), ...reportLines(r.validation));
+  }
+  writeOutputs(cmd, entries, source, weekStart, io);
+  io.stderr(`${lines.join('\n')}\n`);
+  const built = entries.filter((e) => E.isRight(e.result)).length;
+  const passed = entries.filter((e) => E.isRight(e.result) && PASSED.has(e.result.right.validation.status)).length;
+  io.stderr(`${built} of ${entries.length} weeks built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`);
+  return code;
+};
+
+const writeOutputs = (
+  cmd: Extract<Command, { kind: 'plan' | 'demo' }>,
+  entries: ReadonlyArray<BatchEntry>,
+  source: Source,
+  weekStart: string,
+  io: Io,
+): void => {
+  const weeks = entries.flatMap((e) => (E.isRight(e.result) ? [e.result.right] : []));
+  if (cmd.out === null) {
+    if (cmd.format === 'json')
+      io.stdout(`${JSON.stringify(weeks.length === 1 ? weeks[0] : weeks, null, 2)}\n`);
+    else if (cmd.format === 'csv')
+      io.stdout(weeks.map((w, i) => {
+        const csv = toCsv(w.items, { creatorId: w.creatorId });
+        return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
+      }).join(''));
+    else for (const w of weeks) io.stdout(render(cmd.format, w, cmd, io));
+    return;
+  }
+  mkdirSync(cmd.out, { recursive: true });
+  for (const w of weeks)
+    writeFileSync(path.join(cmd.out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`), render(cmd.format, w, cmd, { ...io, color: false }));
+  const report = {
+    source: source.label,
+    weekStart,
+    seed: cmd.seed,
+    weeks: entries.map((e) =>
+      E.isLeft(e.result)
+        ? { creatorId: e.inputs.creatorId, built: false, error: e.result.left.message }
+        : {
+            creatorId: e.inputs.creatorId,
+            built: true,
+            file: `${e.inputs.creatorId}.${EXTENSIONS[cmd.format]}`,
+            status: e.result.right.validation.status,
+            score: e.result.right.validation.score,
+            items: e.result.right.items.length,
+            errors: e.result.right.validation.errors.map((i) => i.message),
+            warnings: e.result.right.validation.warnings.map((i) => i.message),
+          },
+    ),
+    import:
+      source.imported === null
+        ? null
+        : {
+            defaults: source.imported.defaults,
+            gaps: source.imported.gaps,
+            rowIssues: source.imported.rowIssues,
+          },
+  };
+  writeFileSync(path.join(cmd.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+};
+
+const sourceOf = (data: string | null, settings: string | null, seed: number): Source =>
+  data === null ? demoSource(seed) : loadSource(data, settings);
+
+const buildOne = async (source: Source, creatorId: string, weekStart: string, seed: number): Promise<ScheduleResult> => {
+  const r = await buildSchedule({ creatorId, weekStart, seed })(inMemoryPorts(source.dataset))();
+  if (E.isLeft(r)) throw new UsageError([`${creatorId}: could not build the week`, ...errorLines(r.left)].join('\n'));
+  return r.right;
+};
+
+const explain = async (cmd: Extract<Command, { kind: 'explain' }>, io: Io): Promise<number> => {
+  const source = sourceOf(cmd.data, cmd.settings, cmd.seed);
+  const creatorId = cmd.creator ?? source.creatorIds[0];
+  if (creatorId === undefined) throw new UsageError(`${source.label} has no creators`);
+  pickCreators(source, [creatorId]);
+  const week = await buildOne(source, creatorId, cmd.weekStart ?? source.defaultWeekStart, cmd.seed);
+  const e = explainItem(week, cmd.slotId);
+  if (E.isLeft(e)) {
+    const some = e.left.knownSlotIds.slice(0, 8).join(', ');
+    throw new UsageError(`${e.left.message}; its slots are ${some}${e.left.knownSlotIds.length > 8 ? ', ...' : ''}`);
+  }
+  io.stdout(cmd.json ? `${JSON.stringify(e.right, null, 2)}\n` : `${e.right.lines.join('\n')}\n`);
+  return 0;
+};
+
+/** The items of a schedule file: a CSV (`toCsv`), a `ScheduleResult` JSON, or a JSON array of items. */
+const readSchedule = (file: string): { items: unknown; creatorId: string | null; weekStart: string | null } => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (file.toLowerCase().endsWith('.csv')) {
+    const r = fromCsv(text);
+    if (E.isLeft(r))
+      throw new UsageError([`${file} is not a schedule CSV:`, ...r.left.slice(0, 20).map((x) => `  line ${x.line}${x.column === null ? '' : `, ${x.column}`}: ${x.message}`)].join('\n'));
+    const dates = r.right.items.filter((i) => !i.isFollowUp).map((i) => i.movedFromDate ?? i.scheduledDate).sort();
+    return { items: r.right.items, creatorId: r.right.creatorId, weekStart: dates[0] ?? null };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file} is neither a CSV nor JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (Array.isArray(json)) return { items: json, creatorId: null, weekStart: null };
+  if (typeof json === 'object' && json !== null && 'items' in json) {
+    const o = json as { items: unknown; creatorId?: unknown; weekStart?: unknown };
+    return {
+      items: o.items,
+      creatorId: typeof o.creatorId === 'string' ? o.creatorId : null,
+      weekStart: typeof o.weekStart === 'string' ? o.weekStart : null,
+    };
+  }
+  throw new UsageError(`${file}: expected a schedule (an object with items, an array of items, or a CSV)`);
+};
+
+const validate = async (cmd: Extract<Command, { kind: 'validate' }>, io: Io): Promise<number> => {
+  const file = readSchedule(cmd.file);
+  const source = sourceOf(cmd.data, cmd.settings, cmd.seed);
+  const creatorId = cmd.creator ?? file.creatorId;
+  if (creatorId === null) throw new UsageError(`${cmd.file} does not name its creator: give --creator ID`);
+  pickCreators(source, [creatorId]);
+  const weekStart = cmd.weekStart ?? file.weekStart;
+  if (weekStart === null) throw new UsageError(`${cmd.file} does not name its week: give --week-start DATE`);
+  const r = await validateScheduleItems({ creatorId, weekStart, seed: cmd.seed }, file.items)(inMemoryPorts(source.dataset))();
+  if (E.isLeft(r)) {
+    io.stderr([`${cmd.file}: cannot validate`, ...errorLines(r.left)].join('\n') + '\n');
+    return r.left.code === 'INVALID_INPUT' ? 2 : 1;
+  }
+  const v = r.right;
+  if (cmd.json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+  else
+    io.stdout(
+      [
+        `${creatorId}, week of ${weekStart}: ${STATUS_WORDS[v.status]} (score ${v.score}/100)`,
+        `  checks passed: ${v.passedChecks.join(', ') || 'none'}`,
+        ...reportLines(v),
+        ...v.recommendations.map((x) => `  recommendation: ${x}`),
+      ].join('\n') + '\n',
+    );
+  return PASSED.has(v.status) ? 0 : 1;
+};
+
+/** Runs the CLI over `argv`; resolves to the exit code, never rejects. */
+export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+  try {
+    const cmd = parseCommand(argv);
+    switch (cmd.kind) {
+      case 'help':
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        io.stdout(`${typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'}\n`);
+        return 0;
+      case 'plan':
+      case 'demo':
+        return await plan(cmd, io);
+      case 'explain':
+        return await explain(cmd, io);
+      default:
+        return await validate(cmd, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`eros-schedule: ${e.message}\n(eros-schedule --help for usage)\n`);
+      return 2;
+    }
+    io.stderr(`eros-schedule: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+};
