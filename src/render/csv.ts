@@ -345,8 +345,12 @@ export const fromCsv = (
     }
     if (creatorAt !== undefined) {
       const id = record[creatorAt] ?? null;
-      if (id === null || id.trim() === '')
-        errors.push({ line, column: CREATOR_COLUMN, message: 'creatorId: expected a creator id' });
+      if (id === null)
+        errors.push({
+          line,
+          column: CREATOR_COLUMN,
+          message: 'creatorId: expected string, got null',
+        });
       else if (creatorId === null) creatorId = id;
       else if (id !== creatorId)
         errors.push({

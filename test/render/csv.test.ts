@@ -295,6 +295,15 @@ describe('fromCsv errors', () => {
     expect(broken[0]?.line).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps an empty creator id, refuses a missing one', () => {
+    const items = weeks[0]?.items.slice(0, 2) ?? [];
+    expect(fromCsv(toCsv(items, { creatorId: '' }))).toEqual(E.right({ items, creatorId: '' }));
+    const csv = toCsv(items, { creatorId: 'c' }).replace('\r\n"c",', '\r\n,');
+    expect(errorsOf(csv)).toEqual([
+      { line: 2, column: 'creatorId', message: 'creatorId: expected string, got null' },
+    ]);
+  });
+
   it('refuses two creator ids in one file', () => {
     const items = weeks[0]?.items.slice(0, 2) ?? [];
     const csv = toCsv(items, { creatorId: 'creator_01' });
