@@ -20,17 +20,33 @@ import type { CreatorTimingProfileWire } from '../timing/profile';
 import {
   CAMPAIGN_TYPES,
   CAPTION_TYPES,
+  CATEGORIES,
   type CampaignType,
   type CaptionType,
+  type Category,
+  CHANNEL_KEYS,
+  type ChannelKey,
   GAME_TYPES,
   type GameType,
+  type MediaType,
   normalizeSendTypeKey,
   type PageType,
   type SendTypeKey,
+  TARGET_KEYS,
+  type TargetKey,
 } from './catalog';
+import { decodeWith } from './decode';
+import type { Issue } from './issues';
 import { refine, strictType, stringUnion } from './policyCodec';
 import { isIsoDate, isTimeZone } from './time';
-import type { ContentPageType, ContentRankTier, Persona, PpvStyle, SubType } from './types';
+import type {
+  ContentPageType,
+  ContentRankTier,
+  Persona,
+  PpvStyle,
+  ScheduleItem,
+  SubType,
+} from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Primitive codecs
@@ -623,3 +639,173 @@ export const InMemoryDatasetC = strictType(
 /** Type-level check: the dataset codec decodes to the ports' dataset type. */
 const _datasetDecodes = (d: t.TypeOf<typeof InMemoryDatasetC>): InMemoryDataset => d;
 void _datasetDecodes;
+
+// ---------------------------------------------------------------------------------------------
+// Schedule items (the library's output, read back from an export)
+// ---------------------------------------------------------------------------------------------
+
+/** A local clock time `HH:mm:ss` (00:00:00 to 23:59:59). */
+const ClockTimeC = refine(
+  t.string,
+  (s) => /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(s),
+  'HH:mm:ss time',
+);
+
+/** A whole number (any sign): minute shifts and jitter. */
+const IntC = refine(t.number, isInt, 'integer');
+
+/** A number in 0..1 (a confidence). */
+const UnitC = numberInRange(0, 1);
+
+const CaptionScoresC = strictType(
+  'CaptionScores',
+  {
+    freshnessScore: ScoreC,
+    performanceScore: ScoreC,
+    typePriorityScore: ScoreC,
+    diversityScore: ScoreC,
+    personaScore: ScoreC,
+    compositeScore: ScoreC,
+  },
+  {},
+);
+
+const ItemReasonsC = strictType(
+  'ItemReasons',
+  {
+    caption: strictType(
+      'CaptionReason',
+      {
+        source: oneOf(['pool', 'generic', 'followup_pool', 'manual'] as const),
+        level: nullable(NonNegativeIntC),
+        minFreshness: nullable(ScoreC),
+        minPerformance: nullable(ScoreC),
+        candidates: NonNegativeIntC,
+        scores: nullable(CaptionScoresC),
+      },
+      {},
+    ),
+    price: nullable(
+      strictType(
+        'PriceReason',
+        {
+          defaultPrice: NonNegativeNumberC,
+          historyMedian: nullable(NonNegativeNumberC),
+          historyPrices: NonNegativeIntC,
+          confidence: UnitC,
+          clamped: t.boolean,
+        },
+        {},
+      ),
+    ),
+    target: strictType(
+      'TargetReason',
+      {
+        sendTypeTarget: oneOf<TargetKey>(TARGET_KEYS, 'target key'),
+        sendTypeChannel: oneOf<ChannelKey>(CHANNEL_KEYS, 'channel key'),
+        fallbacks: t.readonlyArray(
+          oneOf(['target_not_applicable', 'channel_switched', 'channel_incompatible'] as const),
+        ),
+      },
+      {},
+    ),
+  },
+  {},
+);
+
+const VariationMetadataC = strictType(
+  'VariationMetadata',
+  {
+    baseHour: HourC,
+    timeShift: IntC,
+    jitter: IntC,
+    dailyStrategy: t.string,
+    primeHoursUsed: t.readonlyArray(HourC),
+    timeAdjusted: t.boolean,
+    adjustmentReason: nullable(t.string),
+    fallbackUsed: t.boolean,
+  },
+  {},
+);
+
+/**
+ * One item of a weekly schedule (`ScheduleItem`), exact: every field is required, an unknown
+ * key is an error at its path (`items[3].captionTxt: unknown key`), and so is a missing one. Use
+ * it to read back a schedule the library wrote (a JSON file, a CSV export through `fromCsv`, a
+ * store): `encode` gives the plain object again, so decode then encode is the identity on an
+ * item the library built.
+ *
+ * - `slotId` a non-empty string; `scheduledDate` and `movedFromDate` real dates `YYYY-MM-DD`
+ *   (`movedFromDate` or `null`); `scheduledTime` local `HH:mm:ss`; `scheduledAt` and `expiresAt`
+ *   ISO instants (decoded to canonical UTC form; `expiresAt` or `null`).
+ * - `sendTypeKey` a send-type key (deprecated keys decode to `ppv_unlock`); `category`,
+ *   `channelKey`, `targetKey`, `mediaType`, `ppvStyle`, `campaignType`, `gameType` from the
+ *   catalog's lists (the last three or `null`).
+ * - `captionId` and `contentTypeId` a non-empty string or `null`; `captionText`, `strategyUsed`,
+ *   `flavorEmphasis` any string.
+ * - `suggestedPrice` USD >= 0 or `null`; `priority` a whole number >= 1;
+ *   `followupDelayMinutes` whole minutes >= 0 or `null`.
+ * - `variationMetadata`: `baseHour` and each of `primeHoursUsed` a local hour 0-23, `timeShift`
+ *   and `jitter` whole minutes of any sign, `adjustmentReason` a string or `null`.
+ * - `reasons`: the caption reason (scores 0-100, thresholds 0-100 or `null`), the price reason
+ *   (USD, confidence 0-1) or `null`, the target reason.
+ *
+ * @example
+ * decodeWith(t.readonlyArray(ScheduleItemC), JSON.parse(text), 'items', 'invalid_input')
+ *
+ * Source: seed 001 §7.1 (the item), §6.5 (follow-ups), §5.3 (variation metadata); §7.3 (the
+ * reasons the report explains).
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const ScheduleItemC: t.Type<ScheduleItem, ScheduleItem, unknown> = strictType(
+  'ScheduleItem',
+  {
+    slotId: NonEmptyStringC,
+    scheduledDate: IsoDateC,
+    movedFromDate: nullable(IsoDateC),
+    scheduledTime: ClockTimeC,
+    scheduledAt: IsoInstantC,
+    sendTypeKey: SendTypeKeyC,
+    category: oneOf<Category>(CATEGORIES, 'category'),
+    channelKey: oneOf<ChannelKey>(CHANNEL_KEYS, 'channel key'),
+    targetKey: oneOf<TargetKey>(TARGET_KEYS, 'target key'),
+    captionId: nullable(NonEmptyStringC),
+    captionText: t.string,
+    contentTypeId: nullable(NonEmptyStringC),
+    mediaType: oneOf<MediaType>(['video', 'picture', 'gif', 'none'], 'media type'),
+    flyerRequired: t.boolean,
+    suggestedPrice: nullable(NonNegativeNumberC),
+    priority: refine(t.number, (n) => isInt(n) && n >= 1, 'integer >= 1'),
+    isFollowUp: t.boolean,
+    parentItemId: nullable(NonEmptyStringC),
+    followupDelayMinutes: nullable(NonNegativeIntC),
+    expiresAt: nullable(IsoInstantC),
+    strategyUsed: t.string,
+    flavorEmphasis: t.string,
+    variationMetadata: VariationMetadataC,
+    needsCaption: t.boolean,
+    ppvStyle: nullable(PpvStyleC),
+    campaignType: nullable(CampaignTypeC),
+    gameType: nullable(GameTypeC),
+    reasons: ItemReasonsC,
+  },
+  {},
+);
+
+/**
+ * Decodes a JSON value (already parsed, e.g. `JSON.parse` of a saved schedule) as an array of
+ * schedule items with `ScheduleItemC`. Returns `Right` of fresh items, or `Left` of one
+ * `invalid_input` issue per failing path, every path collected, each naming the item
+ * (`items[3].suggestedPrice: expected number >= 0 | null, got "12"`). Never throws.
+ *
+ * Source: seed 001 §7.1.
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const decodeScheduleItems = (
+  json: unknown,
+): E.Either<ReadonlyArray<Issue>, ReadonlyArray<ScheduleItem>> =>
+  decodeWith(t.readonlyArray(ScheduleItemC), json, 'items', 'invalid_input');

@@ -10,3 +10,6 @@ export {
   type TimeExplanation,
 } from './explain';
 export { toHtml } from './html';
+export * from './csv';
+export * from './ics';
+export * from './table';

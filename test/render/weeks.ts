@@ -2,7 +2,7 @@
  * Demo weeks for the renderer tests: `generateDemoAgency(42)` built once, and a week of one of its
  * creators.
  */
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import { buildSchedule, inMemoryPorts, type ScheduleResult } from '../../src/index';
 
 /** The creator ids of the demo agency's roster. */

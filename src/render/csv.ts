@@ -1,0 +1,384 @@
+/**
+ * A week's items as CSV and back, losslessly: one row per item under a header row of fixed
+ * columns, written with `csv-stringify` and read with `csv-parse` (RFC 4180 quoting, CRLF
+ * records), every row read back through `ScheduleItemC`.
+ *
+ * The cells:
+ *
+ * - every scalar field of `ScheduleItem` is a column of its own, named as the field
+ *   (`slotId`, `scheduledAt`, `suggestedPrice`, ...); `variationMetadata` is flattened to
+ *   `variationMetadata.baseHour`, `variationMetadata.timeShift`, ... with
+ *   `variationMetadata.primeHoursUsed` as the hours joined by `|` (`19|20|21`, an empty list
+ *   as an empty quoted field); `reasons` is nested and is one column of JSON;
+ * - an optional leading `creatorId` column, the same on every row;
+ * - numbers as JavaScript writes them (`14.99`, `-7`: the shortest text that reads back to the
+ *   same number), booleans as `true` / `false`;
+ * - **`null` is an empty unquoted field, the empty string is an empty quoted field `""`** (the
+ *   PostgreSQL `COPY ... CSV` convention). Every text cell is quoted, so a tool that keeps the
+ *   quotes keeps the difference; a spreadsheet that re-saves the file may not.
+ *
+ * CSV injection: by default the text is written as it is, so the file round-trips (a caption
+ * may start with `=`, `+`, `-` or `@`). `excelSafe: true` is for files meant to be opened in a
+ * spreadsheet: text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a
+ * leading `'` (csv-stringify's `escape_formulas`) and the file starts with a UTF-8 byte order
+ * mark; such a file no longer round-trips (`fromCsv` keeps the `'`).
+ *
+ * Source: seed 001 §7.1 (the item).
+ *
+ * @module
+ */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import * as E from 'fp-ts/lib/Either.js';
+import { ScheduleItemC } from '../domain/codecs';
+import { decodeWith, showReceived } from '../domain/decode';
+import type { ScheduleItem } from '../domain/types';
+
+/**
+ * One problem of a CSV file read by `fromCsv`: the 1-based line of the file the row starts on
+ * (the header is line 1; a quoted field may hold line breaks, so a row may span lines), the
+ * column's header name (`null` when the problem is not one cell's: a row with the wrong number of
+ * fields, a broken quote) and what is wrong, in plain words.
+ *
+ * @example
+ * { line: 4, column: 'suggestedPrice', message: 'suggestedPrice: expected a number, got "12,5"' }
+ *
+ * @since 0.3.0
+ * @category render
+ */
+export interface CsvError {
+  readonly line: number;
+  readonly column: string | null;
+  readonly message: string;
+}
+
+/**
+ * Options of `toCsv`.
+ *
+ * - `creatorId`: when set, a leading `creatorId` column with this value on every row.
+ * - `excelSafe` (default `false`): neutralise formula-like text for spreadsheets (a leading `'`,
+ *   see the module documentation) and start the file with a byte order mark; the file then no
+ *   longer round-trips exactly.
+ *
+ * @since 0.3.0
+ * @category render
+ */
+export interface CsvOptions {
+  readonly creatorId?: string;
+  readonly excelSafe?: boolean;
+}
+
+type Kind = 'text' | 'number' | 'boolean' | 'hours' | 'json';
+
+interface Column {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly get: (item: ScheduleItem) => unknown;
+}
+
+const field = <K extends keyof ScheduleItem>(name: K, kind: Kind): Column => ({
+  name,
+  kind,
+  get: (item) => item[name],
+});
+
+const variation = <K extends keyof ScheduleItem['variationMetadata']>(
+  name: K,
+  kind: Kind,
+): Column => ({
+  name: `variationMetadata.${name}`,
+  kind,
+  get: (item) => item.variationMetadata[name],
+});
+
+/** The columns, in the order of `ScheduleItem`'s fields. */
+const COLUMNS: ReadonlyArray<Column> = [
+  field('slotId', 'text'),
+  field('scheduledDate', 'text'),
+  field('movedFromDate', 'text'),
+  field('scheduledTime', 'text'),
+  field('scheduledAt', 'text'),
+  field('sendTypeKey', 'text'),
+  field('category', 'text'),
+  field('channelKey', 'text'),
+  field('targetKey', 'text'),
+  field('captionId', 'text'),
+  field('captionText', 'text'),
+  field('contentTypeId', 'text'),
+  field('mediaType', 'text'),
+  field('flyerRequired', 'boolean'),
+  field('suggestedPrice', 'number'),
+  field('priority', 'number'),
+  field('isFollowUp', 'boolean'),
+  field('parentItemId', 'text'),
+  field('followupDelayMinutes', 'number'),
+  field('expiresAt', 'text'),
+  field('strategyUsed', 'text'),
+  field('flavorEmphasis', 'text'),
+  variation('baseHour', 'number'),
+  variation('timeShift', 'number'),
+  variation('jitter', 'number'),
+  variation('dailyStrategy', 'text'),
+  variation('primeHoursUsed', 'hours'),
+  variation('timeAdjusted', 'boolean'),
+  variation('adjustmentReason', 'text'),
+  variation('fallbackUsed', 'boolean'),
+  field('needsCaption', 'boolean'),
+  field('ppvStyle', 'text'),
+  field('campaignType', 'text'),
+  field('gameType', 'text'),
+  field('reasons', 'json'),
+];
+
+const CREATOR_COLUMN = 'creatorId';
+
+/**
+ * The header of `toCsv`, in order (without the optional leading `creatorId`): the scalar fields
+ * of `ScheduleItem`, `variationMetadata.*` flattened, then `reasons` (JSON).
+ *
+ * @since 0.3.0
+ * @category render
+ */
+export const CSV_COLUMNS: ReadonlyArray<string> = Object.freeze(COLUMNS.map((c) => c.name));
+
+/** A cell as csv-stringify takes it: text quoted, numbers and booleans bare, `null` empty. */
+const cellOf = (kind: Kind, value: unknown): string | number | boolean | null => {
+  if (value === null || value === undefined) return null;
+  switch (kind) {
+    case 'hours':
+      return (value as ReadonlyArray<number>).map(String).join('|');
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return value as string | number | boolean;
+  }
+};
+
+/**
+ * Writes a week's items as CSV: a header row (`CSV_COLUMNS`, after a `creatorId` column when
+ * `options.creatorId` is given) and one row per item in the given order, CRLF line ends. `null`
+ * is an empty field and `''` an empty quoted field, so `fromCsv(toCsv(items)).items` deep-equals
+ * `items` (not with `excelSafe`; see the module documentation). Units as in `ScheduleItem`: USD
+ * prices, minutes, local hours 0-23.
+ *
+ * @example
+ * toCsv(result.items, { creatorId: result.creatorId })
+ * // 'creatorId,slotId,scheduledDate,...,reasons\r\n"creator_01","2025-03-03_1","2025-03-03",,...'
+ *
+ * Source: seed 001 §7.1 (the item).
+ *
+ * @since 0.3.0
+ * @category render
+ */
+export const toCsv = (items: ReadonlyArray<ScheduleItem>, options: CsvOptions = {}): string => {
+  const withCreator = typeof options.creatorId === 'string';
+  const header = withCreator ? [CREATOR_COLUMN, ...CSV_COLUMNS] : [...CSV_COLUMNS];
+  const rows = items.map((item) => {
+    const cells = COLUMNS.map((c) => cellOf(c.kind, c.get(item)));
+    return withCreator ? [options.creatorId as string, ...cells] : cells;
+  });
+  const bom = options.excelSafe === true ? '\uFEFF' : '';
+  // The header bare (names need no quotes), every text cell of the rows quoted.
+  const head = stringify([header], { record_delimiter: 'windows' });
+  const body = stringify(rows, {
+    quoted_string: true,
+    record_delimiter: 'windows',
+    cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
+    escape_formulas: options.excelSafe === true,
+  });
+  return `${bom}${head}${body}`;
+};
+
+const NUMBER_RE = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+type Cell = string | null;
+
+/** A cell read back as the value its column holds, or the reason it cannot be. */
+const readCell = (
+  kind: Kind,
+  cell: Cell,
+):
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly why: string } => {
+  if (cell === null) return { ok: true, value: null };
+  switch (kind) {
+    case 'text':
+      return { ok: true, value: cell };
+    case 'number':
+      return NUMBER_RE.test(cell) && Number.isFinite(Number(cell))
+        ? { ok: true, value: Number(cell) }
+        : { ok: false, why: `expected a number, got ${showReceived(cell)}` };
+    case 'boolean':
+      return cell === 'true' || cell === 'false'
+        ? { ok: true, value: cell === 'true' }
+        : { ok: false, why: `expected true or false, got ${showReceived(cell)}` };
+    case 'hours': {
+      if (cell === '') return { ok: true, value: [] };
+      const parts = cell.split('|');
+      return parts.every((p) => NUMBER_RE.test(p))
+        ? { ok: true, value: parts.map(Number) }
+        : { ok: false, why: `expected hours joined by "|" (19|20|21), got ${showReceived(cell)}` };
+    }
+    case 'json':
+      try {
+        return { ok: true, value: JSON.parse(cell) as unknown };
+      } catch {
+        return { ok: false, why: `expected JSON, got ${showReceived(cell)}` };
+      }
+  }
+};
+
+/** The column an io-ts path (`variationMetadata.primeHoursUsed[1]`, `reasons.caption.level`) falls in. */
+const columnOfPath = (path: string | null): string | null => {
+  if (path === null) return null;
+  if (path.startsWith('reasons')) return 'reasons';
+  const name = path.replace(/\[\d+\]$/, '');
+  return CSV_COLUMNS.includes(name) ? name : null;
+};
+
+/** Sets `obj[a][b]` for a column name `a.b`. */
+const assign = (obj: Record<string, unknown>, name: string, value: unknown): void => {
+  const dot = name.indexOf('.');
+  if (dot < 0) {
+    obj[name] = value;
+    return;
+  }
+  const head = name.slice(0, dot);
+  const inner = (obj[head] ?? {}) as Record<string, unknown>;
+  inner[name.slice(dot + 1)] = value;
+  obj[head] = inner;
+};
+
+interface ParsedRecord {
+  readonly record: ReadonlyArray<Cell>;
+  readonly info: { readonly lines: number };
+}
+
+const lineBreaks = (s: Cell): number => (s === null ? 0 : (s.match(/\r\n|\r|\n/g) ?? []).length);
+
+/** Checks the header: every column known, none twice, none missing; where each column is. */
+const readHeader = (
+  header: ReadonlyArray<Cell>,
+): E.Either<CsvError[], { readonly index: ReadonlyMap<string, number> }> => {
+  const errors: CsvError[] = [];
+  const index = new Map<string, number>();
+  header.forEach((raw, i) => {
+    const name = raw ?? '';
+    if (name !== CREATOR_COLUMN && !CSV_COLUMNS.includes(name)) {
+      const near = CSV_COLUMNS.find((c) => c.toLowerCase() === name.trim().toLowerCase());
+      errors.push({
+        line: 1,
+        column: name,
+        message: `unknown column ${showReceived(name)} (column ${i + 1})${near === undefined ? '' : `; did you mean "${near}"?`}`,
+      });
+    } else if (index.has(name))
+      errors.push({ line: 1, column: name, message: `column "${name}" appears twice` });
+    else index.set(name, i);
+  });
+  for (const name of CSV_COLUMNS)
+    if (!index.has(name))
+      errors.push({ line: 1, column: name, message: `missing column "${name}"` });
+  return errors.length > 0 ? E.left(errors) : E.right({ index });
+};
+
+/**
+ * Reads a CSV file written by `toCsv` back into items. The header must name every column of
+ * `CSV_COLUMNS` once (in any order), optionally with a `creatorId` column; an unknown
+ * (misspelled) or missing column is an error of line 1. Each row is read cell by cell (empty
+ * unquoted field = `null`, `""` = `''`, numbers, `true` / `false`, `19|20|21`, the `reasons`
+ * JSON) and decoded with `ScheduleItemC`. A byte order mark and empty lines are skipped.
+ *
+ * Returns `Right({ items, creatorId })` (`creatorId` the column's value, `null` without the
+ * column), or `Left` of every problem found, each `{ line, column, message }` with the 1-based
+ * line the row starts on and the column's name: a bad cell (`expected a number, got "abc"`), a
+ * value the codec refuses (`variationMetadata.baseHour: expected integer in 0..23, got 25`), a
+ * row with the wrong number of fields, two rows with different `creatorId`s, or the CSV itself
+ * broken (an unclosed quote: `column` `null`). Never throws.
+ *
+ * @example
+ * fromCsv(toCsv(result.items, { creatorId: 'creator_01' }))
+ * // Right({ items: result.items, creatorId: 'creator_01' })
+ *
+ * Source: seed 001 §7.1 (the item).
+ *
+ * @since 0.3.0
+ * @category render
+ */
+export const fromCsv = (
+  text: string,
+): E.Either<CsvError[], { items: ScheduleItem[]; creatorId: string | null }> => {
+  let records: ReadonlyArray<ParsedRecord>;
+  try {
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      cast: (value, context) => (context.quoting || value !== '' ? value : null),
+    }) as unknown as ReadonlyArray<ParsedRecord>;
+  } catch (e) {
+    const line = typeof e === 'object' && e !== null ? (e as { lines?: unknown }).lines : null;
+    const message = e instanceof Error ? e.message : 'unreadable CSV';
+    return E.left([{ line: typeof line === 'number' ? line : 1, column: null, message }]);
+  }
+  const [first, ...rows] = records;
+  if (first === undefined)
+    return E.left([{ line: 1, column: null, message: 'empty file: expected a header row' }]);
+  const headerLine = first.info.lines - first.record.reduce((n, c) => n + lineBreaks(c), 0);
+  const header = readHeader(first.record);
+  if (E.isLeft(header)) return E.left(header.left.map((e) => ({ ...e, line: headerLine })));
+  const { index } = header.right;
+  const creatorAt = index.get(CREATOR_COLUMN);
+
+  const errors: CsvError[] = [];
+  const items: ScheduleItem[] = [];
+  let creatorId: string | null = null;
+  for (const { record, info } of rows) {
+    const line = info.lines - record.reduce((n, c) => n + lineBreaks(c), 0);
+    if (record.length !== first.record.length) {
+      errors.push({
+        line,
+        column: null,
+        message: `expected ${first.record.length} fields, got ${record.length}`,
+      });
+      continue;
+    }
+    if (creatorAt !== undefined) {
+      const id = record[creatorAt] ?? null;
+      if (id === null)
+        errors.push({
+          line,
+          column: CREATOR_COLUMN,
+          message: 'creatorId: expected string, got null',
+        });
+      else if (creatorId === null) creatorId = id;
+      else if (id !== creatorId)
+        errors.push({
+          line,
+          column: CREATOR_COLUMN,
+          message: `creatorId: expected ${showReceived(creatorId)} as on the rows before, got ${showReceived(id)}`,
+        });
+    }
+    const obj: Record<string, unknown> = {};
+    const bad = new Set<string>();
+    for (const c of COLUMNS) {
+      const r = readCell(c.kind, record[index.get(c.name) as number] ?? null);
+      if (r.ok) assign(obj, c.name, r.value);
+      else {
+        bad.add(c.name);
+        errors.push({ line, column: c.name, message: `${c.name}: ${r.why}` });
+      }
+    }
+    const decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
+    if (E.isRight(decoded)) {
+      if (bad.size === 0) items.push(decoded.right);
+      continue;
+    }
+    for (const issue of decoded.left) {
+      const column = columnOfPath(issue.path);
+      if (column !== null && bad.has(column)) continue;
+      errors.push({ line, column, message: issue.message });
+    }
+  }
+  return errors.length > 0 ? E.left(errors) : E.right({ items, creatorId });
+};
