@@ -93,7 +93,9 @@ const int = (flag: string, v: string | undefined, lo: number, hi: number, dflt: 
   if (v === undefined) return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < lo || n > hi)
-    throw new UsageError(`${flag}: expected a whole number from ${lo} to ${hi}, got ${JSON.stringify(v)}`);
+    throw new UsageError(
+      `${flag}: expected a whole number from ${lo} to ${hi}, got ${JSON.stringify(v)}`,
+    );
   return n;
 };
 
@@ -123,7 +125,18 @@ const OPTIONS = {
 
 /** Which options each subcommand takes: any other is a usage error. */
 const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
-  plan: ['data', 'settings', 'week-start', 'seed', 'creators', 'format', 'out', 'concurrency', 'utc', 'alarm'],
+  plan: [
+    'data',
+    'settings',
+    'week-start',
+    'seed',
+    'creators',
+    'format',
+    'out',
+    'concurrency',
+    'utc',
+    'alarm',
+  ],
   demo: ['week-start', 'seed', 'creators', 'format', 'out', 'concurrency', 'utc', 'alarm'],
   explain: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
   validate: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
@@ -138,7 +151,9 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e));
+    throw new UsageError(
+      e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e),
+    );
   }
   const { values: v, positionals } = parsed;
   if (v.version) return { kind: 'version' };
@@ -147,7 +162,9 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
     return { kind: 'help', topic: name === 'help' ? (rest[0] ?? null) : (name ?? null) };
   const allowed = ALLOWED[name];
   if (allowed === undefined)
-    throw new UsageError(`unknown command ${JSON.stringify(name)} (plan, demo, explain, validate, help)`);
+    throw new UsageError(
+      `unknown command ${JSON.stringify(name)} (plan, demo, explain, validate, help)`,
+    );
   for (const key of Object.keys(v))
     if (!allowed.includes(key) && key !== 'help')
       throw new UsageError(`${name} does not take --${key}`);
@@ -156,7 +173,9 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
   if (name === 'explain' || name === 'validate') {
     const [target, ...extra] = rest;
     if (target === undefined)
-      throw new UsageError(`${name} needs ${name === 'explain' ? 'a SLOT id (like 2025-01-20_3)' : 'a FILE (.json or .csv)'}`);
+      throw new UsageError(
+        `${name} needs ${name === 'explain' ? 'a SLOT id (like 2025-01-20_3)' : 'a FILE (.json or .csv)'}`,
+      );
     if (extra.length > 0) throw new UsageError(`${name}: unexpected ${JSON.stringify(extra[0])}`);
     const common = {
       data: v.data ?? null,
@@ -173,14 +192,20 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
   if (rest.length > 0) throw new UsageError(`${name}: unexpected ${JSON.stringify(rest[0])}`);
   const format = (v.format ?? 'table') as Format;
   if (!FORMATS.includes(format))
-    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(v.format)}`);
-  if (name === 'plan' && v.data === undefined) throw new UsageError('plan needs --data PATH (or run: eros-schedule demo)');
+    throw new UsageError(
+      `--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(v.format)}`,
+    );
+  if (name === 'plan' && v.data === undefined)
+    throw new UsageError('plan needs --data PATH (or run: eros-schedule demo)');
   const creators =
     v.creators === undefined
       ? null
       : /^\d+$/.test(v.creators)
         ? int('--creators', v.creators, 1, 1_000_000, 1)
-        : v.creators.split(',').map((s) => s.trim()).filter((s) => s !== '');
+        : v.creators
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
   if (Array.isArray(creators) && creators.length === 0)
     throw new UsageError('--creators: expected creator ids or a number');
   return {

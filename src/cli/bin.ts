@@ -13,7 +13,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => {
     process.stderr.write(text);
   },
-  stderrIsTty: process.stderr.isTTY === true,
+  progressStream: process.stderr.isTTY === true ? process.stderr : null,
   color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
 });
 process.exitCode = code;

@@ -15,8 +15,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ScheduleError } from '../domain/issues';
 import type { ScheduleResult, ValidationReport } from '../domain/stages';
-import { buildSchedule, validateScheduleItems } from '../pipeline/buildSchedule';
 import { type BatchEntry, buildSchedules } from '../pipeline/batch';
+import { buildSchedule, validateScheduleItems } from '../pipeline/buildSchedule';
 import { inMemoryPorts } from '../ports/inMemory';
 import { fromCsv, toCsv } from '../render/csv';
 import { explainItem } from '../render/explain';
@@ -33,7 +33,8 @@ declare const __VERSION__: string;
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly stderrIsTty: boolean;
+  /** Where the progress bar draws: the terminal behind stderr, `null` when stderr is no terminal (then plain lines). */
+  readonly progressStream: NodeJS.WritableStream | null;
   /** Colour in the terminal table (stdout a terminal and no `NO_COLOR`). */
   readonly color: boolean;
 }
@@ -57,13 +58,20 @@ const errorLines = (e: ScheduleError): string[] => [
 export const reportLines = (v: ValidationReport): string[] => [
   ...v.errors.map((i) => `  error: ${i.message}`),
   ...v.warnings.map((i) => `  warning: ${i.message}`),
-  ...(v.notes.length === 0 ? [] : [`  ${v.notes.length} notes (what the build did; see the report)`]),
+  ...(v.notes.length === 0
+    ? []
+    : [`  ${v.notes.length} notes (what the build did; see the report)`]),
 ];
 
 const statusLine = (r: ScheduleResult): string =>
   `${r.creatorId}: ${STATUS_WORDS[r.validation.status]} (score ${r.validation.score}/100), ${r.items.length} items, week of ${r.weekStart}`;
 
-const render = (format: Format, r: ScheduleResult, cmd: { utc: boolean; alarm: number | null }, io: Io): string => {
+const render = (
+  format: Format,
+  r: ScheduleResult,
+  cmd: { utc: boolean; alarm: number | null },
+  io: Io,
+): string => {
   switch (format) {
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`;
@@ -79,18 +87,33 @@ const render = (format: Format, r: ScheduleResult, cmd: { utc: boolean; alarm: n
 };
 
 const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): Promise<number> => {
-  const source = cmd.kind === 'demo' ? demoSource(cmd.seed) : loadSource(cmd.data ?? '', cmd.settings);
+  const source =
+    cmd.kind === 'demo' ? demoSource(cmd.seed) : loadSource(cmd.data ?? '', cmd.settings);
   const creatorIds = pickCreators(source, cmd.creators);
   const weekStart = cmd.weekStart ?? source.defaultWeekStart;
   if (cmd.out === null && creatorIds.length > 1 && (cmd.format === 'html' || cmd.format === 'ics'))
-    throw new UsageError(`--format ${cmd.format} for ${creatorIds.length} creators needs --out DIR (one file each)`);
-  io.stderr(`Building the week of ${weekStart} (seed ${cmd.seed}) for ${creatorIds.length} creator${creatorIds.length === 1 ? '' : 's'} of ${source.label}.\n`);
+    throw new UsageError(
+      `--format ${cmd.format} for ${creatorIds.length} creators needs --out DIR (one file each)`,
+    );
+  io.stderr(
+    `Building the week of ${weekStart} (seed ${cmd.seed}) for ${creatorIds.length} creator${creatorIds.length === 1 ? '' : 's'} of ${source.label}.\n`,
+  );
   const notes = source.imported === null ? [] : importNotes(source.imported);
-  if (notes.length > 0) io.stderr(`What the export lacks or the import assumed:\n${notes.map((l) => `  ${l}`).join('\n')}\n`);
+  if (notes.length > 0)
+    io.stderr(
+      `What the export lacks or the import assumed:\n${notes.map((l) => `  ${l}`).join('\n')}\n`,
+    );
   const ports = inMemoryPorts(source.dataset);
   const bar =
-    creatorIds.length > 1 && io.stderrIsTty
-      ? new SingleBar({ format: '  {bar} {value}/{total} {creator}', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+    creatorIds.length > 1 && io.progressStream !== null
+      ? new SingleBar(
+          {
+            format: '  {bar} {value}/{total} {creator}',
+            stream: io.progressStream,
+            hideCursor: true,
+          },
+          Presets.shades_classic,
+        )
       : null;
   bar?.start(creatorIds.length, 0, { creator: '' });
   const batch = await buildSchedules(
@@ -122,8 +145,12 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
   writeOutputs(cmd, entries, source, weekStart, io);
   io.stderr(`${lines.join('\n')}\n`);
   const built = entries.filter((e) => E.isRight(e.result)).length;
-  const passed = entries.filter((e) => E.isRight(e.result) && PASSED.has(e.result.right.validation.status)).length;
-  io.stderr(`${built} of ${entries.length} weeks built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`);
+  const passed = entries.filter(
+    (e) => E.isRight(e.result) && PASSED.has(e.result.right.validation.status),
+  ).length;
+  io.stderr(
+    `${built} of ${entries.length} weeks built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`,
+  );
   return code;
 };
 
@@ -139,16 +166,23 @@ const writeOutputs = (
     if (cmd.format === 'json')
       io.stdout(`${JSON.stringify(weeks.length === 1 ? weeks[0] : weeks, null, 2)}\n`);
     else if (cmd.format === 'csv')
-      io.stdout(weeks.map((w, i) => {
-        const csv = toCsv(w.items, { creatorId: w.creatorId });
-        return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
-      }).join(''));
+      io.stdout(
+        weeks
+          .map((w, i) => {
+            const csv = toCsv(w.items, { creatorId: w.creatorId });
+            return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
+          })
+          .join(''),
+      );
     else for (const w of weeks) io.stdout(render(cmd.format, w, cmd, io));
     return;
   }
   mkdirSync(cmd.out, { recursive: true });
   for (const w of weeks)
-    writeFileSync(path.join(cmd.out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`), render(cmd.format, w, cmd, { ...io, color: false }));
+    writeFileSync(
+      path.join(cmd.out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`),
+      render(cmd.format, w, cmd, { ...io, color: false }),
+    );
   const report = {
     source: source.label,
     weekStart,
@@ -182,9 +216,17 @@ const writeOutputs = (
 const sourceOf = (data: string | null, settings: string | null, seed: number): Source =>
   data === null ? demoSource(seed) : loadSource(data, settings);
 
-const buildOne = async (source: Source, creatorId: string, weekStart: string, seed: number): Promise<ScheduleResult> => {
+const buildOne = async (
+  source: Source,
+  creatorId: string,
+  weekStart: string,
+  seed: number,
+): Promise<ScheduleResult> => {
   const r = await buildSchedule({ creatorId, weekStart, seed })(inMemoryPorts(source.dataset))();
-  if (E.isLeft(r)) throw new UsageError([`${creatorId}: could not build the week`, ...errorLines(r.left)].join('\n'));
+  if (E.isLeft(r))
+    throw new UsageError(
+      [`${creatorId}: could not build the week`, ...errorLines(r.left)].join('\n'),
+    );
   return r.right;
 };
 
@@ -193,18 +235,27 @@ const explain = async (cmd: Extract<Command, { kind: 'explain' }>, io: Io): Prom
   const creatorId = cmd.creator ?? source.creatorIds[0];
   if (creatorId === undefined) throw new UsageError(`${source.label} has no creators`);
   pickCreators(source, [creatorId]);
-  const week = await buildOne(source, creatorId, cmd.weekStart ?? source.defaultWeekStart, cmd.seed);
+  const week = await buildOne(
+    source,
+    creatorId,
+    cmd.weekStart ?? source.defaultWeekStart,
+    cmd.seed,
+  );
   const e = explainItem(week, cmd.slotId);
   if (E.isLeft(e)) {
     const some = e.left.knownSlotIds.slice(0, 8).join(', ');
-    throw new UsageError(`${e.left.message}; its slots are ${some}${e.left.knownSlotIds.length > 8 ? ', ...' : ''}`);
+    throw new UsageError(
+      `${e.left.message}; its slots are ${some}${e.left.knownSlotIds.length > 8 ? ', ...' : ''}`,
+    );
   }
   io.stdout(cmd.json ? `${JSON.stringify(e.right, null, 2)}\n` : `${e.right.lines.join('\n')}\n`);
   return 0;
 };
 
 /** The items of a schedule file: a CSV (`toCsv`), a `ScheduleResult` JSON, or a JSON array of items. */
-const readSchedule = (file: string): { items: unknown; creatorId: string | null; weekStart: string | null } => {
+const readSchedule = (
+  file: string,
+): { items: unknown; creatorId: string | null; weekStart: string | null } => {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -214,15 +265,29 @@ const readSchedule = (file: string): { items: unknown; creatorId: string | null;
   if (file.toLowerCase().endsWith('.csv')) {
     const r = fromCsv(text);
     if (E.isLeft(r))
-      throw new UsageError([`${file} is not a schedule CSV:`, ...r.left.slice(0, 20).map((x) => `  line ${x.line}${x.column === null ? '' : `, ${x.column}`}: ${x.message}`)].join('\n'));
-    const dates = r.right.items.filter((i) => !i.isFollowUp).map((i) => i.movedFromDate ?? i.scheduledDate).sort();
+      throw new UsageError(
+        [
+          `${file} is not a schedule CSV:`,
+          ...r.left
+            .slice(0, 20)
+            .map(
+              (x) => `  line ${x.line}${x.column === null ? '' : `, ${x.column}`}: ${x.message}`,
+            ),
+        ].join('\n'),
+      );
+    const dates = r.right.items
+      .filter((i) => !i.isFollowUp)
+      .map((i) => i.movedFromDate ?? i.scheduledDate)
+      .sort();
     return { items: r.right.items, creatorId: r.right.creatorId, weekStart: dates[0] ?? null };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file} is neither a CSV nor JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(
+      `${file} is neither a CSV nor JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (Array.isArray(json)) return { items: json, creatorId: null, weekStart: null };
   if (typeof json === 'object' && json !== null && 'items' in json) {
@@ -233,32 +298,39 @@ const readSchedule = (file: string): { items: unknown; creatorId: string | null;
       weekStart: typeof o.weekStart === 'string' ? o.weekStart : null,
     };
   }
-  throw new UsageError(`${file}: expected a schedule (an object with items, an array of items, or a CSV)`);
+  throw new UsageError(
+    `${file}: expected a schedule (an object with items, an array of items, or a CSV)`,
+  );
 };
 
 const validate = async (cmd: Extract<Command, { kind: 'validate' }>, io: Io): Promise<number> => {
   const file = readSchedule(cmd.file);
   const source = sourceOf(cmd.data, cmd.settings, cmd.seed);
   const creatorId = cmd.creator ?? file.creatorId;
-  if (creatorId === null) throw new UsageError(`${cmd.file} does not name its creator: give --creator ID`);
+  if (creatorId === null)
+    throw new UsageError(`${cmd.file} does not name its creator: give --creator ID`);
   pickCreators(source, [creatorId]);
   const weekStart = cmd.weekStart ?? file.weekStart;
-  if (weekStart === null) throw new UsageError(`${cmd.file} does not name its week: give --week-start DATE`);
-  const r = await validateScheduleItems({ creatorId, weekStart, seed: cmd.seed }, file.items)(inMemoryPorts(source.dataset))();
+  if (weekStart === null)
+    throw new UsageError(`${cmd.file} does not name its week: give --week-start DATE`);
+  const r = await validateScheduleItems(
+    { creatorId, weekStart, seed: cmd.seed },
+    file.items,
+  )(inMemoryPorts(source.dataset))();
   if (E.isLeft(r)) {
-    io.stderr([`${cmd.file}: cannot validate`, ...errorLines(r.left)].join('\n') + '\n');
+    io.stderr(`${[`${cmd.file}: cannot validate`, ...errorLines(r.left)].join('\n')}\n`);
     return r.left.code === 'INVALID_INPUT' ? 2 : 1;
   }
   const v = r.right;
   if (cmd.json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
   else
     io.stdout(
-      [
+      `${[
         `${creatorId}, week of ${weekStart}: ${STATUS_WORDS[v.status]} (score ${v.score}/100)`,
         `  checks passed: ${v.passedChecks.join(', ') || 'none'}`,
         ...reportLines(v),
         ...v.recommendations.map((x) => `  recommendation: ${x}`),
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
   return PASSED.has(v.status) ? 0 : 1;
 };
@@ -287,7 +359,9 @@ export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<numbe
       io.stderr(`eros-schedule: ${e.message}\n(eros-schedule --help for usage)\n`);
       return 2;
     }
-    io.stderr(`eros-schedule: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr(
+      `eros-schedule: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 1;
   }
 };

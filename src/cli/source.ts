@@ -11,8 +11,8 @@ import { generateDemoAgency } from '../demo';
 import { DEMO_AS_OF } from '../demo/generate';
 import { addDaysIso, weekdayOf } from '../domain/time';
 import { type AgencyImport, IMPORTED_FILES, importAgencyExport } from '../import';
-import { decodeDataset } from '../ports/inMemory';
 import type { InMemoryDataset } from '../ports/dataset';
+import { decodeDataset } from '../ports/inMemory';
 import { UsageError } from './args';
 
 /** A data source, loaded: the dataset, its creators in order, and what the import assumed. */
@@ -61,12 +61,16 @@ export const demoSource = (seed: number): Source => {
 };
 
 /** The latest local date an export names (creator stats week, agency messages), if any. */
-const latestDateOf = (files: Readonly<Record<string, string>>, imported: AgencyImport): string | null => {
+const latestDateOf = (
+  files: Readonly<Record<string, string>>,
+  imported: AgencyImport,
+): string | null => {
   const dates: string[] = [];
   for (const m of imported.agencyMessages) dates.push(m.sentAt.slice(0, 10));
   const stats = files['creator_stats_week.csv'] ?? '';
-  for (const m of stats.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)) if (m[1] !== undefined) dates.push(m[1]);
-  return dates.length === 0 ? null : dates.sort().at(-1) ?? null;
+  for (const m of stats.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g))
+    if (m[1] !== undefined) dates.push(m[1]);
+  return dates.length === 0 ? null : (dates.sort().at(-1) ?? null);
 };
 
 /** Loads `--data PATH`: a folder of exports or a dataset JSON file. */
@@ -76,14 +80,17 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
     const names = new Set(readdirSync(dataPath));
     const files: Record<string, string> = {};
     for (const f of IMPORTED_FILES)
-      if (names.has(f.name)) files[f.name] = readText(path.join(dataPath, f.name));
+      if (names.has(f.file)) files[f.file] = readText(path.join(dataPath, f.file));
     const settingsFile =
       settingsPath ??
       (names.has('agency-settings.json') ? path.join(dataPath, 'agency-settings.json') : null);
     const settings = settingsFile === null ? undefined : readJson(settingsFile);
     const r = importAgencyExport(files, settings);
     if (E.isLeft(r)) {
-      const lines = [r.left.message, ...r.left.problems.map((p) => `  ${p.path ?? '(root)'}: ${p.message}`)];
+      const lines = [
+        r.left.message,
+        ...r.left.problems.map((p) => `  ${p.path ?? '(root)'}: ${p.message}`),
+      ];
       throw new UsageError(lines.join('\n'));
     }
     const latest = latestDateOf(files, r.right);
@@ -102,7 +109,10 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
     const more = decoded.left.length > 20 ? [`  ... and ${decoded.left.length - 20} more`] : [];
     throw new UsageError([`${dataPath} is not a dataset:`, ...shown, ...more].join('\n'));
   }
-  const latest = decoded.right.history.map((m) => m.sentAt.slice(0, 10)).sort().at(-1);
+  const latest = decoded.right.history
+    .map((m) => m.sentAt.slice(0, 10))
+    .sort()
+    .at(-1);
   return {
     label: dataPath,
     dataset: decoded.right,
@@ -135,21 +145,33 @@ export const importNotes = (imported: AgencyImport): ReadonlyArray<string> => {
   for (const d of imported.defaults) {
     const key = d.creatorId ?? 'agency';
     const list = byCreator.get(key) ?? [];
-    list.push(`${d.field} = ${d.value} (${d.source === 'settings_default' ? 'settings default' : 'built-in default'})`);
+    list.push(
+      `${d.field} = ${d.value} (${d.source === 'settings_default' ? 'settings default' : 'built-in default'})`,
+    );
     byCreator.set(key, list);
   }
-  for (const [creatorId, list] of byCreator)
-    lines.push(`${creatorId}: assumed ${list.join(', ')}`);
-  const gaps = new Map<string, string[]>();
+  for (const [creatorId, list] of byCreator) lines.push(`${creatorId}: assumed ${list.join(', ')}`);
+  // Gaps of one kind, grouped over the creators they concern (report.json keeps each one).
+  const gaps = new Map<string, { message: string; creators: string[] }>();
   for (const g of imported.gaps) {
-    const key = g.message;
-    const list = gaps.get(key) ?? [];
-    if (g.creatorId !== null) list.push(g.creatorId);
-    gaps.set(key, list);
+    const message =
+      g.creatorId !== null && g.message.startsWith(`${g.creatorId}: `)
+        ? g.message.slice(g.creatorId.length + 2)
+        : g.message;
+    const key = `${g.code}|${message}`;
+    const entry = gaps.get(key) ?? { message, creators: [] };
+    if (g.creatorId !== null) entry.creators.push(g.creatorId);
+    gaps.set(key, entry);
   }
-  for (const [message, creators] of gaps)
-    lines.push(creators.length === 0 ? `export: ${message}` : `${creators.length === 1 ? creators[0] : `${creators.length} creators`}: ${message}`);
+  for (const { message, creators } of gaps.values())
+    lines.push(
+      creators.length === 0
+        ? `export: ${message}`
+        : `${message}: ${creators.length === 1 ? creators[0] : `${creators.length} creators (${creators.join(', ')})`}`,
+    );
   for (const r of imported.rowIssues)
-    lines.push(`${r.file}${r.line === null ? '' : `:${r.line}`}${r.column === null ? '' : ` (${r.column})`}: ${r.message}`);
+    lines.push(
+      `${r.file}${r.line === null ? '' : `:${r.line}`}${r.column === null ? '' : ` (${r.column})`}: ${r.message}`,
+    );
   return lines;
 };

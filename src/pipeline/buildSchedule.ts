@@ -330,8 +330,7 @@ const pipeline = (
             manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
             // A revalidation (`validateScheduleItems`) never saves or records a prediction.
             save: itemsToValidate === null && (inputs.options?.save ?? false),
-            trackPrediction:
-              itemsToValidate === null && (inputs.options?.trackPrediction ?? false),
+            trackPrediction: itemsToValidate === null && (inputs.options?.trackPrediction ?? false),
           },
           policy,
         };

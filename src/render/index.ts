@@ -3,6 +3,8 @@
  *
  * @module
  */
+
+export * from './csv';
 export {
   explainItem,
   type ItemExplanation,
@@ -10,6 +12,5 @@ export {
   type TimeExplanation,
 } from './explain';
 export { toHtml } from './html';
-export * from './csv';
 export * from './ics';
 export * from './table';

@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
@@ -18,7 +19,10 @@ interface Run {
   readonly stderr: string;
 }
 
-const cli = async (...argv: string[]): Promise<Run> => {
+const cliWith = async (
+  progressStream: NodeJS.WritableStream | null,
+  argv: ReadonlyArray<string>,
+): Promise<Run> => {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -28,11 +32,13 @@ const cli = async (...argv: string[]): Promise<Run> => {
     stderr: (t) => {
       stderr += t;
     },
-    stderrIsTty: false,
+    progressStream,
     color: false,
   });
   return { code, stdout, stderr };
 };
+
+const cli = (...argv: string[]): Promise<Run> => cliWith(null, argv);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'eros-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -78,9 +84,11 @@ describe('eros-schedule demo --format ics --out DIR', () => {
     const json = JSON.parse((await cli('demo', '--format', 'json', '--creators', '1')).stdout) as {
       items: Array<{ scheduledAt: string }>;
     };
-    expect(eventsOf(r.stdout).map((e) => e.start).sort()).toEqual(
-      json.items.map((i) => i.scheduledAt).sort(),
-    );
+    expect(
+      eventsOf(r.stdout)
+        .map((e) => e.start)
+        .sort(),
+    ).toEqual(json.items.map((i) => i.scheduledAt).sort());
   });
 });
 
@@ -91,7 +99,9 @@ describe('exit codes', () => {
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as {
       weeks: Array<{ status: string }>;
     };
-    const allPassed = report.weeks.every((w) => w.status === 'passed' || w.status === 'passed_with_warnings');
+    const allPassed = report.weeks.every(
+      (w) => w.status === 'passed' || w.status === 'passed_with_warnings',
+    );
     expect(r.code).toBe(allPassed ? 0 : 1);
     expect(report.weeks).toHaveLength(12);
   });
@@ -121,7 +131,10 @@ describe('exit codes', () => {
 
   it('2 for a dataset file that is junk, naming the paths', async () => {
     const junk = dir('junk.json');
-    writeFileSync(junk, JSON.stringify({ creators: [{ creatorId: 7 }], history: 'x', captions: [] }));
+    writeFileSync(
+      junk,
+      JSON.stringify({ creators: [{ creatorId: 7 }], history: 'x', captions: [] }),
+    );
     const r = await cli('plan', '--data', junk);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dataset.creators[0]');
@@ -136,9 +149,59 @@ describe('exit codes', () => {
   });
 });
 
+describe('progress', () => {
+  it('draws a bar on a terminal, and writes plain lines when stderr is no terminal', async () => {
+    let drawn = '';
+    const terminal = Object.assign(
+      new Writable({
+        write: (c, _e, cb) => {
+          drawn += String(c);
+          cb();
+        },
+      }),
+      {
+        isTTY: true,
+        columns: 100,
+        cursorTo: (_x: number, _y?: number, cb?: () => void) => {
+          cb?.();
+          return true;
+        },
+        clearLine: (_d: number, cb?: () => void) => {
+          cb?.();
+          return true;
+        },
+        moveCursor: (_dx: number, _dy: number, cb?: () => void) => {
+          cb?.();
+          return true;
+        },
+      },
+    );
+    const bar = await cliWith(terminal, [
+      'demo',
+      '--format',
+      'json',
+      '--out',
+      dir('bar'),
+      '--creators',
+      '3',
+    ]);
+    expect(drawn).toContain('3/3');
+    expect(bar.stderr).not.toContain('[1/3]');
+    const plain = await cli('demo', '--format', 'json', '--out', dir('plain'), '--creators', '3');
+    expect(plain.stderr).toContain('[1/3] creator_01');
+    expect(plain.stderr).toContain('[3/3] creator_03');
+    // One creator: no progress at all.
+    expect((await cli('demo', '--format', 'json', '--creators', '1')).stderr).not.toContain(
+      '[1/1]',
+    );
+  });
+});
+
 describe('eros-schedule explain SLOT', () => {
   it('answers for every slot of a demo week', async () => {
-    const week = JSON.parse((await cli('demo', '--format', 'json', '--creators', 'creator_05')).stdout) as {
+    const week = JSON.parse(
+      (await cli('demo', '--format', 'json', '--creators', 'creator_05')).stdout,
+    ) as {
       items: Array<{ slotId: string }>;
     };
     expect(week.items.length).toBeGreaterThan(20);
@@ -146,7 +209,8 @@ describe('eros-schedule explain SLOT', () => {
       const r = await cli('explain', slotId, '--creator', 'creator_05');
       expect(r.code, slotId).toBe(0);
       expect(r.stdout).toContain(`${slotId}:`);
-      for (const part of ['Time:', 'Caption:', 'Price:', 'Target:']) expect(r.stdout).toContain(part);
+      for (const part of ['Time:', 'Caption:', 'Price:', 'Target:'])
+        expect(r.stdout).toContain(part);
     }
   });
 
@@ -163,7 +227,15 @@ describe('eros-schedule validate FILE', () => {
   it('gives the plan its own status, from the CSV and from the JSON', async () => {
     const out = dir('val');
     await cli('demo', '--format', 'csv', '--out', out, '--creators', 'creator_03,creator_08');
-    await cli('demo', '--format', 'json', '--out', `${out}-json`, '--creators', 'creator_03,creator_08');
+    await cli(
+      'demo',
+      '--format',
+      'json',
+      '--out',
+      `${out}-json`,
+      '--creators',
+      'creator_03,creator_08',
+    );
     for (const id of ['creator_03', 'creator_08']) {
       const planned = JSON.parse(readFileSync(path.join(`${out}-json`, `${id}.json`), 'utf8')) as {
         validation: { status: string; score: number };
@@ -171,7 +243,8 @@ describe('eros-schedule validate FILE', () => {
       for (const file of [path.join(out, `${id}.csv`), path.join(`${out}-json`, `${id}.json`)]) {
         const r = await cli('validate', file, '--json');
         expect(r.code === 0).toBe(
-          planned.validation.status === 'passed' || planned.validation.status === 'passed_with_warnings',
+          planned.validation.status === 'passed' ||
+            planned.validation.status === 'passed_with_warnings',
         );
         const v = JSON.parse(r.stdout) as { status: string; score: number };
         expect(v.status).toBe(planned.validation.status);
@@ -185,11 +258,20 @@ describe('eros-schedule validate FILE', () => {
     await cli('demo', '--format', 'json', '--out', out, '--creators', 'creator_02');
     const file = path.join(out, 'creator_02.json');
     const week = JSON.parse(readFileSync(file, 'utf8')) as {
-      items: Array<{ scheduledAt: string; scheduledTime: string; scheduledDate: string; isFollowUp: boolean }>;
+      items: Array<{
+        scheduledAt: string;
+        scheduledTime: string;
+        scheduledDate: string;
+        isFollowUp: boolean;
+      }>;
     };
     const [a, b] = week.items.filter((i) => !i.isFollowUp);
     if (a === undefined || b === undefined) throw new Error('no items');
-    Object.assign(b, { scheduledAt: a.scheduledAt, scheduledTime: a.scheduledTime, scheduledDate: a.scheduledDate });
+    Object.assign(b, {
+      scheduledAt: a.scheduledAt,
+      scheduledTime: a.scheduledTime,
+      scheduledDate: a.scheduledDate,
+    });
     writeFileSync(file, JSON.stringify(week));
     const r = await cli('validate', file);
     expect(r.code).toBe(1);
@@ -230,9 +312,13 @@ describe.skipIf(!hasRealData())('eros-schedule plan --data ../shared/real-data',
     expect(report.weeks.every((w) => w.built)).toBe(true);
     for (const w of report.weeks) {
       expect(readdirSync(out)).toContain(`${w.creatorId}.json`);
-      const fields = report.import.defaults.filter((d) => d.creatorId === w.creatorId).map((d) => d.field);
+      const fields = report.import.defaults
+        .filter((d) => d.creatorId === w.creatorId)
+        .map((d) => d.field);
       // The export has no content page type, sub-type or performance tier.
-      expect(fields).toEqual(expect.arrayContaining(['contentPageType', 'subType', 'performanceTier']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['contentPageType', 'subType', 'performanceTier']),
+      );
       expect(r.stderr).toContain(`${w.creatorId}: assumed `);
     }
   }, 120_000);

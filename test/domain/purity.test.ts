@@ -23,10 +23,18 @@ const filesUnder = (dir: string): string[] =>
 /** The code of a file without its comments (string contents kept). */
 const codeOf = (file: string): string => {
   const text = readFileSync(file, 'utf8');
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    text,
+  );
   let out = '';
   for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan())
-    out += k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia ? ' ' : scanner.getTokenText();
+    out +=
+      k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia
+        ? ' '
+        : scanner.getTokenText();
   return out;
 };
 
@@ -64,6 +72,9 @@ describe('the core is pure', () => {
       "import { readFileSync } from 'node:fs';",
       "import { runCli } from '../cli/main';",
     ])
-      expect(all.some((re) => re.test(bad)), bad).toBe(true);
+      expect(
+        all.some((re) => re.test(bad)),
+        bad,
+      ).toBe(true);
   });
 });
