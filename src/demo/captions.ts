@@ -12,6 +12,11 @@ import type { Draw } from './draw';
 /**
  * Content types the demo agency films (a subset of the agency's content-type keys), with the
  * wording a caption uses for each.
+ *
+ * Source: the agency's content-type keys (real-data README, `content_types.json`).
+ *
+ * @since 0.3.0
+ * @category demo
  */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   solo: 'solo set',

@@ -48,6 +48,11 @@ export interface DemoCreatorSpec {
  * The roster: 12 creators over the four fan-count tiers, paid and free pages, every content
  * page type x sub-type, several time zones. The first three are deliberately different (low paid,
  * mid free, high paid) so `--creators 3` shows a spread.
+ *
+ * Source: seed 000 task 3.1 (page types x sub-types), seed 002 (tiers by fan count).
+ *
+ * @since 0.3.0
+ * @category demo
  */
 export const ROSTER: ReadonlyArray<DemoCreatorSpec> = [
   {

@@ -53,6 +53,11 @@ export { ROSTER } from './creators';
 
 /**
  * Options of `generateDemoAgency`.
+ *
+ * Source: the demo agency (no seed section).
+ *
+ * @since 0.3.0
+ * @category demo
  */
 export interface DemoAgencyOptions {
   /** Number of creators (default 12, the whole roster; more repeat the roster with new ids and fan counts in the same tier). */
@@ -63,10 +68,24 @@ export interface DemoAgencyOptions {
   readonly asOf?: string;
 }
 
-/** Default `asOf`: the Monday the demo weeks start on. */
+/**
+ * Default `asOf`: the Monday the demo weeks start on.
+ *
+ * Source: the demo agency (no seed section).
+ *
+ * @since 0.3.0
+ * @category demo
+ */
 export const DEMO_AS_OF = '2025-01-20';
 
-/** Default caption bank size. */
+/**
+ * Default caption bank size.
+ *
+ * Source: the demo agency.
+ *
+ * @since 0.3.0
+ * @category demo
+ */
 export const DEMO_CAPTIONS = 2400;
 
 /** Relative frequency of the content types in the caption bank (teasing and solo most common). */
@@ -181,6 +200,11 @@ const usageFrom = (
  *   types sent more often and earning more per send; messages with a caption carry its text.
  * - `captions`: the universal bank (default 2,400) with every creator's use of each caption as
  *   recorded in the history.
+ *
+ * Source: seeds 001-004 (the data every phase reads); distributions calibrated to the real-data README.
+ *
+ * @since 0.3.0
+ * @category demo
  */
 export const generateDemoAgency = (
   seed: number,

@@ -1,31 +1,47 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
+import { importAgencyExport } from '../../src/import';
 import { decodeWith, InMemoryDatasetC, MassMessageC } from '../../src/index';
 import {
   hasRealData,
   loadRealDataset,
   loadRealMassMessages,
-  parseCsvRows,
-  parseSendingTime,
   REAL_DATA_SKIP_REASON,
 } from '../support/realData';
 
-describe('CSV parser', () => {
-  it('handles quoted fields, doubled quotes, embedded newlines, CRLF and a BOM', () => {
-    const text = '\uFEFFa,b,c\r\n1,"x, ""y""",3\n"multi\nline",,"last"\n';
-    expect(parseCsvRows(text)).toEqual([
-      ['a', 'b', 'c'],
-      ['1', 'x, "y"', '3'],
-      ['multi\nline', '', 'last'],
-    ]);
-  });
+describe("the export's wall-clock times (through the importer)", () => {
+  const messages = (times: ReadonlyArray<string>) => {
+    const csv = [
+      'caption_text,sending_time,sender,status,price,sent,viewed,purchased,earnings',
+      ...times.map((t) => `hi,"${t}",sender_001,sent,-,10,1,0,0.0`),
+    ].join('\n');
+    const stats =
+      'creator_id,week_start_date,snapshot_tz,active_fans,total_earnings_net\ncreator_001,2025-09-06,America/New_York,10,1.0\n';
+    const r = importAgencyExport({
+      'creator_stats_week.csv': stats,
+      'mass_messages_week.csv': csv,
+    });
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    return r.right;
+  };
 
   it('reads US Eastern sending times as UTC instants, across daylight saving', () => {
-    expect(parseSendingTime('Sep 14, 2025 at 12:13 AM')).toBe('2025-09-14T04:13:00.000Z');
-    expect(parseSendingTime('Sep 13, 2025 at 11:56 PM')).toBe('2025-09-14T03:56:00.000Z');
-    expect(parseSendingTime('Jan 05, 2025 at 12:00 PM')).toBe('2025-01-05T17:00:00.000Z');
-    expect(parseSendingTime('tomorrow')).toBeNull();
+    const r = messages([
+      'Sep 14, 2025 at 12:13 AM',
+      'Sep 13, 2025 at 11:56 PM',
+      'Jan 05, 2025 at 12:00 PM',
+    ]);
+    expect(r.agencyMessages.map((m) => m.sentAt).sort()).toEqual([
+      '2025-01-05T17:00:00.000Z',
+      '2025-09-14T03:56:00.000Z',
+      '2025-09-14T04:13:00.000Z',
+    ]);
+    const bad = messages(['tomorrow']);
+    expect(bad.agencyMessages).toEqual([]);
+    expect(bad.rowIssues.map((i) => [i.file, i.line, i.column])).toEqual([
+      ['mass_messages_week.csv', 2, 'sending_time'],
+    ]);
   });
 });
 
