@@ -17,6 +17,7 @@ import {
   type Timing,
   weekDatesFrom,
 } from '../../src/index';
+import { ownTargetReason, poolCaptionReason } from '../support/reasons';
 
 export const WEEK_START = '2025-01-20';
 
@@ -94,25 +95,14 @@ export const makeSlot = (
     captionId: `cap_${slotId}`,
     captionText: 'hey babe',
     scores: null,
-    captionReason: {
-      source: 'pool',
-      level: 0,
-      minFreshness: 30,
-      minPerformance: 40,
-      candidates: 1,
-      scores: null,
-    },
+    captionReason: poolCaptionReason,
     contentTypeId: null,
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,
     needsCaption: false,
     targetKey: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
     channelKey: spec.channel,
-    targetReason: {
-      sendTypeTarget: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
-      sendTypeChannel: spec.channel,
-      fallbacks: [],
-    },
+    targetReason: ownTargetReason(sendTypeKey),
     scheduledDate: date,
     movedFromDate: null,
     minuteOfDay,

@@ -19,6 +19,7 @@ import type {
   Timing,
 } from '../../src/domain/stages';
 import { addDaysIso, weekDatesFrom, weekdayOf } from '../../src/domain/time';
+import { ownTargetReason, poolCaptionReason } from '../support/reasons';
 
 export const STRATEGIES = [
   'revenue_focus',
@@ -102,25 +103,14 @@ const targetedSlot = (date: string, dayIndex: number, n: number, s: SlotSpec): T
     captionId: null,
     captionText: 'caption',
     scores: null,
-    captionReason: {
-      source: 'pool',
-      level: 0,
-      minFreshness: 30,
-      minPerformance: 40,
-      candidates: 1,
-      scores: null,
-    },
+    captionReason: poolCaptionReason,
     contentTypeId: null,
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,
     needsCaption: false,
     targetKey: s.targetKey ?? defaultTarget(s.sendTypeKey),
     channelKey: s.channelKey ?? spec.channel,
-    targetReason: {
-      sendTypeTarget: defaultTarget(s.sendTypeKey),
-      sendTypeChannel: spec.channel,
-      fallbacks: [],
-    },
+    targetReason: ownTargetReason(s.sendTypeKey),
   };
 };
 

@@ -14,6 +14,7 @@ import {
   type VolumeResult,
   weekDatesFrom,
 } from '../../src/index';
+import { ownTargetReason, poolCaptionReason } from '../support/reasons';
 import { baseVolume } from '../support/volume';
 
 export const TZ = 'America/New_York';
@@ -76,20 +77,9 @@ export const makeItem = (
     },
     needsCaption: false,
     reasons: {
-      caption: {
-        source: 'pool',
-        level: 0,
-        minFreshness: 30,
-        minPerformance: 40,
-        candidates: 1,
-        scores: null,
-      },
+      caption: poolCaptionReason,
       price: null,
-      target: {
-        sendTypeTarget: spec.requiredTarget ?? spec.defaultTarget ?? 'all_active',
-        sendTypeChannel: spec.channel,
-        fallbacks: [],
-      },
+      target: ownTargetReason(sendTypeKey),
     },
     ...over,
   };
