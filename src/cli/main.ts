@@ -271,7 +271,8 @@ const readSchedule = (
           ...r.left
             .slice(0, 20)
             .map(
-              (x) => `  line ${x.line}${x.column === null ? '' : `, ${x.column}`}: ${x.message}`,
+              (x) =>
+                `  line ${x.line}: ${x.column === null || x.message.startsWith(`${x.column}:`) ? '' : `${x.column}: `}${x.message}`,
             ),
         ].join('\n'),
       );
