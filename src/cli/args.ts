@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { isIsoDate } from '../domain/time';
 
 /** The output formats of `plan` and `demo`. */
 export const FORMATS = ['table', 'json', 'csv', 'ics', 'html'] as const;
@@ -28,6 +29,8 @@ export type Command =
       readonly concurrency: number;
       readonly utc: boolean;
       readonly alarm: number | null;
+      /** demo: also write the demo agency as a dataset JSON file (for `plan --data`). */
+      readonly saveDataset: string | null;
     }
   | {
       readonly kind: 'explain';
@@ -36,7 +39,8 @@ export type Command =
       readonly settings: string | null;
       readonly creator: string | null;
       readonly weekStart: string | null;
-      readonly seed: number;
+      /** `null`: not given (42, or the file's seed for validate). */
+      readonly seed: number | null;
       readonly json: boolean;
     }
   | {
@@ -46,7 +50,7 @@ export type Command =
       readonly settings: string | null;
       readonly creator: string | null;
       readonly weekStart: string | null;
-      readonly seed: number;
+      readonly seed: number | null;
       readonly json: boolean;
     };
 
@@ -77,6 +81,7 @@ plan / demo:
   --concurrency N      builds in flight at once, 1-64 (default 1)
   --utc                ics: times in UTC instead of the creator's zone
   --alarm MINUTES      ics: a reminder MINUTES before each send
+  --save-dataset FILE  demo: also write the demo agency as a dataset JSON file, for plan --data FILE
 
 explain / validate:
   --creator ID         the creator (default: the first of the data source; validate: the file's)
@@ -101,7 +106,7 @@ const int = (flag: string, v: string | undefined, lo: number, hi: number, dflt: 
 
 const date = (v: string | undefined): string | null => {
   if (v === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+  if (!isIsoDate(v))
     throw new UsageError(`--week-start: expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
   return v;
 };
@@ -119,6 +124,7 @@ const OPTIONS = {
   utc: { type: 'boolean' },
   alarm: { type: 'string' },
   json: { type: 'boolean' },
+  'save-dataset': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -137,10 +143,39 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
     'utc',
     'alarm',
   ],
-  demo: ['week-start', 'seed', 'creators', 'format', 'out', 'concurrency', 'utc', 'alarm'],
+  demo: [
+    'week-start',
+    'seed',
+    'creators',
+    'format',
+    'out',
+    'concurrency',
+    'utc',
+    'alarm',
+    'save-dataset',
+  ],
   explain: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
   validate: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
 };
+
+/**
+ * `--seed -1` as `--seed=-1`: `parseArgs` reads a value starting with a dash as a missing one
+ * (ambiguous), but a negative number after a numeric option can only be its value.
+ */
+const joinNegativeValues = (argv: ReadonlyArray<string>): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (NUMERIC.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+};
+
+const NUMERIC = new Set(['--seed', '--alarm', '--concurrency']);
 
 /**
  * Parses `argv` (without node and the script). Throws `UsageError` for a bad command line; the
@@ -149,7 +184,12 @@ const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
 export const parseCommand = (argv: ReadonlyArray<string>): Command => {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(
       e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e),
@@ -168,7 +208,9 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
   for (const key of Object.keys(v))
     if (!allowed.includes(key) && key !== 'help')
       throw new UsageError(`${name} does not take --${key}`);
-  const seed = int('--seed', v.seed, -(2 ** 31), 2 ** 31 - 1, 42);
+  const seedGiven =
+    v.seed === undefined ? null : int('--seed', v.seed, -(2 ** 31), 2 ** 31 - 1, 42);
+  const seed = seedGiven ?? 42;
   const weekStart = date(v['week-start']);
   if (name === 'explain' || name === 'validate') {
     const [target, ...extra] = rest;
@@ -182,7 +224,7 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
       settings: v.settings ?? null,
       creator: v.creator ?? null,
       weekStart,
-      seed,
+      seed: seedGiven,
       json: v.json ?? false,
     };
     return name === 'explain'
@@ -220,5 +262,6 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
     concurrency: int('--concurrency', v.concurrency, 1, 64, 1),
     utc: v.utc ?? false,
     alarm: v.alarm === undefined ? null : int('--alarm', v.alarm, 0, 10_080, 15),
+    saveDataset: v['save-dataset'] ?? null,
   };
 };

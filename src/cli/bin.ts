@@ -6,6 +6,13 @@
  */
 import { runCli } from './main';
 
+// `eros-schedule demo | head`: the reader closed the pipe. Stop quietly, as other command-line
+// tools do, instead of a stack trace; any other write failure ends the process with code 1.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    process.exit(e.code === 'EPIPE' ? 0 : 1);
+  });
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => {
     process.stdout.write(text);
@@ -15,5 +22,6 @@ const code = await runCli(process.argv.slice(2), {
   },
   progressStream: process.stderr.isTTY === true ? process.stderr : null,
   color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  width: process.stdout.isTTY === true ? (process.stdout.columns ?? null) : null,
 });
 process.exitCode = code;

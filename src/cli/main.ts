@@ -9,12 +9,14 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ScheduleError } from '../domain/issues';
 import type { ScheduleResult, ValidationReport } from '../domain/stages';
+import { addDaysIso, daysBetween, isIsoDate, weekdayOf } from '../domain/time';
+import type { ScheduleItem } from '../domain/types';
 import { type BatchEntry, buildSchedules } from '../pipeline/batch';
 import { buildSchedule, validateScheduleItems } from '../pipeline/buildSchedule';
 import { inMemoryPorts } from '../ports/inMemory';
@@ -23,9 +25,18 @@ import { explainItem } from '../render/explain';
 import { toHtml } from '../render/html';
 import { toIcs } from '../render/ics';
 import { toTable } from '../render/table';
-import { STATUS_WORDS } from '../render/words';
+import { plural, STATUS_WORDS, whyNotPassed } from '../render/words';
+import { VALIDATION_CHECKS } from '../validation/validateSchedule';
 import { type Command, type Format, parseCommand, USAGE, UsageError } from './args';
-import { demoSource, importNotes, loadSource, pickCreators, type Source } from './source';
+import {
+  demoSource,
+  importNotes,
+  loadSource,
+  parseJsonText,
+  pickCreators,
+  readTextFile,
+  type Source,
+} from './source';
 
 declare const __VERSION__: string;
 
@@ -37,6 +48,8 @@ export interface Io {
   readonly progressStream: NodeJS.WritableStream | null;
   /** Colour in the terminal table (stdout a terminal and no `NO_COLOR`). */
   readonly color: boolean;
+  /** The terminal's width in columns for the table (stdout a terminal), else `null`: as wide as the table needs. */
+  readonly width?: number | null;
 }
 
 const PASSED = new Set(['passed', 'passed_with_warnings']);
@@ -49,22 +62,31 @@ const EXTENSIONS: Readonly<Record<Format, string>> = {
   html: 'html',
 };
 
-const errorLines = (e: ScheduleError): string[] => [
-  `  could not build: ${e.message}`,
-  ...e.issues.slice(0, 10).map((i) => `    ${i.message}`),
+const errorLines = (e: ScheduleError, verb = 'could not build'): string[] => [
+  `  ${verb}: ${e.message}`,
+  ...e.issues.slice(0, 10).map((i) => `    ${i.path === null ? '' : `${i.path}: `}${i.message}`),
+  ...(e.issues.length > 10 ? [`    ... and ${e.issues.length - 10} more`] : []),
 ];
 
-/** The issues of a report in plain language: errors and warnings, then how many notes. */
-export const reportLines = (v: ValidationReport): string[] => [
+/**
+ * The issues of a report in plain language: why it did not pass, errors and warnings, then how
+ * many notes and where to read them (`notesAt`).
+ */
+export const reportLines = (v: ValidationReport, notesAt: string): string[] => [
+  ...whyNotPassed(v).map((w) => `  not passed because: ${w}`),
   ...v.errors.map((i) => `  error: ${i.message}`),
   ...v.warnings.map((i) => `  warning: ${i.message}`),
   ...(v.notes.length === 0
     ? []
-    : [`  ${v.notes.length} notes (what the build did; see the report)`]),
+    : [`  ${plural(v.notes.length, 'note')} on what the build did (${notesAt})`]),
 ];
 
 const statusLine = (r: ScheduleResult): string =>
-  `${r.creatorId}: ${STATUS_WORDS[r.validation.status]} (score ${r.validation.score}/100), ${r.items.length} items, week of ${r.weekStart}`;
+  `${r.creatorId}: ${STATUS_WORDS[r.validation.status]} (score ${r.validation.score}/100), ${plural(r.items.length, 'item')}, week of ${r.weekStart}`;
+
+/** `toCsv` with the columns that name the week, so `validate` can read the file alone. */
+const csvOf = (r: ScheduleResult): string =>
+  toCsv(r.items, { creatorId: r.creatorId, weekStart: r.weekStart, seed: r.seed });
 
 const render = (
   format: Format,
@@ -76,13 +98,13 @@ const render = (
     case 'json':
       return `${JSON.stringify(r, null, 2)}\n`;
     case 'csv':
-      return toCsv(r.items, { creatorId: r.creatorId });
+      return csvOf(r);
     case 'ics':
       return toIcs(r, { utc: cmd.utc, alarmMinutesBefore: cmd.alarm });
     case 'html':
       return toHtml(r);
     default:
-      return `${toTable(r, { color: io.color })}\n`;
+      return `${toTable(r, { color: io.color, ...(typeof io.width === 'number' ? { width: io.width } : {}) })}\n`;
   }
 };
 
@@ -90,6 +112,10 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
   const source =
     cmd.kind === 'demo' ? demoSource(cmd.seed) : loadSource(cmd.data ?? '', cmd.settings);
   const creatorIds = pickCreators(source, cmd.creators);
+  if (typeof cmd.creators === 'number' && cmd.creators > creatorIds.length)
+    io.stderr(
+      `--creators ${cmd.creators}: ${source.label} has only ${plural(creatorIds.length, 'creator')}; building them all.\n`,
+    );
   const weekStart = cmd.weekStart ?? source.defaultWeekStart;
   if (cmd.out === null && creatorIds.length > 1 && (cmd.format === 'html' || cmd.format === 'ics'))
     throw new UsageError(
@@ -103,6 +129,12 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
     io.stderr(
       `What the export lacks or the import assumed:\n${notes.map((l) => `  ${l}`).join('\n')}\n`,
     );
+  if (cmd.saveDataset !== null) {
+    writeFileSync(cmd.saveDataset, `${JSON.stringify(source.dataset)}\n`);
+    io.stderr(
+      `The demo agency's dataset is in ${cmd.saveDataset} (eros-schedule plan --data ${cmd.saveDataset}).\n`,
+    );
+  }
   const ports = inMemoryPorts(source.dataset);
   const bar =
     creatorIds.length > 1 && io.progressStream !== null
@@ -140,7 +172,15 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
     }
     const r = entry.result.right;
     if (!PASSED.has(r.validation.status)) code = Math.max(code, 1);
-    lines.push(statusLine(r), ...reportLines(r.validation));
+    lines.push(
+      statusLine(r),
+      ...reportLines(
+        r.validation,
+        cmd.out === null
+          ? 'listed by --format json'
+          : `listed in ${path.join(cmd.out, 'report.json')}`,
+      ),
+    );
   }
   writeOutputs(cmd, entries, source, weekStart, io);
   io.stderr(`${lines.join('\n')}\n`);
@@ -149,7 +189,7 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
     (e) => E.isRight(e.result) && PASSED.has(e.result.right.validation.status),
   ).length;
   io.stderr(
-    `${built} of ${entries.length} weeks built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`,
+    `${built} of ${plural(entries.length, 'week')} built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`,
   );
   return code;
 };
@@ -169,7 +209,7 @@ const writeOutputs = (
       io.stdout(
         weeks
           .map((w, i) => {
-            const csv = toCsv(w.items, { creatorId: w.creatorId });
+            const csv = csvOf(w);
             return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
           })
           .join(''),
@@ -181,7 +221,7 @@ const writeOutputs = (
   for (const w of weeks)
     writeFileSync(
       path.join(cmd.out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`),
-      render(cmd.format, w, cmd, { ...io, color: false }),
+      render(cmd.format, w, cmd, { ...io, color: false, width: null }),
     );
   const report = {
     source: source.label,
@@ -194,11 +234,15 @@ const writeOutputs = (
             creatorId: e.inputs.creatorId,
             built: true,
             file: `${e.inputs.creatorId}.${EXTENSIONS[cmd.format]}`,
+            seed: e.result.right.seed,
             status: e.result.right.validation.status,
             score: e.result.right.validation.score,
+            whyNotPassed: whyNotPassed(e.result.right.validation),
+            requiresCaptionReview: e.result.right.validation.requiresCaptionReview,
             items: e.result.right.items.length,
             errors: e.result.right.validation.errors.map((i) => i.message),
             warnings: e.result.right.validation.warnings.map((i) => i.message),
+            notes: e.result.right.validation.notes.map((i) => i.message),
           },
     ),
     import:
@@ -216,6 +260,8 @@ const writeOutputs = (
 const sourceOf = (data: string | null, settings: string | null, seed: number): Source =>
   data === null ? demoSource(seed) : loadSource(data, settings);
 
+const DEFAULT_SEED = 42;
+
 const buildOne = async (
   source: Source,
   creatorId: string,
@@ -230,38 +276,59 @@ const buildOne = async (
   return r.right;
 };
 
+/**
+ * The week a slot belongs to when the user gave none: the source's default week when the slot's
+ * date (`2025-01-22_3`) falls in it, else the Monday on or before that date.
+ */
+const weekOfSlot = (slotId: string, defaultWeekStart: string): string => {
+  const date = slotId.slice(0, 10);
+  if (!isIsoDate(date)) return defaultWeekStart;
+  const offset = daysBetween(defaultWeekStart, date);
+  if (offset >= 0 && offset < 7) return defaultWeekStart;
+  return addDaysIso(date, -weekdayOf(date));
+};
+
 const explain = async (cmd: Extract<Command, { kind: 'explain' }>, io: Io): Promise<number> => {
-  const source = sourceOf(cmd.data, cmd.settings, cmd.seed);
+  const seed = cmd.seed ?? DEFAULT_SEED;
+  const source = sourceOf(cmd.data, cmd.settings, seed);
   const creatorId = cmd.creator ?? source.creatorIds[0];
   if (creatorId === undefined) throw new UsageError(`${source.label} has no creators`);
   pickCreators(source, [creatorId]);
-  const week = await buildOne(
-    source,
-    creatorId,
-    cmd.weekStart ?? source.defaultWeekStart,
-    cmd.seed,
-  );
+  const weekStart = cmd.weekStart ?? weekOfSlot(cmd.slotId, source.defaultWeekStart);
+  if (cmd.weekStart === null && weekStart !== source.defaultWeekStart)
+    io.stderr(`(the week of ${weekStart}, from the slot id ${cmd.slotId})\n`);
+  const week = await buildOne(source, creatorId, weekStart, seed);
   const e = explainItem(week, cmd.slotId);
   if (E.isLeft(e)) {
     const some = e.left.knownSlotIds.slice(0, 8).join(', ');
     throw new UsageError(
-      `${e.left.message}; its slots are ${some}${e.left.knownSlotIds.length > 8 ? ', ...' : ''}`,
+      `${e.left.message} (${creatorId}, week of ${weekStart}); its slots are ${some}${e.left.knownSlotIds.length > 8 ? ', ...' : ''}`,
     );
   }
   io.stdout(cmd.json ? `${JSON.stringify(e.right, null, 2)}\n` : `${e.right.lines.join('\n')}\n`);
   return 0;
 };
 
+/** A schedule file as read: its items (not yet decoded) and what it says of its week. */
+interface ScheduleFile {
+  readonly items: unknown;
+  readonly creatorId: string | null;
+  readonly weekStart: string | null;
+  /** Where the week start came from: the file's own field, or the items' earliest date. */
+  readonly weekStartFrom: 'file' | 'items' | null;
+  readonly seed: string | null;
+}
+
+/** The earliest planned (not follow-up) local date of the items, the day moved items came from. */
+const earliestDate = (items: ReadonlyArray<ScheduleItem>): string | null =>
+  items
+    .filter((i) => !i.isFollowUp)
+    .map((i) => i.movedFromDate ?? i.scheduledDate)
+    .sort()[0] ?? null;
+
 /** The items of a schedule file: a CSV (`toCsv`), a `ScheduleResult` JSON, or a JSON array of items. */
-const readSchedule = (
-  file: string,
-): { items: unknown; creatorId: string | null; weekStart: string | null } => {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+const readSchedule = (file: string): ScheduleFile => {
+  const text = readTextFile(file, 'the schedule FILE');
   if (file.toLowerCase().endsWith('.csv')) {
     const r = fromCsv(text);
     if (E.isLeft(r))
@@ -274,29 +341,30 @@ const readSchedule = (
               (x) =>
                 `  line ${x.line}: ${x.column === null || x.message.startsWith(`${x.column}:`) ? '' : `${x.column}: `}${x.message}`,
             ),
+          ...(r.left.length > 20 ? [`  ... and ${r.left.length - 20} more`] : []),
         ].join('\n'),
       );
-    const dates = r.right.items
-      .filter((i) => !i.isFollowUp)
-      .map((i) => i.movedFromDate ?? i.scheduledDate)
-      .sort();
-    return { items: r.right.items, creatorId: r.right.creatorId, weekStart: dates[0] ?? null };
+    const fromItems = earliestDate(r.right.items);
+    return {
+      items: r.right.items,
+      creatorId: r.right.creatorId,
+      weekStart: r.right.weekStart ?? fromItems,
+      weekStartFrom: r.right.weekStart !== null ? 'file' : fromItems === null ? null : 'items',
+      seed: r.right.seed,
+    };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(
-      `${file} is neither a CSV nor JSON: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  if (Array.isArray(json)) return { items: json, creatorId: null, weekStart: null };
+  const json = parseJsonText(text, file);
+  if (Array.isArray(json))
+    return { items: json, creatorId: null, weekStart: null, weekStartFrom: null, seed: null };
   if (typeof json === 'object' && json !== null && 'items' in json) {
-    const o = json as { items: unknown; creatorId?: unknown; weekStart?: unknown };
+    const o = json as { items: unknown; creatorId?: unknown; weekStart?: unknown; seed?: unknown };
+    const weekStart = typeof o.weekStart === 'string' ? o.weekStart : null;
     return {
       items: o.items,
       creatorId: typeof o.creatorId === 'string' ? o.creatorId : null,
-      weekStart: typeof o.weekStart === 'string' ? o.weekStart : null,
+      weekStart,
+      weekStartFrom: weekStart === null ? null : 'file',
+      seed: typeof o.seed === 'number' || typeof o.seed === 'string' ? String(o.seed) : null,
     };
   }
   throw new UsageError(
@@ -304,32 +372,70 @@ const readSchedule = (
   );
 };
 
+/** The value to use of one of the week's names: the option, the file's, or an error when both are given and differ. */
+const agree = (
+  option: string,
+  field: string,
+  given: string | null,
+  inFile: string | null,
+  file: string,
+): string | null => {
+  if (given !== null && inFile !== null && given !== inFile)
+    throw new UsageError(
+      `${option} ${given} contradicts ${file}, whose ${field} is ${inFile} (leave ${option} out to use the file's)`,
+    );
+  return given ?? inFile;
+};
+
+/** A check's name in words: `timingConflicts` -> `timing conflicts`. */
+const checkWords = (name: string): string => name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
 const validate = async (cmd: Extract<Command, { kind: 'validate' }>, io: Io): Promise<number> => {
   const file = readSchedule(cmd.file);
-  const source = sourceOf(cmd.data, cmd.settings, cmd.seed);
-  const creatorId = cmd.creator ?? file.creatorId;
+  const creatorId = agree('--creator', 'creatorId', cmd.creator, file.creatorId, cmd.file);
   if (creatorId === null)
     throw new UsageError(`${cmd.file} does not name its creator: give --creator ID`);
-  pickCreators(source, [creatorId]);
-  const weekStart = cmd.weekStart ?? file.weekStart;
+  const weekStart =
+    agree(
+      '--week-start',
+      'weekStart',
+      cmd.weekStart,
+      file.weekStartFrom === 'file' ? file.weekStart : null,
+      cmd.file,
+    ) ?? file.weekStart;
   if (weekStart === null)
     throw new UsageError(`${cmd.file} does not name its week: give --week-start DATE`);
+  if (!isIsoDate(weekStart))
+    throw new UsageError(`${cmd.file}: its weekStart ${JSON.stringify(weekStart)} is no date`);
+  const seed =
+    agree('--seed', 'seed', cmd.seed === null ? null : String(cmd.seed), file.seed, cmd.file) ??
+    String(DEFAULT_SEED);
+  // The demo agency itself depends on the seed: a demo week is validated against its own agency.
+  const source = sourceOf(
+    cmd.data,
+    cmd.settings,
+    /^-?\d+$/.test(seed) ? Number(seed) : DEFAULT_SEED,
+  );
+  pickCreators(source, [creatorId]);
   const r = await validateScheduleItems(
-    { creatorId, weekStart, seed: cmd.seed },
+    { creatorId, weekStart, seed: /^-?\d+$/.test(seed) ? Number(seed) : seed },
     file.items,
   )(inMemoryPorts(source.dataset))();
   if (E.isLeft(r)) {
-    io.stderr(`${[`${cmd.file}: cannot validate`, ...errorLines(r.left)].join('\n')}\n`);
+    io.stderr(
+      `${[`${cmd.file}: cannot validate`, ...errorLines(r.left, 'cannot validate')].join('\n')}\n`,
+    );
     return r.left.code === 'INVALID_INPUT' ? 2 : 1;
   }
   const v = r.right;
+  const found = VALIDATION_CHECKS.map((c) => c.name).filter((n) => !v.passedChecks.includes(n));
   if (cmd.json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
   else
     io.stdout(
       `${[
-        `${creatorId}, week of ${weekStart}: ${STATUS_WORDS[v.status]} (score ${v.score}/100)`,
-        `  checks passed: ${v.passedChecks.join(', ') || 'none'}`,
-        ...reportLines(v),
+        `${creatorId}, week of ${weekStart} (seed ${seed}): ${STATUS_WORDS[v.status]} (score ${v.score}/100)`,
+        `  ${v.passedChecks.length} of ${plural(VALIDATION_CHECKS.length, 'check')} passed${found.length === 0 ? '' : `; found something: ${found.map(checkWords).join(', ')}`}`,
+        ...reportLines(v, 'listed by --json'),
         ...v.recommendations.map((x) => `  recommendation: ${x}`),
       ].join('\n')}\n`,
     );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { generateDemoAgency } from '../demo';
 import { DEMO_AS_OF } from '../demo/generate';
-import { addDaysIso, weekdayOf } from '../domain/time';
+import { addDaysIso, instantToLocal, weekdayOf } from '../domain/time';
 import { type AgencyImport, IMPORTED_FILES, importAgencyExport } from '../import';
 import type { InMemoryDataset } from '../ports/dataset';
 import { decodeDataset } from '../ports/inMemory';
@@ -31,22 +31,56 @@ const mondayOnOrAfter = (date: string): string => {
   return w === 0 ? date : addDaysIso(date, 7 - w);
 };
 
-const readText = (file: string): string => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+/** Why a file cannot be read, in plain words (the system's code, not its stack). */
+const readProblem = (e: unknown): string => {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return typeof code === 'string' ? code : 'unreadable';
   }
 };
 
-const readJson = (file: string): unknown => {
-  const text = readText(file);
+/** A text file's contents; a file that cannot be read is a usage error naming it and `what` it is. */
+export const readTextFile = (file: string, what: string): string => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${file}: ${readProblem(e)}`);
+  }
+  // A NUL or many replacement characters: not a text file (say so rather than echo its bytes).
+  if (text.includes('\u0000') || (text.match(/\uFFFD/g) ?? []).length > 8)
+    throw new UsageError(`${file} is not a text file (expected ${what} as JSON or CSV)`);
+  return text;
+};
+
+/** Parses JSON text; a syntax error is a usage error with the line and column, not the text around it. */
+export const parseJsonText = (text: string, file: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    let where = '';
+    if (at?.[1] !== undefined) {
+      const before = text.slice(0, Number(at[1]));
+      const line = before.split('\n').length;
+      where = ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+    }
+    throw new UsageError(`${file} is not valid JSON${where}`);
   }
 };
+
+const readText = (file: string): string => readTextFile(file, 'the export file');
+
+const readJson = (file: string, what: string): unknown =>
+  parseJsonText(readTextFile(file, what), file);
 
 /** The demo agency (seeded), for `demo` and for `explain` / `validate` without `--data`. */
 export const demoSource = (seed: number): Source => {
@@ -75,7 +109,10 @@ const latestDateOf = (
 
 /** Loads `--data PATH`: a folder of exports or a dataset JSON file. */
 export const loadSource = (dataPath: string, settingsPath: string | null): Source => {
-  if (!existsSync(dataPath)) throw new UsageError(`--data: ${dataPath} does not exist`);
+  if (!existsSync(dataPath))
+    throw new UsageError(
+      `--data ${dataPath}: no such file or folder (give a dataset JSON file or a folder of agency exports)`,
+    );
   if (statSync(dataPath).isDirectory()) {
     const names = new Set(readdirSync(dataPath));
     const files: Record<string, string> = {};
@@ -84,7 +121,8 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
     const settingsFile =
       settingsPath ??
       (names.has('agency-settings.json') ? path.join(dataPath, 'agency-settings.json') : null);
-    const settings = settingsFile === null ? undefined : readJson(settingsFile);
+    const settings =
+      settingsFile === null ? undefined : readJson(settingsFile, 'the agency settings');
     const r = importAgencyExport(files, settings);
     if (E.isLeft(r)) {
       const lines = [
@@ -103,14 +141,24 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
     };
   }
   if (settingsPath !== null) throw new UsageError('--settings applies to an export folder only');
-  const decoded = decodeDataset(readJson(dataPath));
+  if (/\.csv$/i.test(dataPath))
+    throw new UsageError(
+      `--data ${dataPath} is one CSV file: give the folder of exports that holds it (${path.dirname(dataPath)}), or a dataset JSON file`,
+    );
+  const decoded = decodeDataset(readJson(dataPath, 'the dataset'));
   if (E.isLeft(decoded)) {
     const shown = decoded.left.slice(0, 20).map((i) => `  ${i.message}`);
     const more = decoded.left.length > 20 ? [`  ... and ${decoded.left.length - 20} more`] : [];
     throw new UsageError([`${dataPath} is not a dataset:`, ...shown, ...more].join('\n'));
   }
+  // The latest local date of the history, each message in its creator's zone (a message sent
+  // late on Sunday in New York is Monday in UTC).
+  const zones = new Map(decoded.right.creators.map((c) => [c.creatorId, c.timezone]));
   const latest = decoded.right.history
-    .map((m) => m.sentAt.slice(0, 10))
+    .map((m) => {
+      const zone = zones.get(m.creatorId);
+      return zone === undefined ? m.sentAt.slice(0, 10) : instantToLocal(m.sentAt, zone).date;
+    })
     .sort()
     .at(-1);
   return {

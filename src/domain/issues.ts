@@ -344,6 +344,17 @@ export interface IssueDetailsByCode {
   readonly followup_manual_caption: { readonly slotId: string; readonly sendTypeKey: string };
   // ------------------------------------------------------------------ validation
   readonly missing_field: { readonly slotId: string | null; readonly field: string };
+  readonly duplicate_slot_id: { readonly slotId: string; readonly count: number };
+  readonly local_time_mismatch: {
+    readonly slotId: string;
+    readonly scheduledAt: string;
+    readonly scheduledDate: string;
+    readonly scheduledTime: string;
+    /** The local date and time `scheduledAt` falls on in the creator's zone. */
+    readonly localDate: string;
+    readonly localTime: string;
+    readonly timeZone: string;
+  };
   readonly duplicate_caption: {
     readonly captionId: string;
     readonly count: number;
@@ -1393,6 +1404,22 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: '001 §7.2 check 1',
     message: (d) => `Missing required field: ${d.field}`,
   }),
+  duplicate_slot_id: row<'duplicate_slot_id'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'HIGH',
+    source: '001 §7.1 (slot_id names one item); 003 task 2.2 (follow-ups link to it)',
+    message: (d) => `Slot ${d.slotId} appears ${d.count} times: each item needs its own slot id`,
+  }),
+  local_time_mismatch: row<'local_time_mismatch'>({
+    severity: 'error',
+    phase: 'validation',
+    seedLevel: 'HIGH',
+    source:
+      '001 §7.1; RULINGS "Timing" (time zones: the local date and time and the matching instant)',
+    message: (d) =>
+      `${d.slotId}: scheduled for ${d.scheduledDate} ${d.scheduledTime.slice(0, 5)} but its instant ${d.scheduledAt} is ${d.localDate} ${d.localTime} in ${d.timeZone} (edit both, or neither)`,
+  }),
   duplicate_caption: row<'duplicate_caption'>({
     severity: 'warning',
     phase: 'validation',
@@ -1697,8 +1724,10 @@ export const ISSUE_CODES: Table = Object.freeze({
     severity: 'error',
     phase: 'validation',
     source: 'RULINGS "nothing lost"',
-    message: (d) =>
-      `Planned ${d.weeklyTotal} items, built ${d.built} and reported ${d.removed} removed: ${d.weeklyTotal - d.built - d.removed} unaccounted for`,
+    message: (d) => {
+      const gap = d.weeklyTotal - d.built - d.removed;
+      return `Planned ${d.weeklyTotal} items; the week has ${d.built} (follow-ups apart) and ${d.removed} were reported removed: ${gap > 0 ? `${gap} unaccounted for` : `${-gap} more than planned`}`;
+    },
   }),
   // ---------------------------------------------------------------- save
   save_refused: row<'save_refused'>({

@@ -346,6 +346,12 @@ export interface ValidationReport {
 export interface ScheduleResult {
   readonly creatorId: string;
   readonly weekStart: string;
+  /**
+   * The seed the week was built with (`ScheduleInputs.seed`, as given): with the creator, the
+   * week and the data, it reproduces the week, and `validateScheduleItems` needs it to revalidate
+   * an edited copy (the daily strategies and rotation depend on it).
+   */
+  readonly seed: number | string;
   readonly creator: CreatorProfile;
   readonly items: ReadonlyArray<ScheduleItem>;
   readonly validation: ValidationReport;

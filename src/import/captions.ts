@@ -53,6 +53,13 @@ const has =
 const always = (): boolean => true;
 const wordsOf = (text: string): number => text.trim().split(/\s+/).filter(Boolean).length;
 
+const asksQuestion = has(/\?/);
+const FLIRTING_WORDS =
+  'flirting words or emoji (baby, babe, daddy, tease, naughty, 😘 😈 😏 😉 🔥 💦 ...)';
+const flirting = has(
+  /\b(baby|babe|daddy|tease|teasing|naughty|kiss(es)?|sexy|wet|horny)\b|😘|😈|😏|😉|🔥|💦|🥵|😜/iu,
+);
+
 const rules = (rows: ReadonlyArray<CaptionRule>): ReadonlyArray<CaptionRule> =>
   Object.freeze(rows.map((r) => Object.freeze(r)));
 
@@ -74,21 +81,19 @@ export const BUMP_BANK_RULES: ReadonlyArray<CaptionRule> = rules([
     test: (c) => /^(Long|XL)$/.test(c.lengthClass),
   },
   // A question asks the fan to answer: the flirty, reply-seeking bump.
-  { captionType: 'flirty', when: 'asks a question (contains ?)', test: has(/\?/) },
+  { captionType: 'flirty', when: 'asks a question (contains ?)', test: asksQuestion },
   // Pet names, teasing words and flirting emoji.
-  {
-    captionType: 'flirty',
-    when: 'flirting words or emoji (baby, babe, daddy, tease, naughty, 😘 😈 😏 😉 🔥 💦 ...)',
-    test: has(
-      /\b(baby|babe|daddy|tease|teasing|naughty|kiss(es)?|sexy|wet|horny)\b|😘|😈|😏|😉|🔥|💦|🥵|😜/iu,
-    ),
-  },
+  { captionType: 'flirty', when: FLIRTING_WORDS, test: flirting },
   // Everything else: a plain, chatty bump.
   { captionType: 'casual', when: 'anything else', test: always },
 ]);
 
 /**
- * `captions_followup_bump.csv` (001 §3.2 `ppv_followup` / `close_sale`; teaser otherwise).
+ * `captions_followup_bump.csv`, free follow-up and bump mass-message captions (001 §3.2
+ * `ppv_followup` / `close_sale`; otherwise a bump's `flirty` or `casual`). None becomes a type
+ * that sells a PPV (`ppv_offer`, `teaser`, `bundle_offer`, ...): the export has no PPV captions
+ * (its README), so a PPV slot gets a generic caption, reported as such, rather than a free
+ * caption passed off as its own type.
  *
  * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
@@ -112,7 +117,9 @@ export const FOLLOWUP_RULES: ReadonlyArray<CaptionRule> = rules([
       /\b(inbox|dms?|sent (you|u)|check (your|ur)|did (you|u) see|still waiting|missed it)\b/i,
     ),
   },
-  { captionType: 'teaser', when: 'anything else', test: always },
+  { captionType: 'flirty', when: 'asks a question (contains ?)', test: asksQuestion },
+  { captionType: 'flirty', when: FLIRTING_WORDS, test: flirting },
+  { captionType: 'casual', when: 'anything else', test: always },
 ]);
 
 /**
@@ -167,7 +174,9 @@ export const TIP_RULES: ReadonlyArray<CaptionRule> = rules([
 ]);
 
 /**
- * `caption_earnings_short.csv`. a question is an engagement prompt, at most 3 words playful, else a teaser.
+ * `caption_earnings_short.csv`: a question is an engagement prompt, at most 3 words playful,
+ * else flirty (a bump's type: the file does not say which short captions sold a PPV, so none is
+ * given a PPV-selling type such as `teaser`).
  *
  * Source: seed 001 §3.2 (caption types per send type); `../shared/real-data/README.md` (the caption files).
  *
@@ -175,9 +184,9 @@ export const TIP_RULES: ReadonlyArray<CaptionRule> = rules([
  * @category import
  */
 export const SHORT_RULES: ReadonlyArray<CaptionRule> = rules([
-  { captionType: 'engagement_prompt', when: 'asks a question (contains ?)', test: has(/\?/) },
+  { captionType: 'engagement_prompt', when: 'asks a question (contains ?)', test: asksQuestion },
   { captionType: 'playful', when: 'at most 3 words', test: (c) => wordsOf(c.text) <= 3 },
-  { captionType: 'teaser', when: 'anything else', test: always },
+  { captionType: 'flirty', when: 'anything else', test: always },
 ]);
 
 /**

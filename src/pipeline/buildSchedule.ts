@@ -499,6 +499,7 @@ const pipeline = (
       }): ScheduleResult => ({
         creatorId: ctx.creator.creatorId,
         weekStart: inputs.weekStart,
+        seed: inputs.seed,
         creator: ctx.creator,
         items,
         validation,

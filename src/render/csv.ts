@@ -10,12 +10,15 @@
  *   `variationMetadata.baseHour`, `variationMetadata.timeShift`, ... with
  *   `variationMetadata.primeHoursUsed` as the hours joined by `|` (`19|20|21`, an empty list
  *   as an empty quoted field); `reasons` is nested and is one column of JSON;
- * - an optional leading `creatorId` column, the same on every row;
+ * - optional leading columns naming the week, each the same on every row: `creatorId`,
+ *   `weekStart` and `seed` (the seed as text), so that a file can be revalidated on its own;
  * - numbers as JavaScript writes them (`14.99`, `-7`: the shortest text that reads back to the
  *   same number), booleans as `true` / `false`;
  * - **`null` is an empty unquoted field, the empty string is an empty quoted field `""`** (the
  *   PostgreSQL `COPY ... CSV` convention). Every text cell is quoted, so a tool that keeps the
- *   quotes keeps the difference; a spreadsheet that re-saves the file may not.
+ *   quotes keeps the difference. A tool that re-saves the file quoting every field (Python's
+ *   `csv.QUOTE_NONNUMERIC`, some spreadsheets) is read leniently: `""` in a number, boolean or
+ *   JSON column, or in a text column that cannot be empty but can be `null`, reads as `null`.
  *
  * CSV injection: by default the text is written as it is, so the file round-trips (a caption
  * may start with `=`, `+`, `-` or `@`). `excelSafe: true` is for files meant to be opened in a
@@ -32,6 +35,7 @@ import { stringify } from 'csv-stringify/sync';
 import * as E from 'fp-ts/lib/Either.js';
 import { ScheduleItemC } from '../domain/codecs';
 import { decodeWith, showReceived } from '../domain/decode';
+import { isIsoDate } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 
 /**
@@ -55,7 +59,9 @@ export interface CsvError {
 /**
  * Options of `toCsv`.
  *
- * - `creatorId`: when set, a leading `creatorId` column with this value on every row.
+ * - `creatorId`, `weekStart`, `seed`: each, when set, a leading column of that name with this
+ *   value on every row (in that order; the seed written as text). `fromCsv` gives them back, so
+ *   `validate` can rebuild the week's context from the file alone.
  * - `excelSafe` (default `false`): neutralise formula-like text for spreadsheets (a leading `'`,
  *   see the module documentation) and start the file with a byte order mark; the file then no
  *   longer round-trips exactly.
@@ -65,6 +71,8 @@ export interface CsvError {
  */
 export interface CsvOptions {
   readonly creatorId?: string;
+  readonly weekStart?: string;
+  readonly seed?: number | string;
   readonly excelSafe?: boolean;
 }
 
@@ -130,16 +138,25 @@ const COLUMNS: ReadonlyArray<Column> = [
   field('reasons', 'json'),
 ];
 
-const CREATOR_COLUMN = 'creatorId';
+/** The optional leading columns that name the week, in order. */
+const WEEK_COLUMNS = ['creatorId', 'weekStart', 'seed'] as const;
+type WeekColumn = (typeof WEEK_COLUMNS)[number];
+const isWeekColumn = (name: string): name is WeekColumn =>
+  (WEEK_COLUMNS as ReadonlyArray<string>).includes(name);
 
 /**
- * The header of `toCsv`, in order (without the optional leading `creatorId`): the scalar fields
+ * The header of `toCsv`, in order (without the optional leading `creatorId`, `weekStart` and
+ * `seed`): the scalar fields
  * of `ScheduleItem`, `variationMetadata.*` flattened, then `reasons` (JSON).
  *
  * @since 0.3.0
  * @category render
  */
 export const CSV_COLUMNS: ReadonlyArray<string> = Object.freeze(COLUMNS.map((c) => c.name));
+
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(
+  COLUMNS.filter((c) => c.kind === 'text').map((c) => c.name),
+);
 
 /** A cell as csv-stringify takes it: text quoted, numbers and booleans bare, `null` empty. */
 const cellOf = (kind: Kind, value: unknown): string | number | boolean | null => {
@@ -155,15 +172,16 @@ const cellOf = (kind: Kind, value: unknown): string | number | boolean | null =>
 };
 
 /**
- * Writes a week's items as CSV: a header row (`CSV_COLUMNS`, after a `creatorId` column when
- * `options.creatorId` is given) and one row per item in the given order, CRLF line ends. `null`
+ * Writes a week's items as CSV: a header row (`CSV_COLUMNS`, after the `creatorId`, `weekStart`
+ * and `seed` columns of the options given) and one row per item in the given order, CRLF line
+ * ends. `null`
  * is an empty field and `''` an empty quoted field, so `fromCsv(toCsv(items)).items` deep-equals
  * `items` (not with `excelSafe`; see the module documentation). Units as in `ScheduleItem`: USD
  * prices, minutes, local hours 0-23.
  *
  * @example
- * toCsv(result.items, { creatorId: result.creatorId })
- * // 'creatorId,slotId,scheduledDate,...,reasons\r\n"creator_01","2025-03-03_1","2025-03-03",,...'
+ * toCsv(result.items, { creatorId: result.creatorId, weekStart: result.weekStart, seed: result.seed })
+ * // 'creatorId,weekStart,seed,slotId,...,reasons\r\n"creator_01","2025-03-03","42","2025-03-03_1",...'
  *
  * Source: seed 001 §7.1 (the item).
  *
@@ -171,12 +189,15 @@ const cellOf = (kind: Kind, value: unknown): string | number | boolean | null =>
  * @category render
  */
 export const toCsv = (items: ReadonlyArray<ScheduleItem>, options: CsvOptions = {}): string => {
-  const withCreator = typeof options.creatorId === 'string';
-  const header = withCreator ? [CREATOR_COLUMN, ...CSV_COLUMNS] : [...CSV_COLUMNS];
-  const rows = items.map((item) => {
-    const cells = COLUMNS.map((c) => cellOf(c.kind, c.get(item)));
-    return withCreator ? [options.creatorId as string, ...cells] : cells;
+  const week = WEEK_COLUMNS.flatMap((name) => {
+    const v = options[name];
+    return v === undefined ? [] : [{ name, value: String(v) }];
   });
+  const header = [...week.map((w) => w.name), ...CSV_COLUMNS];
+  const rows = items.map((item) => [
+    ...week.map((w) => w.value),
+    ...COLUMNS.map((c) => cellOf(c.kind, c.get(item))),
+  ]);
   const bom = options.excelSafe === true ? '\uFEFF' : '';
   // The header bare (names need no quotes), every text cell of the rows quoted.
   const head = stringify([header], { record_delimiter: 'windows' });
@@ -201,6 +222,10 @@ const readCell = (
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly why: string } => {
   if (cell === null) return { ok: true, value: null };
+  // `toCsv` never writes `""` for a number, a boolean or JSON: a tool that re-saved the file
+  // quoted an empty field, which was `null`.
+  if (cell === '' && (kind === 'number' || kind === 'boolean' || kind === 'json'))
+    return { ok: true, value: null };
   switch (kind) {
     case 'text':
       return { ok: true, value: cell };
@@ -264,7 +289,7 @@ const readHeader = (
   const index = new Map<string, number>();
   header.forEach((raw, i) => {
     const name = raw ?? '';
-    if (name !== CREATOR_COLUMN && !CSV_COLUMNS.includes(name)) {
+    if (!isWeekColumn(name) && !CSV_COLUMNS.includes(name)) {
       const near = CSV_COLUMNS.find((c) => c.toLowerCase() === name.trim().toLowerCase());
       errors.push({
         line: 1,
@@ -282,31 +307,87 @@ const readHeader = (
 };
 
 /**
- * Reads a CSV file written by `toCsv` back into items. The header must name every column of
- * `CSV_COLUMNS` once (in any order), optionally with a `creatorId` column; an unknown
- * (misspelled) or missing column is an error of line 1. Each row is read cell by cell (empty
- * unquoted field = `null`, `""` = `''`, numbers, `true` / `false`, `19|20|21`, the `reasons`
- * JSON) and decoded with `ScheduleItemC`. A byte order mark and empty lines are skipped.
+ * The value of a week column (`creatorId`, `weekStart`, `seed`): the one most rows hold (the
+ * first seen on a tie), so that one mistyped row is blamed, not every other one; each row that
+ * holds another value, or none, is an error of its line.
+ */
+const weekValueOf = (
+  name: WeekColumn,
+  cells: ReadonlyArray<{ readonly cell: Cell; readonly line: number }>,
+): { readonly value: string | null; readonly errors: ReadonlyArray<CsvError> } => {
+  const counts = new Map<string, number>();
+  for (const { cell } of cells) if (cell !== null) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  let value: string | null = null;
+  for (const [v, n] of counts) if (value === null || n > (counts.get(value) ?? 0)) value = v;
+  const errors = cells.flatMap(({ cell, line }): CsvError[] => {
+    if (cell === value) return [];
+    const others = counts.get(value ?? '') ?? 0;
+    return [
+      {
+        line,
+        column: name,
+        message:
+          cell === null
+            ? `${name}: expected a value (${showReceived(value)} on the other rows), got an empty field`
+            : `${name}: expected ${showReceived(value)} as on ${others} other row${others === 1 ? '' : 's'}, got ${showReceived(cell)}`,
+      },
+    ];
+  });
+  if (value === null && cells.length > 0)
+    errors.push({
+      line: cells[0]?.line ?? 2,
+      column: name,
+      message: `${name}: the column is empty on every row`,
+    });
+  if (name === 'weekStart' && value !== null && !isIsoDate(value))
+    errors.push({
+      line: cells[0]?.line ?? 2,
+      column: name,
+      message: `weekStart: expected a date YYYY-MM-DD, got ${showReceived(value)}`,
+    });
+  return { value, errors };
+};
+
+/**
+ * What `fromCsv` reads: the items, and the week columns' values (`null` for a column the file
+ * does not have; `seed` as text, since `42` and `"42"` build the same week).
  *
- * Returns `Right({ items, creatorId })` (`creatorId` the column's value, `null` without the
- * column), or `Left` of every problem found, each `{ line, column, message }` with the 1-based
- * line the row starts on and the column's name: a bad cell (`expected a number, got "abc"`), a
- * value the codec refuses (`variationMetadata.baseHour: expected integer in 0..23, got 25`), a
- * row with the wrong number of fields, two rows with different `creatorId`s, or the CSV itself
- * broken (an unclosed quote: `column` `null`). Never throws.
+ * @since 0.3.0
+ * @category render
+ */
+export interface CsvSchedule {
+  readonly items: ScheduleItem[];
+  readonly creatorId: string | null;
+  readonly weekStart: string | null;
+  readonly seed: string | null;
+}
+
+/**
+ * Reads a CSV file written by `toCsv` back into items. The header must name every column of
+ * `CSV_COLUMNS` once (in any order), optionally with `creatorId`, `weekStart` and `seed`
+ * columns; an unknown (misspelled) or missing column is an error of line 1. Each row is read
+ * cell by cell (empty unquoted field = `null`, `""` = `''`, numbers, `true` / `false`,
+ * `19|20|21`, the `reasons` JSON) and decoded with `ScheduleItemC`. A byte order mark and empty
+ * lines are skipped.
+ *
+ * Returns `Right(CsvSchedule)`, or `Left` of every problem found in line order, each
+ * `{ line, column, message }` with the 1-based line the row starts on and the column's name: a
+ * bad cell (`expected a number, got "abc"`), a value the codec refuses
+ * (`variationMetadata.baseHour: expected integer in 0..23, got 25`), a row with the wrong number
+ * of fields, a row whose `creatorId`, `weekStart` or `seed` differs from the one most rows hold
+ * (that row is blamed, not the others), a `weekStart` that is no date, or the CSV itself broken
+ * (an unclosed quote: `column` `null`). Never throws.
  *
  * @example
- * fromCsv(toCsv(result.items, { creatorId: 'creator_01' }))
- * // Right({ items: result.items, creatorId: 'creator_01' })
+ * fromCsv(toCsv(result.items, { creatorId: 'creator_01', weekStart: '2025-03-03', seed: 42 }))
+ * // Right({ items: result.items, creatorId: 'creator_01', weekStart: '2025-03-03', seed: '42' })
  *
  * Source: seed 001 §7.1 (the item).
  *
  * @since 0.3.0
  * @category render
  */
-export const fromCsv = (
-  text: string,
-): E.Either<CsvError[], { items: ScheduleItem[]; creatorId: string | null }> => {
+export const fromCsv = (text: string): E.Either<CsvError[], CsvSchedule> => {
   let records: ReadonlyArray<ParsedRecord>;
   try {
     records = parse(text, {
@@ -328,37 +409,35 @@ export const fromCsv = (
   const header = readHeader(first.record);
   if (E.isLeft(header)) return E.left(header.left.map((e) => ({ ...e, line: headerLine })));
   const { index } = header.right;
-  const creatorAt = index.get(CREATOR_COLUMN);
 
   const errors: CsvError[] = [];
   const items: ScheduleItem[] = [];
-  let creatorId: string | null = null;
+  const sized: Array<{ readonly record: ReadonlyArray<Cell>; readonly line: number }> = [];
   for (const { record, info } of rows) {
     const line = info.lines - record.reduce((n, c) => n + lineBreaks(c), 0);
-    if (record.length !== first.record.length) {
+    if (record.length !== first.record.length)
       errors.push({
         line,
         column: null,
         message: `expected ${first.record.length} fields, got ${record.length}`,
       });
-      continue;
-    }
-    if (creatorAt !== undefined) {
-      const id = record[creatorAt] ?? null;
-      if (id === null)
-        errors.push({
-          line,
-          column: CREATOR_COLUMN,
-          message: 'creatorId: expected string, got null',
-        });
-      else if (creatorId === null) creatorId = id;
-      else if (id !== creatorId)
-        errors.push({
-          line,
-          column: CREATOR_COLUMN,
-          message: `creatorId: expected ${showReceived(creatorId)} as on the rows before, got ${showReceived(id)}`,
-        });
-    }
+    else sized.push({ record, line });
+  }
+  const week = { creatorId: null, weekStart: null, seed: null } as Record<
+    WeekColumn,
+    string | null
+  >;
+  for (const name of WEEK_COLUMNS) {
+    const at = index.get(name);
+    if (at === undefined) continue;
+    const r = weekValueOf(
+      name,
+      sized.map(({ record, line }) => ({ cell: record[at] ?? null, line })),
+    );
+    week[name] = r.value;
+    errors.push(...r.errors);
+  }
+  for (const { record, line } of sized) {
     const obj: Record<string, unknown> = {};
     const bad = new Set<string>();
     for (const c of COLUMNS) {
@@ -369,7 +448,21 @@ export const fromCsv = (
         errors.push({ line, column: c.name, message: `${c.name}: ${r.why}` });
       }
     }
-    const decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
+    let decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
+    if (E.isLeft(decoded)) {
+      // A re-saved file may quote every empty field: an empty text the codec refuses where
+      // `null` is allowed was `null` (`toCsv` writes `""` only where `''` is a valid value).
+      const emptied = decoded.left
+        .map((i) => columnOfPath(i.path))
+        .filter(
+          (c): c is string =>
+            c !== null && TEXT_COLUMNS.has(c) && record[index.get(c) as number] === '',
+        );
+      if (emptied.length > 0) {
+        for (const c of emptied) assign(obj, c, null);
+        decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
+      }
+    }
     if (E.isRight(decoded)) {
       if (bad.size === 0) items.push(decoded.right);
       continue;
@@ -380,5 +473,6 @@ export const fromCsv = (
       errors.push({ line, column, message: issue.message });
     }
   }
-  return errors.length > 0 ? E.left(errors) : E.right({ items, creatorId });
+  errors.sort((a, b) => a.line - b.line);
+  return errors.length > 0 ? E.left(errors) : E.right({ items, ...week });
 };

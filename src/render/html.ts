@@ -24,6 +24,7 @@ import {
   targetName,
   usd,
   weekdayName,
+  whyNotPassed,
 } from './words';
 
 // ---------------------------------------------------------------------------------------- text
@@ -279,6 +280,9 @@ const renderReport = (result: ScheduleResult): string => {
     `<div class="report-head"><p class="${esc(statusClass)}" data-status="${esc(status)}">${esc(word)}</p>`,
     `<p class="score" data-score="${esc(score)}"><strong>${esc(score)}</strong><span>/100</span></p>`,
     `<p class="counts">${esc(plural(v.errors.length, 'error'))} · ${esc(plural(v.warnings.length, 'warning'))} · ${esc(plural(v.notes.length, 'note'))}${v.requiresCaptionReview ? ' · <strong>captions need review</strong>' : ''}</p></div>`,
+    whyNotPassed(v).length === 0
+      ? ''
+      : `<p class="why">Not passed because: ${whyNotPassed(v).map(esc).join('; ')}.</p>`,
     failed
       ? '<p class="failed-banner">This week did not pass validation: fix the errors below before sending.</p>'
       : '',

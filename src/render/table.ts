@@ -12,12 +12,14 @@ import { type Category, SEND_TYPE_KEYS, SEND_TYPES, type SendTypeKey } from '../
 import type { ScheduleResult, ValidationStatus } from '../domain/stages';
 import { weekDatesFrom, weekdayOf } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
+import { plural, whyNotPassed } from './words';
 
 /**
  * Options of `toTable`.
  *
- * - `width` (default 120): the most columns (terminal cells) a line may take; cells are cut to
- *   fit. Below 41 (seven 5-character `HH:MM` columns and their separators) it is taken as 41.
+ * - `width` (default: as wide as the cells need): the most columns (terminal cells) a line may
+ *   take; cells are cut to fit. Below 41 (seven 5-character `HH:MM` columns and their
+ *   separators) it is taken as 41.
  * - `color` (default `false`): ANSI colours (sends by category, the status, errors and
  *   warnings); without it the output is plain text.
  *
@@ -162,26 +164,38 @@ const wrap = (text: string, width: number, first: string, rest: string): Readonl
 const priceText = (usd: number): string =>
   Number.isInteger(usd) ? `$${usd}` : `$${usd.toFixed(2)}`;
 
-/** The cell of one send: `HH:MM CODE $price`, `*` after the code when it needs a caption. */
-const cellText = (item: ScheduleItem): string =>
-  `${timeAndCode(item)}${item.suggestedPrice === null ? '' : ` ${priceText(item.suggestedPrice)}`}`;
+const SLOT_ID = /^(\d{4}-\d{2}-\d{2})_(.+)$/;
 
-const timeAndCode = (item: ScheduleItem): string =>
-  `${item.scheduledTime.slice(0, 5)} ${SEND_TYPE_CODES[item.sendTypeKey]}${item.needsCaption ? '*' : ''}`;
+/**
+ * The short slot label of a send: the slot id after its date (`2025-01-20_3` -> `3`), a
+ * follow-up's `_followup` as `+` (`3+`); `''` for an id of another form.
+ */
+const slotLabel = (item: ScheduleItem): string => {
+  const m = SLOT_ID.exec(item.slotId);
+  return m?.[2] === undefined ? '' : m[2].replace(/_followup$/, '+');
+};
+
+/** The cell of one send: `N HH:MM CODE $price` (`N` the slot label), `*` after the code when it needs a caption. */
+const cellText = (item: ScheduleItem, labelWidth: number): string =>
+  `${timeAndCode(item, labelWidth)}${item.suggestedPrice === null ? '' : ` ${priceText(item.suggestedPrice)}`}`;
+
+const timeAndCode = (item: ScheduleItem, labelWidth: number): string =>
+  `${labelWidth === 0 ? '' : `${slotLabel(item).padStart(labelWidth)} `}${item.scheduledTime.slice(0, 5)} ${SEND_TYPE_CODES[item.sendTypeKey]}${item.needsCaption ? '*' : ''}`;
 
 /** A text fitted to `width`: cut with `…`, or to its first `width` characters in a narrow column. */
 const fitCell = (text: string, width: number): string =>
   padTo(width <= MIN_COLUMN ? text.slice(0, width) : text, width);
 
 /**
- * The cell of a send fitted to `width`: whole when it fits, else cut after the code (`20:17 VIP
- * $…`), else the time and as much of the code as fits (`20:17 V`); the `HH:MM` always whole.
+ * The cell of a send fitted to `width`: whole when it fits, else cut after the code (`3 20:17 VIP
+ * $…`), else without the slot label, the time and as much of the code as fits (`20:17 V`); the
+ * `HH:MM` always whole.
  */
-const sendCell = (item: ScheduleItem, width: number): string => {
-  const full = cellText(item);
-  const short = timeAndCode(item);
+const sendCell = (item: ScheduleItem, width: number, labelWidth: number): string => {
+  const full = cellText(item, labelWidth);
+  const short = timeAndCode(item, labelWidth);
   if (displayWidth(full) <= width || width >= short.length + 2) return padTo(full, width);
-  return padTo(short.slice(0, width), width);
+  return padTo(timeAndCode(item, 0).slice(0, width), width);
 };
 
 /** Entries packed into lines of `width` columns, separated by `; `, after `head` on the first. */
@@ -206,17 +220,19 @@ const byTime = (a: ScheduleItem, b: ScheduleItem): number =>
   a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0;
 
 /**
- * Draws a week as a terminal grid, `width` columns wide at most (default 120):
+ * Draws a week as a terminal grid, `width` columns wide at most (default: as wide as its cells):
  *
  * 1. a title line: the creator, the week, the zone and the number of sends;
  * 2. the grid: 7 columns (`Mon 03-03` ... the week's local dates), under each the day's sends
- *    in time order as `HH:MM CODE $price` (local time; price in USD, shown for priced sends;
- *    `*` after the code: the send needs a caption), cells cut with `…` to fit; a send dated
- *    outside the 7 days is listed on a line below the grid;
+ *    in time order as `N HH:MM CODE $price` (`N` the slot id after its date, `2025-03-03_4` ->
+ *    `4`, a follow-up `4+`; local time; price in USD, shown for priced sends; `*` after the
+ *    code: the send needs a caption), cells cut with `…` to fit; a send dated outside the 7 days
+ *    is listed on a line below the grid, and a send moved to another day is named with its
+ *    whole slot id;
  * 3. the legend: each short code used (`SEND_TYPE_CODES`), its send type in plain words and its
- *    category (`PPV = PPV Unlock (revenue)`);
+ *    category (`PPV = PPV Unlock (revenue)`), and how a slot label reads as a slot id;
  * 4. the validation status and score (`Validation: passed with warnings, score 95/100`) with the
- *    counts of errors, warnings and notes;
+ *    counts of errors, warnings and notes, and why a week did not pass;
  * 5. the errors and warnings, each its `message`, wrapped to the width.
  *
  * Every grid line has the same display width. ANSI colour only with `color: true`. Lines are
@@ -232,19 +248,25 @@ const byTime = (a: ScheduleItem, b: ScheduleItem): number =>
  * @category render
  */
 export const toTable = (result: ScheduleResult, options: TableOptions = {}): string => {
-  const requested =
-    typeof options.width === 'number' && Number.isFinite(options.width)
-      ? Math.floor(options.width)
-      : 120;
-  const column = Math.max(MIN_COLUMN, Math.floor((requested - 6) / 7));
-  const width = Math.max(requested, column * 7 + 6);
-  const color = options.color === true;
-  const paint = (code: string, s: string): string => (color ? `${code}${s}${ANSI.reset}` : s);
-
   const dates = weekDatesFrom(result.weekStart);
   const days = dates.map((d) => result.items.filter((i) => i.scheduledDate === d).sort(byTime));
   const outside = result.items.filter((i) => !dates.includes(i.scheduledDate)).sort(byTime);
   const rows = Math.max(0, ...days.map((d) => d.length));
+  // The natural column: the widest cell, or the 9-character day header.
+  const naturalWith = (labels: number): number =>
+    Math.max(9, ...days.flatMap((d) => d.map((i) => displayWidth(cellText(i, labels)))));
+  const fullLabels = Math.max(0, ...result.items.map((i) => slotLabel(i).length));
+  const requested =
+    typeof options.width === 'number' && Number.isFinite(options.width)
+      ? Math.floor(options.width)
+      : naturalWith(fullLabels) * 7 + 6;
+  const room = Math.floor((requested - 6) / 7);
+  // Slot labels only when every whole cell still fits with them: prices before labels.
+  const labelWidth = naturalWith(fullLabels) <= room || naturalWith(0) > room ? fullLabels : 0;
+  const column = Math.max(MIN_COLUMN, Math.min(naturalWith(labelWidth), room));
+  const width = Math.max(requested, column * 7 + 6);
+  const color = options.color === true;
+  const paint = (code: string, s: string): string => (color ? `${code}${s}${ANSI.reset}` : s);
 
   const lines: string[] = [];
   const who = result.creator.displayName ?? result.creatorId;
@@ -264,7 +286,7 @@ export const toTable = (result: ScheduleResult, options: TableOptions = {}): str
         .map((day) => {
           const item = day[r];
           if (item === undefined) return ' '.repeat(column);
-          return paint(CATEGORY_COLOR[item.category], sendCell(item, column));
+          return paint(CATEGORY_COLOR[item.category], sendCell(item, column, labelWidth));
         })
         .join('│'),
     );
@@ -273,7 +295,7 @@ export const toTable = (result: ScheduleResult, options: TableOptions = {}): str
   if (outside.length > 0)
     lines.push(
       ...wrap(
-        outside.map((i) => `${i.scheduledDate} ${cellText(i)}`).join(', '),
+        outside.map((i) => `${i.scheduledDate} ${cellText(i, 0)} (${i.slotId})`).join(', '),
         width,
         'Outside the week: ',
         '  ',
@@ -285,15 +307,28 @@ export const toTable = (result: ScheduleResult, options: TableOptions = {}): str
     (k) => `${SEND_TYPE_CODES[k]} = ${SEND_TYPES[k].displayName} (${SEND_TYPES[k].category})`,
   );
   if (result.items.some((i) => i.needsCaption)) legend.push('* = needs a caption');
+  if (labelWidth > 0)
+    legend.push(
+      `N before a send = its slot, slot id DATE_N (${result.weekStart}_1); N+ = the follow-up of N, slot id DATE_N_followup`,
+    );
+  const moved = result.items.filter((i) => {
+    const m = SLOT_ID.exec(i.slotId);
+    return m !== null && m[1] !== i.scheduledDate && dates.includes(i.scheduledDate);
+  });
+  if (moved.length > 0)
+    legend.push(
+      `moved: ${moved.map((i) => `${i.slotId} is on ${WEEKDAYS[weekdayOf(i.scheduledDate)]} ${i.scheduledDate.slice(5)}`).join(', ')}`,
+    );
   if (legend.length > 0) lines.push('', ...pack('Legend: ', legend, width));
 
   const v = result.validation;
   const status = STATUS_WORDS[v.status];
   const summary = cut(
-    `Validation: ${status}, score ${v.score}/100 (${v.errors.length} errors, ${v.warnings.length} warnings, ${v.notes.length} notes)`,
+    `Validation: ${status}, score ${v.score}/100 (${plural(v.errors.length, 'error')}, ${plural(v.warnings.length, 'warning')}, ${plural(v.notes.length, 'note')})`,
     width,
   );
   lines.push('', summary.replace(status, paint(STATUS_COLOR[v.status], status)));
+  for (const why of whyNotPassed(v)) lines.push(...wrap(why, width, '  why: ', '    '));
   for (const [label, issues, mark, code] of [
     ['Errors', v.errors, 'x', ANSI.red],
     ['Warnings', v.warnings, '!', ANSI.yellow],

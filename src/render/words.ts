@@ -13,7 +13,8 @@ import {
   TARGETS,
   type TargetKey,
 } from '../domain/catalog';
-import type { ValidationStatus } from '../domain/stages';
+import { ISSUE_CODES } from '../domain/issues';
+import type { ValidationReport, ValidationStatus } from '../domain/stages';
 import { weekdayOf } from '../domain/time';
 
 /** `ppv_non_purchasers` -> `ppv non purchasers`. */
@@ -111,6 +112,31 @@ export const STATUS_WORDS: Readonly<Record<ValidationStatus, string>> = Object.f
   needs_review: 'Needs review',
   failed: 'Failed',
 });
+
+/**
+ * Why a week did not pass, in plain words: the errors, the issues that cap a week at
+ * `needs_review` (too many manual captions, a critical caption shortage), the captions to review,
+ * or a score below the pass mark. Empty for a passing week. Source: RULINGS "Validation".
+ */
+export const whyNotPassed = (v: ValidationReport): ReadonlyArray<string> => {
+  if (v.status === 'passed' || v.status === 'passed_with_warnings') return [];
+  const why: string[] = [];
+  if (v.errors.length > 0) why.push(plural(v.errors.length, 'error'));
+  const capping = [...v.errors, ...v.warnings].filter(
+    (i) => ISSUE_CODES[i.code].capsStatus === 'needs_review',
+  );
+  const capCodes = [...new Set(capping.map((i) => i.code))];
+  for (const code of capCodes) {
+    const n = capping.filter((i) => i.code === code).length;
+    const first = capping.find((i) => i.code === code);
+    why.push(
+      `${first?.message ?? humanize(code)}${n > 1 ? ` (and ${n - 1} more like it)` : ''}: a week with it is at best needs review`,
+    );
+  }
+  if (v.requiresCaptionReview && capCodes.length === 0) why.push('its captions need review');
+  if (why.length === 0) why.push(`its score ${v.score}/100 is below the pass mark`);
+  return why;
+};
 
 /** `3 items`, `1 item`. */
 export const plural = (n: number, one: string, many = `${one}s`): string =>

@@ -5,6 +5,7 @@
  */
 import { matchesPersona } from '../content/persona';
 import { type Issue, issue } from '../domain/issues';
+import { hhmm, instantToLocal } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { epochOf, groupBy, indexed, itemPath } from './helpers';
 import type { ValidationInput } from './types';
@@ -38,6 +39,60 @@ export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue
       issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)),
     ),
   );
+
+/**
+ * Every item has its own `slotId`: the follow-ups, the explanations and the records refer to an
+ * item by it. Error `duplicate_slot_id` per id used more than once (a row copied in an edited
+ * file). `buildSchedule` never makes one.
+ *
+ * Source: seed 001 §7.1 (the item's slot id).
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
+  [...groupBy(input.items, (i) => i.slotId)]
+    .filter(([, g]) => g.length > 1)
+    .map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length }));
+
+/**
+ * Every item's local date and time and its instant name the same moment: `scheduledAt`, seen in
+ * the creator's zone, falls on `scheduledDate` at `scheduledTime` (to the minute). The other
+ * checks read one or the other (spacing and conflicts the instant, the window the local time), so
+ * an edit of one without the other would pass them both; this check makes it an error
+ * `local_time_mismatch` per item (with the local date and time the instant gives). Items whose
+ * fields are missing or unreadable are left to `checkRequiredFields` and the codec.
+ *
+ * Source: seed 001 §7.1 (the item); RULINGS "Timing" (time zones).
+ *
+ * @since 0.3.0
+ * @category validation
+ */
+export const checkLocalTimes = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const timeZone = input.creator.timezone;
+  return input.items.flatMap((item, i) => {
+    if (!Number.isFinite(epochOf(item)) || typeof item.scheduledTime !== 'string') return [];
+    const local = instantToLocal(item.scheduledAt, timeZone);
+    const localTime = hhmm(local.minuteOfDay);
+    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5))
+      return [];
+    return [
+      issue(
+        'local_time_mismatch',
+        {
+          slotId: item.slotId,
+          scheduledAt: item.scheduledAt,
+          scheduledDate: item.scheduledDate,
+          scheduledTime: item.scheduledTime,
+          localDate: local.date,
+          localTime,
+          timeZone,
+        },
+        itemPath(i, 'scheduledAt'),
+      ),
+    ];
+  });
+};
 
 /**
  * Check 2: no caption twice in the schedule. One warning `duplicate_caption` per caption id

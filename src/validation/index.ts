@@ -27,9 +27,11 @@ export {
   checkCaptionUniqueness,
   checkDailyVolume,
   checkFollowupLinkage,
+  checkLocalTimes,
   checkLowConfidence,
   checkPersonaConsistency,
   checkRequiredFields,
+  checkSlotIds,
   checkTimingConflicts,
   checkVaultAvailability,
 } from './checks';

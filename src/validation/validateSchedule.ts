@@ -21,9 +21,11 @@ import {
   checkCaptionUniqueness,
   checkDailyVolume,
   checkFollowupLinkage,
+  checkLocalTimes,
   checkLowConfidence,
   checkPersonaConsistency,
   checkRequiredFields,
+  checkSlotIds,
   checkTimingConflicts,
   checkVaultAvailability,
 } from './checks';
@@ -57,6 +59,8 @@ import { checkWeeklyCaps } from './weeklyLimits';
  */
 export const VALIDATION_CHECKS: ReadonlyArray<NamedCheck> = Object.freeze([
   { name: 'requiredFields', run: checkRequiredFields },
+  { name: 'slotIds', run: checkSlotIds },
+  { name: 'localTimes', run: checkLocalTimes },
   { name: 'captionUniqueness', run: checkCaptionUniqueness },
   { name: 'vaultAvailability', run: checkVaultAvailability },
   { name: 'timingConflicts', run: checkTimingConflicts },

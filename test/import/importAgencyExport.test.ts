@@ -407,7 +407,7 @@ describe('caption types come from the text, never from the row position', () => 
     expect(typesOf([...rows].reverse())).toEqual(typesOf(rows));
   });
 
-  it('short captions: question engagement_prompt, up to 3 words playful, else teaser; the file score', () => {
+  it('short captions: question engagement_prompt, up to 3 words playful, else flirty; the file score', () => {
     const imp = right(
       importAgencyExport({
         'creator_stats_week.csv': stats('c1,,UTC,0,0,0,7'),
@@ -424,7 +424,7 @@ describe('caption types come from the text, never from the row position', () => 
     ).toEqual([
       ['short:1', 'playful', 35.85],
       ['short:2', 'engagement_prompt', 50],
-      ['short:3', 'teaser', 100],
+      ['short:3', 'flirty', 100],
     ]);
     expect(imp.rowIssues.map((i) => [i.line, i.column, i.message])).toEqual([
       [4, 'performance_score', 'outside 0..100: clamped'],

@@ -88,9 +88,18 @@ describe('fromCsv(toCsv(items)) round trip', () => {
   it('gives back every item of several demo weeks, deep-equal', () => {
     expect(weeks.length).toBeGreaterThanOrEqual(6);
     for (const w of weeks) {
-      expect(fromCsv(toCsv(w.items))).toEqual(E.right({ items: w.items, creatorId: null }));
-      expect(fromCsv(toCsv(w.items, { creatorId: w.creatorId }))).toEqual(
-        E.right({ items: w.items, creatorId: w.creatorId }),
+      expect(fromCsv(toCsv(w.items))).toEqual(
+        E.right({ items: w.items, creatorId: null, weekStart: null, seed: null }),
+      );
+      expect(
+        fromCsv(toCsv(w.items, { creatorId: w.creatorId, weekStart: w.weekStart, seed: w.seed })),
+      ).toEqual(
+        E.right({
+          items: w.items,
+          creatorId: w.creatorId,
+          weekStart: w.weekStart,
+          seed: String(w.seed),
+        }),
       );
     }
   });
@@ -135,7 +144,8 @@ describe('fromCsv(toCsv(items)) round trip', () => {
       fc.property(
         fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 6 }),
         fc.option(nonEmpty, { nil: undefined }),
-        (picks, creatorId) => {
+        fc.option(fc.oneof(fc.integer(), nonEmpty), { nil: undefined }),
+        (picks, creatorId, seed) => {
           const items = picks.map(([k, m]): ScheduleItem => {
             const base = sample[k % sample.length] as ScheduleItem;
             return {
@@ -167,8 +177,20 @@ describe('fromCsv(toCsv(items)) round trip', () => {
               },
             };
           });
-          const back = fromCsv(toCsv(items, creatorId === undefined ? {} : { creatorId }));
-          expect(back).toEqual(E.right({ items, creatorId: creatorId ?? null }));
+          const back = fromCsv(
+            toCsv(items, {
+              ...(creatorId === undefined ? {} : { creatorId }),
+              ...(seed === undefined ? {} : { seed, weekStart: '2025-03-03' }),
+            }),
+          );
+          expect(back).toEqual(
+            E.right({
+              items,
+              creatorId: creatorId ?? null,
+              weekStart: seed === undefined ? null : '2025-03-03',
+              seed: seed === undefined ? null : String(seed),
+            }),
+          );
         },
       ),
       { numRuns: 300 },
@@ -176,7 +198,9 @@ describe('fromCsv(toCsv(items)) round trip', () => {
   });
 
   it('keeps an empty week', () => {
-    expect(fromCsv(toCsv([]))).toEqual(E.right({ items: [], creatorId: null }));
+    expect(fromCsv(toCsv([]))).toEqual(
+      E.right({ items: [], creatorId: null, weekStart: null, seed: null }),
+    );
   });
 });
 
@@ -214,7 +238,9 @@ describe('fromCsv errors', () => {
     const swapped = [head, ...rest]
       .map((r) => order.map((i) => (r as string[])[i]).join(','))
       .join('\r\n');
-    expect(fromCsv(swapped)).toEqual(E.right({ items, creatorId: null }));
+    expect(fromCsv(swapped)).toEqual(
+      E.right({ items, creatorId: null, weekStart: null, seed: null }),
+    );
   });
 
   it('names the line and column of a bad number, a bad boolean, a bad value', () => {
@@ -297,10 +323,16 @@ describe('fromCsv errors', () => {
 
   it('keeps an empty creator id, refuses a missing one', () => {
     const items = weeks[0]?.items.slice(0, 2) ?? [];
-    expect(fromCsv(toCsv(items, { creatorId: '' }))).toEqual(E.right({ items, creatorId: '' }));
+    expect(fromCsv(toCsv(items, { creatorId: '' }))).toEqual(
+      E.right({ items, creatorId: '', weekStart: null, seed: null }),
+    );
     const csv = toCsv(items, { creatorId: 'c' }).replace('\r\n"c",', '\r\n,');
     expect(errorsOf(csv)).toEqual([
-      { line: 2, column: 'creatorId', message: 'creatorId: expected string, got null' },
+      {
+        line: 2,
+        column: 'creatorId',
+        message: 'creatorId: expected a value ("c" on the other rows), got an empty field',
+      },
     ]);
   });
 
@@ -315,7 +347,34 @@ describe('fromCsv errors', () => {
       {
         line: 3,
         column: 'creatorId',
-        message: 'creatorId: expected "creator_01" as on the rows before, got "creator_02"',
+        message: 'creatorId: expected "creator_01" as on 1 other row, got "creator_02"',
+      },
+    ]);
+  });
+
+  // Regression: one mistyped first row used to make every other row the one in error.
+  it('blames the one row whose creator, week or seed differs from the others', () => {
+    const items = weeks[0]?.items.slice(0, 4) ?? [];
+    const csv = toCsv(items, { creatorId: 'creator_01', weekStart: '2025-01-20', seed: 42 });
+    const [head, a, ...rest] = lines(csv);
+    const typo = (a as string).replace('"creator_01"', '"creatr_01"').replace('"42"', '"7"');
+    expect(errorsOf([head, typo, ...rest].join('\r\n'))).toEqual([
+      {
+        line: 2,
+        column: 'creatorId',
+        message: 'creatorId: expected "creator_01" as on 3 other rows, got "creatr_01"',
+      },
+      { line: 2, column: 'seed', message: 'seed: expected "42" as on 3 other rows, got "7"' },
+    ]);
+  });
+
+  it('refuses a week start that is no date', () => {
+    const items = weeks[0]?.items.slice(0, 1) ?? [];
+    expect(errorsOf(toCsv(items, { weekStart: '2025-02-30' }))).toEqual([
+      {
+        line: 2,
+        column: 'weekStart',
+        message: 'weekStart: expected a date YYYY-MM-DD, got "2025-02-30"',
       },
     ]);
   });

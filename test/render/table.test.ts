@@ -123,8 +123,9 @@ describe('toTable', () => {
     for (const w of weeks) {
       const table = toTable(w, { width: 200 });
       const v = w.validation;
+      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
       expect(table).toContain(
-        `Validation: ${status[v.status]}, score ${v.score}/100 (${v.errors.length} errors, ${v.warnings.length} warnings, ${v.notes.length} notes)`,
+        `Validation: ${status[v.status]}, score ${v.score}/100 (${n(v.errors.length, 'error')}, ${n(v.warnings.length, 'warning')}, ${n(v.notes.length, 'note')})`,
       );
       const flat = table.replace(/\s+/g, ' ');
       for (const issue of [...v.errors, ...v.warnings])
@@ -142,7 +143,8 @@ describe('toTable', () => {
       validation: { ...w.validation, status: 'failed', score: 40, errors: [error] },
     };
     const narrow = toTable(failed, { width: 60 });
-    expect(narrow).toContain('Validation: failed, score 40/100 (1 errors');
+    expect(narrow).toContain('Validation: failed, score 40/100 (1 error,');
+    expect(narrow).toContain('why: 1 error');
     expect(narrow).toContain('Errors:\n  x Two sends of the same PPV style');
     for (const line of narrow.split('\n')) expect(cols(line)).toBeLessThanOrEqual(60);
     expect(narrow.replace(/\s+/g, ' ')).toContain(error.message);
