@@ -191,9 +191,14 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
       strict: true,
     });
   } catch (e) {
-    throw new UsageError(
-      e instanceof Error ? e.message.replace(/\. To specify.*$/s, '') : String(e),
-    );
+    const message = e instanceof Error ? e.message : String(e);
+    // `--data --creators 2`, `plan --data`: an option left without its value.
+    const flag = /^Option '(--[\w-]+)/.exec(message)?.[1];
+    if (flag !== undefined && /ambiguous|argument missing/.test(message))
+      throw new UsageError(
+        `${flag} needs a value (${flag} ${flag === '--data' ? 'PATH' : 'VALUE'})`,
+      );
+    throw new UsageError(message.replace(/\. To specify.*$/s, ''));
   }
   const { values: v, positionals } = parsed;
   if (v.version) return { kind: 'version' };

@@ -62,11 +62,20 @@ const EXTENSIONS: Readonly<Record<Format, string>> = {
   html: 'html',
 };
 
-const errorLines = (e: ScheduleError, verb = 'could not build'): string[] => [
-  `  ${verb}: ${e.message}`,
-  ...e.issues.slice(0, 10).map((i) => `    ${i.path === null ? '' : `${i.path}: `}${i.message}`),
-  ...(e.issues.length > 10 ? [`    ... and ${e.issues.length - 10} more`] : []),
-];
+/** A build or validation error: what failed, then its issues (at most 10), each once with its path. */
+const errorLines = (e: ScheduleError, verb = 'could not build'): string[] =>
+  e.issues.length === 0
+    ? [`  ${verb}: ${e.message}`]
+    : [
+        `  ${verb}: ${plural(e.issues.length, 'problem')}`,
+        ...e.issues
+          .slice(0, 10)
+          .map(
+            (i) =>
+              `    ${i.path === null || i.message.startsWith(i.path) ? '' : `${i.path}: `}${i.message}`,
+          ),
+        ...(e.issues.length > 10 ? [`    ... and ${e.issues.length - 10} more`] : []),
+      ];
 
 /**
  * The issues of a report in plain language: why it did not pass, errors and warnings, then how
@@ -422,9 +431,7 @@ const validate = async (cmd: Extract<Command, { kind: 'validate' }>, io: Io): Pr
     file.items,
   )(inMemoryPorts(source.dataset))();
   if (E.isLeft(r)) {
-    io.stderr(
-      `${[`${cmd.file}: cannot validate`, ...errorLines(r.left, 'cannot validate')].join('\n')}\n`,
-    );
+    io.stderr(`${[`${cmd.file}:`, ...errorLines(r.left, 'cannot validate')].join('\n')}\n`);
     return r.left.code === 'INVALID_INPUT' ? 2 : 1;
   }
   const v = r.right;

@@ -16,7 +16,15 @@ import type {
   TargetReason,
   VariationMetadata,
 } from '../domain/types';
-import { channelName, sendTypeName, shortTime, targetName, usd, weekdayName } from './words';
+import {
+  channelName,
+  plural,
+  sendTypeName,
+  shortTime,
+  targetName,
+  usd,
+  weekdayName,
+} from './words';
 
 /**
  * The time part of an explanation: the local date and time, what they were built from (the
@@ -160,8 +168,8 @@ const priceLines = (p: ItemExplanation['price']): string[] => {
   const base = `Price: ${usd(p.suggestedPrice)}.`;
   const why =
     p.historyMedian === null
-      ? ` The send type's default of ${usd(p.defaultPrice)}: only ${p.historyPrices} priced sends of this type in the history, too few for a median.`
-      : ` The default ${usd(p.defaultPrice)} moved toward the history median ${usd(p.historyMedian)} (${p.historyPrices} priced sends) by the volume confidence ${p.confidence.toFixed(2)}, ending in .99.`;
+      ? ` The send type's default of ${usd(p.defaultPrice)}: ${p.historyPrices === 0 ? 'no priced send' : `only ${plural(p.historyPrices, 'priced send')}`} of this type in the history, too few for a median.`
+      : ` The default ${usd(p.defaultPrice)} moved toward the history median ${usd(p.historyMedian)} (${plural(p.historyPrices, 'priced send')}) by the volume confidence ${p.confidence.toFixed(2)}, ending in .99.`;
   return [`${base}${why}${p.clamped ? ' Then held inside the policy price range.' : ''}`];
 };
 
