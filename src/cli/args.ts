@@ -129,33 +129,25 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
+/** The options of a week build, shared by `plan` and `demo`. */
+const BUILD_OPTIONS = [
+  'week-start',
+  'seed',
+  'creators',
+  'format',
+  'out',
+  'concurrency',
+  'utc',
+  'alarm',
+];
+const LOOKUP_OPTIONS = ['data', 'settings', 'creator', 'week-start', 'seed', 'json'];
+
 /** Which options each subcommand takes: any other is a usage error. */
 const ALLOWED: Readonly<Record<string, ReadonlyArray<string>>> = {
-  plan: [
-    'data',
-    'settings',
-    'week-start',
-    'seed',
-    'creators',
-    'format',
-    'out',
-    'concurrency',
-    'utc',
-    'alarm',
-  ],
-  demo: [
-    'week-start',
-    'seed',
-    'creators',
-    'format',
-    'out',
-    'concurrency',
-    'utc',
-    'alarm',
-    'save-dataset',
-  ],
-  explain: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
-  validate: ['data', 'settings', 'creator', 'week-start', 'seed', 'json'],
+  plan: ['data', 'settings', ...BUILD_OPTIONS],
+  demo: [...BUILD_OPTIONS, 'save-dataset'],
+  explain: LOOKUP_OPTIONS,
+  validate: LOOKUP_OPTIONS,
 };
 
 /**

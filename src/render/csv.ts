@@ -16,9 +16,10 @@
  *   same number), booleans as `true` / `false`;
  * - **`null` is an empty unquoted field, the empty string is an empty quoted field `""`** (the
  *   PostgreSQL `COPY ... CSV` convention). Every text cell is quoted, so a tool that keeps the
- *   quotes keeps the difference. A tool that re-saves the file quoting every field (Python's
- *   `csv.QUOTE_NONNUMERIC`, some spreadsheets) is read leniently: `""` in a number, boolean or
- *   JSON column, or in a text column that cannot be empty but can be `null`, reads as `null`.
+ *   quotes keeps the difference. `""` in a number, boolean or JSON column reads as `null`. A
+ *   file whose header is quoted was re-saved by a tool quoting every field (Python's
+ *   `csv.QUOTE_ALL`, some spreadsheets; `toCsv` writes its header bare): there `""` reads as
+ *   `null` in every text column, `''` only where `null` is not valid.
  *
  * CSV injection: by default the text is written as it is, so the file round-trips (a caption
  * may start with `=`, `+`, `-` or `@`). `excelSafe: true` is for files meant to be opened in a
@@ -409,6 +410,9 @@ export const fromCsv = (text: string): E.Either<CsvError[], CsvSchedule> => {
   const header = readHeader(first.record);
   if (E.isLeft(header)) return E.left(header.left.map((e) => ({ ...e, line: headerLine })));
   const { index } = header.right;
+  // `toCsv` writes its header bare: a quoted header means a tool re-saved the file quoting
+  // every field, so its `""` no longer tells `''` from `null`.
+  const resaved = text.replace(/^\uFEFF/, '').startsWith('"');
 
   const errors: CsvError[] = [];
   const items: ScheduleItem[] = [];
@@ -441,7 +445,12 @@ export const fromCsv = (text: string): E.Either<CsvError[], CsvSchedule> => {
     const obj: Record<string, unknown> = {};
     const bad = new Set<string>();
     for (const c of COLUMNS) {
-      const r = readCell(c.kind, record[index.get(c.name) as number] ?? null);
+      const cell = record[index.get(c.name) as number] ?? null;
+      // In a re-saved file an empty text was most likely `null` (see below for `''`).
+      const r =
+        resaved && c.kind === 'text' && cell === ''
+          ? { ok: true as const, value: null }
+          : readCell(c.kind, cell);
       if (r.ok) assign(obj, c.name, r.value);
       else {
         bad.add(c.name);
@@ -450,8 +459,9 @@ export const fromCsv = (text: string): E.Either<CsvError[], CsvSchedule> => {
     }
     let decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
     if (E.isLeft(decoded)) {
-      // A re-saved file may quote every empty field: an empty text the codec refuses where
-      // `null` is allowed was `null` (`toCsv` writes `""` only where `''` is a valid value).
+      // An empty text the codec refuses as read is the other of `''` and `null`: `toCsv`
+      // writes `""` only where `''` is valid, and a re-saved file's `""` is `null` but where
+      // only `''` is valid.
       const emptied = decoded.left
         .map((i) => columnOfPath(i.path))
         .filter(
@@ -459,7 +469,7 @@ export const fromCsv = (text: string): E.Either<CsvError[], CsvSchedule> => {
             c !== null && TEXT_COLUMNS.has(c) && record[index.get(c) as number] === '',
         );
       if (emptied.length > 0) {
-        for (const c of emptied) assign(obj, c, null);
+        for (const c of emptied) assign(obj, c, resaved ? '' : null);
         decoded = decodeWith(ScheduleItemC, obj, '', 'invalid_input');
       }
     }

@@ -10,35 +10,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
 import { hasRealData, REAL_DATA_SKIP_REASON, realDataDir } from '../support/realData';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-const cliWith = async (
-  progressStream: NodeJS.WritableStream | null,
-  argv: ReadonlyArray<string>,
-): Promise<Run> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    progressStream,
-    color: false,
-  });
-  return { code, stdout, stderr };
-};
-
-const cli = (...argv: string[]): Promise<Run> => cliWith(null, argv);
+import { cli, cliWith } from './run';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'eros-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
