@@ -6,3 +6,4 @@ export * from './load';
 export * from './pins';
 export * from './pricing';
 export * from './timingEvents';
+export * from './runSchedule';
