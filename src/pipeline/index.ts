@@ -5,5 +5,5 @@ export * from './effects';
 export * from './load';
 export * from './pins';
 export * from './pricing';
-export * from './timingEvents';
 export * from './runSchedule';
+export * from './timingEvents';
