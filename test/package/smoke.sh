@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The packed tarball, installed into a new project and used by name: publint --strict, attw
+# (node16 and bundler resolution), then ESM, CommonJS, TypeScript (nodenext and bundler) and
+# Deno (npm: specifier, resolved from the project's node_modules). Run from the repository root.
+set -euo pipefail
+root="$(pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+npm pack --silent --pack-destination "$work" >/dev/null
+tarball="$(ls "$work"/eros-schedule-*.tgz)"
+npx publint --strict "$tarball"
+npx attw --profile node16 "$tarball"
+mkdir "$work/app" && cd "$work/app"
+printf '{ "name": "smoke", "private": true, "type": "module" }\n' > package.json
+npm install --silent --no-audit --no-fund "$tarball" >/dev/null
+cat > esm.mjs <<'JS'
+import { getVolumeTier, inMemoryPorts, runSchedule } from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
+const a = await runSchedule({ creatorId: 'creator_01', weekStart: '2025-01-20', seed: 42 }, inMemoryPorts(generateDemoAgency(42)));
+if (!a.ok || getVolumeTier(1200).tier !== 'mid') process.exit(1);
+console.log(`esm: ${a.value.items.length} items, ${a.value.validation.status}`);
+JS
+cat > cjs.cjs <<'JS'
+const { buildSchedule, inMemoryPorts } = require('eros-schedule');
+const { generateDemoAgency } = require('eros-schedule/demo');
+buildSchedule({ creatorId: 'creator_01', weekStart: '2025-01-20', seed: 42 })(inMemoryPorts(generateDemoAgency(42)))().then((e) => {
+  if (e._tag !== 'Right') process.exit(1);
+  console.log(`cjs: ${e.right.items.length} items, ${e.right.validation.status}`);
+});
+JS
+cat > use.ts <<'TS'
+import { type RunScheduleResult, getVolumeTier, runSchedule, type ScheduleItem } from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
+import { importAgencyExport } from 'eros-schedule/import';
+const tier: 'low' | 'mid' | 'high' | 'ultra' = getVolumeTier(10).tier;
+const f = (r: RunScheduleResult): ReadonlyArray<ScheduleItem> => (r.ok ? r.value.items : []);
+export { f, generateDemoAgency, importAgencyExport, runSchedule, tier };
+TS
+tsc="$root/node_modules/.bin/tsc"
+"$tsc" --noEmit --strict --skipLibCheck false --module nodenext --moduleResolution nodenext --target es2022 use.ts
+"$tsc" --noEmit --strict --module esnext --moduleResolution bundler --target es2022 use.ts
+node esm.mjs
+node cjs.cjs
+sed "s#from 'eros-schedule#from 'npm:eros-schedule#" esm.mjs > deno.mjs
+printf '{ "nodeModulesDir": "manual" }\n' > deno.json
+"$root/node_modules/.bin/deno" run --allow-read --allow-env deno.mjs | sed 's/^esm/deno/'
