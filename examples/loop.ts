@@ -7,7 +7,7 @@
  *
  *   npx tsx examples/loop.ts
  */
-import * as TE from 'fp-ts/lib/TaskEither.js';
+
 import {
   buildSchedule,
   type CampaignRecord,
@@ -17,8 +17,9 @@ import {
   recordOutcomes,
   type SchedulePorts,
   type ScheduleResult,
-} from '../src/index';
-import { generateDemoAgency } from './demo-agency/generate';
+} from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
+import * as TE from 'fp-ts/lib/TaskEither.js';
 
 const sent: CampaignRecord[] = [];
 const ports: SchedulePorts = {

@@ -7,15 +7,15 @@
  *   npx tsx examples/quickstart.ts
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import * as E from 'fp-ts/lib/Either.js';
 import {
   buildSchedule,
   type CaptionQuery,
   inMemoryPorts,
   type SchedulePorts,
   withResilience,
-} from '../src/index';
-import { generateDemoAgency } from './demo-agency/generate';
+} from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
+import * as E from 'fp-ts/lib/Either.js';
 
 const memory = inMemoryPorts(generateDemoAgency(42));
 

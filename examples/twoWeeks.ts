@@ -6,15 +6,16 @@
  *
  *   npx tsx examples/twoWeeks.ts
  */
-import * as TE from 'fp-ts/lib/TaskEither.js';
+
 import {
   buildSchedule,
   type CreatorRotationState,
   inMemoryPorts,
   type RotationSaveAnswer,
   type SchedulePorts,
-} from '../src/index';
-import { generateDemoAgency } from './demo-agency/generate';
+} from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
+import * as TE from 'fp-ts/lib/TaskEither.js';
 
 const rotationRows = new Map<string, CreatorRotationState>();
 const ports: SchedulePorts = {
