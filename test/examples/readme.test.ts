@@ -38,7 +38,7 @@ describe('README usage snippet', () => {
 
   it('the loop snippet is examples/loop.ts', () => {
     const file = readFileSync(resolve(root, 'examples/loop.ts'), 'utf8');
-    const body = file.slice(file.indexOf('import * as TE'));
+    const body = file.slice(file.indexOf('\nimport ') + 1);
     const section = readme().slice(readme().indexOf('### The loop: plan, record'));
     const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(snippet).toBe(body);
@@ -46,7 +46,7 @@ describe('README usage snippet', () => {
 
   it('the two-week snippet is examples/twoWeeks.ts', () => {
     const file = readFileSync(resolve(root, 'examples/twoWeeks.ts'), 'utf8');
-    const body = file.slice(file.indexOf('import * as TE'));
+    const body = file.slice(file.indexOf('\nimport ') + 1);
     const section = readme().slice(readme().indexOf('### Two weeks, the rotation state carried'));
     const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(snippet).toBe(body);
