@@ -87,9 +87,13 @@ export type DowWeighting = 'uniform' | 'performance_based';
  * @category analytics
  */
 export interface AbArmConfig {
+  /** Bumps per PPV, 0-4 (000 task 3.7 `bump_to_ppv_ratio`): sets the matrix bump ranges to this ratio of the PPV ranges. */
   readonly bumpToPpvRatio?: number;
+  /** `uniform` (every weekday alike) or `performance_based` (the weekday multipliers) (`dow_weighting`). */
   readonly dowWeighting?: DowWeighting;
+  /** Campaigns a month, a whole number 1-100 (`monthly_campaigns`): sets the campaign cadence. */
   readonly monthlyCampaigns?: number;
+  /** Raw `PolicyOverrides` of the arm, applied last (they win leaf by leaf). */
   readonly policy?: PolicyOverrides;
 }
 
@@ -113,19 +117,33 @@ export interface AbArmConfig {
  * @category analytics
  */
 export interface VolumeAbTest {
+  /** The test's id; the arm of a creator is a hash of it and the creator id. */
   readonly testId: string;
+  /** What the test checks, for people. */
   readonly hypothesis: string;
+  /** The control arm's configuration (`{}`: the caller's policy, a holdout). */
   readonly controlConfig: AbArmConfig;
+  /** The treatment arm's configuration. */
   readonly treatmentConfig: AbArmConfig;
+  /** The metric the test is decided on (`monthly_revenue`...). */
   readonly primaryMetric: string;
+  /** Other metrics watched. */
   readonly secondaryMetrics: ReadonlyArray<string>;
+  /** Observations per group (the power analysis, or the caller's own number). */
   readonly minSampleSize: number;
+  /** Length of the test, days (default 14). */
   readonly durationDays: number;
+  /** Confidence of the two-tailed test, in (0, 1) (default 0.95). */
   readonly confidenceLevel: number;
+  /** Statistical power, in (0, 1) (default 0.80). */
   readonly statisticalPower: number;
+  /** The smallest effect to detect, in standard deviations of the metric (default 0.10: a 10 % lift of a metric normalised to unit variance). */
   readonly minimumDetectableEffect: number;
+  /** Local date `YYYY-MM-DD` the test starts, `null` when not set. */
   readonly startDate: string | null;
+  /** Local date `YYYY-MM-DD` it ends, `null` when not set. */
   readonly endDate: string | null;
+  /** Bookkeeping of the caller (`draft`, `running`...); the library does not read it. */
   readonly status: AbTestStatus;
 }
 
@@ -167,7 +185,9 @@ export interface VolumeAbTestConfig
  * @category analytics
  */
 export interface AbExperiment {
+  /** The designed test (`designVolumeAbTest`, `VOLUME_AB_TESTS`). */
   readonly test: VolumeAbTest;
+  /** Share of creators in treatment, 0-1 (default `policy.abTest.treatmentShare`, 0.5). */
   readonly treatmentShare?: number;
 }
 
@@ -183,7 +203,9 @@ export interface AbExperiment {
  * @category analytics
  */
 export interface AbAssignment {
+  /** The test's id. */
   readonly testId: string;
+  /** The creator's arm: `control` or `treatment`. */
   readonly arm: AbArm;
 }
 
@@ -542,15 +564,25 @@ export const VOLUME_AB_TESTS: Readonly<
  * @category analytics
  */
 export interface TestCompletion {
+  /** Whether both groups have at least `minRequired` observations. */
   readonly isSufficient: boolean;
+  /** Observations of the control group. */
   readonly controlN: number;
+  /** Observations of the treatment group. */
   readonly treatmentN: number;
+  /** Observations each group needs (`test.minSampleSize`). */
   readonly minRequired: number;
+  /** Observations the control group still lacks (0 when enough). */
   readonly shortfallControl: number;
+  /** Observations the treatment group still lacks (0 when enough). */
   readonly shortfallTreatment: number;
+  /** Days more: the seed's `max(shortfalls) // 10 + 1` (`policy.abTest.observationsPerDay`), 0 when sufficient. */
   readonly additionalDays: number;
+  /** The issue's message (`Test has sufficient data (...)`, `Insufficient data. Need N more observations.`). */
   readonly message: string;
+  /** `Proceed with statistical analysis` or `Continue test for ~D more days`. */
   readonly recommendation: string;
+  /** `ab_test_sufficient` (info) or `ab_test_insufficient` (warning). */
   readonly issue: IssueOf<'ab_test_sufficient'> | IssueOf<'ab_test_insufficient'>;
 }
 
@@ -933,7 +965,12 @@ export const applyAbExperiment = (
   rootPath = 'inputs.experiment',
 ): E.Either<
   ReadonlyArray<Issue>,
-  { readonly assignment: AbAssignment; readonly policy: SchedulePolicy }
+  {
+    /** The creator's arm of the test. */
+    readonly assignment: AbAssignment;
+    /** The policy of that arm: its configuration laid over `base`, resolved. */
+    readonly policy: SchedulePolicy;
+  }
 > =>
   guarded('invalid_input', 'a decoded experiment and a resolved policy', rootPath, () => {
     const { test } = experiment;

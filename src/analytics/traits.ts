@@ -28,11 +28,17 @@ import { apportion } from '../volume/weekly';
  * @category analytics
  */
 export interface PerformanceRecord {
+  /** The send's id (ties in earnings are broken by it). */
   readonly id: string;
+  /** USD earned by the send (finite, >= 0). */
   readonly earnings: number;
+  /** The caption sent; `null` when unknown (counts as outside the optimal length). */
   readonly captionText: string | null;
+  /** The content type sent; `null` when unknown (an unknown value never makes a trait). */
   readonly contentType: string | null;
+  /** The caption's tone; `null` when unknown. */
   readonly tone: string | null;
+  /** The price, USD; `null` when unknown. */
   readonly price: number | null;
 }
 
@@ -74,9 +80,11 @@ export type ContingencyTable2x2 = readonly [readonly [number, number], readonly 
  * @category analytics
  */
 export interface ChiSquareResult {
+  /** The chi-square statistic (with Yates' correction unless turned off). */
   readonly statistic: number;
   /** Upper-tail probability, 0-1 (absolute accuracy about 1e-15: tiny p-values read 0). */
   readonly pValue: number;
+  /** Degrees of freedom: always 1 for a 2x2 table. */
   readonly df: 1;
 }
 
@@ -216,13 +224,21 @@ export type TraitTest = 'chi_square' | 'fisher_exact';
  * @category analytics
  */
 export interface SharedTrait<V extends string | number> {
+  /** The shared value (`'250-449'` for the optimal length, a content type, a tone, a price in USD). */
   readonly value: V;
+  /** Top performers having it. */
   readonly count: number;
+  /** `count / topN`, 0-1. */
   readonly share: number;
+  /** `[[top with, top without], [non-top with, non-top without]]`. */
   readonly table: ContingencyTable2x2;
+  /** The test the p-value comes from (chi-square, or Fisher's exact test when a cell is under 5). */
   readonly test: TraitTest;
+  /** The test's p-value, 0-1. */
   readonly pValue: number;
+  /** `pValue < bonferroniAlpha`. */
   readonly isSignificant: boolean;
+  /** The recommendation for people (e.g. `Top performers favour solo content`). */
   readonly recommendationText: string;
 }
 
@@ -235,9 +251,13 @@ export interface SharedTrait<V extends string | number> {
  * @category analytics
  */
 export interface SharedTraits {
+  /** Captions of the optimal length (250-449 characters). */
   readonly optimalLength?: SharedTrait<string>;
+  /** The content type most top performers share. */
   readonly dominantContentType?: SharedTrait<string>;
+  /** The tone most top performers share. */
   readonly dominantTone?: SharedTrait<string>;
+  /** The price (USD) most top performers share. */
   readonly dominantPrice?: SharedTrait<number>;
 }
 
@@ -253,23 +273,37 @@ export interface SharedTraits {
  */
 export type TraitRecommendation =
   | {
+      /** The trait: captions of the optimal length. */
       readonly trait: 'optimal_length';
+      /** Raise the caption weight. */
       readonly action: 'increase_weight';
+      /** The multiplier to apply (000 gap 4.1, `policy.traits.multipliers`). */
       readonly multiplier: number;
+      /** The trait test's p-value, below the Bonferroni-corrected alpha. */
       readonly pValue: number;
     }
   | {
+      /** The trait: a content type. */
       readonly trait: 'content_type';
+      /** The content type whose allocation increases. */
       readonly contentType: string;
+      /** Raise the content type's allocation. */
       readonly action: 'increase_allocation';
+      /** The multiplier to apply (000 gap 4.1, `policy.traits.multipliers`). */
       readonly multiplier: number;
+      /** The trait test's p-value, below the Bonferroni-corrected alpha. */
       readonly pValue: number;
     }
   | {
+      /** The trait: a caption tone. */
       readonly trait: 'tone';
+      /** The tone whose caption weight increases. */
       readonly tone: string;
+      /** Raise the caption weight. */
       readonly action: 'increase_weight';
+      /** The multiplier to apply (000 gap 4.1, `policy.traits.multipliers`). */
       readonly multiplier: number;
+      /** The trait test's p-value, below the Bonferroni-corrected alpha. */
       readonly pValue: number;
     };
 
@@ -285,13 +319,21 @@ export type TraitRecommendation =
  * @category analytics
  */
 export interface TraitAnalysis {
+  /** Whether `recommendations` is not empty. */
   readonly hasRecommendations: boolean;
+  /** The trait families that passed the share rule. */
   readonly sharedTraits: SharedTraits;
+  /** The increases backed by a significant trait. */
   readonly recommendations: ReadonlyArray<TraitRecommendation>;
+  /** Records analysed (all of them). */
   readonly analyzedCount: number;
+  /** How many were top performers. */
   readonly topN: number;
+  /** `HIGH` when `analyzedCount >= minSampleForConfidence`, else `LOW`. */
   readonly statisticalConfidence: 'HIGH' | 'LOW';
+  /** `alpha / 4` (four trait families tested). */
   readonly bonferroniAlpha: number;
+  /** `insufficient_data` when there are fewer records than `topN` (nothing tested). */
   readonly reason?: 'insufficient_data';
 }
 
@@ -608,8 +650,11 @@ const analyze = (
  * @category analytics
  */
 export interface VolumeIncreases {
+  /** The input allocation with each recommended content type multiplied. */
   readonly allocation: Readonly<Record<string, number>>;
+  /** The caption-weight multiplier for 250-449-character captions, `null` when length was not recommended. */
   readonly optimalLengthBonus: number | null;
+  /** What was applied, in order: `optimal_length`, `content_type:<type>`. */
   readonly applied: ReadonlyArray<string>;
 }
 

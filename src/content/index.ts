@@ -41,6 +41,7 @@ export {
   type CampaignFitOf,
   type CaptionFit,
   captionFit,
+  type FitPolicy,
   rematchRestyled,
   type StyleFit,
   styleFitOf,

@@ -36,7 +36,8 @@
  */
 import type { SendTypeKey } from '../domain/catalog';
 import { deepFreeze } from '../domain/freeze';
-import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { DEFAULT_POLICY } from '../domain/policy';
+import type { PpvStructurePolicy } from '../domain/policyTypes';
 import type { PpvStyle } from '../domain/types';
 
 /**
@@ -121,18 +122,7 @@ export const PPV_STRUCTURE_ELEMENTS: ReadonlyArray<PpvStructureElement> = Object
   'shortWrap',
 ]);
 
-/**
- * The policy slice of the structure check (`policy.ppvStructure`): the minimum element counts of
- * each structure (3 of 4, 2 of 3, 2 of 3) and the sizes of the wall campaign's parts
- * (`titleMaxCharacters` 60 code points, `bodyMinWords` 8 words, `wrapMaxCharacters` 80 code
- * points).
- *
- * Source: seed 004 "PPV Caption Structure Requirements"; part sizes are project choices.
- *
- * @since 0.3.0
- * @category content
- */
-export type PpvStructurePolicy = SchedulePolicy['ppvStructure'];
+export type { PpvStructurePolicy };
 
 /**
  * What part of a caption a detector reads (see the module documentation for how text is split):

@@ -7,6 +7,7 @@
  */
 import type { CaptionType, SendTypeSpec } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
+import type { ScoringWeights } from '../domain/policyTypes';
 import type { CaptionScores } from '../domain/stages';
 import type { Caption, Persona } from '../domain/types';
 import { personaScore } from './persona';
@@ -19,14 +20,7 @@ import { personaScore } from './persona';
  */
 export type ContentPolicy = Pick<SchedulePolicy, 'content'>;
 
-/**
- * Composite-score weights (fractions summing to 1): `policy.content.weights` or
- * `policy.content.degradedWeights`. Source: seed 001 §3.0, phase 3 recovery.
- *
- * @since 0.1.0
- * @category content
- */
-export type ScoringWeights = SchedulePolicy['content']['weights'];
+export type { ScoringWeights };
 
 /**
  * The five component scores of a caption, 0-100 each, before weighting.

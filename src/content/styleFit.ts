@@ -180,7 +180,14 @@ const captionFieldsOf = (s: TimedSlot): CaptionFields => ({
   needsCaption: s.needsCaption,
 });
 
-type FitPolicy = Pick<SchedulePolicy, 'rotation' | 'ppvStructure'> &
+/**
+ * The policy sections the style-fit checks read: `rotation` (what each PPV style shows),
+ * `ppvStructure` (the seed 004 structures) and, optionally, `campaigns` (the game keywords).
+ *
+ * @since 0.3.0
+ * @category content
+ */
+export type FitPolicy = Pick<SchedulePolicy, 'rotation' | 'ppvStructure'> &
   Partial<Pick<SchedulePolicy, 'campaigns'>>;
 
 /**

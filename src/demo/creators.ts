@@ -18,27 +18,63 @@ import type {
 } from '../index';
 import type { Draw } from './draw';
 
-/** Which kind of tracked trends a creator has (`null`: none, the pipeline derives scores). */
+/**
+ * Which kind of tracked performance trends a demo creator has: `divergent` (7d and 30d scores
+ * at least 15 points apart), `saturated` (saturation above 70, revenue falling), `opportunity`
+ * (opportunity above 70, revenue rising), `steady`; `null`: none, the pipeline derives scores
+ * from the history.
+ *
+ * Source: seed 002 "Dynamic Adjustments" (the score bands each kind exercises).
+ *
+ * @since 0.3.0
+ * @category demo
+ */
 export type TrendKind = 'divergent' | 'saturated' | 'opportunity' | 'steady' | null;
 
-/** Which best-timing shape a creator has (`null`: none, the pipeline uses generic hours). */
+/**
+ * Which best-timing shape a demo creator has: peak hours in the `evening`, at `midday`, or
+ * `split` between both; `null`: none, the pipeline uses the generic hours.
+ *
+ * Source: seed 001 §1.6 (`get_best_timing`), phase 1 recovery (generic timing).
+ *
+ * @since 0.3.0
+ * @category demo
+ */
 export type TimingKind = 'evening' | 'midday' | 'split' | null;
 
-/** One row of the demo roster. */
+/**
+ * One row of the demo roster: the profile of a synthetic creator and which side data
+ * (trends, vault, rankings, timing, persona) the demo agency gives it.
+ *
+ * Source: seed 001 §1.1 (the profile), seed 000 task 3.1 (page types x sub-types).
+ *
+ * @since 0.3.0
+ * @category demo
+ */
 export interface DemoCreatorSpec {
+  /** Active fans, a whole number (decides the volume tier). */
   readonly fanCount: number;
+  /** `paid` or `free` subscription page. */
   readonly pageType: PageType;
+  /** `nude`, `non_nude` or `porno` (000 task 3.1). */
   readonly contentPageType: ContentPageType;
+  /** `gfe`, `commercial` or `personalized` (000 task 3.1). */
   readonly subType: SubType;
+  /** IANA time-zone name the creator's week is planned in. */
   readonly timezone: string;
+  /** Performance tier, 1 (top) to 5 (001 §1.1). */
   readonly performanceTier: number;
+  /** The kind of tracked trends, `null` for none. */
   readonly trends: TrendKind;
   /** Days of history before `asOf` (90, or ~10 for a new creator). */
   readonly historyDays: number;
+  /** Whether the creator has vault availability data (without it, everything is assumed available). */
   readonly vault: boolean;
   /** Whether the creator has content-type rankings (TOP / MID / LOW / AVOID). */
   readonly rankings: boolean;
+  /** The best-timing shape, `null` for none. */
   readonly timing: TimingKind;
+  /** The persona's tone, `null` for no persona. */
   readonly persona: Persona['tone'] | null;
   /** Relative change of revenue per PPV from the first to the last history day (-0.4 = falling 40 %). */
   readonly revenueSlope: number;

@@ -49,7 +49,7 @@ import { drawFrom } from './draw';
 import { type ContentMix, captionPicker, historyOf } from './history';
 
 export { CONTENT_TYPES } from './captions';
-export { ROSTER } from './creators';
+export { type DemoCreatorSpec, ROSTER, type TimingKind, type TrendKind } from './creators';
 
 /**
  * Options of `generateDemoAgency`.

@@ -3,6 +3,9 @@ export {
   DEMO_AS_OF,
   DEMO_CAPTIONS,
   type DemoAgencyOptions,
+  type DemoCreatorSpec,
   generateDemoAgency,
   ROSTER,
+  type TimingKind,
+  type TrendKind,
 } from './generate';

@@ -37,15 +37,27 @@ import {
 } from './catalog';
 import { decodeWith } from './decode';
 import type { Issue } from './issues';
-import { refine, strictType, stringUnion } from './policyCodec';
+import { decodesTo, refine, strictType, stringUnion } from './policyCodec';
 import { isIsoDate, isTimeZone } from './time';
 import type {
+  BestTiming,
+  CampaignRecord,
+  Caption,
+  CaptionRecord,
+  CaptionUsage,
   ContentPageType,
   ContentRankTier,
+  ContentTypeRanking,
+  CreatorProfile,
+  HorizonScores,
+  MassMessage,
+  PerformanceTrends,
   Persona,
   PpvStyle,
   ScheduleItem,
+  ScheduleOptions,
   SubType,
+  Vault,
 } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -304,27 +316,30 @@ const recordOf = <A>(
  * @since 0.1.0
  * @category codecs
  */
-export const CreatorProfileC = t.intersection(
-  [
-    t.type(
-      {
-        creatorId: NonEmptyStringC,
-        pageType: PageTypeC,
-        fanCount: NonNegativeIntC,
-        timezone: TimeZoneC,
-        contentPageType: ContentPageTypeC,
-        subType: SubTypeC,
-        performanceTier: intInRange(1, 5),
-      },
+export const CreatorProfileC: t.Type<CreatorProfile, CreatorProfile, unknown> =
+  decodesTo<CreatorProfile>()(
+    t.intersection(
+      [
+        t.type(
+          {
+            creatorId: NonEmptyStringC,
+            pageType: PageTypeC,
+            fanCount: NonNegativeIntC,
+            timezone: TimeZoneC,
+            contentPageType: ContentPageTypeC,
+            subType: SubTypeC,
+            performanceTier: intInRange(1, 5),
+          },
+          'CreatorProfile',
+        ),
+        t.partial(
+          { displayName: t.string, avgRevenuePerMessage: nullable(NonNegativeNumberC) },
+          'CreatorProfile',
+        ),
+      ],
       'CreatorProfile',
     ),
-    t.partial(
-      { displayName: t.string, avgRevenuePerMessage: nullable(NonNegativeNumberC) },
-      'CreatorProfile',
-    ),
-  ],
-  'CreatorProfile',
-);
+  );
 
 /**
  * A caption as a port returns it for one creator. Source: 001 §3.0-§3.4.
@@ -332,18 +347,20 @@ export const CreatorProfileC = t.intersection(
  * @since 0.1.0
  * @category codecs
  */
-export const CaptionC = t.type(
-  {
-    captionId: NonEmptyStringC,
-    text: NonEmptyStringC,
-    captionType: CaptionTypeC,
-    contentType: nullable(NonEmptyStringC),
-    performanceScore: ScoreC,
-    lastUsedAt: nullable(IsoInstantC),
-    useCount: NonNegativeIntC,
-    globalUseCount: NonNegativeIntC,
-  },
-  'Caption',
+export const CaptionC: t.Type<Caption, Caption, unknown> = decodesTo<Caption>()(
+  t.type(
+    {
+      captionId: NonEmptyStringC,
+      text: NonEmptyStringC,
+      captionType: CaptionTypeC,
+      contentType: nullable(NonEmptyStringC),
+      performanceScore: ScoreC,
+      lastUsedAt: nullable(IsoInstantC),
+      useCount: NonNegativeIntC,
+      globalUseCount: NonNegativeIntC,
+    },
+    'Caption',
+  ),
 );
 
 /**
@@ -352,9 +369,11 @@ export const CaptionC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const CaptionUsageC = t.type(
-  { creatorId: NonEmptyStringC, lastUsedAt: IsoInstantC, useCount: NonNegativeIntC },
-  'CaptionUsage',
+export const CaptionUsageC: t.Type<CaptionUsage, CaptionUsage, unknown> = decodesTo<CaptionUsage>()(
+  t.type(
+    { creatorId: NonEmptyStringC, lastUsedAt: IsoInstantC, useCount: NonNegativeIntC },
+    'CaptionUsage',
+  ),
 );
 
 /**
@@ -363,17 +382,20 @@ export const CaptionUsageC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const CaptionRecordC = t.type(
-  {
-    captionId: NonEmptyStringC,
-    text: NonEmptyStringC,
-    captionType: CaptionTypeC,
-    contentType: nullable(NonEmptyStringC),
-    performanceScore: ScoreC,
-    usage: t.array(CaptionUsageC),
-  },
-  'CaptionRecord',
-);
+export const CaptionRecordC: t.Type<CaptionRecord, CaptionRecord, unknown> =
+  decodesTo<CaptionRecord>()(
+    t.type(
+      {
+        captionId: NonEmptyStringC,
+        text: NonEmptyStringC,
+        captionType: CaptionTypeC,
+        contentType: nullable(NonEmptyStringC),
+        performanceScore: ScoreC,
+        usage: t.array(CaptionUsageC),
+      },
+      'CaptionRecord',
+    ),
+  );
 
 /**
  * Vault availability; every count a whole number >= 0. Source: 001 §1.5.
@@ -381,16 +403,18 @@ export const CaptionRecordC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const VaultC = t.type(
-  {
-    contentTypes: t.record(t.string, NonNegativeIntC),
-    media: t.type(
-      { video: NonNegativeIntC, picture: NonNegativeIntC, gif: NonNegativeIntC },
-      'VaultMedia',
-    ),
-    flyers: NonNegativeIntC,
-  },
-  'Vault',
+export const VaultC: t.Type<Vault, Vault, unknown> = decodesTo<Vault>()(
+  t.type(
+    {
+      contentTypes: t.record(t.string, NonNegativeIntC),
+      media: t.type(
+        { video: NonNegativeIntC, picture: NonNegativeIntC, gif: NonNegativeIntC },
+        'VaultMedia',
+      ),
+      flyers: NonNegativeIntC,
+    },
+    'Vault',
+  ),
 );
 
 /**
@@ -399,33 +423,35 @@ export const VaultC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const MassMessageC = t.intersection(
-  [
-    t.type(
-      {
-        creatorId: NonEmptyStringC,
-        sentAt: IsoInstantC,
-        sendTypeKey: SendTypeKeyC,
-        price: nullable(NonNegativeNumberC),
-        sent: NonNegativeIntC,
-        viewed: NonNegativeIntC,
-        purchased: NonNegativeIntC,
-        earnings: NonNegativeNumberC,
-        captionId: nullable(NonEmptyStringC),
-      },
-      'MassMessage',
-    ),
-    t.partial(
-      {
-        captionText: nullable(t.string),
-        contentType: nullable(NonEmptyStringC),
-        campaignType: nullable(CampaignTypeC),
-        gameType: nullable(GameTypeC),
-      },
-      'MassMessage',
-    ),
-  ],
-  'MassMessage',
+export const MassMessageC: t.Type<MassMessage, MassMessage, unknown> = decodesTo<MassMessage>()(
+  t.intersection(
+    [
+      t.type(
+        {
+          creatorId: NonEmptyStringC,
+          sentAt: IsoInstantC,
+          sendTypeKey: SendTypeKeyC,
+          price: nullable(NonNegativeNumberC),
+          sent: NonNegativeIntC,
+          viewed: NonNegativeIntC,
+          purchased: NonNegativeIntC,
+          earnings: NonNegativeNumberC,
+          captionId: nullable(NonEmptyStringC),
+        },
+        'MassMessage',
+      ),
+      t.partial(
+        {
+          captionText: nullable(t.string),
+          contentType: nullable(NonEmptyStringC),
+          campaignType: nullable(CampaignTypeC),
+          gameType: nullable(GameTypeC),
+        },
+        'MassMessage',
+      ),
+    ],
+    'MassMessage',
+  ),
 );
 
 /**
@@ -436,16 +462,19 @@ export const MassMessageC = t.intersection(
  * @since 0.3.0
  * @category codecs
  */
-export const CampaignRecordC = strictType(
-  'CampaignRecord',
-  {
-    campaignType: CampaignTypeC,
-    sentAt: IsoInstantC,
-    gameType: nullable(GameTypeC),
-    earnings: nullable(NonNegativeNumberC),
-  },
-  {},
-);
+export const CampaignRecordC: t.Type<CampaignRecord, CampaignRecord, unknown> =
+  decodesTo<CampaignRecord>()(
+    strictType(
+      'CampaignRecord',
+      {
+        campaignType: CampaignTypeC,
+        sentAt: IsoInstantC,
+        gameType: nullable(GameTypeC),
+        earnings: nullable(NonNegativeNumberC),
+      },
+      {},
+    ),
+  );
 
 /**
  * A content type's ranking: TOP / MID / LOW / AVOID with an optional 0-100 score.
@@ -454,19 +483,22 @@ export const CampaignRecordC = strictType(
  * @since 0.1.0
  * @category codecs
  */
-export const ContentTypeRankingC = t.intersection(
-  [
-    t.type(
-      {
-        contentType: NonEmptyStringC,
-        tier: oneOf<ContentRankTier>(['TOP', 'MID', 'LOW', 'AVOID']),
-      },
+export const ContentTypeRankingC: t.Type<ContentTypeRanking, ContentTypeRanking, unknown> =
+  decodesTo<ContentTypeRanking>()(
+    t.intersection(
+      [
+        t.type(
+          {
+            contentType: NonEmptyStringC,
+            tier: oneOf<ContentRankTier>(['TOP', 'MID', 'LOW', 'AVOID']),
+          },
+          'ContentTypeRanking',
+        ),
+        t.partial({ score: nullable(ScoreC) }, 'ContentTypeRanking'),
+      ],
       'ContentTypeRanking',
     ),
-    t.partial({ score: nullable(ScoreC) }, 'ContentTypeRanking'),
-  ],
-  'ContentTypeRanking',
-);
+  );
 
 /**
  * Saturation and opportunity at one horizon, 0-100 each. Source: 002.
@@ -474,10 +506,10 @@ export const ContentTypeRankingC = t.intersection(
  * @since 0.1.0
  * @category codecs
  */
-export const HorizonScoresC = t.type(
-  { saturationScore: ScoreC, opportunityScore: ScoreC },
-  'HorizonScores',
-);
+export const HorizonScoresC: t.Type<HorizonScores, HorizonScores, unknown> =
+  decodesTo<HorizonScores>()(
+    t.type({ saturationScore: ScoreC, opportunityScore: ScoreC }, 'HorizonScores'),
+  );
 
 /**
  * Tracked performance trends; each horizon may be missing or `null`. Source: 001 §1.3, 002.
@@ -485,23 +517,26 @@ export const HorizonScoresC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const PerformanceTrendsC = t.type(
-  {
-    horizons: t.partial(
+export const PerformanceTrendsC: t.Type<PerformanceTrends, PerformanceTrends, unknown> =
+  decodesTo<PerformanceTrends>()(
+    t.type(
       {
-        '7d': nullable(HorizonScoresC),
-        '14d': nullable(HorizonScoresC),
-        '30d': nullable(HorizonScoresC),
+        horizons: t.partial(
+          {
+            '7d': nullable(HorizonScoresC),
+            '14d': nullable(HorizonScoresC),
+            '30d': nullable(HorizonScoresC),
+          },
+          'Horizons',
+        ),
+        revenueTrendPercent: nullable(
+          refine(t.number, (n) => finite(n) && n >= -100, 'number >= -100'),
+        ),
+        messageCount: NonNegativeIntC,
       },
-      'Horizons',
+      'PerformanceTrends',
     ),
-    revenueTrendPercent: nullable(
-      refine(t.number, (n) => finite(n) && n >= -100, 'number >= -100'),
-    ),
-    messageCount: NonNegativeIntC,
-  },
-  'PerformanceTrends',
-);
+  );
 
 /**
  * Best timing data; hours are local whole hours 0-23, relative performance 0-1. Source: 001 §1.6.
@@ -509,13 +544,15 @@ export const PerformanceTrendsC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const BestTimingC = t.type(
-  {
-    peakHours: t.array(HourC),
-    avoidHours: t.array(HourC),
-    hourlyPerformance: recordOf(HourKeyC, numberInRange(0, 1), 'HourlyPerformance'),
-  },
-  'BestTiming',
+export const BestTimingC: t.Type<BestTiming, BestTiming, unknown> = decodesTo<BestTiming>()(
+  t.type(
+    {
+      peakHours: t.array(HourC),
+      avoidHours: t.array(HourC),
+      hourlyPerformance: recordOf(HourKeyC, numberInRange(0, 1), 'HourlyPerformance'),
+    },
+    'BestTiming',
+  ),
 );
 
 /**
@@ -524,22 +561,24 @@ export const BestTimingC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const PersonaC = t.type(
-  {
-    tone: oneOf<Persona['tone']>([
-      'playful',
-      'sweet',
-      'dominant',
-      'bratty',
-      'seductive',
-      'girl_next_door',
-    ]),
-    emojiFrequency: oneOf<Persona['emojiFrequency']>(['none', 'low', 'medium', 'high']),
-    slangLevel: oneOf<Persona['slangLevel']>(['none', 'light', 'heavy']),
-    favoriteEmojis: t.array(t.string),
-    signaturePhrases: t.array(t.string),
-  },
-  'Persona',
+export const PersonaC: t.Type<Persona, Persona, unknown> = decodesTo<Persona>()(
+  t.type(
+    {
+      tone: oneOf<Persona['tone']>([
+        'playful',
+        'sweet',
+        'dominant',
+        'bratty',
+        'seductive',
+        'girl_next_door',
+      ]),
+      emojiFrequency: oneOf<Persona['emojiFrequency']>(['none', 'low', 'medium', 'high']),
+      slangLevel: oneOf<Persona['slangLevel']>(['none', 'light', 'heavy']),
+      favoriteEmojis: t.array(t.string),
+      signaturePhrases: t.array(t.string),
+    },
+    'Persona',
+  ),
 );
 
 /**
@@ -548,16 +587,19 @@ export const PersonaC = t.type(
  * @since 0.1.0
  * @category codecs
  */
-export const ScheduleOptionsC = strictType(
-  'ScheduleOptions',
-  {},
-  {
-    allowNextDayFollowups: t.boolean,
-    manualConfidenceOverride: t.boolean,
-    save: t.boolean,
-    trackPrediction: t.boolean,
-  },
-);
+export const ScheduleOptionsC: t.Type<ScheduleOptions, ScheduleOptions, unknown> =
+  decodesTo<ScheduleOptions>()(
+    strictType(
+      'ScheduleOptions',
+      {},
+      {
+        allowNextDayFollowups: t.boolean,
+        manualConfidenceOverride: t.boolean,
+        save: t.boolean,
+        trackPrediction: t.boolean,
+      },
+    ),
+  );
 
 /**
  * A seed: a finite number or a non-empty string.
@@ -577,18 +619,45 @@ export const SeedC = new t.Type<number | string, number | string, unknown>(
 );
 
 /**
- * What `buildSchedule` is asked to build.
+ * What `ScheduleInputsC` decodes: the `ScheduleInputs` envelope with `policy` and `experiment`
+ * still undecoded (`resolvePolicy` and `decodeAbExperiment` decode them, each naming its own
+ * paths).
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export interface RawScheduleInputs {
+  /** The creator to build for, a non-empty string. */
+  readonly creatorId: string;
+  /** First local date of the 7-day week, `YYYY-MM-DD`. */
+  readonly weekStart: string;
+  /** Seed of every random choice: a finite number or a non-empty string. */
+  readonly seed: number | string;
+  /** Caller options of the build. */
+  readonly options?: ScheduleOptions;
+  /** Policy overrides, not yet decoded (any value). */
+  readonly policy?: unknown;
+  /** The A/B experiment, not yet decoded (any value). */
+  readonly experiment?: unknown;
+}
+
+/**
+ * What `buildSchedule` is asked to build: the envelope of `ScheduleInputs`, exact (an unknown
+ * key is an error at its path).
  *
  * @since 0.1.0
  * @category codecs
  */
-export const ScheduleInputsC = strictType(
-  'ScheduleInputs',
-  { creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC },
-  // `policy` is decoded by `resolvePolicy`, which names each leaf's range; `experiment` by
-  // `decodeAbExperiment` (analytics/), which imports this module.
-  { options: ScheduleOptionsC, policy: t.unknown, experiment: t.unknown },
-);
+export const ScheduleInputsC: t.Type<RawScheduleInputs, RawScheduleInputs, unknown> =
+  decodesTo<RawScheduleInputs>()(
+    strictType(
+      'ScheduleInputs',
+      { creatorId: NonEmptyStringC, weekStart: IsoDateC, seed: SeedC },
+      // `policy` is decoded by `resolvePolicy`, which names each leaf's range; `experiment` by
+      // `decodeAbExperiment` (analytics/), which imports this module.
+      { options: ScheduleOptionsC, policy: t.unknown, experiment: t.unknown },
+    ),
+  );
 
 /**
  * An agency dataset for `inMemoryPorts`, decoded as a whole.
@@ -596,49 +665,48 @@ export const ScheduleInputsC = strictType(
  * @since 0.1.0
  * @category codecs
  */
-export const InMemoryDatasetC = strictType(
-  'InMemoryDataset',
-  {
-    creators: t.array(CreatorProfileC),
-    history: t.array(MassMessageC),
-    captions: t.array(CaptionRecordC),
-  },
-  {
-    trends: t.record(t.string, PerformanceTrendsC),
-    vaults: t.record(t.string, VaultC),
-    timing: t.record(t.string, BestTimingC),
-    personas: t.record(t.string, PersonaC),
-    // Any stored shape: the pipeline reads it with `readStoredRotationState`, which never fails.
-    rotationStates: t.record(t.string, t.unknown) as unknown as t.Type<
-      Record<string, StoredRotationState>,
-      unknown,
-      unknown
-    >,
-    contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
-    // Decoded by `decodeDataset` with `ActivePinsC` and `CreatorTimingProfileC` (timing/), which
-    // import this module: read as records here, their entries checked there.
-    activePins: t.record(t.string, t.unknown) as unknown as t.Type<
-      Record<string, ReadonlyArray<ActivePin>>,
-      unknown,
-      unknown
-    >,
-    timingProfiles: t.record(t.string, t.unknown) as unknown as t.Type<
-      Record<string, CreatorTimingProfileWire>,
-      unknown,
-      unknown
-    >,
-    // Decoded by `decodeDataset` with `VolumeAdjustmentOutcomeRecordC` (records/), likewise.
-    adjustmentOutcomes: t.record(t.string, t.unknown) as unknown as t.Type<
-      Record<string, ReadonlyArray<VolumeAdjustmentOutcomeRecord>>,
-      unknown,
-      unknown
-    >,
-  },
-);
-
-/** Type-level check: the dataset codec decodes to the ports' dataset type. */
-const _datasetDecodes = (d: t.TypeOf<typeof InMemoryDatasetC>): InMemoryDataset => d;
-void _datasetDecodes;
+export const InMemoryDatasetC: t.Type<InMemoryDataset, InMemoryDataset, unknown> =
+  decodesTo<InMemoryDataset>()(
+    strictType(
+      'InMemoryDataset',
+      {
+        creators: t.array(CreatorProfileC),
+        history: t.array(MassMessageC),
+        captions: t.array(CaptionRecordC),
+      },
+      {
+        trends: t.record(t.string, PerformanceTrendsC),
+        vaults: t.record(t.string, VaultC),
+        timing: t.record(t.string, BestTimingC),
+        personas: t.record(t.string, PersonaC),
+        // Any stored shape: the pipeline reads it with `readStoredRotationState`, which never fails.
+        rotationStates: t.record(t.string, t.unknown) as unknown as t.Type<
+          Record<string, StoredRotationState>,
+          unknown,
+          unknown
+        >,
+        contentRankings: t.record(t.string, t.array(ContentTypeRankingC)),
+        // Decoded by `decodeDataset` with `ActivePinsC` and `CreatorTimingProfileC` (timing/), which
+        // import this module: read as records here, their entries checked there.
+        activePins: t.record(t.string, t.unknown) as unknown as t.Type<
+          Record<string, ReadonlyArray<ActivePin>>,
+          unknown,
+          unknown
+        >,
+        timingProfiles: t.record(t.string, t.unknown) as unknown as t.Type<
+          Record<string, CreatorTimingProfileWire>,
+          unknown,
+          unknown
+        >,
+        // Decoded by `decodeDataset` with `VolumeAdjustmentOutcomeRecordC` (records/), likewise.
+        adjustmentOutcomes: t.record(t.string, t.unknown) as unknown as t.Type<
+          Record<string, ReadonlyArray<VolumeAdjustmentOutcomeRecord>>,
+          unknown,
+          unknown
+        >,
+      },
+    ),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Schedule items (the library's output, read back from an export)

@@ -11,6 +11,7 @@ export * from './decode';
 export * from './freeze';
 export * from './issues';
 export * from './policy';
+export * from './policyTypes';
 export * from './rules';
 export * from './stages';
 export * from './time';

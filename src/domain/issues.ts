@@ -19,6 +19,8 @@
  *
  * @module
  */
+import type { Category } from './catalog';
+import type { CategoryCounts } from './stages';
 import { hhmm } from './time';
 
 /**
@@ -70,9 +72,6 @@ export type IssuePhase =
   | 'validation'
   | 'save';
 
-type Cat = 'revenue' | 'engagement' | 'retention';
-type Counts = Readonly<Record<Cat, number>>;
-
 /**
  * The `details` of each issue code: the numbers and names behind it. Every message is rendered
  * from these (see `ISSUE_CODES`).
@@ -82,580 +81,1195 @@ type Counts = Readonly<Record<Cat, number>>;
  */
 export interface IssueDetailsByCode {
   // ------------------------------------------------------------------ input and ports
-  readonly invalid_input: { readonly expected: string; readonly received: string };
-  readonly invalid_policy: { readonly expected: string; readonly received: string };
-  readonly invalid_option: { readonly expected: string; readonly received: string };
-  readonly decode_error: {
-    readonly port: string | null;
+  /** A caller input fails its codec (`buildSchedule` inputs, a schedule read back, an option); `path` names the value. Error; the build stops with a `Left`. Source: STYLE io-ts boundary; 001 abort conditions. */
+  readonly invalid_input: {
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
     readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
     readonly received: string;
   };
+  /** A policy override is out of range, has an unknown key, or breaks an invariant between leaves (`resolvePolicy`). Error. Source: RULINGS intro. */
+  readonly invalid_policy: {
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
+    readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
+    readonly received: string;
+  };
+  /** A function option is out of range or of the wrong type. Error. Source: STYLE io-ts boundary. */
+  readonly invalid_option: {
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
+    readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
+    readonly received: string;
+  };
+  /** A port answered data that does not decode; `path` names the failing value. Error. Source: RULINGS "trusted ports". */
+  readonly decode_error: {
+    /** The port whose answer failed (`getCaptionCandidates`), `null` for a dataset decoded as a whole. */
+    readonly port: string | null;
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
+    readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
+    readonly received: string;
+  };
+  /** A port or dataset answered two records with the same key. Error. Source: issue 4 ("the boundary decodes everything"). */
   readonly duplicate_record: {
+    /** What kind of record is duplicated (`creators`, `captions`...). */
     readonly collection: string;
+    /** The duplicated key (a creator id, a caption id...). */
     readonly key: string;
+    /** Path of the first record with that key. */
     readonly firstPath: string;
   };
+  /** A required port failed after its retries; the build stops. Error. Source: 001 "MCP server unavailable after retries"; RULINGS "port faults". */
   readonly port_failure: {
+    /** The port name (`getCreatorProfile`...). */
     readonly port: string;
+    /** How it failed: a `PortFaultKind` (`threw`, `rejected`, `timeout`, `circuit_open`...). */
     readonly kind: string;
+    /** Calls made, retries included. */
     readonly attempts: number;
+    /** The failure message of the last attempt. */
     readonly reason: string;
   };
+  /** A required port timed out on every attempt; the build stops. Error. Source: 001 "Timeout Configuration". */
   readonly port_timeout: {
+    /** Name of the port (`getCreatorProfile`...). */
     readonly port: string;
+    /** Calls made, retries included. */
     readonly attempts: number;
+    /** The timeout message of the last attempt. */
     readonly reason: string;
   };
+  /** An optional port failed; the build continues with the seed fallback. Warning. Source: 001 phase 1 recovery; RULINGS "port faults". */
   readonly port_failed: {
+    /** Name of the port (`getCreatorProfile`...). */
     readonly port: string;
+    /** How it failed: a `PortFaultKind` (`decode` for an answer that did not decode). */
     readonly kind: string;
+    /** Calls made, retries included. */
     readonly attempts: number;
+    /** The failure message (the failing paths for `decode`). */
     readonly reason: string;
+    /** What is used instead (`no timing profile`, `generic peak hours`...). */
     readonly fallback: string;
   };
-  readonly internal_error: { readonly reason: string };
+  /** A function threw: a bug in the library, reported as data instead of an exception. Error. Source: STYLE "a thrown exception is a bug". */
+  readonly internal_error: {
+    /** The thrown error's message. */
+    readonly reason: string;
+  };
   // ------------------------------------------------------------------ load
-  readonly creator_not_found: { readonly creatorId: string };
+  /** The profile port answered `null` for the creator; the build stops. Error. Source: 001 phase 1 recovery "creator_not_found". */
+  readonly creator_not_found: {
+    /** The creator id asked for. */
+    readonly creatorId: string;
+  };
+  /** No tracked performance trends: the scores come from history or are neutral. Info. Source: 001 phase 1; 002 "Data Sources Priority". */
   readonly trends_missing: Readonly<Record<string, never>>;
+  /** No vault data: every content type is assumed available. Warning. Source: 001 phase 1 "Vault data missing". */
   readonly vault_missing_assumed: Readonly<Record<string, never>>;
+  /** No best-timing data: the generic peak and avoid hours are used. Info. Source: 001 phase 1 "Best timing missing". */
   readonly timing_default: {
+    /** The generic peak hours used, local hours 0-23 (`policy.timing.defaultPeakHours`). */
     readonly peakHours: ReadonlyArray<number>;
+    /** The generic avoid hours used, local hours 0-23. */
     readonly avoidHours: ReadonlyArray<number>;
   };
+  /** No persona profile: every caption scores a neutral persona score. Info. Source: 001 phase 3 "Persona profile missing". */
   readonly persona_missing: Readonly<Record<string, never>>;
   // ------------------------------------------------------------------ volume
+  /** Volume fell back to a degradation level of 001 "Volume Configuration Degradation". Warning. */
   readonly volume_degraded: {
+    /** The fallback level: `base_tier` (optimisation failed), `fan_count_estimate` (tier from the fan count), `minimum_safe` (no data). */
     readonly level: 'base_tier' | 'fan_count_estimate' | 'minimum_safe';
+    /** The confidence (0-1) the level sets. */
     readonly confidenceScore: number;
+    /** Why the volume engine fell back. */
     readonly reason: string;
-    readonly quotas: Counts;
+    /** The daily quotas used, items per day by category. */
+    readonly quotas: CategoryCounts;
   };
+  /** The elasticity check was not applied (not enough volume history, or no usable fit). Info. Source: 001 §1.2.1 module 5. */
   readonly elasticity_skipped: {
+    /** The `ElasticitySkipReason` (`insufficient_volume_levels`, `no_positive_response`, `poor_fit`). */
     readonly reason: string;
+    /** The reason in words, with the numbers behind it. */
     readonly why: string;
+    /** Volume levels (PPVs per day) with enough days to count. */
     readonly levels: number;
+    /** R^2 of the fit (0-1), `null` when no fit was computed. */
     readonly rSquared: number | null;
   };
-  readonly trait_analysis_skipped: { readonly problems: ReadonlyArray<string> };
+  /** The caption-trait analysis was skipped because its records are invalid. Warning. Source: 000 task 3.3. */
+  readonly trait_analysis_skipped: {
+    /** What is wrong with the records, one text each. */
+    readonly problems: ReadonlyArray<string>;
+  };
+  /** An option of the trait analysis is out of range. Error. Source: 000 task 3.3 parameters. */
   readonly invalid_trait_option: {
+    /** The option name (`topN`, `alpha`...). */
     readonly field: string;
+    /** What it should be (`an integer >= 1`). */
     readonly rule: string;
+    /** The value given. */
     readonly value: unknown;
   };
-  readonly invalid_earnings: { readonly id: string; readonly earnings: unknown };
-  readonly invalid_price: { readonly id: string; readonly price: unknown };
+  /** A performance record's earnings are not a finite number >= 0. Error. Source: 000 task 3.3 records. */
+  readonly invalid_earnings: {
+    /** Id of the performance record. */
+    readonly id: string;
+    /** The earnings given. */
+    readonly earnings: unknown;
+  };
+  /** A performance record's price is neither `null` nor a finite number >= 0. Error. Source: 000 task 3.3 records. */
+  readonly invalid_price: {
+    /** Id of the performance record. */
+    readonly id: string;
+    /** The price given. */
+    readonly price: unknown;
+  };
+  /** The learning signal of past volume adjustments was read for a kind of 002 multiplier. Info. Source: 004 `volume_adjustment_outcomes.learning_signal`. */
   readonly learning_signal_applied: {
+    /** Which multiplier: `saturation` or `opportunity`. */
     readonly kind: 'saturation' | 'opportunity';
+    /** The mean learning signal, -1..1 (below 0: past adjustments of this kind did not pay). */
     readonly signal: number;
+    /** Outcomes the mean is over (at most `policy.records.learning.lookbackOutcomes`). */
     readonly outcomes: number;
+    /** The multiplier the 002 rule gives this week. */
     readonly ruleMultiplier: number;
+    /** The multiplier used after the signal. */
     readonly multiplier: number;
+    /** Whether the signal pulled the multiplier toward 1 (a negative signal). */
     readonly pulled: boolean;
   };
+  /** An actual outcome given to `recordOutcomes` was skipped. Warning. Source: 004 `volume_predictions` actual outcomes. */
   readonly actual_skipped: {
+    /** `invalid` (it does not decode), `unknown_slot` (no such item in the schedule), `duplicate_slot` (a second actual for a slot; the first is kept). */
     readonly reason: 'invalid' | 'unknown_slot' | 'duplicate_slot';
+    /** The slot id the actual names, `null` when it has none. */
     readonly slotId: string | null;
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
     readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
     readonly received: string;
   };
+  /** A game performance record was skipped by the game tracker. Warning. Source: 000 task 3.6 `GamePerformance`. */
   readonly game_record_skipped: {
+    /** Index of the record in the input. */
     readonly index: number;
+    /** The field that is wrong (`record` for the record as a whole). */
     readonly field: 'record' | 'gameType' | 'earnings' | 'date' | 'creatorId';
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
     readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
     readonly received: string;
   };
-  readonly kpi_record_skipped: { readonly expected: string; readonly received: string };
-  readonly kpi_not_computable: { readonly metric: string; readonly reason: string };
+  /** A record given to the KPI dashboard does not decode and is left out of the KPIs. Warning. Source: 000 task 3.8. */
+  readonly kpi_record_skipped: {
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
+    readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
+    readonly received: string;
+  };
+  /** A KPI has no value (no data to compute it from). Info. Source: 000 task 3.8. */
+  readonly kpi_not_computable: {
+    /** The KPI (`volume_prediction_mape`...). */
+    readonly metric: string;
+    /** Why (a `KpiNullReason`, e.g. `no_predictions`). */
+    readonly reason: string;
+  };
   // ------------------------------------------------------------------ A/B tests
-  readonly invalid_ab_test: { readonly expected: string; readonly received: string };
+  /** An A/B test definition or arm configuration is invalid. Error. Source: 000 task 3.7 `VolumeABTest`. */
+  readonly invalid_ab_test: {
+    /** What the value should have been (the codec or rule name, e.g. `integer in 0..30`). */
+    readonly expected: string;
+    /** The value received, rendered as text (JSON where possible). */
+    readonly received: string;
+  };
+  /** An A/B test has enough observations in both groups. Info. Source: 000 task 3.7 `validate_test_completion`. */
   readonly ab_test_sufficient: {
+    /** Id of the A/B test. */
     readonly testId: string;
+    /** Observations in the control group. */
     readonly controlN: number;
+    /** Observations in the treatment group. */
     readonly treatmentN: number;
+    /** Observations each group needs (the power analysis). */
     readonly minRequired: number;
   };
+  /** An A/B test does not have enough observations yet. Warning. Source: 000 task 3.7 `validate_test_completion`. */
   readonly ab_test_insufficient: {
+    /** Id of the A/B test. */
     readonly testId: string;
+    /** Observations in the control group. */
     readonly controlN: number;
+    /** Observations in the treatment group. */
     readonly treatmentN: number;
+    /** Observations each group needs. */
     readonly minRequired: number;
+    /** Observations the control group still lacks. */
     readonly shortfallControl: number;
+    /** Observations the treatment group still lacks. */
     readonly shortfallTreatment: number;
     /** Days more the seed recommends: `max(shortfalls) // observationsPerDay + 1`. */
     readonly additionalDays: number;
   };
   // ------------------------------------------------------------------ allocation
-  readonly send_type_unavailable: { readonly sendTypeKey: string; readonly missing: string };
+  /** A send type cannot be allocated because the vault lacks what it needs. Info. Source: 001 §1.5. */
+  readonly send_type_unavailable: {
+    /** The send type left out. */
+    readonly sendTypeKey: string;
+    /** What it needs that the vault lacks (`video`, `flyers`...). */
+    readonly missing: string;
+  };
+  /** A day's category quotas were moved between categories. Info. Source: 001 §2.1; RULINGS "category balance is a hard rule". */
   readonly quota_rebalanced: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The day's index in the week, 0-6. */
     readonly dayIndex: number;
-    readonly from: Counts;
-    readonly to: Counts;
+    /** The quotas before, items by category. */
+    readonly from: CategoryCounts;
+    /** The quotas after, items by category. */
+    readonly to: CategoryCounts;
+    /** `capacity` (the page's send types cannot carry the quotas) or `balance` (they break the category balance). */
     readonly reason: 'capacity' | 'balance';
   };
+  /** Planned items of a category were removed from a day. Warning; the removed items are counted. Source: 001 phase 1 checkpoint bounds; RULINGS "nothing lost". */
   readonly quota_reduced: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
-    readonly category: Cat;
+    /** The category reduced. */
+    readonly category: Category;
+    /** Items removed. */
     readonly removed: number;
+    /** Why: `confidence` (dampening), `bounds` (per-day bounds), `capacity` (no send types to carry them), `balance` (category balance). */
     readonly reason: 'confidence' | 'bounds' | 'capacity' | 'balance';
+    /** Items of the category before. */
     readonly from: number;
+    /** Items of the category after. */
     readonly to: number;
   };
-  readonly quota_dampened: { readonly confidenceScore: number };
+  /** Low volume confidence damped the revenue quotas toward the conservative quotas. Info. Source: 001 §2.2. */
+  readonly quota_dampened: {
+    /** The volume confidence, 0-1. */
+    readonly confidenceScore: number;
+  };
+  /** No eligible send type was left for planned items of a category. Warning; the items are counted as removed. Source: 001 phase 2. */
   readonly quota_unfilled: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
-    readonly category: Cat;
+    /** The category left unfilled. */
+    readonly category: Category;
+    /** Items that could not be allocated. */
     readonly removed: number;
   };
+  /** The first allocation missed the diversity minimums; allocation ran again in variety mode. Info. Source: 001 phase 2 recovery "diversity_check_failed". */
   readonly diversity_restart: {
+    /** Distinct send types of the first allocation. */
     readonly distinct: number;
+    /** Distinct revenue send types of it. */
     readonly revenue: number;
+    /** Distinct engagement send types of it. */
     readonly engagement: number;
   };
+  /** The week misses the diversity minimums even after the restart. Warning. Source: 001 phase 2 checkpoint. */
   readonly diversity_shortfall: {
+    /** Distinct send types of the week. */
     readonly distinct: number;
+    /** Distinct revenue send types. */
     readonly revenue: number;
+    /** Distinct engagement send types. */
     readonly engagement: number;
+    /** The minimums (`policy.allocation`). */
     readonly minimums: {
+      /** Distinct send types wanted. */
       readonly distinct: number;
+      /** Distinct revenue send types wanted. */
       readonly revenue: number;
+      /** Distinct engagement send types wanted. */
       readonly engagement: number;
     };
+    /** Whether the page and its vault offer too few send types to reach them. */
     readonly limitedByPage: boolean;
+    /** What would unlock more send types (content to add to the vault), when known. */
     readonly recommendation?: string;
   };
+  /** An item was removed because its send type went over its weekly limit (the lowest priority goes). Warning; counted as removed. Source: 000 gap 7.1, task 3.5. */
   readonly weekly_limit_removed: {
+    /** The removed item's slot id. */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** Its local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** Its priority (1 = first of its category that day). */
     readonly priority: number;
-    /** Items of the send type in the week before the removal, and its weekly limit. */
+    /** Items of the send type in the week before the removal. */
     readonly count: number;
+    /** The send type's weekly limit. */
     readonly max: number;
+    /** Items removed: always 1. */
     readonly removed: 1;
   };
   // ------------------------------------------------------------------ content
+  /** No caption passed the strictest thresholds; the slot's caption comes from a lower level of the degradation chain. Warning. Source: 001 phase 3 recovery "zero_captions_available". */
   readonly caption_threshold_lowered: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** The chain level used (index in `policy.content.degradationChain`, 0 the strictest). */
     readonly level: number;
+    /** The level's minimum freshness, 0-100. */
     readonly minFreshness: number;
+    /** The level's minimum performance, 0-100. */
     readonly minPerformance: number;
   };
+  /** No caption of the send type's own caption types: a generic caption of another type is used. Warning. Source: 001 §3.5 strategy 2. */
   readonly generic_caption_used: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** The caption type of the generic caption used, `null` when unknown. */
     readonly captionType: string | null;
   };
-  readonly manual_caption_required: { readonly slotId: string; readonly sendTypeKey: string };
-  readonly caption_freshness_low: {
+  /** No caption at all: the item carries `MANUAL_REQUIRED` and needs a caption written. Warning. Source: 001 "Caption Availability Degradation" final fallback. */
+  readonly manual_caption_required: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+  };
+  /** The candidates' mean freshness is low: the degraded weights (performance first) are used. Info. Source: 001 phase 3 recovery "caption_freshness_low". */
+  readonly caption_freshness_low: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
+    readonly sendTypeKey: string;
+    /** Mean freshness of the candidates, 0-100. */
     readonly meanFreshness: number;
+    /** The threshold it is below (`policy.content.staleAverageFreshness`), 0-100. */
     readonly threshold: number;
   };
+  /** The chosen caption's freshness is below the warning threshold. Warning. Source: 001 §3.4, §7.3. */
   readonly low_freshness: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** The caption chosen. */
     readonly captionId: string;
+    /** Its freshness, 0-100. */
     readonly freshnessScore: number;
   };
+  /** The vault lacks the media the item needs. Warning. Source: 001 §3.3; phase 3 "Vault content type mismatch". */
   readonly media_missing: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** What is missing (a media kind or content type). */
     readonly missing: string;
   };
   // ------------------------------------------------------------------ targeting
+  /** The send type's audience does not exist on this page type: `all_active` is used. Warning. Source: 001 phase 4 "Page type mismatch". */
   readonly target_not_applicable: {
+    /** The slot id, `null` when reported for the send type as a whole. */
     readonly slotId: string | null;
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** The audience it asks for. */
     readonly targetKey: string;
+    /** The page type (`paid`, `free`). */
     readonly pageType: string;
   };
+  /** A required audience was reached by moving the send to another channel. Info. Source: 001 phase 4 "Channel incompatible". */
   readonly channel_switched: {
+    /** The slot id, `null` when reported for the send type as a whole. */
     readonly slotId: string | null;
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** The channel asked for. */
     readonly from: string;
+    /** Channel key used instead. */
     readonly to: string;
+    /** The audience to reach. */
     readonly targetKey: string;
   };
+  /** The channel cannot address the audience: `all_active` is used. Warning. Source: 001 "Audience Targeting Degradation" level 2. */
   readonly channel_incompatible: {
+    /** The slot id, `null` when reported for the send type as a whole. */
     readonly slotId: string | null;
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** Channel key of the item (`mass_message`, `wall_post`...). */
     readonly channelKey: string;
+    /** The audience it cannot address. */
     readonly targetKey: string;
   };
   // ------------------------------------------------------------------ timing
+  /** An item moved to its send type's second channel to find a time. Info. Source: RULINGS "Channels". */
   readonly second_channel_used: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** The first channel. */
     readonly from: string;
+    /** Channel key used instead. */
     readonly to: string;
   };
+  /** An item was placed with a relaxed spacing step. Warning. Source: 001 "Timing Degradation" level 2; RULINGS "relaxation". */
   readonly spacing_relaxed: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The spacing step used, minutes. */
     readonly spacingMinutes: number;
+    /** The spacing wanted, minutes (`policy.timing.spacingSteps[0]`). */
     readonly targetSpacingMinutes: number;
+    /** Minutes to the nearest send of the same channel family. */
     readonly nearestSameFamilyMinutes: number;
   };
-  readonly avoid_hours_relaxed: { readonly slotId: string; readonly hour: number };
-  readonly fallback_slot_used: { readonly slotId: string; readonly minuteOfDay: number };
-  readonly item_moved_next_day: {
+  /** An item was placed in an avoid hour. Warning. Source: 001 "Timing Degradation" level 3. */
+  readonly avoid_hours_relaxed: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The local hour used, 0-23. */
+    readonly hour: number;
+  };
+  /** No preferred hour was free: the item took a fallback time. Info. Source: 001 §5.3 fallback. */
+  readonly fallback_slot_used: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** The time used, minutes after local midnight. */
+    readonly minuteOfDay: number;
+  };
+  /** An item did not fit on its day and moved to the next. Warning. Source: 001 "Timing Degradation" level 4; RULINGS "moved items". */
+  readonly item_moved_next_day: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** The day it was allocated to, `YYYY-MM-DD`. */
     readonly fromDate: string;
+    /** The day it moved to, `YYYY-MM-DD`. */
     readonly toDate: string;
   };
+  /** An item could not be scheduled and is not in the week. Warning; counted as removed. Source: 001 "Timing Degradation" final fallback; RULINGS "nothing lost". */
   readonly item_dropped: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** Its local date `YYYY-MM-DD`. */
     readonly date: string;
-    readonly category: Cat;
+    /** Its category. */
+    readonly category: Category;
+    /** `no_valid_time`, `date_outside_week` (moved past the week), or `balance` (dropped to keep the category balance). */
     readonly reason: 'no_valid_time' | 'date_outside_week' | 'balance';
+    /** Items removed: always 1. */
     readonly removed: 1;
   };
+  /** A link drop has no campaign to promote: none was sent in the lookback before it. Info. Source: 003 task 2.4. */
   readonly link_drop_unlinked: {
+    /** The link drop's slot id. */
     readonly slotId: string;
+    /** Its send type (`link_drop`, `wall_link_drop`). */
     readonly sendTypeKey: string;
+    /** Its UTC ISO instant. */
     readonly scheduledAt: string;
+    /** Hours looked back (`policy.timing.linkDropLookbackHours`). */
     readonly lookbackHours: number;
   };
   // ------------------------------------------------------------------ follow-ups
-  readonly followups_not_applicable: { readonly sendTypeKey: string; readonly pageType: string };
+  /** Follow-ups do not apply to this page type. Info. Source: 001 §1.4. */
+  readonly followups_not_applicable: {
+    /** Send-type key of the follow-ups (`ppv_followup`). */
+    readonly sendTypeKey: string;
+    /** The creator's page type, `paid` or `free`. */
+    readonly pageType: string;
+  };
+  /** The daily follow-up limit was reached: a parent gets no follow-up. Info. Source: 000 gap 5.1; 001 phase 6. */
   readonly followup_limit: {
+    /** The parent left without a follow-up. */
     readonly parentItemId: string;
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The parent's follow-up priority, 0-1. */
     readonly priority: number;
+    /** The daily limit (`policy.followups.maxPerDay`). */
     readonly maxPerDay: number;
   };
+  /** A follow-up would cross midnight and is dropped. Warning. Source: RULINGS "late parents". */
   readonly late_night_followup: {
+    /** Slot id of the follow-up's parent. */
     readonly parentItemId: string;
+    /** The parent's local date `YYYY-MM-DD`. */
     readonly parentDate: string;
+    /** The parent's local time `HH:mm:ss`. */
     readonly parentTime: string;
+    /** The delay drawn, minutes. */
     readonly sampledDelayMinutes: number;
   };
+  /** No delay inside the window fits the follow-up: it is skipped. Warning. Source: 001 §6.3. */
   readonly followup_skipped: {
+    /** Slot id of the follow-up's parent. */
     readonly parentItemId: string;
+    /** The delay drawn, minutes. */
     readonly sampledDelayMinutes: number;
+    /** The window's start, minutes after the parent. */
     readonly minDelayMinutes: number;
+    /** The window's end, minutes after the parent. */
     readonly maxDelayMinutes: number;
+    /** Why each candidate time was refused: rule -> the times it refused. */
     readonly rejections: Readonly<Record<string, ReadonlyArray<string>>>;
   };
-  readonly followup_manual_caption: { readonly slotId: string; readonly sendTypeKey: string };
-  // ------------------------------------------------------------------ validation
-  readonly missing_field: { readonly slotId: string | null; readonly field: string };
-  readonly duplicate_slot_id: { readonly slotId: string; readonly count: number };
-  readonly local_time_mismatch: {
+  /** No unused follow-up caption: the follow-up needs a caption written. Warning. Source: 001 phase 6 "No followup caption". */
+  readonly followup_manual_caption: {
+    /** Slot id of the follow-up (`<parent>_followup`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
+    readonly sendTypeKey: string;
+  };
+  // ------------------------------------------------------------------ validation
+  /** An item lacks a required field. Error. Source: 001 §7.2 check 1. */
+  readonly missing_field: {
+    /** The slot id, `null` when the slot id itself is missing. */
+    readonly slotId: string | null;
+    /** The missing field. */
+    readonly field: string;
+  };
+  /** Two or more items share a slot id. Error. Source: 001 §7.1. */
+  readonly duplicate_slot_id: {
+    /** The repeated slot id. */
+    readonly slotId: string;
+    /** Items carrying it. */
+    readonly count: number;
+  };
+  /** An item's local date and time do not match its instant in the creator's zone. Error. Source: 001 §7.1; RULINGS "Timing" (time zones). */
+  readonly local_time_mismatch: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** The item's UTC ISO instant. */
     readonly scheduledAt: string;
+    /** The item's local date `YYYY-MM-DD`. */
     readonly scheduledDate: string;
+    /** The item's local time `HH:mm:ss`. */
     readonly scheduledTime: string;
-    /** The local date and time `scheduledAt` falls on in the creator's zone. */
+    /** The local date `scheduledAt` falls on in the creator's zone. */
     readonly localDate: string;
+    /** The local time `scheduledAt` falls on in the creator's zone. */
     readonly localTime: string;
+    /** The creator's IANA time zone. */
     readonly timeZone: string;
   };
+  /** A caption is used more than once in the week. Warning. Source: 001 §7.2 check 2. */
   readonly duplicate_caption: {
+    /** Id of the caption used more than once. */
     readonly captionId: string;
+    /** Items using it. */
     readonly count: number;
+    /** Their slot ids. */
     readonly slotIds: ReadonlyArray<string>;
   };
-  readonly vault_missing: { readonly slotId: string; readonly contentTypeId: string };
+  /** An item's content type is not in the vault. Error. Source: 001 §7.2 check 3. */
+  readonly vault_missing: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** The content type missing from the vault. */
+    readonly contentTypeId: string;
+  };
+  /** Two or more items are sent at the same minute. Error. Source: 001 §7.2 check 4; RULINGS "no two sends share a minute". */
   readonly timing_conflict: {
+    /** The shared UTC ISO instant. */
     readonly scheduledAt: string;
+    /** The items sent then. */
     readonly slotIds: ReadonlyArray<string>;
   };
+  /** A day has more items than its daily limit. Warning. Source: 001 §7.2 check 5. */
   readonly daily_volume_exceeded: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** Items that day. */
     readonly count: number;
+    /** Follow-ups allowed per day (`policy.followups.maxPerDay`). */
     readonly max: number;
   };
-  readonly persona_mismatch: { readonly slotId: string; readonly captionId: string | null };
-  readonly orphaned_followup: { readonly slotId: string; readonly parentItemId: string | null };
+  /** An item's caption may not match the creator's persona (persona score below `policy.content.persona.matchMinScore`). Warning. Source: 001 §7.2 check 6. */
+  readonly persona_mismatch: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** The caption, `null` without one. */
+    readonly captionId: string | null;
+  };
+  /** A follow-up's parent is missing from the schedule. Error. Source: 001 §7.2 check 7. */
+  readonly orphaned_followup: {
+    /** Slot id of the follow-up (`<parent>_followup`). */
+    readonly slotId: string;
+    /** The parent it names, `null` when it names none. */
+    readonly parentItemId: string | null;
+  };
+  /** Few usable captions are left for a send type. Warning. Source: 001 §1.2.1 module 7, §7.2 check 8. */
   readonly caption_pool_low: {
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** Usable captions left. */
     readonly usable: number;
+    /** The threshold it is below (`policy.content.lowPoolThreshold`). */
     readonly threshold: number;
   };
+  /** No usable caption is left for a send type; the week is at best `needs_review`. Warning. Source: 001 §7.2 check 8 ("Critical"). */
   readonly caption_pool_critical: {
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** Usable captions left: 0. */
     readonly usable: 0;
+    /** What to do (`CREATE NEW CAPTIONS: ... needs 5+ new captions`). */
     readonly recommendation: string;
+    /** Always `true` (001 `requires_caption_review`). */
     readonly requiresCaptionReview: true;
   };
-  readonly low_confidence: { readonly confidenceScore: number; readonly messageCount: number };
+  /** The volume confidence is low: volumes were damped toward the conservative quotas. Warning. Source: 001 §7.2 check 9. */
+  readonly low_confidence: {
+    /** The volume confidence, 0-1. */
+    readonly confidenceScore: number;
+    /** Messages of history it rests on. */
+    readonly messageCount: number;
+  };
+  /** An item's date is outside the week. Error. Source: RULINGS "Timing" (window). */
   readonly outside_week: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Its local date `YYYY-MM-DD`. */
     readonly scheduledDate: string;
+    /** Its local time `HH:mm:ss`. */
     readonly scheduledTime: string;
   };
+  /** An item is outside the sending window, or a follow-up leaves its parent's day. Error. Source: RULINGS "Timing" (window), "Follow-ups" (late parents). */
   readonly outside_window: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Its local date `YYYY-MM-DD`. */
     readonly scheduledDate: string;
+    /** Its local time `HH:mm:ss`. */
     readonly scheduledTime: string;
+    /** Whether it is a follow-up. */
     readonly isFollowUp: boolean;
+    /** The window's start, local `HH:mm`. */
     readonly windowStart: string;
+    /** The window's end, local `HH:mm`. */
     readonly windowEnd: string;
+    /** A follow-up's parent date `YYYY-MM-DD`, else `null`. */
     readonly parentDate: string | null;
   };
-  readonly round_minute: { readonly slotId: string; readonly scheduledTime: string };
-  readonly spacing_violation: {
-    readonly family: string;
-    readonly slotIds: readonly [string, string];
-    readonly gapMinutes: number;
-    readonly minMinutes: number;
-  };
-  readonly block_cap_exceeded: {
-    readonly date: string;
-    readonly family: string;
-    readonly blockStartMinute: number;
-    readonly blockMinutes: number;
-    readonly count: number;
-    readonly max: number;
-    readonly slotIds: ReadonlyArray<string>;
-  };
-  readonly type_gap_violation: {
-    readonly sendTypeKey: string;
-    readonly slotIds: readonly [string, string];
-    readonly gapMinutes: number;
-    readonly minMinutes: number;
-  };
-  readonly clock_time_repeated: {
+  /** An item is scheduled on a round minute (:00, :15, :30, :45). Error. Source: 003 gap 10.7; RULINGS "jitter". */
+  readonly round_minute: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** Its local time `HH:mm:ss`. */
     readonly scheduledTime: string;
+  };
+  /** Two sends of one channel family are closer than the minimum spacing. Error. Source: RULINGS "spacing". */
+  readonly spacing_violation: {
+    /** The channel family (`messages`, `posts`). */
+    readonly family: string;
+    /** The two items, in time order. */
+    readonly slotIds: readonly [string, string];
+    /** Minutes between them. */
+    readonly gapMinutes: number;
+    /** The minimum spacing, minutes. */
+    readonly minMinutes: number;
+  };
+  /** A 4-hour block has more sends of one family than allowed. Error. Source: RULINGS "spacing". */
+  readonly block_cap_exceeded: {
+    /** The local date `YYYY-MM-DD`. */
+    readonly date: string;
+    /** The channel family. */
+    readonly family: string;
+    /** The block's start, minutes after local midnight. */
+    readonly blockStartMinute: number;
+    /** The block's length, minutes. */
+    readonly blockMinutes: number;
+    /** Sends of the family in the block. */
     readonly count: number;
+    /** The limit per block (`policy.timing.maxPerBlock`). */
     readonly max: number;
+    /** The items in the block. */
     readonly slotIds: ReadonlyArray<string>;
   };
-  readonly weekly_cap_exceeded: {
+  /** Two sends of one send type are closer than the type's minimum gap. Error. Source: 001 §5.6; RULINGS "per-type gaps". */
+  readonly type_gap_violation: {
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** The two items, in time order. */
+    readonly slotIds: readonly [string, string];
+    /** Minutes between them. */
+    readonly gapMinutes: number;
+    /** The type's minimum gap, minutes. */
+    readonly minMinutes: number;
+  };
+  /** One exact clock time is used more often in the week than allowed. Error. Source: 001 §5.5. */
+  readonly clock_time_repeated: {
+    /** The local time `HH:mm:ss`. */
+    readonly scheduledTime: string;
+    /** Items at that time in the week. */
     readonly count: number;
+    /** The limit (`policy.timing.maxClockTimeUsesPerWeek`). */
+    readonly max: number;
+    /** Slot ids of those items. */
+    readonly slotIds: ReadonlyArray<string>;
+  };
+  /** A send type is over its weekly limit. Error. Source: 001 §2.4; RULINGS "weekly caps". */
+  readonly weekly_cap_exceeded: {
+    /** The send-type key concerned. */
+    readonly sendTypeKey: string;
+    /** Items of it in the week. */
+    readonly count: number;
+    /** Its weekly limit. */
     readonly max: number;
   };
-  readonly unknown_send_type: { readonly slotId: string; readonly sendTypeKey: string };
+  /** An item's send type is not in the catalog. Error. Source: 001 §1.4. */
+  readonly unknown_send_type: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** The send-type key not in the catalog. */
+    readonly sendTypeKey: string;
+  };
+  /** An item's send type does not apply to the page type. Error. Source: 001 §1.4. */
   readonly send_type_not_for_page: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The send-type key concerned. */
     readonly sendTypeKey: string;
+    /** The creator's page type, `paid` or `free`. */
     readonly pageType: string;
   };
+  /** An item's audience does not exist on the page type. Error. Source: 001 §4.1. */
   readonly target_not_for_page: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Target key of the audience (`renew_off`, `expired_recent`...). */
     readonly targetKey: string;
+    /** The creator's page type, `paid` or `free`. */
     readonly pageType: string;
   };
+  /** `isFollowUp` disagrees with the send type (a `ppv_followup` not flagged, or another type flagged). Error. Source: 001 §6.2. */
   readonly followup_type_mismatch: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** Its `isFollowUp` flag. */
     readonly isFollowUp: boolean;
   };
+  /** A follow-up's delay is outside the follow-up window. Error. Source: 003 task 2.3; RULINGS "Follow-ups". */
   readonly followup_delay_out_of_range: {
+    /** Slot id of the follow-up (`<parent>_followup`). */
     readonly slotId: string;
+    /** Its `followupDelayMinutes`, `null` when missing. */
     readonly followupDelayMinutes: number | null;
+    /** Minutes from the parent's instant to its own, `null` without a parent. */
     readonly gapMinutes: number | null;
+    /** The window's start, minutes. */
     readonly minDelayMinutes: number;
+    /** The window's end, minutes. */
     readonly maxDelayMinutes: number;
   };
+  /** A follow-up's parent is of a send type that cannot have one. Error. Source: 001 §6.1; RULINGS "parents". */
   readonly invalid_followup_parent: {
+    /** Slot id of the follow-up (`<parent>_followup`). */
     readonly slotId: string;
+    /** Slot id of the follow-up's parent. */
     readonly parentItemId: string;
+    /** The parent's send type. */
     readonly parentSendTypeKey: string;
   };
+  /** A link drop's parent is not a campaign sent shortly before it. Error. Source: 003 task 2.4. */
   readonly invalid_link_drop_parent: {
+    /** The link drop's slot id. */
     readonly slotId: string;
+    /** The parent it names. */
     readonly parentItemId: string;
     /** `missing`: not in the schedule; `not_campaign`; `not_before`: not sent earlier; `too_old`: `lookbackHours` or more earlier. */
     readonly reason: 'missing' | 'not_campaign' | 'not_before' | 'too_old';
+    /** The parent's send type, `null` when it is missing. */
     readonly parentSendTypeKey: string | null;
+    /** Hours a parent may be older at most (`policy.timing.linkDropLookbackHours`). */
     readonly lookbackHours: number;
   };
+  /** A day has more follow-ups than the daily limit. Error. Source: 000 gap 5.1. */
   readonly followup_limit_exceeded: {
+    /** The parents' local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** Follow-ups of that day's parents. */
     readonly count: number;
+    /** Follow-ups allowed per day (`policy.followups.maxPerDay`). */
     readonly max: number;
+    /** Slot ids of those follow-ups. */
     readonly slotIds: ReadonlyArray<string>;
   };
+  /** Two follow-ups are closer than their minimum gap. Error. Source: 001 §5.6 (ppv_followup 1 hour). */
   readonly followup_gap_violation: {
+    /** Send-type key of the follow-ups (`ppv_followup`). */
     readonly sendTypeKey: string;
+    /** The two follow-ups, in time order. */
     readonly slotIds: readonly [string, string];
+    /** Minutes between them. */
     readonly gapMinutes: number;
+    /** The minimum gap, minutes. */
     readonly minMinutes: number;
   };
+  /** The week has fewer distinct send types than a minimum. Error. Source: 001 phase 2 checkpoint; RULINGS "diversity". */
   readonly insufficient_diversity: {
+    /** Which minimum: `distinct_types`, `revenue_types` or `engagement_types`. */
     readonly criterion: 'distinct_types' | 'revenue_types' | 'engagement_types';
+    /** Distinct send types of that kind in the week. */
     readonly actual: number;
+    /** The weekly minimum of that kind (`policy.allocation`). */
     readonly min: number;
+    /** The send types counted. */
     readonly sendTypeKeys: ReadonlyArray<string>;
   };
-  readonly insufficient_strategies: { readonly distinct: number; readonly min: number };
+  /** The week uses fewer distinct strategies than the minimum. Error. Source: 001 §2.3, phase 2 checkpoint. */
+  readonly insufficient_strategies: {
+    /** Distinct strategies of the week. */
+    readonly distinct: number;
+    /** The minimum (`policy.allocation.minStrategiesPerWeek`). */
+    readonly min: number;
+  };
+  /** One strategy is used on two consecutive days. Error. Source: 001 §2.3. */
   readonly strategy_repeated: {
+    /** The daily strategy repeated (`revenue_focus`...). */
     readonly strategy: string;
+    /** The two local dates `YYYY-MM-DD`. */
     readonly dates: readonly [string, string];
   };
+  /** An item carries another strategy than its day's. Error. Source: RULINGS "moved items". */
   readonly strategy_mismatch: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** Its local date `YYYY-MM-DD`. */
     readonly scheduledDate: string;
+    /** The strategy it carries. */
     readonly strategyUsed: string;
+    /** The day's strategy, `null` when the day has none. */
     readonly dayStrategy: string | null;
   };
+  /** An item does not target the audience its send type requires. Error. Source: 001 §4.3. */
   readonly required_target_violated: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The audience required. */
     readonly requiredTarget: string;
+    /** The audience it targets. */
     readonly targetKey: string;
   };
-  readonly unknown_target: { readonly slotId: string; readonly targetKey: string };
-  readonly channel_target_unsupported: {
+  /** An item's audience is not in the catalog. Error. Source: 001 §4.1. */
+  readonly unknown_target: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
-    readonly channelKey: string;
+    /** The target key not in the catalog. */
     readonly targetKey: string;
   };
-  readonly category_balance: {
-    readonly category: Cat;
-    readonly kind: 'min' | 'max';
-    readonly bound: number;
-    readonly share: number;
-    readonly counts: Counts;
-    readonly shares: Counts;
-    readonly allocatedItems: number;
-    readonly followups: { readonly count: number; readonly byCategory: Counts };
+  /** An item's channel cannot reach its audience. Error. Source: 001 §4.4. */
+  readonly channel_target_unsupported: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
+    readonly slotId: string;
+    /** Channel key of the item (`mass_message`, `wall_post`...). */
+    readonly channelKey: string;
+    /** Target key of the audience (`renew_off`, `expired_recent`...). */
+    readonly targetKey: string;
   };
-  readonly revenue_mix: {
-    readonly date: string;
-    readonly tier: string;
+  /** A category's share of the allocated items is outside its bound. Error. Source: 001 phase 7 checkpoint; RULINGS "category balance is a hard rule". */
+  readonly category_balance: {
+    /** The category out of bounds. */
+    readonly category: Category;
+    /** `min` (below its least share) or `max` (above its largest share). */
+    readonly kind: 'min' | 'max';
+    /** The bound, a share 0-1. */
+    readonly bound: number;
+    /** The category's share of allocated items, 0-1. */
     readonly share: number;
+    /** Allocated items by category. */
+    readonly counts: CategoryCounts;
+    /** Shares of allocated items by category, 0-1. */
+    readonly shares: CategoryCounts;
+    /** Allocated items (follow-ups apart). */
+    readonly allocatedItems: number;
+    /** The follow-ups, not counted in the balance. */
+    readonly followups: {
+      /** Follow-ups in the week. */
+      readonly count: number;
+      /** Follow-ups by category. */
+      readonly byCategory: CategoryCounts;
+    };
+  };
+  /** A day's revenue share of revenue plus engagement items is off its target. Warning. Source: 000 gap 3.1; RULINGS "revenue / engagement mix". */
+  readonly revenue_mix: {
+    /** The local date `YYYY-MM-DD`. */
+    readonly date: string;
+    /** The creator's volume tier (`low`, `mid`, `high`, `ultra`). */
+    readonly tier: string;
+    /** The day's revenue share, 0-1. */
+    readonly share: number;
+    /** The tier's target share, 0-1. */
     readonly target: number;
+    /** The tolerance, 0-1. */
     readonly tolerance: number;
+    /** Revenue items that day. */
     readonly revenue: number;
+    /** Engagement items that day. */
     readonly engagement: number;
   };
+  /** The volume confidence is below the minimum and no manual override was given. Error. Source: 001 consumption rule 5. */
   readonly confidence_too_low: {
+    /** The volume confidence, 0-1. */
     readonly confidenceScore: number;
+    /** Messages of history it rests on. */
     readonly messageCount: number;
+    /** The minimum (`policy.volume.failBelowConfidence`). */
     readonly min: number;
   };
+  /** The volume confidence is below the minimum, accepted by `manualConfidenceOverride`. Info. Source: 001 consumption rule 5. */
   readonly confidence_override_applied: {
+    /** The volume confidence, 0-1. */
     readonly confidenceScore: number;
+    /** Messages of history it rests on. */
     readonly messageCount: number;
+    /** The minimum (`policy.volume.failBelowConfidence`). */
     readonly min: number;
   };
+  /** The 7-day and 30-day scores diverged: the divergence weights fused them. Warning. Source: 001 §1.2.1 consumption matrix. */
   readonly divergence_detected: {
+    /** The fused saturation score, 0-100. */
     readonly fusedSaturation: number;
+    /** The fused opportunity score, 0-100. */
     readonly fusedOpportunity: number;
   };
+  /** The elasticity cap lowered the revenue items per day. Warning. Source: 001 §1.2.1 module 5. */
   readonly elasticity_capped: {
+    /** Revenue items per day after the cap. */
     readonly revenuePerDay: number;
+    /** The cap, `null` when none was fitted. */
     readonly capRevenuePerDay: number | null;
+    /** The volume adjustments applied, in order. */
     readonly adjustmentsApplied: ReadonlyArray<string>;
   };
+  /** A day's bumps per PPV are outside the matrix range. Warning. Source: 000 task 3.1 `validate_bump_ratio`, gap 3.2. */
   readonly bump_ratio: {
+    /** `no_ppvs` (bumps but no PPVs), `no_bumps`, `too_low`, `too_high`. */
     readonly reason: 'no_ppvs' | 'no_bumps' | 'too_low' | 'too_high';
+    /** The creator's matrix tier (`low`, `mid`, `high`, `ultra`). */
     readonly tier: string;
+    /** The matrix row, `[contentPageType, subType]`. */
     readonly matrixKey: ReadonlyArray<string>;
+    /** PPVs counted. */
     readonly ppvCount: number;
+    /** Bumps counted. */
     readonly bumpCount: number;
+    /** Bumps per PPV, `null` without PPVs. */
     readonly actualRatio: number | null;
+    /** The valid ratio range with the tolerance, `[min, max]`. */
     readonly expectedRange: readonly [number, number];
+    /** Bumps to add to reach the range (`too_low`), else `null`. */
     readonly bumpsNeeded: number | null;
   };
-  readonly bump_ratio_empty: { readonly tier: string; readonly matrixKey: ReadonlyArray<string> };
+  /** Neither PPVs nor bumps to check the ratio on. Info. Source: 000 task 3.1 `validate_bump_ratio`. */
+  readonly bump_ratio_empty: {
+    /** The creator's matrix tier (`low`, `mid`, `high`, `ultra`). */
+    readonly tier: string;
+    /** The matrix row, `[contentPageType, subType]`. */
+    readonly matrixKey: ReadonlyArray<string>;
+  };
+  /** More items than allowed need a manual caption; the week is at best `needs_review`. Warning. Source: RULINGS "manual captions". */
   readonly manual_captions_excessive: {
+    /** Items with `MANUAL_REQUIRED`. */
     readonly manualItems: number;
+    /** Items of the week. */
     readonly totalItems: number;
+    /** Their share, 0-1. */
     readonly share: number;
+    /** The largest share allowed (`policy.validation.maxManualCaptionShare`). */
     readonly maxShare: number;
   };
+  /** Planned, built and reported-removed items do not add up. Error. Source: RULINGS "nothing lost". */
   readonly volume_accounting: {
+    /** Items planned for the week by the volume phase. */
     readonly weeklyTotal: number;
+    /** Items in the week, follow-ups apart. */
     readonly built: number;
+    /** Items reported removed (`details.removed` of the issues whose code removes items). */
     readonly removed: number;
   };
   // ------------------------------------------------------------------ rotation
+  /** The stored rotation state cannot be read: a new pattern starts. Warning. Source: 003 "Formal state machine" (error recovers through initializing). */
   readonly rotation_state_unreadable: {
+    /** Id of the creator. */
     readonly creatorId: string;
+    /** What is wrong with the stored state, one text each. */
     readonly problems: ReadonlyArray<string>;
   };
+  /** A stored rotation value was read under another name (`004`'s `active` as `pattern_active`). Info. Source: RULINGS "`004` states". */
   readonly rotation_state_normalized: {
+    /** The stored field. */
     readonly field: string;
+    /** The value stored. */
     readonly stored: string;
+    /** The value it is read as. */
     readonly readAs: string;
   };
+  /** A new PPV style pattern started. Info. Source: 003 task 2.1 `_load_or_initialize`. */
   readonly rotation_pattern_started: {
+    /** The local date it starts `YYYY-MM-DD`. */
     readonly date: string;
+    /** The pattern, 4 PPV styles. */
     readonly pattern: ReadonlyArray<string>;
+    /** `no_state` (nothing stored), `content_rotation_only` (only a `004` content rotation stored), `recovered_from_error`. */
     readonly reason: 'no_state' | 'content_rotation_only' | 'recovered_from_error';
   };
+  /** The stored rotation is paused: its pattern is kept all week. Info. Source: RULINGS "`004` states". */
   readonly rotation_paused: {
+    /** The pattern kept. */
     readonly pattern: ReadonlyArray<string>;
+    /** The local date it started `YYYY-MM-DD`. */
     readonly patternStartDate: string;
   };
+  /** The stored pattern starts after the schedule's first date: it is kept without rotating until then. Warning. Source: RULINGS "clock". */
   readonly rotation_state_ahead: {
+    /** The stored pattern's start `YYYY-MM-DD`. */
     readonly patternStartDate: string;
+    /** The schedule's first date `YYYY-MM-DD`. */
     readonly firstScheduleDate: string;
   };
+  /** The rotation method asked for gives the same pattern: another method is used. Info. Source: RULINGS "reverse or shuffle gives the same pattern". */
   readonly rotation_method_replaced: {
+    /** The local date of the rotation `YYYY-MM-DD`. */
     readonly date: string;
+    /** The method asked for. */
     readonly requested: string;
+    /** The method used. */
     readonly used: string;
   };
+  /** Every standard pattern was used in the last 14 days: the least recently used is taken. Info. Source: 003 `PATTERN_EXHAUSTED`; RULINGS "exhausted". */
   readonly rotation_exhausted: {
+    /** The local date of the rotation `YYYY-MM-DD`. */
     readonly date: string;
+    /** The patterns used recently, oldest first. */
     readonly recentPatterns: ReadonlyArray<ReadonlyArray<string>>;
+    /** The pattern taken. */
     readonly pattern: ReadonlyArray<string>;
   };
+  /** The rotation state machine refused a transition; it recovered through `initializing`. Warning. Source: 003 "Formal state machine". */
   readonly rotation_transition_refused: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The state it was in. */
     readonly from: string;
+    /** The state asked for. */
     readonly to: string;
+    /** The states it may go to from `from`. */
     readonly validTargets: ReadonlyArray<string>;
   };
+  /** A bundle send type was replaced so the day's bundle-style PPVs can be sent apart. Info. Source: 003 task 2.2; RULINGS "bundle send types". */
   readonly bundle_send_replaced: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The send type replaced. */
     readonly from: string;
+    /** The send type used instead. */
     readonly to: string;
   };
+  /** No unused caption fits a styled PPV's structure or content. Info. Source: 003 task 2.1 styles; 004 "PPV Structure Validation"; issue 7. */
   readonly ppv_style_misfit: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The PPV style. */
     readonly ppvStyle: string;
     /** The seed 004 structure the caption does not fit, `null` when it fits (or there is none). */
     readonly structure: string | null;
     /** The structure's elements the caption lacks. */
     readonly missing: ReadonlyArray<string>;
+    /** The content type chosen, `null` without one. */
     readonly contentTypeId: string | null;
     /** The style's content types when the content is not one of them, else `[]`. */
     readonly fits: ReadonlyArray<string>;
   };
+  /** Same-style PPVs of a day were repaired. Info. Source: 003 task 2.2 `validate_and_repair_consecutive_styles`. */
   readonly same_style_repaired: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The repair: `reorder`, `style_swap`, `time_swap` or `retime`. */
     readonly strategy: 'reorder' | 'style_swap' | 'time_swap' | 'retime';
+    /** Slot ids of the items changed. */
     readonly slotIds: ReadonlyArray<string>;
+    /** Same-style violations before the repair. */
     readonly violationsBefore: number;
+    /** Same-style violations after it. */
     readonly violationsAfter: number;
   };
+  /** Two PPVs of a no-back-to-back style follow each other. Error. Source: 003 gap 1.2, task 2.2. */
   readonly same_style_back_to_back: {
+    /** The style (`winner`, `bundle`). */
     readonly ppvStyle: string;
+    /** The two PPVs, in time order. */
     readonly slotIds: readonly [string, string];
   };
+  /** Two or more PPVs of one no-back-to-back style fall in one AM / PM period of a day. Error. Source: 003 gap 1.2, task 2.2. */
   readonly same_style_same_period: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The PPV style (`winner`, `bundle`). */
     readonly ppvStyle: string;
+    /** `AM` or `PM` (split at `policy.rotation.amPmSplitHour`). */
     readonly period: 'AM' | 'PM';
+    /** Slot ids of those PPVs. */
     readonly slotIds: ReadonlyArray<string>;
   };
+  /** Another build saved the rotation state first: this week's state was not written. Error. Source: 003 task 2.9; issue 7. */
   readonly rotation_version_conflict: {
+    /** Id of the creator. */
     readonly creatorId: string;
+    /** The version this build read. */
     readonly expectedVersion: number;
+    /** The version stored, `null` when unknown. */
     readonly storedVersion: number | null;
   };
   // ------------------------------------------------------------------ save
-  readonly save_refused: { readonly reason: string };
-  readonly save_failed: {
-    readonly failedStep: string | null;
+  /** The schedule was not saved: it did not pass validation, or no `saveSchedule` port was supplied. Info. Source: 001 §7.4. */
+  readonly save_refused: {
+    /** Why it was not saved. */
     readonly reason: string;
+  };
+  /** The save saga failed; the week is returned unsaved. Error. Source: 001 phase 7 "Database save failure". */
+  readonly save_failed: {
+    /** The saga step that failed, `null` when none is known. */
+    readonly failedStep: string | null;
+    /** The failure message. */
+    readonly reason: string;
+    /** The saga's final status (a `SagaStatus`: `rolled_back`, `failed`...). */
     readonly sagaStatus: string;
   };
-  readonly save_duplicate: { readonly templateId: string; readonly operationKey: string };
-  readonly compensation_failed: { readonly errors: ReadonlyArray<string> };
+  /** The same schedule was already saved: it is not saved again. Info. Source: 003 task 2.5b (idempotency guard). */
+  readonly save_duplicate: {
+    /** The template id of the earlier save. */
+    readonly templateId: string;
+    /** The idempotency key of the save. */
+    readonly operationKey: string;
+  };
+  /** A compensation of the save saga failed. Error. Source: 003 task 2.1b. */
+  readonly compensation_failed: {
+    /** The failure message of each compensation that failed. */
+    readonly errors: ReadonlyArray<string>;
+  };
   // ------------------------------------------------------------------ PPV caption structure
+  /** A PPV caption has fewer elements of its seed 004 structure than required. Info. Source: 004 "PPV Caption Structure Requirements". */
   readonly ppv_structure_misfit: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The PPV style, `null` without one. */
     readonly ppvStyle: string | null;
     /** The 004 structure the caption was checked against (`PpvStructureType`). */
     readonly structure: 'winner' | 'bundle' | 'wall_campaign';
@@ -667,72 +1281,126 @@ export interface IssueDetailsByCode {
     readonly required: number;
   };
   // ------------------------------------------------------------------ pins
+  /** An item was not pinned: its priority is not above the lowest pinned one. Info. Source: 003 task 2.5 `schedule_pin`. */
   readonly pin_skipped: {
+    /** The item's slot id. */
     readonly itemId: string;
+    /** Always `lower_priority`. */
     readonly reason: 'lower_priority';
+    /** The lowest priority among the current pins. */
     readonly lowestPinnedPriority: number;
   };
+  /** A pin was unpinned early for a higher-priority item. Info. Source: 003 task 2.5 `schedule_pin`. */
   readonly pin_evicted: {
+    /** The pinned post unpinned. */
     readonly postId: string;
+    /** The item pinned in its place. */
     readonly byItemId: string;
+    /** The unpinned post's priority. */
     readonly priority: number;
   };
+  /** More pins than the maximum at the week start: the lowest ones are unpinned. Info. Source: 003 gap 1.6, task 2.5 `MAX_PINNED`. */
   readonly pin_over_limit: {
+    /** The post unpinned. */
     readonly postId: string;
+    /** Its priority. */
     readonly priority: number;
+    /** The maximum (`policy.pins.maxPinned`). */
     readonly maxPinned: number;
   };
+  /** An item could not be considered for pinning. Warning. Source: STYLE io-ts boundary; 003 task 2.5. */
   readonly pin_candidate_invalid: {
+    /** The item's id, `null` when it has none. */
     readonly itemId: string | null;
+    /** `undecodable`, `duplicate_id` or `outside_week`. */
     readonly reason: 'undecodable' | 'duplicate_id' | 'outside_week';
+    /** What is wrong, one text each. */
     readonly problems: ReadonlyArray<string>;
   };
+  /** The current pins could not be read: the week is planned with the fallback. Warning. Source: 003 task 2.5 `_load_active_pins`. */
   readonly pins_unreadable: {
+    /** The port read (`getActivePins`). */
     readonly port: string;
+    /** What is wrong, one text each. */
     readonly problems: ReadonlyArray<string>;
+    /** What is used instead (no current pins). */
     readonly fallback: string;
   };
   // ------------------------------------------------------------------ timing profile
+  /** The creator's timing profile adjusted the defaults. Info. Source: 003 task 2.8. */
   readonly timing_profile_applied: {
+    /** The follow-up window used, minutes after the parent. */
     readonly followupWindow: {
+      /** Its start, minutes. */
       readonly min: number;
+      /** Its end, minutes. */
       readonly max: number;
+      /** `profile` (from the creator's average response time) or `default`. */
       readonly source: 'profile' | 'default';
     };
+    /** Whether follow-ups may cross midnight. */
     readonly allowNextDay: boolean;
+    /** The preferred period for PPVs, `null` without one. */
     readonly amPmPreference: 'AM' | 'PM' | null;
+    /** The creator's timing variation (`low`, `medium`, `high`). */
     readonly timingVariation: string;
     /** The jitter range used, minutes (`jitterRangeFor`). */
-    readonly jitterMinutes: { readonly min: number; readonly max: number };
+    readonly jitterMinutes: {
+      /** Lowest jitter offset, minutes. */
+      readonly min: number;
+      /** Highest jitter offset, minutes. */
+      readonly max: number;
+    };
   };
+  /** The creator's follow-up window was refused: the default window is used. Info. Source: RULINGS "creator window". */
   readonly followup_window_default: {
+    /** The creator's average response time, minutes. */
     readonly avgResponseMinutes: number;
-    /** The creator's window that was refused, minutes after the parent. */
+    /** The refused window's start, minutes after the parent. */
     readonly minMinutes: number;
+    /** The refused window's end, minutes after the parent. */
     readonly maxMinutes: number;
-    /**
-     * `too_narrow`: the creator's window is narrower than 10 minutes (for the whole week);
-     * `late_parent`: the creator's window does not fit before 23:59 after one parent that
-     * still has the 15 minutes of RULINGS "late parents", so that follow-up took the default
-     * window inside its day.
-     */
+    /** `too_narrow`: narrower than 10 minutes (for the whole week); `late_parent`: it does not fit before 23:59 after one parent that still has the 15 minutes of RULINGS "late parents", so that follow-up took the default window inside its day. */
     readonly reason: 'too_narrow' | 'late_parent';
     /** The parent whose follow-up took the default window (`late_parent` only). */
     readonly parentItemId?: string;
   };
   // ------------------------------------------------------------------ campaigns and games
-  readonly campaign_unavailable: { readonly campaignType: string };
-  readonly game_campaign_skipped: { readonly campaignType: string };
-  readonly campaign_week_short: { readonly planned: number; readonly minimum: number };
-  readonly game_type_substituted: {
+  /** A campaign type cannot be planned: the page or vault cannot send its send type. Warning. Source: 000 task 3.2. */
+  readonly campaign_unavailable: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+  };
+  /** No game campaign of a type this week: every game it could play is on the avoid list. Warning. Source: RULINGS "avoid list vs cadence"; 000 task 3.6. */
+  readonly game_campaign_skipped: {
+    /** The game campaign type (`spin_the_wheel_game`, `game_other`). */
+    readonly campaignType: string;
+  };
+  /** Fewer campaigns could be planned this week than wanted. Warning. Source: RULINGS "total". */
+  readonly campaign_week_short: {
+    /** Campaigns planned. */
+    readonly planned: number;
+    /** Campaigns wanted at least. */
+    readonly minimum: number;
+  };
+  /** A game on the avoid list was replaced by another. Info. Source: RULINGS "avoid list vs cadence"; 000 task 3.6. */
+  readonly game_type_substituted: {
+    /** The game campaign type (`spin_the_wheel_game`, `game_other`). */
+    readonly campaignType: string;
+    /** The game type avoided. */
     readonly from: string;
+    /** The game type played instead. */
     readonly to: string;
   };
+  /** A planned campaign could not be placed on its day. Warning; counted as removed. Source: 000 task 3.2; RULINGS "nothing lost". */
   readonly campaign_unplaced: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
+    /** Why the day could not take it: `no_revenue_room`, `channel_full`, `style_room`, `daily_capacity`, `balance`. */
     readonly reason:
       | 'no_revenue_room'
       | 'channel_full'
@@ -740,10 +1408,15 @@ export interface IssueDetailsByCode {
       | 'daily_capacity'
       | 'balance';
   };
+  /** A planned campaign moved to a later day. Info. Source: 000 task 3.2 (days between). */
   readonly campaign_deferred: {
+    /** The local date planned `YYYY-MM-DD`. */
     readonly date: string;
+    /** The local date it moved to `YYYY-MM-DD`. */
     readonly to: string;
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** Send-type key of that item (`ppv_unlock`, `bump_normal`...). */
     readonly sendTypeKey: string;
     /** Why the day could not take it; `spacing`: pushed on by an earlier deferral. */
     readonly reason:
@@ -753,65 +1426,114 @@ export interface IssueDetailsByCode {
       | 'daily_capacity'
       | 'spacing';
   };
+  /** No unused caption fits a campaign. Info. Source: issue 8; 004 "Wall Campaign" structure. */
   readonly campaign_caption_misfit: {
+    /** Slot id of the item concerned (`YYYY-MM-DD_N`). */
     readonly slotId: string;
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** The game of a game campaign, else `null`. */
     readonly gameType: string | null;
     /** What the caption lacks: the 004 structure's elements, or the game's name. */
     readonly missing: ReadonlyArray<string>;
   };
+  /** A campaign type is scheduled more than once on a day. Error. Source: 000 task 3.2 `validate_campaign_frequency`. */
   readonly campaign_same_day: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
   };
+  /** Two campaigns of a type are closer than its minimum days between. Warning. Source: 000 task 3.2 `validate_campaign_frequency`. */
   readonly campaign_too_close: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** The later campaign's local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The earlier one's `YYYY-MM-DD`. */
     readonly previousDate: string;
+    /** Days between them. */
     readonly daysApart: number;
+    /** The type's minimum days between. */
     readonly minDaysBetween: number;
   };
+  /** Two campaigns of a type are further apart than its maximum days between. Warning. Source: 000 task 3.2 `validate_campaign_frequency`. */
   readonly campaign_gap_exceeded: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** The later campaign's local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** The earlier one's `YYYY-MM-DD`. */
     readonly previousDate: string;
+    /** Days between them. */
     readonly daysApart: number;
+    /** The type's maximum days between. */
     readonly maxDaysBetween: number;
   };
+  /** A campaign type projects fewer a month than its target. Warning. Source: 000 task 3.2 `validate_campaign_frequency`. */
   readonly campaign_under_scheduled: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** Campaigns a month projected from the period checked. */
     readonly monthlyProjection: number;
+    /** The monthly target, `[min, max]`. */
     readonly monthlyTarget: readonly [number, number];
+    /** Campaigns a month missing to reach the target's minimum. */
     readonly shortfall: number;
+    /** Why the type matters (the seed's rationale). */
     readonly rationale: string;
   };
+  /** No campaign of a type is scheduled. Info. Source: 000 task 3.2 (recommendations). */
   readonly campaign_missing: {
+    /** The campaign type concerned (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** The monthly target, `[min, max]`. */
     readonly monthlyTarget: readonly [number, number];
+    /** Why the type matters (the seed's rationale). */
     readonly rationale: string;
   };
+  /** All campaigns together project fewer a month than the minimum. Error. Source: 000 task 3.2 overall check; RULINGS "total". */
   readonly campaign_total_low: {
+    /** Campaigns a month projected. */
     readonly monthlyProjection: number;
+    /** The minimum (`policy.campaigns.minPerMonth`). */
     readonly minPerMonth: number;
+    /** Days the projection is over. */
     readonly daysCovered: number;
   };
+  /** A day's bumps per PPV stay outside the matrix range: the category balance won. Info. Source: 000 task 3.1; RULINGS "category balance is a hard rule". */
   readonly matrix_ratio_shortfall: {
+    /** The local date `YYYY-MM-DD`. */
     readonly date: string;
+    /** PPVs that day. */
     readonly ppvCount: number;
+    /** Bumps that day. */
     readonly bumpCount: number;
+    /** Bumps per PPV, `null` without PPVs. */
     readonly actualRatio: number | null;
+    /** The matrix range of bumps per PPV, `[min, max]`. */
     readonly expectedRange: readonly [number, number];
-    readonly quotas: Counts;
+    /** The day's quotas, items by category. */
+    readonly quotas: CategoryCounts;
   };
+  /** Campaigns of the lookback (history and this week) project fewer a month than the minimum, though this week alone may not. Warning. Source: 000 task 3.2 overall check; RULINGS "new and sparse creators". */
   readonly campaign_history_low: {
+    /** Campaigns a month projected over the lookback. */
     readonly monthlyProjection: number;
+    /** Campaigns a month projected from this week alone. */
     readonly weekProjection: number;
+    /** The minimum (`policy.campaigns.minPerMonth`). */
     readonly minPerMonth: number;
+    /** Days of the lookback. */
     readonly daysCovered: number;
   };
+  /** More game posts of a type this week than allowed. Error. Source: RULINGS "games" (spin the wheel once a week, another game at most once). */
   readonly game_limit_exceeded: {
+    /** The game campaign type (`spin_the_wheel_game`, `game_other`). */
     readonly campaignType: string;
+    /** Game posts of it this week. */
     readonly count: number;
+    /** Game posts of the type allowed per week. */
     readonly max: number;
   };
 }
@@ -827,8 +1549,11 @@ export type IssueCode = keyof IssueDetailsByCode;
 /**
  * The fields every issue's `details` may carry beside its code's own: read them through
  * `unknown` (a recommendation text, `requiresCaptionReview`, a removed-item count).
+ *
+ * @since 0.3.0
+ * @category issues
  */
-type OpenDetails = { readonly [key: string]: unknown };
+export type OpenIssueDetails = { readonly [key: string]: unknown };
 
 /**
  * One issue of code `K`.
@@ -837,14 +1562,18 @@ type OpenDetails = { readonly [key: string]: unknown };
  * @category issues
  */
 export interface IssueOf<K extends IssueCode> {
+  /** The issue code (`low_confidence`, `spacing_relaxed`...): what happened. */
   readonly code: K;
+  /** How serious it is, the one severity of its code (`ISSUE_CODES[code].severity`). */
   readonly severity: Severity;
+  /** Where it arose: a pipeline phase, the input or port boundary, or the save. */
   readonly phase: IssuePhase;
   /** Path of the value concerned (`items[3].scheduledTime`, `captions[12].performanceScore`). */
   readonly path: string | null;
   /** For people; rendered from the code and the details by `ISSUE_CODES[code].message`. */
   readonly message: string;
-  readonly details: Readonly<IssueDetailsByCode[K]> & OpenDetails;
+  /** The numbers and names behind it, typed by the code (`IssueDetailsByCode[code]`), plus any open extra field. */
+  readonly details: Readonly<IssueDetailsByCode[K]> & OpenIssueDetails;
 }
 
 /**
@@ -871,17 +1600,31 @@ export type Issue = { readonly [K in IssueCode]: IssueOf<K> }[IssueCode];
  * @category issues
  */
 export interface IssueSpec<K extends IssueCode> {
+  /** The one severity of the code. */
   readonly severity: Severity;
+  /** Where it arises. */
   readonly phase: IssuePhase;
+  /** The seed's level for it, `null` when the seed gives none (the severity is then a project or RULINGS choice, named in `source`). */
   readonly seedLevel: SeedLevel | null;
+  /** Validation score points it costs (0-100 scale; errors 20, warnings 2 unless stated, info 0). */
   readonly deduction: number;
+  /** Whether it reports planned items that are not in the week; `details.removed` counts them. */
   readonly removesItems: boolean;
+  /** The best status a week carrying it can have (`needs_review`), else `null`. */
   readonly capsStatus: 'needs_review' | null;
+  /** The seed section or ruling the code comes from. */
   readonly source: string;
+  /** The one renderer of its text, from the details and the path. */
   readonly message: (details: IssueDetailsByCode[K], path: string | null) => string;
 }
 
-type Table = { readonly [K in IssueCode]: IssueSpec<K> };
+/**
+ * The type of the issue table: one `IssueSpec` per issue code.
+ *
+ * @since 0.3.0
+ * @category issues
+ */
+export type IssueTable = { readonly [K in IssueCode]: IssueSpec<K> };
 
 /** Score points of one error (RULINGS "score thresholds": one error alone keeps a week above 70). */
 const ERROR = 20;
@@ -930,7 +1673,7 @@ const row = <K extends IssueCode>(r: Row<K>): IssueSpec<K> =>
  * @since 0.2.0
  * @category issues
  */
-export const ISSUE_CODES: Table = Object.freeze({
+export const ISSUE_CODES: IssueTable = Object.freeze({
   // ---------------------------------------------------------------- input and ports
   invalid_input: row<'invalid_input'>({
     severity: 'error',
@@ -2083,7 +2826,7 @@ export const ISSUE_CODES: Table = Object.freeze({
     source: 'RULINGS "games" (spin the wheel once a week, another game at most once)',
     message: (d) => `${d.count} ${d.campaignType} game posts this week (max: ${d.max})`,
   }),
-} satisfies Table);
+} satisfies IssueTable);
 
 /**
  * Every issue code, in table order.
@@ -2124,7 +2867,7 @@ export const issue = <K extends IssueCode>(
     phase: spec.phase,
     path,
     message,
-    details: details as Readonly<IssueDetailsByCode[K]> & OpenDetails,
+    details: details as Readonly<IssueDetailsByCode[K]> & OpenIssueDetails,
   };
 };
 
@@ -2157,6 +2900,7 @@ export const removedItemsOf = (i: Issue): number => {
  * @category issues
  */
 export interface ScheduleError {
+  /** Why no schedule: `INVALID_INPUT` (inputs or policy overrides failed to decode), `DECODE_FAILED` (a port answered data that failed to decode), `CREATOR_NOT_FOUND` (001 phase 1 "CRITICAL"), `PORT_FAILURE` (a required port failed), `PORT_TIMEOUT`, `INTERNAL_ERROR` (a bug of this library). */
   readonly code:
     | 'INVALID_INPUT'
     | 'DECODE_FAILED'
@@ -2164,10 +2908,13 @@ export interface ScheduleError {
     | 'PORT_FAILURE'
     | 'PORT_TIMEOUT'
     | 'INTERNAL_ERROR';
+  /** The reason for people, one line. */
   readonly message: string;
+  /** The issues behind it: one per failing field or path, or the `port_failure` naming the port. */
   readonly issues: ReadonlyArray<Issue>;
   /** The phase or checkpoint the build stopped at. */
   readonly phase: IssuePhase;
+  /** The underlying value when there is one (the thrown error of an `INTERNAL_ERROR`, the failing port answer); for logs, never read by the library. */
   readonly cause?: unknown;
 }
 

@@ -22,7 +22,10 @@ import { decodeWith } from './decode';
 import { deepFreeze } from './freeze';
 import { type Issue, issue } from './issues';
 import { arrayOf, int, num, numBetween, obj, oneOf, pair, recordOf, text } from './policyCodec';
+import type { PolicyOverrides, SchedulePolicy } from './policyTypes';
 import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from './resiliencePolicy';
+
+export type { PolicyOverrides, SchedulePolicy, TierRow } from './policyTypes';
 
 const TIERS = ['low', 'mid', 'high', 'ultra'] as const;
 const STRATEGY_KEYS = [
@@ -446,29 +449,12 @@ const SCHEMA = obj('SchedulePolicy', {
   }),
 });
 
-/**
- * The policy type: every number of the rules.
- *
- * @since 0.1.0
- * @category policy
- */
-export type SchedulePolicy = t.TypeOf<(typeof SCHEMA)['full']>;
-
-/**
- * A deep partial of the policy, for overrides; arrays and pairs are replaced whole.
- *
- * @since 0.1.0
- * @category policy
- */
-export type PolicyOverrides = t.TypeOf<(typeof SCHEMA)['partial']>;
-
-/**
- * Daily quotas of a volume tier. Source: seed 001 §1.2 table (RULINGS "Volume").
- *
- * @since 0.1.0
- * @category policy
- */
-export type TierRow = SchedulePolicy['volume']['tiers'][number];
+/** Compile-time check: two types are assignable both ways (the codec and the documented interface agree). */
+type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _policyAgrees: Agree<t.TypeOf<(typeof SCHEMA)['full']>, SchedulePolicy> = true;
+const _overridesAgree: Agree<t.TypeOf<(typeof SCHEMA)['partial']>, PolicyOverrides> = true;
+void _policyAgrees;
+void _overridesAgree;
 
 const DEFAULTS = {
   volume: {

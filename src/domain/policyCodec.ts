@@ -278,3 +278,29 @@ export const strictType = <R extends t.Props, O extends t.Props>(
     t.identity,
   );
 };
+
+/** Two types are assignable both ways (a codec and the interface documenting it agree). */
+export type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** `T` with every property and array readonly, at every depth. */
+export type DeepReadonly<T> =
+  T extends ReadonlyArray<infer E>
+    ? ReadonlyArray<DeepReadonly<E>>
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+/**
+ * `codec` typed by the documented interface `A` it decodes to. Its encoder is the identity, so
+ * the output type is `A` too. The compiler refuses a codec whose decoded type and `A` differ
+ * (beyond `readonly`), so the interface cannot drift from the codec.
+ */
+export const decodesTo =
+  <A>() =>
+  <C extends t.Mixed>(
+    codec: C &
+      (Agree<DeepReadonly<t.TypeOf<C>>, DeepReadonly<A>> extends true
+        ? unknown
+        : 'the codec and the interface disagree'),
+  ): t.Type<A, A, unknown> =>
+    codec as unknown as t.Type<A, A, unknown>;

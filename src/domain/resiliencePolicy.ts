@@ -19,10 +19,29 @@ import { deepFreeze } from './freeze';
  * @since 0.2.0
  * @category resilience
  */
-export type PortName = keyof typeof PORT_NAME_SET;
+export type PortName =
+  | 'getCreatorProfile'
+  | 'getPerformanceTrends'
+  | 'getMassMessageHistory'
+  | 'getVaultAvailability'
+  | 'getBestTiming'
+  | 'getPersonaProfile'
+  | 'getCaptionCandidates'
+  | 'countUsableCaptions'
+  | 'getContentTypeRankings'
+  | 'getRotationState'
+  | 'getActivePins'
+  | 'getTimingProfile'
+  | 'getCampaignHistory'
+  | 'getAdjustmentOutcomes'
+  | 'saveSchedule'
+  | 'saveRotationState'
+  | 'saveVolumePrediction'
+  | 'deleteSchedule'
+  | 'saveSagaLog';
 
-/** Every port name, checked complete against `SchedulePorts` by the compiler. */
-const PORT_NAME_SET = {
+/** Every port name, in declaration order; `Record<PortName, true>` makes the compiler check it is complete. */
+const PORT_NAME_SET: Readonly<Record<PortName, true>> = {
   getCreatorProfile: true,
   getPerformanceTrends: true,
   getMassMessageHistory: true,
@@ -64,7 +83,48 @@ export const PORT_NAMES: ReadonlyArray<PortName> = Object.freeze(
  * @since 0.2.0
  * @category resilience
  */
-export type TimeoutTable = { readonly [K in PortName]: number } & { readonly default: number };
+export interface TimeoutTable {
+  /** Timeout of `getCreatorProfile`, ms. Default: 001 `get_creator_profile`: 10 s. */
+  readonly getCreatorProfile: number;
+  /** Timeout of `getPerformanceTrends`, ms. Default: 001 `get_performance_trends`: 15 s ("may be slow"). */
+  readonly getPerformanceTrends: number;
+  /** Timeout of `getMassMessageHistory`, ms. Default: no row of its own: the history read behind `get_performance_trends`, 15 s. */
+  readonly getMassMessageHistory: number;
+  /** Timeout of `getVaultAvailability`, ms. Default: 001 `get_vault_availability`: 5 s. */
+  readonly getVaultAvailability: number;
+  /** Timeout of `getBestTiming`, ms. Default: 001 `get_best_timing`: 5 s. */
+  readonly getBestTiming: number;
+  /** Timeout of `getPersonaProfile`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly getPersonaProfile: number;
+  /** Timeout of `getCaptionCandidates`, ms. Default: 001 `get_top_captions` / `get_send_type_captions`: 15 s ("largest query"). */
+  readonly getCaptionCandidates: number;
+  /** Timeout of `countUsableCaptions`, ms. Default: no row of its own: a query over the same caption bank as `get_send_type_captions`, 15 s. */
+  readonly countUsableCaptions: number;
+  /** Timeout of `getContentTypeRankings`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly getContentTypeRankings: number;
+  /** Timeout of `getRotationState`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly getRotationState: number;
+  /** Timeout of `getActivePins`, ms. Default: no row of its own (003 task 2.5 `db.get_active_pins`): the table's fallback, 10 s. */
+  readonly getActivePins: number;
+  /** Timeout of `getTimingProfile`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly getTimingProfile: number;
+  /** Timeout of `getCampaignHistory`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly getCampaignHistory: number;
+  /** Timeout of `getAdjustmentOutcomes`, ms. Default: no row of its own (004 `volume_adjustment_outcomes`): the table's fallback, 10 s. */
+  readonly getAdjustmentOutcomes: number;
+  /** Timeout of `saveSchedule`, ms. Default: 001 `save_schedule`: 20 s ("transaction"). */
+  readonly saveSchedule: number;
+  /** Timeout of `saveRotationState`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly saveRotationState: number;
+  /** Timeout of `saveVolumePrediction`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly saveVolumePrediction: number;
+  /** Timeout of `deleteSchedule`, ms. Default: no row of its own: the compensation of `save_schedule`, the same transaction, 20 s. */
+  readonly deleteSchedule: number;
+  /** Timeout of `saveSagaLog`, ms. Default: no row of its own: the table's fallback, 10 s. */
+  readonly saveSagaLog: number;
+  /** Timeout of any port without a row of its own, ms; default 10 s. Source: 001 `MCP_TIMEOUT_CONFIG.get(tool_name, 10)`. */
+  readonly default: number;
+}
 
 /**
  * Retries with exponential backoff. Delay before retry `k` (k = 0, 1, ...) is
@@ -110,6 +170,7 @@ export type BreakerVariant = 'consecutive' | 'failure_rate';
  * @category resilience
  */
 export interface BreakerPolicy {
+  /** Which rule opens the circuit; default `consecutive` (RULINGS "circuit breaker variants"). */
   readonly variant: BreakerVariant;
   /** `consecutive`: consecutive failures (while closed) that open the circuit; integer >= 1. */
   readonly failureThreshold: number;
@@ -134,8 +195,11 @@ export interface BreakerPolicy {
  * @category resilience
  */
 export interface ResiliencePolicy {
+  /** Per-call timeout of each port, ms. Source: 001 "Timeout Configuration". */
   readonly timeoutMs: TimeoutTable;
+  /** Retries with exponential backoff. Source: 001 "Retry Strategy with Exponential Backoff". */
   readonly retry: RetryPolicy;
+  /** The circuit breaker of each port. Source: 003 task 2.5c; 001 "Circuit Breaker Pattern for MCP Calls". */
   readonly breaker: BreakerPolicy;
   /** How long an idempotency record is remembered, ms. */
   readonly idempotencyTtlMs: number;
@@ -150,9 +214,13 @@ export interface ResiliencePolicy {
  * @category resilience
  */
 export interface ResiliencePolicyOverride {
+  /** Timeouts to replace, ms, by port. */
   readonly timeoutMs?: Partial<TimeoutTable>;
+  /** Retry parameters to replace. */
   readonly retry?: Partial<RetryPolicy>;
+  /** Circuit-breaker parameters to replace. */
   readonly breaker?: Partial<BreakerPolicy>;
+  /** How long an idempotency record is remembered, ms. */
   readonly idempotencyTtlMs?: number;
 }
 

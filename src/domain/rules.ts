@@ -23,8 +23,6 @@ import type { SchedulePolicy } from './policy';
 import { isoToEpochMinute } from './time';
 import type { ScheduleItem, Vault } from './types';
 
-type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
-
 const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
 
 /**
@@ -40,8 +38,10 @@ const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
  * @since 0.1.0
  * @category rules
  */
-export const isRoundMinute = (minuteOfDay: number, policy: TimingPolicy): boolean =>
-  policy.timing.roundMinutes.includes(minuteOfHour(minuteOfDay));
+export const isRoundMinute = (
+  minuteOfDay: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+): boolean => policy.timing.roundMinutes.includes(minuteOfHour(minuteOfDay));
 
 /**
  * Whether a minute of the day (0-1439) lies in the sending window (08:00-23:30 by default, both
@@ -50,7 +50,7 @@ export const isRoundMinute = (minuteOfDay: number, policy: TimingPolicy): boolea
  * @since 0.2.0
  * @category rules
  */
-export const inWindow = (minuteOfDay: number, policy: TimingPolicy): boolean =>
+export const inWindow = (minuteOfDay: number, policy: Pick<SchedulePolicy, 'timing'>): boolean =>
   minuteOfDay >= policy.timing.windowStartMinute && minuteOfDay <= policy.timing.windowEndMinute;
 
 /**
@@ -79,7 +79,7 @@ export const dayHalfOf = (
  * @since 0.1.0
  * @category rules
  */
-export const blockIndex = (minuteOfDay: number, policy: TimingPolicy): number =>
+export const blockIndex = (minuteOfDay: number, policy: Pick<SchedulePolicy, 'timing'>): number =>
   Math.floor(minuteOfDay / policy.timing.blockMinutes);
 
 /**

@@ -44,15 +44,20 @@ import type {
  * @category pipeline
  */
 export interface PhaseContext {
+  /** The creator's decoded profile (phase 1, `getCreatorProfile`). */
   readonly creator: CreatorProfile;
   /** The 7 local dates of the week, `YYYY-MM-DD`, from `weekStart`. */
   readonly weekDates: ReadonlyArray<string>;
   /** The caller's seed as text; every generator is derived from it. */
   readonly seed: string;
+  /** The caller's options with every default filled in (`ScheduleOptions`). */
   readonly options: Required<Omit<ScheduleOptions, 'save' | 'trackPrediction'>> & {
+    /** Persist a passing schedule through `ports.saveSchedule`; default `false`. */
     readonly save: boolean;
+    /** Persist the volume prediction through `ports.saveVolumePrediction`; default `false`. */
     readonly trackPrediction: boolean;
   };
+  /** The resolved policy (`resolvePolicy` of the caller's overrides, and of an A/B arm's). */
   readonly policy: SchedulePolicy;
 }
 
@@ -64,6 +69,7 @@ export interface PhaseContext {
  * @category pipeline
  */
 export interface LoadedData {
+  /** Tracked performance trends (001 §1.3), `null` when the port has none: the scores then come from history or are neutral (`trends_missing`). */
   readonly trends: PerformanceTrends | null;
   /** Mass-message history, oldest first, up to the day before `weekStart`. */
   readonly history: ReadonlyArray<MassMessage>;
@@ -71,7 +77,9 @@ export interface LoadedData {
   readonly vault: Vault | null;
   /** Always set: the port's timing or the generic fallback. */
   readonly timing: BestTiming;
+  /** Whether `timing` is the generic fallback (001 phase 1 "Best timing missing", `timing_default`). */
   readonly timingIsDefault: boolean;
+  /** The persona profile, `null` when none: persona scores are then neutral (`persona_missing`). */
   readonly persona: Persona | null;
   /** The stored rotation state as read (`readStoredRotationState`), `null` when none. */
   readonly rotationState: CreatorRotationState | null;
@@ -113,8 +121,11 @@ export interface LoadedData {
  * @category pipeline
  */
 export interface DayQuotas {
+  /** Revenue items that day. */
   readonly revenue: number;
+  /** Engagement items that day. */
   readonly engagement: number;
+  /** Retention items that day (0 on free pages). */
   readonly retention: number;
 }
 
@@ -131,11 +142,15 @@ export interface AllocatedSlot {
   readonly date: string;
   /** Index of the date in the week, 0-6. */
   readonly dayIndex: number;
+  /** The send type allocated (001 §1.4). */
   readonly sendTypeKey: SendTypeKey;
+  /** Its category: `revenue`, `engagement` or `retention`. */
   readonly category: Category;
   /** 1 = first of its category that day. */
   readonly priority: number;
+  /** The day's strategy (`revenue_focus`...; 001 §2.3). */
   readonly strategyUsed: string;
+  /** The strategy's flavor emphasis, a short text (001 §2.3 "Strategy flavor mapping"). */
   readonly flavorEmphasis: string;
   /**
    * The slot's PPV style: the day's rotation pattern in planned order for the pattern send types
@@ -159,12 +174,17 @@ export interface AllocatedSlot {
  * @category pipeline
  */
 export interface AllocatedDay {
+  /** Local date `YYYY-MM-DD`. */
   readonly date: string;
+  /** Index of the date in the week, 0-6. */
   readonly dayIndex: number;
   /** 0 = Monday .. 6 = Sunday. */
   readonly weekday: number;
+  /** The day's strategy (`revenue_focus`...; 001 §2.3). */
   readonly strategy: string;
+  /** The strategy's flavor emphasis (001 §2.3). */
   readonly flavor: string;
+  /** The day's items by category after the weekly distribution and the checks. */
   readonly quotas: DayQuotas;
   /** Interleaved slots, in allocation order. */
   readonly slots: ReadonlyArray<AllocatedSlot>;
@@ -177,9 +197,11 @@ export interface AllocatedDay {
  * @category pipeline
  */
 export interface Allocation {
+  /** The seven days in order. */
   readonly days: ReadonlyArray<AllocatedDay>;
   /** Whether the week had to be re-allocated in variety mode (001 phase 2 recovery). */
   readonly varietyModeUsed: boolean;
+  /** What the allocation reported (rebalanced or reduced quotas, diversity, campaigns, rotation). */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -190,11 +212,17 @@ export interface Allocation {
  * @category pipeline
  */
 export interface CaptionScores {
+  /** Freshness, 0-100: 100 for a caption never used by this creator, recovering linearly over `policy.content.freshnessRecoveryDays` after a use (RULINGS "freshness"). */
   readonly freshnessScore: number;
+  /** The caption's performance score, 0-100 (001 §3.0). */
   readonly performanceScore: number;
+  /** Type priority, 0-100: 100 for the send type's primary caption type, 70 secondary, 40 generic (001 §3.2, §3.5). */
   readonly typePriorityScore: number;
+  /** Diversity, 0-100: 100 less 5 points per use by any creator of the universal pool (RULINGS "freshness"). */
   readonly diversityScore: number;
+  /** Persona fit, 0-100 (001 §3.0 persona component; 50 without a persona). */
   readonly personaScore: number;
+  /** The weighted sum of the five with `policy.content.weights` (or the degraded weights), 0-100 (001 §3.0). */
   readonly compositeScore: number;
 }
 
@@ -205,14 +233,21 @@ export interface CaptionScores {
  * @category pipeline
  */
 export interface ContentSlot extends AllocatedSlot {
+  /** The chosen caption's id, `null` when `needsCaption`. */
   readonly captionId: string | null;
+  /** The caption text; `MANUAL_REQUIRED` (`policy.content.manualCaptionText`) when `needsCaption`. */
   readonly captionText: string;
+  /** The chosen caption's scores, `null` without a caption. */
   readonly scores: CaptionScores | null;
   /** Where the caption came from and how it ranked (`ItemReasons.caption`). */
   readonly captionReason: CaptionReason;
+  /** The content type sent (`solo`, `boy_girl`...), `null` for a send without content. */
   readonly contentTypeId: string | null;
+  /** The media kind sent: `video`, `picture`, `gif` or `none`. */
   readonly mediaType: MediaType;
+  /** Whether the send needs a flyer (the send type's rule, 001 §1.4). */
   readonly flyerRequired: boolean;
+  /** Whether no caption was found and one must be written (001 "Caption shortage" final fallback). */
   readonly needsCaption: boolean;
 }
 
@@ -223,11 +258,13 @@ export interface ContentSlot extends AllocatedSlot {
  * @category pipeline
  */
 export interface ContentAssignment {
+  /** The slots of phase 2 with their captions and content, in allocation order. */
   readonly slots: ReadonlyArray<ContentSlot>;
   /** Caption ids used, in order. Phase 6 continues from these. */
   readonly usedCaptionIds: ReadonlyArray<string>;
   /** Unused follow-up caption candidates, ranked best first (read in phase 3 with the rest). */
   readonly followupCandidates: ReadonlyArray<Caption>;
+  /** What caption matching reported (thresholds lowered, generic or manual captions, misfits). */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -238,7 +275,9 @@ export interface ContentAssignment {
  * @category pipeline
  */
 export interface TargetedSlot extends ContentSlot {
+  /** The audience targeted (`all_active`, `renew_off`...; 001 §4.1). */
   readonly targetKey: TargetKey;
+  /** The channel it is sent on (`mass_message`, `wall_post`...; 001 §4.4). */
   readonly channelKey: ChannelKey;
   /** The send type's target and channel and the fallbacks taken (`ItemReasons.target`). */
   readonly targetReason: TargetReason;
@@ -251,7 +290,9 @@ export interface TargetedSlot extends ContentSlot {
  * @category pipeline
  */
 export interface Targeting {
+  /** The slots with their audiences and channels, in allocation order. */
   readonly slots: ReadonlyArray<TargetedSlot>;
+  /** What targeting reported (fallbacks to `all_active`, channel switches). */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -274,10 +315,15 @@ export interface TimedSlot extends TargetedSlot {
   readonly scheduledAt: string;
   /** UTC epoch minutes of `scheduledAt`, for arithmetic. */
   readonly epochMinute: number;
+  /** UTC ISO instant the send expires (the send type's expiry, 001 §5.7), `null` when it does not. */
   readonly expiresAt: string | null;
+  /** How the time was built: base hour, shift, jitter, fallbacks (001 "Variation Metadata Tracking"). */
   readonly variationMetadata: VariationMetadata;
+  /** Whether it is a follow-up of phase 6 (`ppv_followup`). */
   readonly isFollowUp: boolean;
+  /** A follow-up's parent slot id, or a link drop's parent campaign, else `null`. */
   readonly parentItemId: string | null;
+  /** A follow-up's delay after its parent, whole minutes (15-45 by default), else `null`. */
   readonly followupDelayMinutes: number | null;
 }
 
@@ -292,6 +338,7 @@ export interface Timing {
   readonly slots: ReadonlyArray<TimedSlot>;
   /** Rotated prime hours per local date (001 §5.2). */
   readonly dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>;
+  /** What timing reported (relaxed spacing, fallbacks, moved or dropped items, repairs, pins). */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -302,9 +349,13 @@ export interface Timing {
  * @category pipeline
  */
 export interface WithFollowups {
+  /** Every slot, follow-ups included, sorted by `epochMinute`. */
   readonly slots: ReadonlyArray<TimedSlot>;
+  /** Follow-ups added. */
   readonly followupsGenerated: number;
+  /** Caption ids used by the week, follow-ups included, in order. */
   readonly usedCaptionIds: ReadonlyArray<string>;
+  /** What phase 6 reported (limits reached, late parents, skipped follow-ups). */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -323,14 +374,19 @@ export type ValidationStatus = 'passed' | 'passed_with_warnings' | 'needs_review
  * @category model
  */
 export interface ValidationReport {
+  /** `passed` (score >= 85, no error), `passed_with_warnings`, `needs_review` (score >= 70, or a capping issue) or `failed` (an error or score < 70) (RULINGS "score thresholds"). */
   readonly status: ValidationStatus;
   /** 0-100. */
   readonly score: number;
+  /** Issues of severity `error`: each fails the week. */
   readonly errors: ReadonlyArray<Issue>;
+  /** Issues of severity `warning`: each lowers the score. */
   readonly warnings: ReadonlyArray<Issue>;
   /** Info issues: what the build did (fallbacks, channel switches); they never lower the score. */
   readonly notes: ReadonlyArray<Issue>;
+  /** What to do about the errors and warnings, for people (001 §7.3). */
   readonly recommendations: ReadonlyArray<string>;
+  /** Whether a send type has no usable caption left (001 §7.2 check 8 "Critical"). */
   readonly requiresCaptionReview: boolean;
   /** Names of the checks that ran and passed. */
   readonly passedChecks: ReadonlyArray<string>;
@@ -344,7 +400,9 @@ export interface ValidationReport {
  * @category model
  */
 export interface ScheduleResult {
+  /** The creator the week is for. */
   readonly creatorId: string;
+  /** First local date of the week, `YYYY-MM-DD`. */
   readonly weekStart: string;
   /**
    * The seed the week was built with (`ScheduleInputs.seed`, as given): with the creator, the
@@ -352,10 +410,15 @@ export interface ScheduleResult {
    * an edited copy (the daily strategies and rotation depend on it).
    */
   readonly seed: number | string;
+  /** The creator's profile as loaded. */
   readonly creator: CreatorProfile;
+  /** Every send of the week, follow-ups included, sorted by `scheduledAt` (001 §7.1). */
   readonly items: ReadonlyArray<ScheduleItem>;
+  /** The validation report (phase 7, 001 §7.3). */
   readonly validation: ValidationReport;
+  /** The volume result the week was built from (phase 1, 001 §1.2.1). */
   readonly volume: VolumeResult;
+  /** Counts of the week (001 "Phase 7 Output"). */
   readonly summary: ScheduleSummary;
   /** Set when the schedule was saved through the port (or had been saved before: `save.status` `duplicate`). */
   readonly templateId: string | null;
@@ -424,9 +487,13 @@ export interface PinReport {
  * @category model
  */
 export interface RotationReport {
+  /** The stored rotation state as read, `null` when none. */
   readonly stateBefore: CreatorRotationState | null;
+  /** The state after the week: what the save writes (version + 1). */
   readonly stateAfter: CreatorRotationState;
+  /** Each pattern change of the week, in date order. */
   readonly rotations: ReadonlyArray<import('../rotation/tracker').PatternRotation>;
+  /** Every state transition of the rotation state machine, in order. */
   readonly transitions: ReadonlyArray<import('../rotation/tracker').RotationTransition>;
 }
 
@@ -445,10 +512,15 @@ export interface RotationReport {
  * @category model
  */
 export interface SaveOutcome {
+  /** `not_requested` (no `options.save`), `refused` (validation did not pass, or no `saveSchedule` port), `saved`, `duplicate` (the same build was saved before), `failed` (the week is still returned whole; `validation.errors` has `save_failed`). */
   readonly status: 'not_requested' | 'refused' | 'saved' | 'duplicate' | 'failed';
+  /** The saved template's id (for `duplicate`, the first save's), else `null`. */
   readonly templateId: string | null;
+  /** The idempotency key of the save, `null` without an idempotency store. */
   readonly operationKey: string | null;
+  /** The save saga's outcome (`rolled_back`: every compensation succeeded), `null` when no save ran. */
   readonly sagaStatus: 'completed' | 'rolled_back' | 'failed' | null;
+  /** The saga's seed 004 `saga_execution_log` records. */
   readonly sagaLog: ReadonlyArray<import('../resilience/saga').SagaLogRecord>;
 }
 
@@ -459,12 +531,19 @@ export interface SaveOutcome {
  * @category model
  */
 export interface ScheduleSummary {
+  /** Items of the week, follow-ups included. */
   readonly totalItems: number;
+  /** Items by category. */
   readonly byCategory: Readonly<Record<Category, number>>;
+  /** Items by local date `YYYY-MM-DD`. */
   readonly byDay: Readonly<Record<string, number>>;
+  /** Follow-ups of the week. */
   readonly followupsGenerated: number;
+  /** Distinct send types of the week. */
   readonly uniqueSendTypes: number;
+  /** The strategy of each local date `YYYY-MM-DD`. */
   readonly dailyStrategies: Readonly<Record<string, string>>;
+  /** The rotated prime hours (local hours 0-23) of each local date (001 §5.2). */
   readonly dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>;
   /** Every relaxation, degradation and fallback the build applied, as issues. */
   readonly adjustments: ReadonlyArray<Issue>;
@@ -485,6 +564,7 @@ export type VolumeTier = 'low' | 'mid' | 'high' | 'ultra';
  * @category volume
  */
 export interface VolumeConfig {
+  /** The volume tier of the creator's fan count. */
   readonly tier: VolumeTier;
   /** Revenue items per day (1-10). */
   readonly revenuePerDay: number;
@@ -557,18 +637,24 @@ export interface VolumeResult {
   readonly volumeTargets: VolumeTargets;
   /** Elasticity module outcome (001 §1.2.1 module 5). */
   readonly elasticity: {
+    /** `fitted` or `skipped`. */
     readonly status: 'fitted' | 'skipped';
+    /** Why it was skipped (`insufficient_volume_levels`...), `null` when fitted. */
     readonly reason: string | null;
     /** Most revenue sends a day before one more stops paying, `null` when not fitted. */
     readonly capRevenuePerDay: number | null;
+    /** R^2 of the fit (0-1), `null` without a fit. */
     readonly rSquared: number | null;
     /** Volume levels with enough days. */
     readonly levels: number;
   };
   /** Data-driven trigger outcome (000 task 3.3), `null` when the records were invalid. */
   readonly traitAnalysis: {
+    /** Records analysed. */
     readonly analyzedCount: number;
+    /** `HIGH` from `policy.traits.minSampleForConfidence` records on, else `LOW`. */
     readonly statisticalConfidence: 'HIGH' | 'LOW';
+    /** The significance level after the Bonferroni correction. */
     readonly bonferroniAlpha: number;
     /** Significant recommendations, `trait[:value] xmultiplier (p=...)`. */
     readonly recommendations: ReadonlyArray<string>;
@@ -627,7 +713,9 @@ export interface VolumeResult {
  * @category volume
  */
 export interface CaptionShortage {
+  /** The send type short of captions. */
   readonly sendTypeKey: SendTypeKey;
+  /** Its usable captions; 0 is a critical shortage. */
   readonly usable: number;
 }
 
@@ -679,6 +767,24 @@ export type MatrixSubType = 'gfe' | 'commercial';
 export type DailyRange = readonly [number, number];
 
 /**
+ * A `[min, max]` per-day range for each matrix tier (`policy.matrix.mmppvs`, a row of
+ * `policy.matrix.bumps`). Source: seed 000 task 3.1.
+ *
+ * @since 0.3.0
+ * @category volume
+ */
+export interface TierRanges {
+  /** Tier `low` (under 1,000 fans). */
+  readonly low: DailyRange;
+  /** Tier `mid` (1,000 fans and more). */
+  readonly mid: DailyRange;
+  /** Tier `high` (5,000 fans and more). */
+  readonly high: DailyRange;
+  /** Tier `ultra` (15,000 fans and more). */
+  readonly ultra: DailyRange;
+}
+
+/**
  * Volume targets of a creator from the matrix. Ranges are items per day, `[min, max]`.
  *
  * - `mmppvsPerDay`: mass-message PPVs per day of the tier.
@@ -692,11 +798,18 @@ export type DailyRange = readonly [number, number];
  * @category volume
  */
 export interface VolumeTargets {
+  /** The creator's matrix tier. */
   readonly tier: MatrixTier;
+  /** The matrix row read, `[contentPageType, subType]` (`personalized` reads `gfe`). */
   readonly matrixKey: readonly [ContentPageType, MatrixSubType];
+  /** Mass-message PPVs per day of the tier, `[min, max]`. */
   readonly mmppvsPerDay: DailyRange;
+  /** Bumps per day of the matrix row and tier, `[min, max]`. */
   readonly bumpsPerDay: DailyRange;
+  /** Bumps min / PPVs min (the seed's `bump_to_ppv_ratio`). */
   readonly bumpToPpvRatio: number;
+  /** `[bumps min / PPVs max, bumps max / PPVs min]`, the range `validateBumpRatio` checks. */
   readonly bumpRatioRange: DailyRange;
+  /** PPVs + bumps per day, `[min + min, max + max]`. */
   readonly totalMessagesPerDay: DailyRange;
 }

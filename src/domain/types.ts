@@ -16,6 +16,7 @@ import type {
   SendTypeKey,
   TargetKey,
 } from './catalog';
+import type { PolicyOverrides } from './policyTypes';
 import type { CaptionScores } from './stages';
 
 /**
@@ -41,7 +42,9 @@ export type SubType = 'gfe' | 'commercial' | 'personalized';
  * @category model
  */
 export interface CreatorProfile {
+  /** The creator's id, a non-empty string; every port is asked by it. */
   readonly creatorId: string;
+  /** The creator's name for people (renderers), when known. */
   readonly displayName?: string;
   /** `paid` or `free` subscription page (001 §1.1). */
   readonly pageType: PageType;
@@ -67,8 +70,11 @@ export interface CreatorProfile {
  * @category model
  */
 export interface Caption {
+  /** The caption's id in the bank. */
   readonly captionId: string;
+  /** The caption text sent with the item. */
   readonly text: string;
+  /** Its caption type (`ppv_offer`, `flirty`...; 001 §3.2), matched against the send type's caption types. */
   readonly captionType: CaptionType;
   /** Content type key (`solo`, `boy_girl`, ...) or `null` for text that needs no content. */
   readonly contentType: string | null;
@@ -89,9 +95,11 @@ export interface Caption {
  * @category model
  */
 export interface CaptionUsage {
+  /** The creator who used the caption. */
   readonly creatorId: string;
   /** ISO instant. */
   readonly lastUsedAt: string;
+  /** How often that creator sent it. */
   readonly useCount: number;
 }
 
@@ -102,12 +110,17 @@ export interface CaptionUsage {
  * @category model
  */
 export interface CaptionRecord {
+  /** The caption's id in the bank. */
   readonly captionId: string;
+  /** The caption text. */
   readonly text: string;
+  /** Its caption type (001 §3.2). */
   readonly captionType: CaptionType;
+  /** Content type key it goes with (`solo`, `boy_girl`...), `null` for text that needs no content. */
   readonly contentType: string | null;
   /** 0-100. */
   readonly performanceScore: number;
+  /** Each creator's use of it; a creator without an entry never sent it. */
   readonly usage: ReadonlyArray<CaptionUsage>;
 }
 
@@ -121,7 +134,14 @@ export interface Vault {
   /** Content types with the number of items of each (`{ solo: 12, boy_girl: 3 }`). */
   readonly contentTypes: Readonly<Record<string, number>>;
   /** Items per media kind. */
-  readonly media: { readonly video: number; readonly picture: number; readonly gif: number };
+  readonly media: {
+    /** Videos ready to send. */
+    readonly video: number;
+    /** Pictures ready to send. */
+    readonly picture: number;
+    /** GIFs ready to send. */
+    readonly gif: number;
+  };
   /** Flyers ready to use. */
   readonly flyers: number;
 }
@@ -376,7 +396,7 @@ export interface ScheduleInputs {
   readonly seed: number | string;
   readonly options?: ScheduleOptions;
   /** Overrides of the default policy, merged and checked by `resolvePolicy`. */
-  readonly policy?: import('./policy').PolicyOverrides;
+  readonly policy?: PolicyOverrides;
   /**
    * An A/B test the creator takes part in (000 task 3.7; `null` or absent: none): the creator's
    * arm (`assignAbArm`, a hash of test id and creator id) is built with its configuration laid

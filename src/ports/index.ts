@@ -15,3 +15,4 @@ export type {
   SchedulePorts,
   VolumePrediction,
 } from './ports';
+export { newTrace, type Trace } from './trace';

@@ -11,20 +11,36 @@
 import type { AuditEvent } from '../domain/audit';
 
 /**
- * The collector of one build. `record` appends an event and hands it to the logger (a logger
- * that throws is ignored).
+ * The audit collector of one build, which the phase functions (`loadCreatorData`,
+ * `matchContent`) record their port calls, recoveries and decisions into. `buildSchedule` makes
+ * one per run; a caller running a phase alone makes one with `newTrace`.
  *
- * @internal
+ * Source: seed 001 "Logging and Observability".
+ *
+ * @since 0.3.0
+ * @category ports
  */
 export interface Trace {
+  /** Appends an event and hands it to the logger (a logger that throws is ignored). */
   readonly record: (event: AuditEvent) => void;
+  /** A copy of the events recorded so far, in order. */
   readonly events: () => ReadonlyArray<AuditEvent>;
 }
 
 /**
- * A fresh trace forwarding to `logger` when given.
+ * A fresh, empty trace forwarding every event to `logger` when given (its answer and failures,
+ * a rejected promise included, are ignored).
  *
- * @internal
+ * @example
+ * import { newTrace } from 'eros-schedule';
+ *
+ * const trace = newTrace(undefined);
+ * trace.events(); // []
+ *
+ * Source: seed 001 "Logging and Observability".
+ *
+ * @since 0.3.0
+ * @category ports
  */
 export const newTrace = (logger: ((event: AuditEvent) => unknown) | undefined): Trace => {
   const events: AuditEvent[] = [];

@@ -47,7 +47,9 @@ import type { PpvStyle } from '../domain/types';
  * @category records
  */
 export interface FollowupTrackingRecord {
+  /** The creator. */
   readonly creatorId: string;
+  /** The parent item's `slotId` (004 `parent_ppv_id`). */
   readonly parentPpvId: string;
   /** ISO instant the parent was sent (or scheduled). */
   readonly parentTime: string;
@@ -55,6 +57,7 @@ export interface FollowupTrackingRecord {
   readonly followupTime: string;
   /** Minutes between parent and follow-up. */
   readonly gapMinutes: number;
+  /** The parent's PPV style (`winner`, `bundle`, `solo`, `sextape`) when it has one, else its send type key (`tip_goal`). */
   readonly ppvType: PpvStyle | SendTypeKey;
   /** The gap is inside the optimal 15-45 minute window (004 `is_optimal_window`). */
   readonly isOptimalWindow: boolean;
@@ -91,13 +94,17 @@ export interface FollowupTrackingRecord {
 export interface VolumePredictionRecord {
   /** The id the prediction port answered (`volume.predictionId`), `null` when not tracked. */
   readonly predictionId: string | null;
+  /** The creator. */
   readonly creatorId: string;
+  /** Active fans the prediction was made for. */
   readonly inputFanCount: number;
+  /** The page type, `paid` or `free`. */
   readonly inputPageType: PageType;
   /** 0-100. */
   readonly inputSaturation: number;
   /** 0-100. */
   readonly inputOpportunity: number;
+  /** The volume tier predicted. */
   readonly predictedTier: VolumeTier;
   /** Revenue sends a day. */
   readonly predictedRevenuePerDay: number;
@@ -107,6 +114,7 @@ export interface VolumePredictionRecord {
   readonly predictedRetentionPerDay: number;
   /** USD. */
   readonly predictedWeeklyRevenue: number | null;
+  /** Items of the schedule, follow-ups included. */
   readonly predictedWeeklyMessages: number;
   /** The saved schedule's template id, `null` when not saved. */
   readonly scheduleTemplateId: string | null;
@@ -114,11 +122,13 @@ export interface VolumePredictionRecord {
   readonly weekStartDate: string;
   /** USD. */
   readonly actualTotalRevenue: number | null;
+  /** Items with an actual result, `null` until measured. */
   readonly actualMessagesSent: number | null;
   /** USD per message sent. */
   readonly actualAvgRps: number | null;
   /** Revenue sends a day actually sent (follow-ups left out). */
   readonly actualRevenuePerDay: number | null;
+  /** Whether actuals were given (`recordOutcomes`). */
   readonly outcomeMeasured: boolean;
   /** ISO instant of the measurement, `null` when not measured or not given. */
   readonly outcomeMeasuredAt: string | null;
@@ -152,31 +162,49 @@ export interface VolumePredictionRecord {
  * @category records
  */
 export interface VolumeCalculationLogRecord {
+  /** `<generationId>:volume`, the build's id (the outcome record's `logId` points here). */
   readonly logId: string;
+  /** The creator. */
   readonly creatorId: string;
   /** Local date `YYYY-MM-DD`. */
   readonly trackingDate: string;
+  /** Active fans. */
   readonly fanCount: number;
+  /** The page type, `paid` or `free`. */
   readonly pageType: PageType;
   /** 0-100. */
   readonly saturationScore: number;
   /** 0-100. */
   readonly opportunityScore: number;
+  /** The volume tier. */
   readonly tier: VolumeTier;
+  /** Revenue sends a day after every adjustment (`finalConfig`). */
   readonly revenuePerDay: number;
+  /** Engagement sends a day. */
   readonly engagementPerDay: number;
+  /** Retention sends a day. */
   readonly retentionPerDay: number;
+  /** The saved schedule's template id, `null` when not saved. */
   readonly scheduleTemplateId: string | null;
+  /** Where the scores came from, in 002's words: `volume_performance_tracking` (004's `cached_tracking`), `calculated_on_demand`, `default_values` (004's `fallback`). */
   readonly dataSource: VolumeDataSource;
+  /** The 001 degradation level (`optimized`, `base_tier`, ...). */
   readonly calculationSource: VolumeResult['calculationSource'];
   /** 0-1. */
   readonly confidenceScore: number;
+  /** Some send type had fewer usable captions than the pool check asks (`volume.captionShortages`); counts are never lowered for it. */
   readonly captionConstrained: boolean;
+  /** Messages the confidence rests on. */
   readonly messageCountAnalyzed: number;
+  /** Whether the 7d/14d/30d fusion was used. */
   readonly multiHorizonUsed: boolean;
+  /** Whether weekday multipliers other than 1 were applied. */
   readonly dowAdjusted: boolean;
+  /** Whether the elasticity cap lowered revenue. */
   readonly elasticityCapped: boolean;
+  /** The keys of `volume.adjustmentsApplied`, in order. */
   readonly adjustmentsApplied: ReadonlyArray<string>;
+  /** The audit trail, `key: reason` joined by `; `. */
   readonly notes: string;
 }
 
@@ -238,23 +266,37 @@ export type OutcomeClassification = 'improved' | 'degraded' | 'neutral';
  * @category records
  */
 export interface VolumeAdjustmentOutcomeRecord {
+  /** `<logId>:outcome`. */
   readonly outcomeId: string;
+  /** The calculation log row the week was built from. */
   readonly logId: string;
+  /** The creator. */
   readonly creatorId: string;
   /** Local date `YYYY-MM-DD`. */
   readonly weekStartDate: string;
   /** ISO instant, `null` when not given. */
   readonly measuredAt: string | null;
+  /** `<days>d`, the days of the week measured (`7d`). */
   readonly measurementPeriod: string;
+  /** The 002 adjustments the week's volume applied; empty when it fell back to a degradation level. */
   readonly adjustmentKinds: ReadonlyArray<AdjustmentKind>;
+  /** Saturation (0-100) the week was built from. */
   readonly inputSaturationScore: number;
+  /** Opportunity (0-100) the week was built from. */
   readonly inputOpportunityScore: number;
+  /** The volume tier the week was built with. */
   readonly inputTier: VolumeTier;
+  /** Revenue sends a day planned. */
   readonly inputRevenuePerDay: number;
+  /** Engagement sends a day planned. */
   readonly inputEngagementPerDay: number;
+  /** Retention sends a day planned. */
   readonly inputRetentionPerDay: number;
+  /** Saturation (0-100) after the week, `null` when unknown. */
   readonly outcomeSaturationScore: number | null;
+  /** Opportunity (0-100) after the week, `null` when unknown. */
   readonly outcomeOpportunityScore: number | null;
+  /** Where the outcome scores came from: `provided` (the caller's `actuals.outcomeScores`), `calculated_on_demand` (the week's own sends), `null` when unknown. */
   readonly outcomeScoreSource: 'provided' | 'calculated_on_demand' | null;
   /** USD per message sent. */
   readonly outcomeRevenuePerSend: number | null;
@@ -264,6 +306,7 @@ export interface VolumeAdjustmentOutcomeRecord {
   readonly outcomeViewRate: number | null;
   /** 0-1. */
   readonly outcomePurchaseRate: number | null;
+  /** Items with an actual result. */
   readonly outcomeMessagesSent: number;
   /** Points. */
   readonly saturationDelta: number | null;
@@ -271,9 +314,11 @@ export interface VolumeAdjustmentOutcomeRecord {
   readonly opportunityDelta: number | null;
   /** Percent. */
   readonly revenuePerSendChangePct: number | null;
+  /** `improved`, `degraded` or `neutral` by the learning signal. */
   readonly outcomeClassification: OutcomeClassification;
   /** -1..1. */
   readonly learningSignal: number;
+  /** For the store: `recordOutcomes` writes `false`; the volume engine reads every past record whatever it says. */
   readonly appliedToLearning: boolean;
   /** ISO instant, `null` until applied. */
   readonly appliedAt: string | null;
@@ -294,9 +339,13 @@ export interface VolumeAdjustmentOutcomeRecord {
  * @category records
  */
 export interface ItemActual {
+  /** The scheduled item's slot id. */
   readonly slotId: string;
+  /** Recipients reached, an integer >= 0. */
   readonly sent: number;
+  /** Recipients who viewed it. */
   readonly viewed: number;
+  /** Recipients who bought it. */
   readonly purchased: number;
   /** USD. */
   readonly earnings: number;
@@ -326,12 +375,18 @@ export interface ItemActual {
  * @category records
  */
 export interface WeekActuals {
+  /** One `ItemActual` per item sent. */
   readonly items: ReadonlyArray<ItemActual>;
+  /** UTC ISO instant of the measurement (`outcome_measured_at`, `measured_at`); no clock is read, so without it they are `null`. */
   readonly measuredAt?: string | null;
+  /** Saturation and opportunity measured after the week (e.g. the tracked 14-day scores); without them the 002 on-demand scores of the week's own sends. */
   readonly outcomeScores?: {
+    /** Saturation after the week, 0-100. */
     readonly saturationScore: number;
+    /** Opportunity after the week, 0-100. */
     readonly opportunityScore: number;
   } | null;
+  /** USD per send to measure the week against; without it the profile's `avgRevenuePerMessage`. */
   readonly baselineRevenuePerSend?: number | null;
 }
 
@@ -350,8 +405,12 @@ export interface WeekActuals {
 export interface WeekOutcomeRecords {
   /** One row per follow-up of the week, in the schedule's order. */
   readonly followupTracking: ReadonlyArray<FollowupTrackingRecord>;
+  /** The 004 `volume_predictions` row with its actuals. */
   readonly volumePrediction: VolumePredictionRecord;
+  /** The 004 `volume_calculation_log` row of the week's volume. */
   readonly calculationLog: VolumeCalculationLogRecord;
+  /** The 004 `volume_adjustment_outcomes` row with its learning signal. */
   readonly adjustmentOutcome: VolumeAdjustmentOutcomeRecord;
+  /** Entries and fields of the actuals that were not used (`actual_skipped`). */
   readonly issues: ReadonlyArray<Issue>;
 }

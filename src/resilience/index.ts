@@ -80,6 +80,7 @@ export {
   type PortCallInfo,
   type ResilienceEvent,
   type ResilienceOptions,
+  type ResilientPort,
   type ResilientPorts,
   withResilience,
 } from './withResilience';

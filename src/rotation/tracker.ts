@@ -9,7 +9,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type Issue, issue } from '../domain/issues';
-import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
+import { DEFAULT_POLICY } from '../domain/policy';
+import type { RotationPolicy } from '../domain/policyTypes';
 import { daysBetween } from '../domain/time';
 import type { CreatorRotationState, PpvStyle, RecentPattern, RotationState } from '../domain/types';
 import { nextInt, rngFrom } from '../random/rng';
@@ -22,13 +23,7 @@ import {
   STANDARD_PATTERNS,
 } from './patterns';
 
-/**
- * The part of the policy the tracker reads (`policy.rotation`).
- *
- * @since 0.3.0
- * @category rotation
- */
-export type RotationPolicy = SchedulePolicy['rotation'];
+export type { RotationPolicy };
 
 /**
  * What the tracker is asked: the creator, the stored state (`null` when none), the schedule's

@@ -9,8 +9,6 @@ import type { SchedulePolicy } from '../domain/policy';
 import type { Rng } from '../random/rng';
 import { jitterOrder, jitterTable } from './jitter';
 
-type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
-
 /**
  * One candidate time. `minuteOfDay = baseHour * 60 + timeShift + jitter` always holds; for a
  * fallback base, `timeShift` is the base's minutes past the hour.
@@ -73,7 +71,10 @@ const rotate = <A>(xs: ReadonlyArray<A>, start: number): ReadonlyArray<A> =>
  * Fallback bases from the window's start to its end in `fallbackStepMinutes` (5-minute) steps, nearest to `anchor`
  * first, the earlier one first on ties, produced one at a time.
  */
-const fallbackBases = (anchor: number, policy: TimingPolicy): (() => Base | undefined) => {
+const fallbackBases = (
+  anchor: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+): (() => Base | undefined) => {
   const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: step } = policy.timing;
   const last = Math.floor((we - ws) / step);
   const baseAt = (k: number) => ws + k * step;
@@ -105,7 +106,7 @@ export const candidateStream = (
   hours: ReadonlyArray<number>,
   shift: number,
   startIndex: number,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
   table: ReadonlyArray<ReadonlyArray<number>> = jitterTable(policy),
 ): CandidateStream => {
   const preferred: ReadonlyArray<Base> = rotate(hours, startIndex).map((h) => ({

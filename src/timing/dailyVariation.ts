@@ -11,7 +11,6 @@ import { daysBetween } from '../domain/time';
 import { md5Hex } from '../resilience/sha256';
 
 /** The part of the policy the daily variation reads. */
-type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
 /**
  * The timing variation of one day of the week.
@@ -36,7 +35,7 @@ const unique = (xs: ReadonlyArray<number>): ReadonlyArray<number> =>
 
 const inWindowHours = (
   hours: ReadonlyArray<number>,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): ReadonlyArray<number> => {
   const lo = Math.floor(policy.timing.windowStartMinute / 60);
   const hi = Math.floor(policy.timing.windowEndMinute / 60);
@@ -64,7 +63,7 @@ const inWindowHours = (
 export const primeHoursForDay = (
   peakHours: ReadonlyArray<number>,
   dayIndex: number,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
   weekPhase = 0,
 ): ReadonlyArray<number> => {
   const rotation = policy.timing.primeHourRotation;
@@ -94,7 +93,7 @@ export const dailyVariation = (
   date: string,
   dayIndex: number,
   peakHours: ReadonlyArray<number>,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
   weekPhase = 0,
 ): DailyVariation => {
   const even = (dayIndex + weekPhase) % 2 === 0;
@@ -121,7 +120,7 @@ export const dailyVariation = (
 export const preferredHours = (
   category: Category,
   day: DailyVariation,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): { readonly hours: ReadonlyArray<number>; readonly shift: number } => {
   switch (category) {
     case 'revenue':

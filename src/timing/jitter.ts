@@ -9,7 +9,6 @@ import { isRoundMinute } from '../domain/rules';
 import { nextInt, type Rng, rngFrom } from '../random/rng';
 
 /** The part of the policy the jitter reads. */
-type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
 
 const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
 
@@ -22,7 +21,7 @@ const minuteOfHour = (minute: number): number => ((minute % 60) + 60) % 60;
  */
 export const validJitterOffsets = (
   baseMinuteOfDay: number,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): ReadonlyArray<number> => {
   const { jitterMin, jitterMax } = policy.timing;
   const out: number[] = [];
@@ -32,7 +31,7 @@ export const validJitterOffsets = (
 };
 
 /** Seed 003 task 2.6 edge case: no offset in range works; take the one nearest to 0 that does. */
-const nearestNonRoundOffset = (base: number, policy: TimingPolicy): number => {
+const nearestNonRoundOffset = (base: number, policy: Pick<SchedulePolicy, 'timing'>): number => {
   for (let d = 0; d < 60; d++)
     for (const o of [d, -d]) if (!isRoundMinute(base + o, policy)) return o;
   return 0;
@@ -56,7 +55,7 @@ const nearestNonRoundOffset = (base: number, policy: TimingPolicy): number => {
 export const jitterOffset = (
   rng: Rng,
   baseMinuteOfDay: number,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): readonly [number, Rng] => {
   const valid = validJitterOffsets(baseMinuteOfDay, policy);
   if (valid.length === 0) return [nearestNonRoundOffset(baseMinuteOfDay, policy), rng];
@@ -74,7 +73,9 @@ export const jitterOffset = (
  * @since 0.1.0
  * @category timing
  */
-export const jitterTable = (policy: TimingPolicy): ReadonlyArray<ReadonlyArray<number>> =>
+export const jitterTable = (
+  policy: Pick<SchedulePolicy, 'timing'>,
+): ReadonlyArray<ReadonlyArray<number>> =>
   Array.from({ length: 60 }, (_, m) => validJitterOffsets(m, policy));
 
 /**
@@ -91,7 +92,7 @@ export const jitterTable = (policy: TimingPolicy): ReadonlyArray<ReadonlyArray<n
 export const jitterOrder = (
   rng: Rng,
   baseMinuteOfDay: number,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
   table?: ReadonlyArray<ReadonlyArray<number>>,
 ): readonly [ReadonlyArray<number>, Rng] => {
   const valid =
@@ -128,5 +129,5 @@ export const jitterOrder = (
 export const applyTimeJitter = (
   baseMinuteOfDay: number,
   seedParts: ReadonlyArray<string | number>,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): number => baseMinuteOfDay + jitterOffset(rngFrom(...seedParts), baseMinuteOfDay, policy)[0];

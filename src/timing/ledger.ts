@@ -12,8 +12,6 @@ import { epochMinuteToIso, instantToLocal, localToEpochMinute } from '../domain/
 import type { PpvStyle } from '../domain/types';
 import type { PlacedStyle } from '../rotation/sameStyle';
 
-type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
-
 /**
  * One placed send, as the ledger records it.
  *
@@ -138,7 +136,7 @@ export const prober = (
   probe: Probe,
   epochOf: (minuteOfDay: number) => number,
   avoidHours: ReadonlySet<number>,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): ((minuteOfDay: number) => Evaluation | null) => {
   const t = policy.timing;
   const blocks = ledger.blocks.get(`${probe.family}|${probe.date}`) ?? NONE;
@@ -175,7 +173,11 @@ const insertSorted = <K>(m: Map<K, number[]>, key: K, x: number): void => {
  * @since 0.1.0
  * @category timing
  */
-export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: TimingPolicy): void => {
+export const recordPlacement = (
+  ledger: Ledger,
+  entry: LedgerEntry,
+  policy: Pick<SchedulePolicy, 'timing'>,
+): void => {
   ledger.epochs.add(entry.epochMinute);
   insertSorted(ledger.byFamily, entry.family, entry.epochMinute);
   insertSorted(ledger.byType, entry.sendTypeKey, entry.epochMinute);
@@ -211,7 +213,7 @@ export const recordPlacement = (ledger: Ledger, entry: LedgerEntry, policy: Timi
 export const localClock = (
   date: string,
   timeZone: string,
-  policy: TimingPolicy,
+  policy: Pick<SchedulePolicy, 'timing'>,
 ): ((minuteOfDay: number) => number) => {
   const { windowStartMinute: a, windowEndMinute: b } = policy.timing;
   const ea = localToEpochMinute(date, a, timeZone);

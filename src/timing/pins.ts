@@ -15,6 +15,7 @@ import { IsoInstantC, NonEmptyStringC, NonNegativeNumberC, SendTypeKeyC } from '
 import { decodeWith, showReceived } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
+import type { PinPolicy } from '../domain/policyTypes';
 
 const HOUR_MS = 3_600_000;
 const PORT = 'getActivePins';
@@ -146,16 +147,7 @@ export interface PinPlanInput {
   readonly weekEndAt: string;
 }
 
-/**
- * The pin rules (`policy.pins`): at most `maxPinned` pins at once, each lasting
- * `pinDurationHours`, for the send types of `pinnedSendTypes`.
- *
- * Source: seed 003 gap 1.6 and task 2.5.
- *
- * @since 0.3.0
- * @category timing
- */
-export type PinPolicy = SchedulePolicy['pins'];
+export type { PinPolicy };
 
 /** The name a failing `pinEnd` is reported against. */
 const PinEndAfterStart = new t.Type<string, string, unknown>(

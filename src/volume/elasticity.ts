@@ -108,7 +108,16 @@ export type ElasticitySkipReason =
   | 'no_positive_response'
   | 'poor_fit';
 
-interface ElasticityCommon {
+/**
+ * The fields every `ElasticityResult` carries, fitted or skipped: the levels seen, the mean
+ * revenue per PPV send and the marginal-revenue threshold.
+ *
+ * Source: seed 001 §1.2.1 module 5.
+ *
+ * @since 0.3.0
+ * @category volume
+ */
+export interface ElasticityCommon {
   /** Every level seen in the window (days with at least one PPV), by `v`. */
   readonly levels: ReadonlyArray<ElasticityLevel>;
   /** Window earnings over window PPV sends, USD per send; 0 without PPV sends. */

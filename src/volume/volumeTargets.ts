@@ -14,15 +14,20 @@ import type {
   DailyRange,
   MatrixSubType,
   MatrixTier,
+  TierRanges,
   VolumeTargets,
   VolumeTier,
 } from '../domain/stages';
 import type { ContentPageType, SubType } from '../domain/types';
 import { getVolumeTier } from './tiers';
 
-export type { DailyRange, MatrixSubType, MatrixTier, VolumeTargets } from '../domain/stages';
-
-type TierRanges = Readonly<Record<MatrixTier, DailyRange>>;
+export type {
+  DailyRange,
+  MatrixSubType,
+  MatrixTier,
+  TierRanges,
+  VolumeTargets,
+} from '../domain/stages';
 
 /**
  * Bumps per day by content page type, sub-type and tier, `[min, max]`: the default policy's
