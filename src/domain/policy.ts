@@ -24,6 +24,7 @@ import { type Issue, issue } from './issues';
 import { arrayOf, int, num, numBetween, obj, oneOf, pair, recordOf, text } from './policyCodec';
 import type { PolicyOverrides, SchedulePolicy } from './policyTypes';
 import { DEFAULT_RESILIENCE_POLICY, MAX_RETRY_ATTEMPTS, PORT_NAMES } from './resiliencePolicy';
+import { DEFAULT_VOLUME_TIERS } from './volumeTiers';
 
 export type { PolicyOverrides, SchedulePolicy, TierRow } from './policyTypes';
 
@@ -458,13 +459,8 @@ void _overridesAgree;
 
 const DEFAULTS = {
   volume: {
-    /** 001 §1.2 table; tiers from all seeds (RULINGS "Volume"). */
-    tiers: [
-      { tier: 'low', minFans: 0, revenuePerDay: 3, engagementPerDay: 3, retentionPerDay: 1 },
-      { tier: 'mid', minFans: 1000, revenuePerDay: 4, engagementPerDay: 4, retentionPerDay: 2 },
-      { tier: 'high', minFans: 5000, revenuePerDay: 6, engagementPerDay: 5, retentionPerDay: 2 },
-      { tier: 'ultra', minFans: 15000, revenuePerDay: 8, engagementPerDay: 6, retentionPerDay: 3 },
-    ],
+    /** 001 §1.2 table; tiers from all seeds (RULINGS "Volume"): `volumeTiers.ts`. */
+    tiers: DEFAULT_VOLUME_TIERS,
     /** 001 phase 1 checkpoint: revenue 1-10, engagement 1-8, retention 0-4 per day. */
     bounds: { revenue: [1, 10], engagement: [1, 8], retention: [0, 4] },
     /** 002 "Dynamic Adjustments" 1: saturation > 70 x0.7; 50-70 x0.9. */

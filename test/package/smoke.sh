@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The packed tarball, installed into a new project and used by name: publint --strict, attw
 # (node16 and bundler resolution), then ESM, CommonJS, TypeScript (nodenext and bundler) and
-# Deno (npm: specifier, resolved from the project's node_modules). Run from the repository root.
+# Deno (npm: specifier, resolved from the project's node_modules), and the size of a consumer's
+# minified bundle of `getVolumeTier` alone (under 10 KB, issue 10). Run from the repository root.
 set -euo pipefail
 root="$(pwd)"
 work="$(mktemp -d)"
@@ -44,3 +45,9 @@ node cjs.cjs
 sed "s#from 'eros-schedule#from 'npm:eros-schedule#" esm.mjs > deno.mjs
 printf '{ "nodeModulesDir": "manual" }\n' > deno.json
 "$root/node_modules/.bin/deno" run --allow-read --allow-env deno.mjs | sed 's/^esm/deno/'
+printf "import { getVolumeTier } from 'eros-schedule';\nconsole.log(getVolumeTier(12434).tier);\n" > tier.mjs
+"$root/node_modules/.bin/esbuild" tier.mjs --bundle --minify --format=esm --platform=node --outfile=tier.bundle.js --log-level=warning
+bytes="$(wc -c < tier.bundle.js)"
+[ "$(node tier.bundle.js)" = high ] || { echo "bundle of getVolumeTier does not run" >&2; exit 1; }
+[ "$bytes" -lt 10240 ] || { echo "getVolumeTier alone bundles to $bytes bytes (limit 10240)" >&2; exit 1; }
+echo "bundle: getVolumeTier alone is $bytes bytes minified"
