@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { generateDemoAgency } from '../examples/demo-agency/generate';
+import { generateDemoAgency } from '../src/demo';
 import { buildSchedule, inMemoryPorts, type SchedulePorts, withResilience } from '../src/index';
 import { fmt, machineLine, median, numberArg, writeSection } from './report';
 

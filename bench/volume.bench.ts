@@ -5,7 +5,7 @@
  *   npx tsx bench/volume.bench.ts [--runs 30]
  */
 import { performance } from 'node:perf_hooks';
-import { generateDemoAgency } from '../examples/demo-agency/generate';
+import { generateDemoAgency } from '../src/demo';
 import { calculateOptimizedVolume, inMemoryPorts } from '../src/index';
 import { fmt, machineLine, median, numberArg, writeSection } from './report';
 

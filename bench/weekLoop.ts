@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(process.argv[2] ?? '.');
 const load = (path: string) => import(pathToFileURL(resolve(root, path)).href);
-const { generateDemoAgency } = await load('examples/demo-agency/generate.ts');
+const { generateDemoAgency } = await load('src/demo/index.ts');
 const { buildSchedule, inMemoryPorts } = await load('src/index.ts');
 const dataset = generateDemoAgency(1, { asOf: '2025-01-20' });
 const ports = inMemoryPorts(dataset);

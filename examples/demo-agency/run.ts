@@ -5,28 +5,26 @@
  *   npm run example -- --creators 3                  # the first 3 creators
  *   npm run example -- --creators creator_02,creator_09 --seed 7 --week-start 2025-01-27
  *   npm run example -- --json > weeks.json           # only the ScheduleResult array on stdout
- *   npm run example:dist -- --creators 3             # the same against the built dist/index.js
  *
- * The seed drives both the demo data and the build. Exit code 1 when a build returns `Left` or a
+ * The library is imported by its package name (`eros-schedule`, `eros-schedule/demo`), which the
+ * package's own exports map resolves to the built `dist/` (`npm ci` builds it; after editing
+ * `src/`, `npm run build`). The seed drives both the demo data and the build. Exit code 1 when a build returns `Left` or a
  * week's validation status is not `passed` / `passed_with_warnings` (the reasons go to stderr);
  * 2 on bad arguments.
  */
-import { generateDemoAgency } from './generate';
 
-type Lib = typeof import('../../src/index');
-type ScheduleResult = import('../../src/index').ScheduleResult;
-type ScheduleItem = import('../../src/index').ScheduleItem;
-type Issue = import('../../src/index').Issue;
+import type { Issue, ScheduleItem, ScheduleResult } from 'eros-schedule';
+import * as lib from 'eros-schedule';
+import { generateDemoAgency } from 'eros-schedule/demo';
 
 const USAGE =
-  'usage: run.ts [--seed N] [--week-start YYYY-MM-DD] [--creators N | id,id,...] [--json] [--dist]';
+  'usage: run.ts [--seed N] [--week-start YYYY-MM-DD] [--creators N | id,id,...] [--json]';
 
 interface Args {
   readonly seed: number;
   readonly weekStart: string;
   readonly creators: number | ReadonlyArray<string> | null;
   readonly json: boolean;
-  readonly dist: boolean;
 }
 
 const fail = (message: string): never => {
@@ -39,7 +37,6 @@ const parseArgs = (argv: ReadonlyArray<string>): Args => {
   let weekStart = '2025-01-20';
   let creators: Args['creators'] = null;
   let json = false;
-  let dist = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] =
@@ -73,9 +70,6 @@ const parseArgs = (argv: ReadonlyArray<string>): Args => {
       case '--json':
         json = true;
         break;
-      case '--dist':
-        dist = true;
-        break;
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -85,14 +79,7 @@ const parseArgs = (argv: ReadonlyArray<string>): Args => {
         fail(`unknown argument ${arg}`);
     }
   }
-  return { seed, weekStart, creators, json, dist };
-};
-
-/** The library: the TypeScript sources, or the built ESM bundle with `--dist`. */
-const loadLibrary = async (dist: boolean): Promise<Lib> => {
-  if (!dist) return import('../../src/index');
-  const url = new URL('../../dist/index.js', import.meta.url).href;
-  return (await import(url)) as Lib;
+  return { seed, weekStart, creators, json };
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -185,7 +172,6 @@ const summaryLine = (r: ScheduleResult): string => {
 // ------------------------------------------------------------------------------------------------
 
 const args = parseArgs(process.argv.slice(2));
-const lib = await loadLibrary(args.dist);
 const rosterSize = typeof args.creators === 'number' ? Math.max(args.creators, 12) : undefined;
 const dataset = generateDemoAgency(args.seed, {
   asOf: args.weekStart,
@@ -223,7 +209,7 @@ for (const creatorId of ids) {
 if (args.json) {
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 } else {
-  const header = `Demo agency, seed ${args.seed}, week of ${args.weekStart}, library from ${args.dist ? 'dist/index.js' : 'src/index.ts'}`;
+  const header = `Demo agency, seed ${args.seed}, week of ${args.weekStart}`;
   process.stdout.write(
     `${header}\n\n${results.map((r) => weekTable(r, lib.weekdayOf)).join('\n\n')}\n\n`,
   );

@@ -7,7 +7,7 @@
  * fans), `TIER_PPVS`, `BUMP_MATRIX`, the 20 % tolerance, the balance shares 30 / 25 / 20 %.
  */
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import {
   buildSchedule,
   type CreatorProfile,

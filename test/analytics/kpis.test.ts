@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import {
   type BumpRatioDay,
   bayesianEstimateAccuracy,

@@ -6,7 +6,7 @@
  * reported (`campaign_caption_misfit`).
  */
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import {
   buildSchedule,
   type CaptionRecord,

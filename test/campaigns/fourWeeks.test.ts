@@ -12,7 +12,7 @@
  * gives the same continuation as the port.
  */
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import {
   buildSchedule,
   type InMemoryDataset,

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import { buildSchedule, inMemoryPorts } from '../../src/index';
 import { hardRuleViolations } from '../oracle/oracle';
 import { weekShapeViolations } from './weekShape';

@@ -13,7 +13,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import { buildSchedule, inMemoryPorts } from '../../src/index';
 import { allocatedCounts, isPassing } from '../support/trustData';
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDemoAgency } from '../../examples/demo-agency/generate';
+import { generateDemoAgency } from '../../src/demo';
 import {
   buildSchedule,
   DEFAULT_POLICY,
