@@ -156,6 +156,21 @@ const PADDED_MARKERS = TONE_MARKERS.map((row) => ({
  * @category analytics
  */
 export const detectTone = (text: string): Tone => {
+  const known = toneCache.get(text);
+  if (known !== undefined) return known;
+  const tone = classifyTone(text);
+  if (toneCache.size >= MAX_CACHED_TONES) toneCache.clear();
+  toneCache.set(text, tone);
+  return tone;
+};
+
+// Issue 11 (work once, not per build): a history repeats its captions week after week, so each
+// distinct text is classified once and remembered. Memoising a pure function of the text: bounded,
+// never observable in a result.
+const MAX_CACHED_TONES = 100_000;
+const toneCache = new Map<string, Tone>();
+
+const classifyTone = (text: string): Tone => {
   const words = text
     .toLowerCase()
     .replace(/[’‘]/g, "'")

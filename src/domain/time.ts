@@ -5,14 +5,45 @@
  *
  * @module
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, getISODay, isExists } from 'date-fns';
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, format, getISODay, isExists } from 'date-fns';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const utcDate = (isoDate: string): TZDate => {
+const MINUTES_PER_DAY = 1440;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic; NaN when malformed). */
+const epochDayOf = (isoDate: string): number => {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, 'UTC');
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+
+// Offsets per zone and UTC day (issue 11: time zones without per-item lookups). The zone
+// database is read through @date-fns/tz once per zone and day; a day whose offset is not the
+// same at its start and at its end (a daylight-saving transition, or a zone the database does
+// not know) is stored as NaN and every instant on it takes the exact path. Memoising a pure
+// function of its arguments: bounded, never observable in a result.
+const MAX_CACHED_ZONES = 1_000;
+const MAX_CACHED_DAYS_PER_ZONE = 100_000;
+const dayOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset in minutes (local = UTC + offset) over the whole UTC day `day`, or NaN. */
+const offsetOfDay = (timeZone: string, day: number): number => {
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) {
+    if (dayOffsets.size >= MAX_CACHED_ZONES) dayOffsets.clear();
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = tzOffset(timeZone, new Date(day * 86_400_000));
+    const end = tzOffset(timeZone, new Date((day + 1) * 86_400_000));
+    offset = start === end && Number.isInteger(start) ? start : Number.NaN;
+    if (days.size >= MAX_CACHED_DAYS_PER_ZONE) days.clear();
+    days.set(day, offset);
+  }
+  return offset;
 };
 
 /**
@@ -32,10 +63,19 @@ export const isIsoDate = (s: string): boolean => {
  * @since 0.1.0
  * @category time
  */
-export const isTimeZone = (tz: string): boolean =>
-  tz.length > 0 &&
-  !Number.isNaN(new TZDate(2025, 0, 1, 12, 0, tz).getTime()) &&
-  /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/.test(tz);
+export const isTimeZone = (tz: string): boolean => {
+  const known = knownZones.get(tz);
+  if (known !== undefined) return known;
+  const valid =
+    tz.length > 0 &&
+    !Number.isNaN(new TZDate(2025, 0, 1, 12, 0, tz).getTime()) &&
+    /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$|^UTC$/.test(tz);
+  if (knownZones.size >= MAX_CACHED_ZONES) knownZones.clear();
+  knownZones.set(tz, valid);
+  return valid;
+};
+
+const knownZones = new Map<string, boolean>();
 
 /**
  * `date` plus `days` calendar days, `YYYY-MM-DD`.
@@ -57,8 +97,7 @@ export const addDaysIso = (date: string, days: number): string => {
  * @since 0.1.0
  * @category time
  */
-export const daysBetween = (from: string, to: string): number =>
-  differenceInCalendarDays(utcDate(to), utcDate(from));
+export const daysBetween = (from: string, to: string): number => epochDayOf(to) - epochDayOf(from);
 
 /**
  * Weekday of a date: 0 = Monday .. 6 = Sunday (RULINGS "weekly distribution").
@@ -66,7 +105,7 @@ export const daysBetween = (from: string, to: string): number =>
  * @since 0.1.0
  * @category time
  */
-export const weekdayOf = (date: string): number => getISODay(utcDate(date)) - 1;
+export const weekdayOf = (date: string): number => (((epochDayOf(date) + 3) % 7) + 7) % 7;
 
 /**
  * The 7 dates starting at `weekStart`.
@@ -103,7 +142,21 @@ export const clockTime = (minuteOfDay: number): string => `${hhmm(minuteOfDay)}:
  */
 export const localToEpochMinute = (date: string, minuteOfDay: number, timeZone: string): number => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new TZDate(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
+  const hours = Math.floor(minuteOfDay / 60);
+  const minutes = minuteOfDay % 60;
+  // The wall time read as if it were UTC; the instant is within 14 hours of it.
+  const wall = Date.UTC(y, m - 1, d, hours, minutes) / 60000;
+  if (Number.isInteger(wall)) {
+    const first = Math.floor((wall - 14 * 60) / MINUTES_PER_DAY);
+    const last = Math.floor((wall + 14 * 60) / MINUTES_PER_DAY);
+    const offset = offsetOfDay(timeZone, first);
+    let steady = Number.isInteger(offset);
+    for (let day = first + 1; steady && day <= last; day++)
+      steady = offsetOfDay(timeZone, day) === offset;
+    if (steady) return wall - offset;
+  }
+  // Near a transition (a skipped or repeated wall time): the exact path.
+  const t = new TZDate(y, m - 1, d, hours, minutes, timeZone);
   return Math.round(t.getTime() / 60000);
 };
 
@@ -135,12 +188,31 @@ export const instantToLocal = (
   iso: string,
   timeZone: string,
 ): {
+  /** Local date `YYYY-MM-DD` in `timeZone`. */
   readonly date: string;
+  /** Minutes after local midnight, 0-1439. */
   readonly minuteOfDay: number;
+  /** Local weekday, 0 = Monday .. 6 = Sunday. */
   readonly weekday: number;
+  /** Local hour, 0-23. */
   readonly hour: number;
 } => {
-  const t = new TZDate(new Date(iso).getTime(), timeZone);
+  const ms = new Date(iso).getTime();
+  const offset = Number.isFinite(ms)
+    ? offsetOfDay(timeZone, Math.floor(ms / 86_400_000))
+    : Number.NaN;
+  if (Number.isInteger(offset)) {
+    const wall = new Date(ms + offset * 60000);
+    const hour = wall.getUTCHours();
+    return {
+      date: wall.toISOString().slice(0, 10),
+      minuteOfDay: hour * 60 + wall.getUTCMinutes(),
+      weekday: (wall.getUTCDay() + 6) % 7,
+      hour,
+    };
+  }
+  // A transition day, or an unknown zone: the exact path.
+  const t = new TZDate(ms, timeZone);
   const date = format(t, 'yyyy-MM-dd');
   return {
     date,
@@ -165,7 +237,12 @@ export const localDayBuckets = <A>(
   asOf: string,
   days: number,
   timeZone: string,
-): { readonly dates: ReadonlyArray<string>; readonly dayIndex: ReadonlyArray<number> } => {
+): {
+  /** The `days` local dates `YYYY-MM-DD` before `asOf`, oldest first. */
+  readonly dates: ReadonlyArray<string>;
+  /** Per item, in input order: the index in `dates` of its local date, `-1` outside the window or unparseable. */
+  readonly dayIndex: ReadonlyArray<number>;
+} => {
   const n = Math.max(0, Math.floor(days));
   const dates = Array.from({ length: n }, (_, i) => addDaysIso(asOf, i - n));
   const bounds = localMidnights([...dates, asOf], timeZone);
