@@ -110,24 +110,34 @@ const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean =>
   keywords.some((k) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(k)}`, 'iu').test(text));
 
 /**
- * The structure check of a caption text, memoised per policy object and (structure, text): the
- * same caption is checked for many slots of a week and many weeks of an agency (issue 9 "work
- * once"). The memo holds plain results and is bounded; a hit returns what a miss computes.
+ * The structure check of a caption text, memoised per policy section and (structure, text): the
+ * same caption is checked for many slots of a week and many weeks of an agency (issue 11 "work
+ * once"). A resolved policy is a fresh object per build, so the memo is keyed by the section's
+ * content (its JSON, computed once per section object), not by its identity. The memo holds
+ * plain results and is bounded; a hit returns what a miss computes.
  */
-const STRUCTURE_MEMO = new WeakMap<
-  object,
+const STRUCTURE_MEMO = new Map<
+  string,
   Map<string, { readonly passes: boolean; readonly missing: ReadonlyArray<string> }>
 >();
+const SECTION_KEYS = new WeakMap<object, string>();
 const STRUCTURE_MEMO_MAX = 200_000;
+const STRUCTURE_MEMO_SECTIONS = 64;
 const structureOf = (
   text: string,
   structure: PpvStructureType,
   policy: Pick<SchedulePolicy, 'ppvStructure'>,
 ): { readonly passes: boolean; readonly missing: ReadonlyArray<string> } => {
-  let memo = STRUCTURE_MEMO.get(policy.ppvStructure);
+  let section = SECTION_KEYS.get(policy.ppvStructure);
+  if (section === undefined) {
+    section = JSON.stringify(policy.ppvStructure);
+    SECTION_KEYS.set(policy.ppvStructure, section);
+  }
+  let memo = STRUCTURE_MEMO.get(section);
   if (memo === undefined) {
+    if (STRUCTURE_MEMO.size >= STRUCTURE_MEMO_SECTIONS) STRUCTURE_MEMO.clear();
     memo = new Map();
-    STRUCTURE_MEMO.set(policy.ppvStructure, memo);
+    STRUCTURE_MEMO.set(section, memo);
   }
   const key = `${structure}\u0000${text}`;
   const hit = memo.get(key);

@@ -1066,13 +1066,8 @@ export const DEFAULT_POLICY: SchedulePolicy = deepFreeze(DEFAULTS);
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-/**
- * `over` merged into `base`: fresh objects along the overridden paths, and the untouched parts of
- * `base` (the deep-frozen defaults) shared as they are, so that memos keyed by a policy section
- * (the caption structure checks) keep hitting across builds (issue 11 "work once").
- */
+/** A fresh deep copy of plain data (objects and arrays), merging `over` into `base`. */
 const merge = (base: unknown, over: unknown): unknown => {
-  if (over === undefined && Object.isFrozen(base)) return base;
   if (isPlainObject(base)) {
     const o = isPlainObject(over) ? over : {};
     const out: Record<string, unknown> = {};
