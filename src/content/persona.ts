@@ -10,6 +10,34 @@ import type { Persona } from '../domain/types';
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 const SLANG_RE = /\b(u|ur|lol|omg|gonna|wanna|babe|bby|rn|tho|ya|luv|hun)\b/gi;
 
+/** The counts `personaScore` reads from a caption text; they depend on the text alone. */
+interface TextFeatures {
+  readonly words: number;
+  readonly emojis: number;
+  readonly slang: number;
+  readonly lower: string;
+}
+
+// Issue 11 (work once, not per slot): the same captions are scored for many slots and weeks, so
+// each distinct text is measured once and remembered. Memoising a pure function of the text:
+// bounded, never observable in a result.
+const MAX_CACHED_TEXTS = 100_000;
+const featureCache = new Map<string, TextFeatures>();
+
+const textFeatures = (text: string): TextFeatures => {
+  const known = featureCache.get(text);
+  if (known !== undefined) return known;
+  const features: TextFeatures = {
+    words: Math.max(1, text.split(/\s+/).filter((w) => w.length > 0).length),
+    emojis: (text.match(EMOJI_RE) ?? []).length,
+    slang: (text.match(SLANG_RE) ?? []).length,
+    lower: text.toLowerCase(),
+  };
+  if (featureCache.size >= MAX_CACHED_TEXTS) featureCache.clear();
+  featureCache.set(text, features);
+  return features;
+};
+
 const bandFit = (value: number, [lo, hi]: readonly [number, number]): number => {
   if (value >= lo && value <= hi) return 1;
   const dist = value < lo ? lo - value : value - hi;
@@ -36,12 +64,9 @@ export const personaScore = (
 ): number => {
   const p = policy.content.persona;
   if (persona === null) return p.neutralScore;
-  const words = Math.max(1, text.split(/\s+/).filter((w) => w.length > 0).length);
-  const emojis = (text.match(EMOJI_RE) ?? []).length;
-  const slang = (text.match(SLANG_RE) ?? []).length;
+  const { words, emojis, slang, lower } = textFeatures(text);
   const emojiFit = bandFit(emojis / words, p.emojiBands[persona.emojiFrequency]);
   const slangFit = bandFit(slang / words, p.slangBands[persona.slangLevel]);
-  const lower = text.toLowerCase();
   const markers = [
     ...persona.favoriteEmojis,
     ...persona.signaturePhrases.map((p) => p.toLowerCase()),
