@@ -66,6 +66,12 @@ export interface DemoAgencyOptions {
   readonly captions?: number;
   /** Local date the data is current at, `YYYY-MM-DD` (default `2025-01-20`): history ends the day before. */
   readonly asOf?: string;
+  /**
+   * Days of history before `asOf` for every creator, 0 or more (default: each roster creator's
+   * own span, 90 days for most and 10 for the new creator). For benchmarks and tests of long or
+   * empty histories.
+   */
+  readonly historyDays?: number;
 }
 
 /**
@@ -237,7 +243,11 @@ export const generateDemoAgency = (
 
   for (let i = 0; i < creatorCount; i++) {
     const creatorId = creatorIdOf(i);
-    const spec = specAt(i, drawFrom(seed, 'roster', i));
+    const rostered = specAt(i, drawFrom(seed, 'roster', i));
+    const spec =
+      options.historyDays === undefined
+        ? rostered
+        : { ...rostered, historyDays: Math.max(0, Math.floor(options.historyDays)) };
     const vault = spec.vault ? vaultOf(spec, drawFrom(seed, 'vault', creatorId)) : null;
     if (vault !== null) vaults[creatorId] = vault;
     if (spec.timing !== null)

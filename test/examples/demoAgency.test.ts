@@ -42,6 +42,20 @@ const historyOf = (d: InMemoryDataset, creatorId: string): ReadonlyArray<MassMes
   d.history.filter((m) => m.creatorId === creatorId);
 
 describe('generateDemoAgency', () => {
+  it("historyDays sets every creator's history span (0 = none; default: the roster's own)", () => {
+    const asOf = '2025-01-20';
+    expect(generateDemoAgency(4, { captions: 100, historyDays: 0 }).history).toEqual([]);
+    const long = generateDemoAgency(4, { captions: 100, historyDays: 365 });
+    const earliest = long.history.map((m) => m.sentAt).sort()[0] as string;
+    // 365 local days before 2025-01-20 start on 2024-01-21 (a leap year in between).
+    expect(earliest.slice(0, 10) >= '2024-01-20').toBe(true);
+    expect(earliest.slice(0, 10) <= '2024-01-22').toBe(true);
+    expect(long.history.every((m) => m.sentAt < `${asOf}T12:00:00Z`)).toBe(true);
+    // The default keeps the roster's spans: 90 days for most, so nothing older than 91 days.
+    const plain = generateDemoAgency(4, { captions: 100 });
+    expect(plain.history.every((m) => m.sentAt >= '2024-10-20')).toBe(true);
+  });
+
   it('is a pure function of the seed and options', () => {
     expect(generateDemoAgency(7)).toEqual(generateDemoAgency(7));
     expect(generateDemoAgency(7, { captions: 900, asOf: '2025-03-03' })).toEqual(
