@@ -1,19 +1,16 @@
 /**
- * A notebook cell's worth of eros-schedule against the built package, with a dataset written
- * inline: one creator, a few captions per type. Runs under Deno and ts-node:
+ * A notebook cell's worth of eros-schedule as a script, with a dataset written inline: one
+ * creator, a few captions per type. It imports the package by name, as a notebook in a project
+ * with `eros-schedule` installed does (inside this repository the name resolves to the build:
+ * `npm run build` first). Runs under Deno and ts-node:
  *
- *   npm run build
  *   npx deno run --allow-read --allow-env examples/notebook/week.ts
  *   TS_NODE_TRANSPILE_ONLY=1 node --loader ts-node/esm --no-warnings examples/notebook/week.ts
  *
- * `npm run example:notebook` runs both and checks they print the same line.
+ * `npm run example:notebook` runs both, checks they print the same line, and executes the
+ * Jupyter notebook beside it (`week.ipynb`, Deno kernel).
  */
-// biome-ignore lint/suspicious/noTsIgnore: the built file has no declarations next to it for every runtime
-// @ts-ignore
-import * as lib from '../../dist/index.cjs';
-
-const { buildSchedule, inMemoryPorts, CAPTION_TYPES } =
-  lib as unknown as typeof import('../../src/index');
+import { buildSchedule, CAPTION_TYPES, inMemoryPorts } from 'eros-schedule';
 
 const creator = {
   creatorId: 'notebook_creator',
