@@ -211,15 +211,29 @@ export type QuotaReductionReason = 'confidence' | 'bounds' | 'capacity' | 'balan
 export interface DayQuotaPlan {
   /** The weekly distribution's total for the day. */
   readonly planned: number;
+  /** The items per category the day allocates, after dampening, limits and balance. */
   readonly quotas: DayQuotas;
+  /**
+   * Every planned item not allocated, merged per category and reason (empty when the day kept
+   * its whole planned total); `planned` equals the quotas' total plus the sum of `from - to`.
+   */
   readonly reductions: ReadonlyArray<{
+    /** The category that lost items. */
     readonly category: Category;
+    /** The category's item count before the reduction. */
     readonly from: number;
+    /** The category's item count after the reduction (less than `from`). */
     readonly to: number;
+    /** Why the items were dropped. */
     readonly reason: QuotaReductionReason;
   }>;
   /** Set when items moved between categories (the day total kept): why, and the quotas before. */
-  readonly rebalanced: { readonly from: DayQuotas; readonly reason: 'capacity' | 'balance' } | null;
+  readonly rebalanced: {
+    /** The quotas after confidence dampening, before any item moved. */
+    readonly from: DayQuotas;
+    /** `capacity`: moved to fit limits or lower bounds; `balance`: moved by the category balance. */
+    readonly reason: 'capacity' | 'balance';
+  } | null;
 }
 
 const totalOf = (q: DayQuotas): number => q.revenue + q.engagement + q.retention;
@@ -368,7 +382,12 @@ export const planDayQuotas = (
  * @since 0.1.0
  * @category allocation
  */
-export const interleaveCategories = <A extends { readonly category: Category }>(
+export const interleaveCategories = <
+  A extends {
+    /** The slot's category, which decides its place in the R, E, R, E, Ret cycle. */
+    readonly category: Category;
+  },
+>(
   slots: ReadonlyArray<A>,
 ): ReadonlyArray<A> => {
   const by = (c: Category) => slots.filter((s) => s.category === c);
@@ -398,7 +417,12 @@ export const interleaveCategories = <A extends { readonly category: Category }>(
  * @since 0.1.0
  * @category allocation
  */
-export const breakRepeats = <A extends { readonly sendTypeKey: SendTypeKey }>(
+export const breakRepeats = <
+  A extends {
+    /** The slot's send type; two adjacent slots should not share it. */
+    readonly sendTypeKey: SendTypeKey;
+  },
+>(
   slots: ReadonlyArray<A>,
 ): ReadonlyArray<A> => {
   const remaining = [...slots];
@@ -912,6 +936,15 @@ const rebalanceDrafts = (
  *
  * Source: seed 001 §2.1-§2.6, phase 2 checkpoint and recovery; RULINGS "Allocation",
  * "Validation" (category balance, nothing lost).
+ *
+ * @example
+ * import { allocateWeek } from 'eros-schedule';
+ *
+ * // `ctx` and `data` as in `trackVolume`'s example, `volume` its result (`step.right.volume`)
+ * const allocation = allocateWeek(ctx, data.loaded, volume);
+ * allocation.days.map((d) => d.strategy); // ['engagement_burst', 'revenue_focus', 'storytelling', ...]
+ * allocation.days.map((d) => d.slots.length); // [6, 6, 10, 10, 9, 7, 8]: 56, the weekly distribution
+ * allocation.issues; // quotas rebalanced, reduced or unfilled, diversity restarts
  *
  * @since 0.1.0
  * @category allocation

@@ -28,6 +28,7 @@ export type StrategyKey =
  * @category allocation
  */
 export interface StrategySpec {
+  /** The strategy's own key (the same as its key in `STRATEGIES`). */
   readonly strategy: StrategyKey;
   /** 001 §2.3 "Strategy flavor mapping". */
   readonly flavorEmphasis: string;

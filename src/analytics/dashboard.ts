@@ -81,9 +81,13 @@ import { detectTone } from './performanceRecords';
  * @category analytics
  */
 export interface DashboardWeek {
+  /** The week as `buildSchedule` answered it; the items, creator and trait analysis are read. */
   readonly schedule: ScheduleResult;
+  /** The week's actual results per `slotId` (earnings in USD); absent or `null` when not yet measured. */
   readonly actuals?: WeekActuals | null;
+  /** What `recordOutcomes` answered for the week; its volume prediction wins over one recomputed from `actuals`. */
   readonly outcomes?: WeekOutcomeRecords | null;
+  /** The slot ids of the week's trait-recommended sends; absent or `null`: read from the week's trait analysis. */
   readonly traitRecommendedSlotIds?: ReadonlyArray<string> | null;
 }
 
@@ -106,8 +110,11 @@ export interface DashboardWeek {
  * @category analytics
  */
 export interface DashboardKpiInput {
+  /** The creator weeks, any creators, any order; one entry per creator and week start. */
   readonly weeks: ReadonlyArray<DashboardWeek>;
+  /** Game results not in the weeks' items (USD), measured with the weeks' own games; absent or `null`: none. */
   readonly gameResults?: ReadonlyArray<GamePerformance> | null;
+  /** Game results before the records' window: they feed the Bayesian estimates, not measured; absent or `null`: none. */
   readonly gameHistory?: ReadonlyArray<GamePerformance> | null;
 }
 
@@ -136,13 +143,21 @@ export interface DashboardKpiInput {
  * @category analytics
  */
 export interface DashboardKpiRecords {
+  /** Every non-follow-up item with a campaign type (campaign frequency adherence). */
   readonly campaigns: ReadonlyArray<CampaignKpiRecord>;
+  /** Every date of every week with its items and the creator's page-type configuration (bump ratio compliance). */
   readonly bumpRatioDays: ReadonlyArray<BumpRatioDay>;
+  /** Each week's volume prediction (volume prediction MAPE). */
   readonly predictions: ReadonlyArray<PredictionKpiRecord>;
+  /** Non-follow-up revenue sends with an actual result, of weeks with trait recommendations (trait lift). */
   readonly traitSends: ReadonlyArray<TraitLiftSend>;
+  /** Every date of every week with the follow-ups counted against it (follow-up limit utilization). */
   readonly followupDays: ReadonlyArray<FollowupDay>;
+  /** Each week's items, one list per creator week (weekly limit violations). */
   readonly weeks: ReadonlyArray<ReadonlyArray<WeeklyLimitItem>>;
+  /** The weeks' `game_post` items with a game type and an actual result, then `gameResults` (USD). */
   readonly games: ReadonlyArray<GamePerformance>;
+  /** The input's game history, feeding the Bayesian estimates only. */
   readonly gameHistory: ReadonlyArray<GamePerformance>;
 }
 
@@ -161,8 +176,11 @@ export interface DashboardKpiRecords {
  * @category analytics
  */
 export interface DashboardKpis {
+  /** The eight KPIs by metric. */
   readonly kpis: Readonly<Record<KpiMetric, KpiResult>>;
+  /** The plain records the KPIs were computed from (`kpisFromRecords(records)` gives them again). */
   readonly records: DashboardKpiRecords;
+  /** `kpi_record_skipped` and `actual_skipped` warnings, and one `kpi_not_computable` info per `null` KPI. */
   readonly issues: ReadonlyArray<Issue>;
 }
 

@@ -56,12 +56,19 @@ export type GamePerformanceTier = 'top' | 'mid' | 'low' | 'avoid';
  * @category analytics
  */
 export interface GameBenchmark {
+  /** Mean earnings of a game post of the type, USD; the Bayesian prior mean. Source: 000 task 3.6 `avg_earnings`. */
   readonly avgEarnings: number;
+  /** Standard deviation of the earnings, USD (data; the update does not read it). Source: 000 task 3.6 `std_dev`. */
   readonly stdDev: number;
+  /** Number of game posts behind the benchmark: the prior's weight in the update. Source: 000 task 3.6 `sample_size`. */
   readonly sampleSize: number;
+  /** Lower end of the seed's 95 % confidence interval of the mean, USD (data, never recomputed). Source: 000 task 3.6 `ci_95_lower`. */
   readonly ci95Lower: number;
+  /** Upper end of the seed's 95 % confidence interval of the mean, USD (data, never recomputed). Source: 000 task 3.6 `ci_95_upper`. */
   readonly ci95Upper: number;
+  /** How often the type should run. Source: 000 task 3.6 `recommended_frequency`. */
   readonly recommendedFrequency: GameFrequency;
+  /** The type's benchmark tier. Source: 000 task 3.6 `performance_tier`. */
   readonly performanceTier: GamePerformanceTier;
 }
 
@@ -148,9 +155,13 @@ export const GAME_BENCHMARKS: Readonly<Record<GameType, GameBenchmark>> = deepFr
  * @category analytics
  */
 export interface GamePerformance {
+  /** The game type, one of `GAME_TYPES`; another string makes the record skipped and reported. */
   readonly gameType: string;
+  /** USD the post earned (finite, >= 0). */
   readonly earnings: number;
+  /** The post's local calendar date, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The creator who posted the game (a non-empty string). */
   readonly creatorId: string;
 }
 
@@ -170,11 +181,17 @@ export interface GamePerformance {
  * @category analytics
  */
 export interface GameBayesianEstimate {
+  /** USD: `(avgEarnings * sampleSize + observedMean * observedN) / effectiveN`. */
   readonly posteriorMean: number;
+  /** The effective sample size, `sampleSize + observedN`. */
   readonly effectiveN: number;
+  /** The share of the estimate from the creator's posts, `observedN / effectiveN` (0-1). */
   readonly creatorWeight: number;
+  /** The share of the estimate from the benchmark, `sampleSize / effectiveN` (0-1). */
   readonly benchmarkWeight: number;
+  /** The creator's mean earnings on the type, USD. */
   readonly observedMean: number;
+  /** How many of the creator's usable posts are of the type (>= 1). */
   readonly observedN: number;
 }
 
@@ -201,14 +218,26 @@ export interface GameBayesianEstimate {
  * @category analytics
  */
 export interface GameRecommendations {
+  /** `bayesian_updated` when at least one usable record exists, else `benchmark` (benchmarks alone). */
   readonly source: 'benchmark' | 'bayesian_updated';
+  /** The type of highest estimate (posterior mean with history, benchmark average without); ties: earlier in `GAME_TYPES`. */
   readonly recommended: GameType;
+  /** The type of lowest estimate, by the same rule as `recommended`. */
   readonly worst: GameType;
+  /** For people, e.g. `Best performer ($2431.52 Bayesian avg)` or `Highest benchmark earnings ($5,178)`. */
   readonly reason: string;
+  /**
+   * The types whose estimate is below `policy.games.avoidBelowUsd` (USD), in `GAME_TYPES` order;
+   * with history only types the creator has posted are considered.
+   */
   readonly avoid: ReadonlyArray<GameType>;
+  /** Every game type's `recommendedFrequency` (000 task 3.6 `get_game_frequency`). */
   readonly frequencies: Readonly<Record<GameType, GameFrequency>>;
+  /** The creator's mean earnings per type with history, USD (`raw_averages`); empty without history. */
   readonly rawAverages: Readonly<Partial<Record<GameType, number>>>;
+  /** The Bayesian estimate per type with history (`bayesian_estimates`); empty without history. */
   readonly bayesianEstimates: Readonly<Partial<Record<GameType, GameBayesianEstimate>>>;
+  /** One `game_record_skipped` warning per unusable record (path `history[i]...`), or `invalid_input` for a non-array history. */
   readonly issues: ReadonlyArray<Issue>;
 }
 

@@ -120,8 +120,18 @@ export type KpiStatus = 'ok' | 'watch' | 'alert';
  * @category analytics
  */
 export type KpiComparison =
-  | { readonly op: '>=' | '>' | '<' | '<='; readonly value: number }
-  | { readonly op: 'between'; readonly value: readonly [number, number] };
+  | {
+      /** The operator: the KPI value is held as `value <op> this.value`. */
+      readonly op: '>=' | '>' | '<' | '<=';
+      /** The bound, in the KPI's unit. */
+      readonly value: number;
+    }
+  | {
+      /** Both ends inclusive: `value[0] <= KPI value <= value[1]`. */
+      readonly op: 'between';
+      /** The lower and upper bound, in the KPI's unit. */
+      readonly value: readonly [number, number];
+    };
 
 /**
  * Why a KPI value is `null`:
@@ -181,14 +191,23 @@ export type KpiNullReason =
  * @category analytics
  */
 export interface KpiResult {
+  /** The KPI, the seed's metric name in camelCase. */
   readonly metric: KpiMetric;
+  /** The KPI value in `unit`; `null` when it cannot be computed (`reason` says why). */
   readonly value: number | null;
+  /** Why `value` is `null`; `null` when there is a value. */
   readonly reason: KpiNullReason | null;
+  /** The unit of `value` (`KPI_UNITS[metric]`). */
   readonly unit: KpiUnit;
+  /** The comparison a value must meet to be `ok` (from `policy.kpis`). */
   readonly target: KpiComparison;
+  /** The comparison a value that meets is `alert` (from `policy.kpis`). */
   readonly alertThreshold: KpiComparison;
+  /** `kpiStatus` of the value: `ok`, `watch` (also when `null`) or `alert`. */
   readonly status: KpiStatus;
+  /** How many records the value is over (campaigns, days, predictions, sends, weeks or games). */
   readonly basis: number;
+  /** How many input records were left out because they could not be read. */
   readonly skipped: number;
 }
 
@@ -235,7 +254,12 @@ export const KPI_UNITS: Readonly<Record<KpiMetric, KpiUnit>> = Object.freeze({
 export const kpiThresholds = (
   metric: KpiMetric,
   policy: SchedulePolicy = DEFAULT_POLICY,
-): { readonly target: KpiComparison; readonly alertThreshold: KpiComparison } => {
+): {
+  /** The comparison a value must meet to be `ok`. */
+  readonly target: KpiComparison;
+  /** The comparison a value that meets is `alert`. */
+  readonly alertThreshold: KpiComparison;
+} => {
   const k = policy.kpis;
   switch (metric) {
     case 'campaignFrequencyAdherence':
@@ -408,7 +432,9 @@ const isSendTypeKey = (u: unknown): u is SendTypeKey =>
  * @category analytics
  */
 export interface CampaignKpiRecord {
+  /** The creator who sent the campaign; gaps are measured per creator and campaign type. */
   readonly creatorId: string;
+  /** The campaign type, one of `CAMPAIGN_TYPES`; its frequency rule is `policy.campaigns.rules[type]`. */
   readonly campaignType: CampaignType;
   /** Local date `YYYY-MM-DD`. */
   readonly date: string;
@@ -505,8 +531,19 @@ export const campaignFrequencyAdherence = (
  * @category analytics
  */
 export interface BumpRatioDay {
-  readonly items: ReadonlyArray<{ readonly sendTypeKey: string; readonly isFollowUp: boolean }>;
-  readonly config: PageTypeConfig & { readonly pageType?: PageType };
+  /** The day's schedule items (follow-ups included; they never count as PPVs or bumps). */
+  readonly items: ReadonlyArray<{
+    /** The item's send type key; one outside `SEND_TYPE_KEYS` makes the item `skipped`. */
+    readonly sendTypeKey: string;
+    /** `true` for a PPV follow-up. */
+    readonly isFollowUp: boolean;
+  }>;
+  /** The creator's page-type configuration that picks the matrix range (a `CreatorProfile` is one). */
+  readonly config: PageTypeConfig & {
+    /** `paid` or `free` (default `paid`); on a free page `ppv_wall` also counts as a PPV. */
+    readonly pageType?: PageType;
+  };
+  /** The creator the day belongs to; names the day, not read. */
   readonly creatorId?: string;
   /** Local date `YYYY-MM-DD`. */
   readonly date?: string;
@@ -607,6 +644,7 @@ export const bumpRatioCompliance = (
  * @category analytics
  */
 export interface PredictionKpiRecord {
+  /** `true` once the week's actual outcome was recorded; unmeasured predictions are not counted. */
   readonly outcomeMeasured: boolean;
   /** Revenue sends a day. */
   readonly predictedRevenuePerDay: number;
@@ -686,6 +724,7 @@ export const volumePredictionMape = (
  * @category analytics
  */
 export interface TraitLiftSend {
+  /** `true` when the send carries a trait the week's trait analysis recommended (else baseline). */
   readonly traitRecommended: boolean;
   /** USD. */
   readonly earnings: number;
@@ -764,7 +803,9 @@ export const traitRecommendationLift = (
  * @category analytics
  */
 export interface FollowupDay {
+  /** Follow-ups counted against the day (an integer >= 0; on the parent's local date). */
   readonly followups: number;
+  /** The creator the day belongs to; names the day, not read. */
   readonly creatorId?: string;
   /** Local date `YYYY-MM-DD`. */
   readonly date?: string;
@@ -943,7 +984,9 @@ export const gameTypeRevenueVariance = (
  * @category analytics
  */
 export interface BayesianAccuracyOptions {
+  /** Game results before the measured ones: they feed the estimates and are not measured (default none). */
   readonly history?: ReadonlyArray<GamePerformance>;
+  /** The priors per game type (default `GAME_BENCHMARKS`, seed 000 task 3.6). */
   readonly benchmarks?: Readonly<Record<GameType, GameBenchmark>>;
 }
 

@@ -25,8 +25,11 @@ export type Tone = 'playful' | 'sweet' | 'dominant' | 'urgent' | 'descriptive' |
  * @category analytics
  */
 export const TONE_MARKERS: ReadonlyArray<{
+  /** The tone the row's markers point to (every tone but `neutral`). */
   readonly tone: Exclude<Tone, 'neutral'>;
+  /** Lower-case words and short phrases, matched as whole words. */
   readonly words: ReadonlyArray<string>;
+  /** Emojis, matched anywhere in the caption. */
   readonly emojis: ReadonlyArray<string>;
 }> = Object.freeze([
   {

@@ -34,8 +34,11 @@ export const CAMPAIGN_RATIONALES: Readonly<Record<CampaignType, string>> = Objec
  * @category campaigns
  */
 export interface CampaignFrequencyItem {
+  /** The item's campaign type, one of `CAMPAIGN_TYPES`; another value, `null` or absent: not a campaign. */
   readonly campaignType?: string | null;
+  /** The item's local calendar date, `YYYY-MM-DD`; preferred over `scheduledAt`. */
   readonly scheduledDate?: string;
+  /** The item's send instant (ISO 8601); its UTC date is used when `scheduledDate` is absent or unreadable. */
   readonly scheduledAt?: string;
 }
 
@@ -54,8 +57,17 @@ export interface CampaignFrequencyItem {
  * @category campaigns
  */
 export interface CampaignFrequencyOptions {
+  /**
+   * Days counted: the local dates ending at the latest item's date (a finite number >= 1,
+   * floored; default `policy.campaigns.lookbackDays`, 30).
+   */
   readonly lookbackDays?: number;
+  /**
+   * Local date `YYYY-MM-DD`: spacing findings only for a campaign on or after it (the pipeline
+   * passes the week's first date); absent: every pair is checked.
+   */
   readonly reportFrom?: string;
+  /** The rules (`policy.campaigns`; default `DEFAULT_POLICY`); an A/B arm passes its own. */
   readonly policy?: Pick<SchedulePolicy, 'campaigns'>;
 }
 
@@ -68,9 +80,16 @@ export interface CampaignFrequencyOptions {
  * @category campaigns
  */
 export interface CampaignFrequencyWarning {
+  /** The campaign type the warning is about, or `overall` for the monthly total. */
   readonly type: CampaignType | 'overall';
+  /** The message of the matching issue, for people. */
   readonly message: string;
+  /**
+   * The seed's severity: `critical` (same day, total below `minPerMonth`), `high` (too close,
+   * under-scheduled) or `medium` (gap exceeded).
+   */
   readonly severity: 'critical' | 'high' | 'medium';
+  /** The type's `CAMPAIGN_RATIONALES` text; only on under-scheduled warnings. */
   readonly rationale?: string;
 }
 
@@ -81,8 +100,11 @@ export interface CampaignFrequencyWarning {
  * @category campaigns
  */
 export interface CampaignFrequencyRecommendation {
+  /** The campaign type with none scheduled in the lookback. */
   readonly type: CampaignType;
+  /** The message of the matching `campaign_missing` issue, for people. */
   readonly message: string;
+  /** The type's `CAMPAIGN_RATIONALES` text. */
   readonly rationale: string;
 }
 
@@ -104,13 +126,21 @@ export interface CampaignFrequencyRecommendation {
  * @category campaigns
  */
 export interface CampaignFrequencyResult {
+  /** `true` when no warning is `critical` (the seed's rule). */
   readonly isValid: boolean;
+  /** The seed's warnings: per-type spacing and volume, then the `overall` total. */
   readonly warnings: ReadonlyArray<CampaignFrequencyWarning>;
+  /** One per campaign type with none scheduled in the lookback. */
   readonly recommendations: ReadonlyArray<CampaignFrequencyRecommendation>;
+  /** Campaigns a month: campaigns x `daysPerMonth` (30) / `daysCovered`. */
   readonly totalMonthlyProjection: number;
+  /** The same projection per campaign type (0 for a type with none). */
   readonly monthlyProjections: Readonly<Record<CampaignType, number>>;
+  /** Local days from the first to the last dated item, inclusive (at least 1; 7 when no item has a date). */
   readonly daysCovered: number;
+  /** Campaigns per type inside the lookback. */
   readonly counts: Readonly<Record<CampaignType, number>>;
+  /** The warnings and recommendations as issues of the issue table (`campaign_*` codes). */
   readonly issues: ReadonlyArray<Issue>;
 }
 

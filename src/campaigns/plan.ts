@@ -37,9 +37,11 @@ import type { CampaignRecord, MassMessage } from '../domain/types';
  * @category campaigns
  */
 export interface DatedCampaign {
+  /** The campaign's type (a `game_post` with a game and no type counts by `campaignTypeOfGame`). */
   readonly campaignType: CampaignType;
   /** Local date `YYYY-MM-DD` in the creator's zone. */
   readonly date: string;
+  /** The game played, `null` when the campaign is not a game or its game type is not known. */
   readonly gameType: GameType | null;
   /** USD, `null` when not known. */
   readonly earnings: number | null;
@@ -124,8 +126,11 @@ export const sentCampaigns = (
 export interface PlannedCampaign {
   /** Local date `YYYY-MM-DD`. */
   readonly date: string;
+  /** The campaign's type. */
   readonly campaignType: CampaignType;
+  /** The send type that carries the campaign on this page (`CampaignPlanInput.sendTypeOf`). */
   readonly sendTypeKey: SendTypeKey;
+  /** The game a game campaign plays (`GameChoice`), `null` for a wall campaign. */
   readonly gameType: GameType | null;
   /** Days since the previous campaign of the type (history or this plan), `null` for a first. */
   readonly daysSincePrevious: number | null;
@@ -145,9 +150,13 @@ export interface PlannedCampaign {
  * @category campaigns
  */
 export interface CampaignPlanInput {
+  /** The week's local dates `YYYY-MM-DD`, in order. */
   readonly weekDates: ReadonlyArray<string>;
+  /** The campaigns already sent (`sentCampaigns`), on dates before the week. */
   readonly sent: ReadonlyArray<DatedCampaign>;
+  /** The send type of a campaign type on this page, `null` when the page or vault cannot send it. */
   readonly sendTypeOf: (campaignType: CampaignType) => SendTypeKey | null;
+  /** The games of the two game campaigns (`chooseGameTypes`); a `null` game skips its campaign. */
   readonly gameTypes: GameChoice;
 }
 
@@ -162,7 +171,9 @@ export interface CampaignPlanInput {
  * @category campaigns
  */
 export interface CampaignPlan {
+  /** The planned campaigns, in date then `CAMPAIGN_TYPES` order. */
   readonly campaigns: ReadonlyArray<PlannedCampaign>;
+  /** `campaign_unavailable`, `game_type_substituted`, `game_campaign_skipped`, `campaign_week_short`. */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -336,7 +347,9 @@ export const planCampaigns = (
  * @category campaigns
  */
 export interface GameChoice {
+  /** The game of the weekly spin-the-wheel slot (`spin_the_wheel` unless avoided), `null` when none may be played. */
   readonly spin: GameType | null;
+  /** The game of the other-game slot (best estimate not avoided, not `spin`), `null` when every one is avoided. */
   readonly other: GameType | null;
   /** Whether spin the wheel is on the avoid list and its slot plays `spin` instead. */
   readonly spinSubstituted: boolean;

@@ -50,6 +50,7 @@ import { type CaptionFit, captionFit, type StyleFit, styleFitOf } from './styleF
  * @category content
  */
 export interface ScoredCaption extends Caption {
+  /** The caption's component scores for the slot and their weighted composite (0-100). */
   readonly scores: CaptionScores;
 }
 
@@ -60,6 +61,7 @@ export interface ScoredCaption extends Caption {
  * @category content
  */
 export interface RankedCaptions {
+  /** The candidates best first: fitting content (and named game) first, then composite descending, ties by `captionId`. */
   readonly ranked: ReadonlyArray<ScoredCaption>;
   /** Mean freshness of the candidates, 0-100 (`100` when there are none). */
   readonly meanFreshness: number;
@@ -555,6 +557,18 @@ const assignSlot = (
  * its captions do not decode.
  *
  * Source: seed 001 §3.0-§3.5, §6.4, phase 3 recovery; RULINGS "Content matching (phase 3)".
+ *
+ * @example
+ * import { matchContent } from 'eros-schedule';
+ *
+ * // `ctx`, `data`, `volume`, `trace` and `ports` as in `trackVolume`'s example; `allocation` of `allocateWeek`
+ * const matched = await matchContent(ctx, data.loaded, allocation, volume, trace)(ports)();
+ * if (matched._tag === 'Right') {
+ *   const content = matched.right;
+ *   content.slots.filter((s) => s.needsCaption).length; // 0: every slot found a caption
+ *   content.slots[0]?.captionReason.source; // 'pool'
+ *   content.followupCandidates.length; // the ranked captions phase 6 draws from
+ * }
  *
  * @since 0.1.0
  * @category content

@@ -143,10 +143,15 @@ export type PpvDetectorScope = 'opening' | 'text' | 'title' | 'body' | 'wrap';
  * @category content
  */
 export interface PpvElementDetector {
+  /** The structure element the detector finds. */
   readonly element: PpvStructureElement;
+  /** The part of the caption it reads. */
   readonly scope: PpvDetectorScope;
+  /** The rule in plain English: the element is found when it holds. */
   readonly description: string;
+  /** The phrase list (matched case-insensitively as whole words). */
   readonly phrases: ReadonlyArray<string>;
+  /** Every regular expression the detector uses, the compiled phrase list first (all linear-time). */
   readonly patterns: ReadonlyArray<RegExp>;
 }
 
@@ -470,11 +475,17 @@ export const PPV_ELEMENT_DETECTORS: Readonly<Record<PpvStructureElement, PpvElem
  * @category content
  */
 export interface PpvCaptionParts {
+  /** The text split at line breaks, each line trimmed, empty lines dropped. */
   readonly lines: ReadonlyArray<string>;
+  /** The sentences of every line, in order (a line break always ends a sentence). */
   readonly sentences: ReadonlyArray<string>;
+  /** The first sentence; `''` for a caption without text. */
   readonly opening: string;
+  /** The first line when the caption has two lines or more, else the first sentence; `''` without text. */
   readonly title: string;
+  /** The text after the title (following lines, or following sentences of a one-line caption); `''` when nothing follows. */
   readonly body: string;
+  /** The last sentence after the title; `null` when nothing follows the title. */
   readonly wrap: string | null;
 }
 
@@ -685,13 +696,21 @@ const elementDetectors = (
  * @category content
  */
 export interface PpvStructureResult {
+  /** The structure the caption was checked against. */
   readonly structure: PpvStructureType;
+  /** The structure's elements the caption has, in the structure's order. */
   readonly found: ReadonlyArray<PpvStructureElement>;
+  /** The structure's elements the caption lacks, in the structure's order. */
   readonly missing: ReadonlyArray<PpvStructureElement>;
+  /** Elements needed to pass (`policy.ppvStructure`; defaults winner 3, bundle 2, wall campaign 2). */
   readonly required: number;
+  /** The structure's element count (4, 3, 3; 0 for an unknown structure). */
   readonly total: number;
+  /** `found.length / total`, 0-1 (0 when `total` is 0). */
   readonly score: number;
+  /** `found.length >= required` and `total > 0`. */
   readonly passes: boolean;
+  /** For each found element, the text that matched. */
   readonly matches: Readonly<Partial<Record<PpvStructureElement, string>>>;
 }
 

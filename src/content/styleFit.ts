@@ -25,8 +25,11 @@ import { type PpvStructureType, ppvStructureFor, validatePpvStructure } from './
  * @category content
  */
 export interface StyleFit {
+  /** The item's PPV style (seed 003 task 2.1), `null` for a send without one. */
   readonly ppvStyle: PpvStyle | null;
+  /** The seed 004 structure the caption must pass, `null` when none (a solo or sextape mass message). */
   readonly structure: PpvStructureType | null;
+  /** The content types a PPV of the style shows (`policy.rotation.styleContentTypes`); empty: any. */
   readonly contentTypes: ReadonlyArray<string>;
   /** The campaign the item sends (000 task 3.2), `null` for a send that is not a campaign. */
   readonly campaignType?: CampaignType | null;
@@ -43,7 +46,9 @@ export interface StyleFit {
  * @category content
  */
 export interface CampaignFitOf {
+  /** The campaign the item sends (000 task 3.2), `null` for a send that is not a campaign. */
   readonly campaignType: CampaignType | null;
+  /** The game of a game post (000 task 3.6), `null` otherwise. */
   readonly gameType: GameType | null;
 }
 
@@ -57,8 +62,11 @@ export interface CampaignFitOf {
  * @category content
  */
 export interface CaptionFit {
+  /** The caption passes the structure's validator, or there is no structure to pass. */
   readonly structure: boolean;
+  /** Its content type is one of the style's, or the style allows any, or the caption names none. */
   readonly content: boolean;
+  /** The structure's elements the caption lacks (empty without a structure). */
   readonly missing: ReadonlyArray<string>;
   /** It names the item's game (one of the game's keywords), or no game is asked. */
   readonly game?: boolean;

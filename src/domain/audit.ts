@@ -56,36 +56,59 @@ export type CheckpointDecision = 'pass' | 'recover' | 'degrade' | 'abort';
  */
 export type AuditEvent =
   | {
+      /** A call through the port boundary. */
       readonly type: 'port_call';
+      /** The phase that made the call (`load`, `content`, `volume`, `save`...). */
       readonly phase: IssuePhase;
+      /** The port's name in `SchedulePorts` (`getCreatorProfile`, `getCaptionCandidates`...). */
       readonly port: string;
+      /** Attempts made, 1 without retries (`withResilience` retries count here). */
       readonly attempts: number;
+      /** `ok`, or how the call failed (`PortFaultKind`). */
       readonly outcome: 'ok' | PortFaultKind;
+      /** Whether the port is required (its fault stops the build) rather than optional. */
       readonly required: boolean;
+      /** The seed fallback an optional port degraded to on a fault, as text (`all content assumed available`), `null` when the call succeeded or the port is required. */
       readonly fallbackUsed: string | null;
     }
   | {
+      /** A recovery procedure of a phase (001 "Phase Recovery Procedures"). */
       readonly type: 'recovery';
+      /** The phase that recovered (`volume` for the volume degradation chain). */
       readonly phase: IssuePhase;
+      /** The procedure that ran, `volume_<level>` of the degradation level reached (`volume_base_tier`, `volume_fan_count_estimate`, `volume_minimum_safe`). */
       readonly action: string;
+      /** Whether the recovery gave the phase a usable result. */
       readonly success: boolean;
+      /** For people: the issue message behind it, or the level reached. */
       readonly detail: string;
     }
   | {
+      /** A graceful degradation: an optional port failed and its seed fallback was used. */
       readonly type: 'degradation';
+      /** The phase that degraded. */
       readonly phase: IssuePhase;
+      /** What failed, `<port>_failed` (`getVaultAvailability_failed`). */
       readonly degradationType: string;
+      /** The seed fallback used instead (as in the `port_call` event's `fallbackUsed`). */
       readonly fallback: string;
     }
   | {
+      /** The decision at the boundary of a phase (001 "Propagation Decision Matrix"). */
       readonly type: 'checkpoint';
+      /** The phase that ended (`input` when the inputs did not decode). */
       readonly phase: IssuePhase;
+      /** `pass`, `recover`, `degrade` or `abort`. */
       readonly decision: CheckpointDecision;
+      /** The distinct issue codes behind the decision (warnings and errors; the codes of the error on `abort`). */
       readonly codes: ReadonlyArray<string>;
     }
   | {
+      /** A timing event of seed 003 task 2.2b, also returned in `ScheduleResult.timingEvents`. */
       readonly type: 'timing';
+      /** The phase the timing event belongs to (`allocation` for rotation, `timing`, `followups`, `validation`, `save`). */
       readonly phase: IssuePhase;
+      /** The timing event itself. */
       readonly event: TimingEvent;
     };
 
@@ -115,6 +138,7 @@ export type AuditEvent =
  * @category pipeline
  */
 export interface TimingEvent {
+  /** What happened; its `details` keys are listed above per event type. */
   readonly eventType:
     | 'rotation_change'
     | 'rotation_state_change'
@@ -124,9 +148,11 @@ export interface TimingEvent {
     | 'pin'
     | 'validation_result'
     | 'saga_execution';
+  /** The creator whose week the event belongs to. */
   readonly creatorId: string;
   /** UTC ISO instant or local `YYYY-MM-DD` the event is about; `null` for the week as a whole. */
   readonly at: string | null;
+  /** The seed's fields of the event, camelCase, keyed as listed above for its `eventType`. */
   readonly details: Readonly<Record<string, unknown>>;
 }
 
@@ -140,5 +166,6 @@ export interface TimingEvent {
 export interface AuditTrail {
   /** Stable hash of the inputs (creator, week, seed, options, policy): the same build, the same id. */
   readonly generationId: string;
+  /** Every event of the build, in the order it was recorded. */
   readonly events: ReadonlyArray<AuditEvent>;
 }

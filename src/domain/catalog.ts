@@ -133,6 +133,7 @@ export type ChannelFamily = 'messages' | 'posts';
  * @category catalog
  */
 export interface ChannelSpec {
+  /** The channel's key (`mass_message`, `targeted_message`, `wall_post`, `story`, `live`; 001 §4.4). */
   readonly channelKey: ChannelKey;
   /** Whether the channel can address a segment other than `all_active` (001 §4.4). */
   readonly supportsTargeting: boolean;
@@ -188,9 +189,13 @@ export type TargetKey = (typeof TARGET_KEYS)[number];
  * @category catalog
  */
 export interface TargetSpec {
+  /** The target's key (`all_active`, `renew_off`...; 001 §4.1). */
   readonly targetKey: TargetKey;
+  /** Its name for people (`All Active Fans`, `Renew Off`). */
   readonly displayName: string;
+  /** Page types that have this audience (`renew_*` and `expired_*` only exist on `paid` pages; 001 §4.1). */
   readonly pageTypes: ReadonlyArray<PageType>;
+  /** Channels that can reach it (001 §4.4); a channel switch tries them in this order, after the send type's second channel. */
   readonly channels: ReadonlyArray<ChannelKey>;
 }
 
@@ -322,7 +327,9 @@ export type MediaType = 'video' | 'picture' | 'gif' | 'none';
  * @category catalog
  */
 export interface SendTypeSpec {
+  /** The send type's key (`ppv_unlock`, `bump_normal`...; one of the 22 of 001 §1.4). */
   readonly sendTypeKey: SendTypeKey;
+  /** Its name for people (`PPV Unlock`, `Tip Goal`). */
   readonly displayName: string;
   /** 001 §1.4 */
   readonly category: Category;
@@ -1040,7 +1047,12 @@ export type GameType = (typeof GAME_TYPES)[number];
 export const campaignSendOf = (
   campaignType: CampaignType,
   pageType: PageType,
-): { readonly sendTypeKey: SendTypeKey; readonly channelKey: ChannelKey } => {
+): {
+  /** The send type the campaign goes out as on this page type. */
+  readonly sendTypeKey: SendTypeKey;
+  /** The channel it goes out on (`wall_post` for every campaign type). */
+  readonly channelKey: ChannelKey;
+} => {
   switch (campaignType) {
     case 'descriptive_wall_campaign':
       return {

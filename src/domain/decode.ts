@@ -72,7 +72,10 @@ export type DecodeTarget =
   | 'invalid_input'
   | 'invalid_policy'
   | 'invalid_option'
-  | { readonly port: string | null };
+  | {
+      /** The port whose answer is decoded (`getVaultAvailability`), named in the `decode_error` issue; `null` when unknown. */
+      readonly port: string | null;
+    };
 
 const TARGET_CODES: ReadonlyArray<string> = ['invalid_input', 'invalid_policy', 'invalid_option'];
 

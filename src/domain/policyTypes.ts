@@ -6,12 +6,11 @@
  *
  * @module
  */
-import type { StrategyKey } from '../allocation/strategies';
 import type { ElasticityPolicy } from '../volume/elasticity';
-import type { CampaignType, CaptionType, GameType, SendTypeKey } from './catalog';
+import type { CaptionType, SendTypeKey } from './catalog';
 import type { ResiliencePolicy } from './resiliencePolicy';
 import type { DailyRange, TierRanges, VolumeTier } from './stages';
-import type { ContentPageType, Persona, PpvStyle } from './types';
+import type { PpvStyle } from './types';
 
 /**
  * Daily quotas of a volume tier: the fan count it starts at and the items per day of each

@@ -130,7 +130,14 @@ export const vaultServes = (spec: SendTypeSpec, vault: Vault | null): boolean =>
  */
 export const weekDiversity = (
   keys: ReadonlyArray<SendTypeKey>,
-): { readonly distinct: number; readonly revenue: number; readonly engagement: number } => {
+): {
+  /** Distinct send types of the week (the minimum is 10). */
+  readonly distinct: number;
+  /** Distinct revenue types among the seed's set of 7 (`REVENUE_VARIETY_TYPES`; the minimum is 5). */
+  readonly revenue: number;
+  /** Distinct engagement types (the minimum is 5). */
+  readonly engagement: number;
+} => {
   const set = new Set(keys);
   let revenue = 0;
   let engagement = 0;
@@ -156,9 +163,13 @@ export const balanceViolations = (
   counts: Readonly<Record<Category, number>>,
   policy: Pick<SchedulePolicy, 'validation'>,
 ): ReadonlyArray<{
+  /** The category whose share breaks its bound. */
   readonly category: Category;
+  /** `min` for a share below its minimum (revenue, engagement), `max` for one above its maximum (retention). */
   readonly kind: 'min' | 'max';
+  /** The bound broken, a share 0-1 (`policy.validation.revenueMinShare`...). */
   readonly bound: number;
+  /** The category's actual share of the items, 0-1. */
   readonly share: number;
 }> => {
   const total = counts.revenue + counts.engagement + counts.retention;

@@ -153,17 +153,23 @@ export interface Vault {
  * @category model
  */
 export interface MassMessage {
+  /** The creator who sent the message. */
   readonly creatorId: string;
-  /** ISO instant. */
+  /** When it was sent, a UTC ISO instant. */
   readonly sentAt: string;
+  /** The send type it went out as (deprecated keys such as `ppv_message` are normalized to `ppv_unlock`, 001 §2.4.1). */
   readonly sendTypeKey: SendTypeKey;
   /** Price in USD, `null` for free sends. */
   readonly price: number | null;
+  /** Fans it was delivered to, a whole number >= 0. */
   readonly sent: number;
+  /** Fans who opened it, a whole number >= 0. */
   readonly viewed: number;
+  /** Fans who bought (unlocked) it, a whole number; 0 for a free send. */
   readonly purchased: number;
   /** Earnings in USD. */
   readonly earnings: number;
+  /** The caption sent with it, `null` when it had none or the history does not record it; read for caption freshness and use counts. */
   readonly captionId: string | null;
   /** Text of the caption sent, when the history keeps it (trait detection, 000 task 3.3). */
   readonly captionText?: string | null;
@@ -195,9 +201,13 @@ export interface MassMessage {
  * @category model
  */
 export interface CampaignRecord {
+  /** The campaign sent (`descriptive_wall_campaign`, `bundle_wall_campaign`, `spin_the_wheel_game`, `game_other`; 000 task 3.2). */
   readonly campaignType: CampaignType;
+  /** When it was sent, a UTC ISO instant (000 task 3.2 `scheduled_time`). */
   readonly sentAt: string;
+  /** The game of a game campaign (`spin_the_wheel`, `mystery_box`...; 000 task 3.6), else `null`. */
   readonly gameType: GameType | null;
+  /** Earnings in USD, `null` when not known; the game tracker reads the game campaigns that have it. */
   readonly earnings: number | null;
 }
 
@@ -208,7 +218,9 @@ export interface CampaignRecord {
  * @category model
  */
 export interface HorizonScores {
+  /** Saturation, 0-100: higher means the audience is overexposed (001 §1.3 `saturation_score`). */
   readonly saturationScore: number;
+  /** Opportunity, 0-100: higher means more revenue potential (001 §1.3 `opportunity_score`). */
   readonly opportunityScore: number;
 }
 
@@ -219,9 +231,16 @@ export interface HorizonScores {
  * @category model
  */
 export interface PerformanceTrends {
+  /**
+   * The scores per tracking horizon (001 §1.2.1 multi-horizon fusion, `get_performance_trends`
+   * periods); a horizon absent or `null` has no tracked data and is left out of the fusion.
+   */
   readonly horizons: {
+    /** Scores over the last 7 days, `null` or absent when not tracked. */
     readonly '7d'?: HorizonScores | null;
+    /** Scores over the last 14 days (the period seed 002 reads), `null` or absent when not tracked. */
     readonly '14d'?: HorizonScores | null;
+    /** Scores over the last 30 days, `null` or absent when not tracked. */
     readonly '30d'?: HorizonScores | null;
   };
   /** Revenue change in percent over the period (-100..), `null` when unknown (002). */
@@ -247,7 +266,9 @@ export type ContentRankTier = 'TOP' | 'MID' | 'LOW' | 'AVOID';
  * @category model
  */
 export interface ContentTypeRanking {
+  /** The content type key ranked (`solo`, `boy_girl`...), as in the vault's `contentTypes`. */
   readonly contentType: string;
+  /** Its tier: `TOP`, `MID`, `LOW` or `AVOID` (never allocated by the content weighting). */
   readonly tier: ContentRankTier;
   /** Optional 0-100 performance score inside the tier. */
   readonly score?: number | null;
@@ -275,10 +296,15 @@ export interface BestTiming {
  * @category model
  */
 export interface Persona {
+  /** The creator's voice (`playful`, `sweet`, `dominant`, `bratty`, `seductive`, `girl_next_door`). */
   readonly tone: 'playful' | 'sweet' | 'dominant' | 'bratty' | 'seductive' | 'girl_next_door';
+  /** How many emojis her captions use; picks the emoji-density band of the persona score (`policy.content.persona.emojiBands`). */
   readonly emojiFrequency: 'none' | 'low' | 'medium' | 'high';
+  /** How much slang her captions use; picks the slang-density band of the persona score (`policy.content.persona.slangBands`). */
   readonly slangLevel: 'none' | 'light' | 'heavy';
+  /** Emojis she uses most; a caption containing one earns the signature points of the persona score. */
   readonly favoriteEmojis: ReadonlyArray<string>;
+  /** Phrases typical of her voice, matched case-insensitively in a caption for the signature points. */
   readonly signaturePhrases: ReadonlyArray<string>;
 }
 
@@ -314,6 +340,7 @@ export type PpvStyle = 'solo' | 'bundle' | 'winner' | 'sextape';
  * @category model
  */
 export interface RecentPattern {
+  /** The 4-style PPV pattern (003 task 2.1), in order. */
   readonly pattern: ReadonlyArray<PpvStyle>;
   /** Local date `YYYY-MM-DD`. */
   readonly startDate: string;
@@ -327,11 +354,15 @@ export interface RecentPattern {
  * @category model
  */
 export interface ContentRotationHint {
+  /** Content type keys to rotate through (`content_types`, e.g. `["b_g", "solo", "toy"]`). */
   readonly contentTypes: ReadonlyArray<string>;
+  /** How they are sequenced (`sequence_type`, e.g. `weighted_random`), `null` when not stored. */
   readonly sequenceType: string | null;
   /** Content type -> weight, 0-1. */
   readonly weights: Readonly<Record<string, number>>;
+  /** Length of one rotation cycle in days (`cycle_length_days`), `null` when not stored. */
   readonly cycleLengthDays: number | null;
+  /** The `avoid_repeat_within` spacing before a content type repeats (004 gives `2` and no unit), `null` when not stored. */
   readonly avoidRepeatWithin: number | null;
 }
 
@@ -345,7 +376,9 @@ export interface ContentRotationHint {
  * @category model
  */
 export interface CreatorRotationState {
+  /** The creator the state belongs to (the row's primary key). */
   readonly creatorId: string;
+  /** The state machine's state (003 `RotationState`; 004's `active`/`paused` read as `pattern_active`). */
   readonly currentState: RotationState;
   /** `004`'s `paused`: the pattern is kept and does not rotate. */
   readonly paused: boolean;
@@ -389,11 +422,13 @@ export interface ScheduleOptions {
  * @category model
  */
 export interface ScheduleInputs {
+  /** The creator to build the week for; `getCreatorProfile` is asked by it (`CREATOR_NOT_FOUND` when it answers `null`). */
   readonly creatorId: string;
   /** First local date of the 7-day week, `YYYY-MM-DD`. */
   readonly weekStart: string;
   /** Seed of every random choice; the same inputs and seed give the same schedule. */
   readonly seed: number | string;
+  /** Caller options (next-day follow-ups, confidence override, save, prediction tracking); each defaults to `false`. */
   readonly options?: ScheduleOptions;
   /** Overrides of the default policy, merged and checked by `resolvePolicy`. */
   readonly policy?: PolicyOverrides;
@@ -418,11 +453,18 @@ export interface VariationMetadata {
   readonly timeShift: number;
   /** Jitter in minutes, -7..+8 (003 task 2.6). */
   readonly jitter: number;
+  /** The day's allocation strategy (`revenue_focus`, `engagement_burst`, `balanced_standard`, `variety_max`, `storytelling`; 001 §2.3). */
   readonly dailyStrategy: string;
   /** The day's rotated prime hours (001 §5.2). */
   readonly primeHoursUsed: ReadonlyArray<number>;
   /** Whether a rule moved the item away from its preferred slot. */
   readonly timeAdjusted: boolean;
+  /**
+   * Why the time was moved, `null` when `timeAdjusted` is `false`: `moved_next_day`,
+   * `avoid_hours_relaxed`, `spacing_relaxed`, `no_preferred_slot_available`,
+   * `preferred_slot_taken`, `same_style` (the 003 same-style repair), or for a follow-up the
+   * comma-separated reasons its sampled delay was refused.
+   */
   readonly adjustmentReason: string | null;
   /** Whether no preferred slot was available (001 §5.3 fallback). */
   readonly fallbackUsed: boolean;
@@ -449,11 +491,17 @@ export interface VariationMetadata {
  * @category model
  */
 export interface CaptionReason {
+  /** Where the caption came from: `pool`, `generic`, `followup_pool` or `manual` (see above). */
   readonly source: 'pool' | 'generic' | 'followup_pool' | 'manual';
+  /** Index in `policy.content.degradationChain` (0 = strictest), `null` for `generic`, `followup_pool` and `manual`. */
   readonly level: number | null;
+  /** The freshness threshold of that level, 0-100, `null` without a level. */
   readonly minFreshness: number | null;
+  /** The performance threshold of that level, 0-100, `null` without a level. */
   readonly minPerformance: number | null;
+  /** How many candidates were ranked for the slot, a whole number >= 0. */
   readonly candidates: number;
+  /** The chosen caption's score parts and composite, 0-100 each; `null` without a caption or for a follow-up caption. */
   readonly scores: CaptionScores | null;
 }
 
@@ -470,10 +518,15 @@ export interface CaptionReason {
  * @category model
  */
 export interface PriceReason {
+  /** The policy's default price of the send type, USD. */
   readonly defaultPrice: number;
+  /** Median price the creator charged for the send type, USD; `null` with fewer than `policy.pricing.minHistoryPrices` priced sends. */
   readonly historyMedian: number | null;
+  /** How many priced sends of the send type the median is over, a whole number >= 0. */
   readonly historyPrices: number;
+  /** The volume confidence, 0-1, that moves the default toward the median (001 consumption rule 4). */
   readonly confidence: number;
+  /** Whether the price was clamped to the policy's price range. */
   readonly clamped: boolean;
 }
 
@@ -490,8 +543,11 @@ export interface PriceReason {
  * @category model
  */
 export interface TargetReason {
+  /** The audience target the send type asks for (001 §4.2). */
   readonly sendTypeTarget: TargetKey;
+  /** The channel the send type asks for (001 §4.4). */
   readonly sendTypeChannel: ChannelKey;
+  /** The fallbacks taken, in order; empty when the item kept its send type's target and channel. */
   readonly fallbacks: ReadonlyArray<
     'target_not_applicable' | 'channel_switched' | 'channel_incompatible'
   >;
@@ -508,8 +564,11 @@ export interface TargetReason {
  * @category model
  */
 export interface ItemReasons {
+  /** Where the caption came from and how it ranked (phase 3, or phase 6 for a follow-up). */
   readonly caption: CaptionReason;
+  /** How the price was set (phase 7a), `null` for a send without a price (follow-ups and send types the policy gives no price). */
   readonly price: PriceReason | null;
+  /** The send type's target and channel and the fallbacks taken (phase 4). */
   readonly target: TargetReason;
 }
 
@@ -530,30 +589,43 @@ export interface ScheduleItem {
   readonly scheduledTime: string;
   /** The same moment as a UTC ISO instant. */
   readonly scheduledAt: string;
+  /** The send type (`ppv_unlock`, `bump_normal`...; 001 §1.4), `ppv_followup` for a follow-up. */
   readonly sendTypeKey: SendTypeKey;
+  /** Its category: `revenue`, `engagement` or `retention` (001 §1.4). */
   readonly category: Category;
+  /** The channel it is sent on (`mass_message`, `wall_post`...; 001 §4.4). */
   readonly channelKey: ChannelKey;
+  /** The audience targeted (`all_active`, `renew_off`...; 001 §4.1); a follow-up targets its parent's non-buyers (001 §6.5). */
   readonly targetKey: TargetKey;
   /** `null` when `needsCaption`. */
   readonly captionId: string | null;
   /** `MANUAL_REQUIRED` when `needsCaption`. */
   readonly captionText: string;
+  /** The content type sent (`solo`, `boy_girl`...; a vault content type key), `null` for a send without content, without a vault, or when the vault has none of its media kind (001 §3.3). */
   readonly contentTypeId: string | null;
+  /** The media kind sent: `video`, `picture`, `gif` or `none` (the send type's, 001 §1.5; `none` for follow-ups). */
   readonly mediaType: MediaType;
+  /** Whether the send needs a flyer (the send type's rule, 001 §1.5); `false` for follow-ups. */
   readonly flyerRequired: boolean;
   /** USD, `null` for sends without a price. */
   readonly suggestedPrice: number | null;
   /** 1 = first of its category that day. */
   readonly priority: number;
+  /** Whether it is a follow-up generated in phase 6 (`ppv_followup`, 001 §6). */
   readonly isFollowUp: boolean;
+  /** A follow-up's parent `slotId`, or a link drop's parent campaign slot (003 task 2.4), else `null`. */
   readonly parentItemId: string | null;
   /** Minutes after the parent, follow-ups only (15-45). */
   readonly followupDelayMinutes: number | null;
   /** UTC ISO instant, `null` when the send does not expire. */
   readonly expiresAt: string | null;
+  /** The day's allocation strategy (`revenue_focus`, `engagement_burst`, `balanced_standard`, `variety_max`, `storytelling`; 001 §2.3). */
   readonly strategyUsed: string;
+  /** The strategy's flavor emphasis (`bundle_flash_vip`, `even_distribution`...; 001 §2.3 "Strategy flavor mapping"). */
   readonly flavorEmphasis: string;
+  /** How the time was built: base hour, shift, jitter, prime hours, adjustments (001 §5.3 "Variation Metadata Tracking"). */
   readonly variationMetadata: VariationMetadata;
+  /** Whether no caption was found and one must be written: `captionId` is then `null` and `captionText` `MANUAL_REQUIRED` (RULINGS "shortage"). */
   readonly needsCaption: boolean;
   /**
    * The PPV style from the rotation pattern (`ppv_unlock`, `ppv_wall`), `bundle` for the bundle

@@ -67,6 +67,20 @@ const byTime = (a: TimedSlot, b: TimedSlot): number =>
  *
  * Source: seed 001 §6; seed 003 task 2.3; seed 000 gap 5.1, task 3.4; RULINGS "Follow-ups".
  *
+ * @example
+ * import { generateFollowups } from 'eros-schedule';
+ *
+ * // `ctx` and `data` as in `trackVolume`'s example; `timing` (phase 5) and `content` (phase 3)
+ * const withFollowups = generateFollowups(
+ *   ctx,
+ *   data.loaded,
+ *   timing,
+ *   content.followupCandidates,
+ *   content.usedCaptionIds,
+ * );
+ * withFollowups.followupsGenerated; // 13
+ * withFollowups.slots.filter((s) => s.isFollowUp).map((s) => s.followupDelayMinutes); // each 15-45
+ *
  * @since 0.1.0
  * @category followups
  */

@@ -35,10 +35,15 @@ import {
  * @category followups
  */
 export interface FollowupLimitItem extends FollowupPriorityInputs {
+  /** The caller's name for the record, reported back. */
   readonly id: string;
+  /** The local date `YYYY-MM-DD` it counts against (the parent's local date). */
   readonly date: string;
+  /** A precomputed priority (0-1, higher first); when it is a number the seed's inputs are not read. */
   readonly priority?: number;
+  /** The parent's send instant, UTC epoch minutes; with a reference it gives the hours since the parent. */
   readonly parentEpochMinute?: number;
+  /** This record's reference time, UTC epoch minutes (else `options.referenceEpochMinute`). */
   readonly referenceEpochMinute?: number;
 }
 
@@ -57,8 +62,14 @@ export interface FollowupLimitItem extends FollowupPriorityInputs {
  * @category followups
  */
 export interface DailyFollowupLimitOptions {
+  /**
+   * Follow-ups kept per date (default `policy.followups.maxPerDay`, 4; 000 task 3.4
+   * `MAX_FOLLOWUPS_PER_DAY`). Rounded down; below 0 or NaN keeps none; `Infinity` keeps all.
+   */
   readonly maxPerDay?: number;
+  /** Weights and normalisers of the priority (default `DEFAULT_POLICY`). */
   readonly policy?: SchedulePolicy;
+  /** The reference time, UTC epoch minutes, of records that give `parentEpochMinute` without their own. */
   readonly referenceEpochMinute?: number;
 }
 
@@ -78,14 +89,23 @@ export interface DailyFollowupLimitOptions {
  * @category followups
  */
 export interface RemovedFollowup<A> {
+  /** The removed record, untouched. */
   readonly item: A;
+  /** The record's `id`. */
   readonly id: string;
+  /** The local date `YYYY-MM-DD` it counted against. */
   readonly date: string;
+  /** Always `daily_followup_limit`: more than `maxPerDay` on `date`. */
   readonly reason: 'daily_followup_limit';
+  /** The priority it was ranked by (0-1; NaN ranks last). */
   readonly priority: number;
+  /** The priority's parts, `null` when the priority was precomputed. */
   readonly scores: FollowupPriorityScores | null;
+  /** Its place among the date's follow-ups, 1 = highest priority (always > `maxPerDay`). */
   readonly rank: number;
+  /** The limit applied (after rounding). */
   readonly maxPerDay: number;
+  /** The parent's estimated revenue as given, USD; `null` when not given (000 task 3.4 `parent_revenue`). */
   readonly parentEstimatedRevenue: number | null;
 }
 
@@ -98,9 +118,13 @@ export interface RemovedFollowup<A> {
  * @category followups
  */
 export interface FollowupDayCount {
+  /** The local date `YYYY-MM-DD`. */
   readonly date: string;
+  /** Records given for the date. */
   readonly candidates: number;
+  /** Records kept, `min(candidates, maxPerDay)` (000 task 3.4 `followup_count`). */
   readonly kept: number;
+  /** Records removed, `candidates - kept` (000 task 3.4 `removed_count`). */
   readonly removed: number;
 }
 
@@ -121,10 +145,15 @@ export interface FollowupDayCount {
  * @category followups
  */
 export interface DailyFollowupLimitResult<A> {
+  /** The records kept, in input order. */
   readonly kept: ReadonlyArray<A>;
+  /** The records removed, by date (ascending), then by rank. */
   readonly removed: ReadonlyArray<RemovedFollowup<A>>;
+  /** The counts per date, dates ascending. */
   readonly days: ReadonlyArray<FollowupDayCount>;
+  /** The limit applied (after rounding). */
   readonly maxPerDay: number;
+  /** Whether anything was removed (000 task 3.4 `modified`). */
   readonly modified: boolean;
 }
 

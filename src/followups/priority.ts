@@ -27,9 +27,13 @@ import type { MassMessage } from '../domain/types';
  * @category followups
  */
 export interface FollowupPriorityScores {
+  /** The parent's estimated revenue over `revenueNormalizerUsd` ($1000), clamped to 0-1. */
   readonly revenueScore: number;
+  /** `1 - hours since the parent / recencyHorizonHours` (24), clamped to 0-1; 0.5 without hours. */
   readonly recencyScore: number;
+  /** The parent's engagement rate over `engagementNormalizerRate` (20 %), clamped to 0-1; 0.5 without a rate. */
   readonly engagementScore: number;
+  /** The weighted sum with `policy.followups.priorityWeights` (0.50 / 0.30 / 0.20), 0-1. */
   readonly priority: number;
 }
 
@@ -51,8 +55,17 @@ export interface FollowupPriorityScores {
  * @category followups
  */
 export interface FollowupPriorityInputs {
+  /** The parent's estimated revenue, USD; missing scores 0. Source: 000 task 3.4 `parent_estimated_revenue`. */
   readonly parentEstimatedRevenue?: number;
+  /**
+   * Hours from the parent's send to the caller's reference time (never the wall clock); missing
+   * or `null` scores `policy.followups.neutralRecencyScore` (0.5).
+   */
   readonly hoursSinceParent?: number | null;
+  /**
+   * Purchases / views of the parent, 0-1 (0.20 = 20 %); missing or `null` scores
+   * `policy.followups.neutralEngagementScore` (0.5).
+   */
   readonly parentEngagementRate?: number | null;
 }
 

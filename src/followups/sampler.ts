@@ -34,12 +34,19 @@ export type FollowupDelayPolicy = Pick<
  * @category followups
  */
 export interface FollowupDelayDistribution {
+  /** Lower truncation point, minutes (`minDelayMinutes`, 15). */
   readonly lower: number;
+  /** Upper truncation point, minutes (`maxDelayMinutes`, 45). */
   readonly upper: number;
+  /** Mean of the continuous truncated distribution, minutes. */
   readonly mean: number;
+  /** Density of the continuous delay at `x` minutes (0 outside `[lower, upper]`). */
   readonly pdf: (x: number) => number;
+  /** `P(delay <= x)` for the continuous delay (0 below `lower`, 1 above `upper`). */
   readonly cdf: (x: number) => number;
+  /** `P(delay <= k)` for the whole-minute delay `sampleFollowupDelay` returns. */
   readonly roundedCdf: (k: number) => number;
+  /** Quantile of the continuous delay, minutes, for `p` in [0, 1] (clamped). */
   readonly inv: (p: number) => number;
 }
 

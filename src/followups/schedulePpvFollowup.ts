@@ -135,9 +135,13 @@ export const searchFollowupDelay = (s: DelaySearch): DelaySearchResult => {
  * @category followups
  */
 export interface PpvFollowupParent {
+  /** The parent PPV's slot id (named in errors). */
   readonly slotId: string;
+  /** The parent's local date `YYYY-MM-DD` in `timeZone`. */
   readonly scheduledDate: string;
+  /** The parent's local clock time `HH:mm` or `HH:mm:ss`; it must exist on that date (not in a DST gap). */
   readonly scheduledTime: string;
+  /** IANA time zone of the parent's local date and time (`America/New_York`). */
   readonly timeZone: string;
 }
 
@@ -156,10 +160,25 @@ export interface PpvFollowupParent {
  * @category followups
  */
 export interface PpvFollowupOptions {
+  /** The seed of the draw (a finite number or a non-empty string). */
   readonly seed: string | number;
+  /** Part of the seed, as in 003 task 2.3 (default `''`). */
   readonly creatorId?: string;
+  /**
+   * The follow-up may cross midnight when the parent's day has no room left (default `false`;
+   * 003 task 2.8 `multi_timezone_audience`, see `allowNextDayFor`).
+   */
   readonly allowNextDay?: boolean;
-  readonly window?: { readonly minMinutes: number; readonly maxMinutes: number };
+  /**
+   * Minutes after the parent, both ends included (default `policy.followups` 15-45; a creator's
+   * window comes from `followupWindowFor`).
+   */
+  readonly window?: {
+    /** Shortest delay, minutes after the parent (1-1440). */
+    readonly minMinutes: number;
+    /** Longest delay, minutes after the parent (1-1440, at least a whole minute above `minMinutes`). */
+    readonly maxMinutes: number;
+  };
 }
 
 /**
@@ -179,12 +198,22 @@ export interface PpvFollowupOptions {
  * @category followups
  */
 export interface PpvFollowup {
+  /** Local date `YYYY-MM-DD` in the parent's zone. */
   readonly scheduledDate: string;
+  /** Local clock time `HH:mm:ss` in the parent's zone (the seconds are the parent's). */
   readonly scheduledTime: string;
+  /** UTC ISO instant, exactly the parent's instant + `delayMinutes`. */
   readonly scheduledAt: string;
+  /** Whole minutes after the parent, inside the window. */
   readonly delayMinutes: number;
+  /** The seeded draw, minutes, before the round-minute and midnight rules moved it. */
   readonly sampledDelayMinutes: number;
+  /** The follow-up is on a later local date than the parent (only with `allowNextDay`). */
   readonly crossedMidnight: boolean;
+  /**
+   * `early` under `policy.timingProfile.earlyBelowMinutes` (20), `late` over `lateAboveMinutes`
+   * (40), else `optimal`. Source: 003 task 2.2b `window_position`.
+   */
   readonly windowPosition: 'early' | 'optimal' | 'late';
 }
 
@@ -204,22 +233,35 @@ export interface PpvFollowup {
  */
 export type PpvFollowupError =
   | {
+      /** An argument is not what the function accepts. */
       readonly code: 'invalid_input';
+      /** The input at fault (`parent.timeZone`, `options.window.maxMinutes`, ...). */
       readonly field: string;
+      /** What the field must be, for people. */
       readonly expected: string;
+      /** A short, safe rendering of the value received. */
       readonly received: string;
     }
   | {
+      /** Too little of the parent's day remains and `allowNextDay` is not set (dropped, never moved to 08:00). */
       readonly code: 'late_night_followup';
+      /** The parent PPV's slot id. */
       readonly parentSlotId: string;
+      /** The parent's local clock time `HH:mm`. */
       readonly parentTime: string;
+      /** Local clock minutes between the parent and `latestMinuteOfDay` (23:59), at least 0. */
       readonly minutesLeft: number;
+      /** The window's shortest delay, minutes, that did not fit. */
       readonly minMinutes: number;
     }
   | {
+      /** Every whole minute of the window falls on a round minute (a window narrower than 2 minutes). */
       readonly code: 'no_valid_delay';
+      /** The parent PPV's slot id. */
       readonly parentSlotId: string;
+      /** The window's shortest delay, minutes after the parent. */
       readonly minMinutes: number;
+      /** The window's longest delay, minutes after the parent. */
       readonly maxMinutes: number;
     };
 

@@ -23,6 +23,7 @@ import type { RowIssue } from './types';
  * @category import
  */
 export interface CaptionFacts {
+  /** The caption text as the file holds it. */
   readonly text: string;
   /** The bump bank's `LengthCat` (`Short`, `Medium`, `Long`, `XL`); `''` elsewhere. */
   readonly lengthClass: string;
@@ -40,9 +41,11 @@ export interface CaptionFacts {
  * @category import
  */
 export interface CaptionRule {
+  /** The caption type given when `test` holds (001 §3.2). */
   readonly captionType: CaptionType;
   /** The rule in words. */
   readonly when: string;
+  /** Whether the rule holds for a caption; pure, never throws. */
   readonly test: (c: CaptionFacts) => boolean;
 }
 

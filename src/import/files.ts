@@ -19,9 +19,13 @@
  * @category import
  */
 export interface ImportedFile {
+  /** The file's name in the export (`creator_stats_week.csv`), the key of `ExportFiles`. */
   readonly file: string;
+  /** Whether the import fails without it (`missing_required_file`). */
   readonly required: boolean;
+  /** Header names it must have; empty for a file with no required column (`content_types.json`). */
   readonly columns: ReadonlyArray<string>;
+  /** For people: what the file holds and what the importer takes from it. */
   readonly what: string;
 }
 

@@ -29,10 +29,15 @@ import type { ImportError } from './types';
  * @category import
  */
 export interface CreatorSettings {
+  /** IANA time-zone name the creator's plans are made in (`America/New_York`); a per-creator value wins over the row's `snapshot_tz`. */
   readonly timezone?: string;
+  /** `nude | non_nude | porno` (000 task 3.1), a row of the bump matrix. */
   readonly contentPageType?: ContentPageType;
+  /** `gfe | commercial | personalized` (000 task 3.1). */
   readonly subType?: SubType;
+  /** Performance tier, a whole number 1 (top) to 5 (001 §1.1). */
   readonly performanceTier?: number;
+  /** `paid` or `free` subscription page (001 §1.1); a per-creator value wins over what the export's row suggests. */
   readonly pageType?: PageType;
 }
 
@@ -46,7 +51,9 @@ export interface CreatorSettings {
  * @category import
  */
 export interface AgencySettings {
+  /** Values for every creator, used where the export and the creator's own settings give none. */
   readonly defaults?: CreatorSettings;
+  /** Per-creator values by creator id; each wins over `defaults`. */
   readonly creators?: Readonly<Record<string, CreatorSettings>>;
 }
 
@@ -124,11 +131,17 @@ export const decodeAgencySettings = (json: unknown): E.Either<ImportError, Agenc
  * @category import
  */
 export const BUILT_IN_DEFAULTS: Readonly<{
+  /** `America/New_York`: the agency's exports are US Eastern wall clock (real-data README). */
   readonly timezone: string;
+  /** `nude`: the bump-matrix row the volume engine itself falls back to (000 task 3.1). */
   readonly contentPageType: ContentPageType;
+  /** `gfe`: the same fallback row (000 task 3.1). */
   readonly subType: SubType;
+  /** 3: the middle of 001 §1.1's 1-5 (the tier is carried, not used). */
   readonly performanceTier: number;
+  /** `free`: 30 of the 40 creators of the real-data export are free pages. */
   readonly pageType: PageType;
+  /** 0 active fans: the smallest volume tier (001 §1.2). */
   readonly fanCount: number;
 }> = Object.freeze({
   // README "mass_messages_week.csv": the agency's exports are US Eastern wall clock.

@@ -51,9 +51,13 @@ export type AssumedField =
  * @category import
  */
 export interface AssumedDefault {
+  /** The creator whose profile field was filled, `null` for `messageTimezone` (the agency's). */
   readonly creatorId: string | null;
+  /** The field filled (`timezone`, `pageType`, `fanCount`...). */
   readonly field: AssumedField;
+  /** The value used: an IANA zone, a page type, a tier 1-5, a fan count... */
   readonly value: string | number;
+  /** Where it came from: the settings' `defaults` or `BUILT_IN_DEFAULTS`. */
   readonly source: 'settings_default' | 'built_in_default';
 }
 
@@ -70,10 +74,15 @@ export interface AssumedDefault {
  * @category import
  */
 export interface RowIssue {
+  /** The file of the row (`creator_stats_week.csv`...), `settings` for the settings. */
   readonly file: string;
+  /** 1-based line on which the row starts, `null` for the settings. */
   readonly line: number | null;
+  /** The column's header name (a settings path for the settings), `null` for a whole row. */
   readonly column: string | null;
+  /** For people: what was wrong and what the importer did (skipped the row, defaulted the field). */
   readonly message: string;
+  /** The text read, `null` when there is none. */
   readonly value: string | null;
 }
 
@@ -107,9 +116,13 @@ export type ExportGapCode =
  * @category import
  */
 export interface ExportGap {
+  /** What is missing (see `ExportGapCode`). */
   readonly code: ExportGapCode;
+  /** The file concerned (the missing optional file, the unread file, `mass_messages_week.csv`), `null` when the gap is no file's. */
   readonly file: string | null;
+  /** The creator concerned (`no_message_history`, `no_ppv_captions`), `null` for a gap of the whole export. */
   readonly creatorId: string | null;
+  /** For people: the gap and its consequence for the schedules. */
   readonly message: string;
 }
 
@@ -125,16 +138,25 @@ export interface ExportGap {
  * @category import
  */
 export interface AgencyMessage {
+  /** When it was sent, a UTC ISO instant (the export's wall clock read in the message zone). */
   readonly sentAt: string;
+  /** The staff member who sent it (the export's sender column), `null` when blank. */
   readonly sender: string | null;
   /** `sent` or `unsent` as the export says (unsent rows still carry audience counts). */
   readonly status: string;
+  /** `ppv_unlock` when priced, else `bump_normal` (the export names no send type). */
   readonly sendTypeKey: SendTypeKey;
+  /** Price in USD, `null` for a free send (`-` in the export). */
   readonly price: number | null;
+  /** Fans it was sent to, a whole number >= 0. */
   readonly sent: number;
+  /** Fans who viewed it, a whole number >= 0. */
   readonly viewed: number;
+  /** Fans who bought it, a whole number >= 0. */
   readonly purchased: number;
+  /** Earnings in USD. */
   readonly earnings: number;
+  /** The message text, `null` when blank. */
   readonly captionText: string | null;
 }
 
@@ -148,12 +170,17 @@ export interface AgencyMessage {
  * @category import
  */
 export interface AgencyImport {
+  /** The data for `inMemoryPorts`: creators (profiles, vaults), captions, and an empty history. */
   readonly dataset: InMemoryDataset;
+  /** The imported creators' ids, in the order of `creator_stats_week.csv`. */
   readonly creatorIds: ReadonlyArray<string>;
   /** Sorted by `sentAt` (file order among equal instants). */
   readonly agencyMessages: ReadonlyArray<AgencyMessage>;
+  /** Every profile value assumed because the export and the per-creator settings lack it. */
   readonly defaults: ReadonlyArray<AssumedDefault>;
+  /** Every bad value of a row or of the settings; the import went on past each. */
   readonly rowIssues: ReadonlyArray<RowIssue>;
+  /** What the export as a whole does not hold. */
   readonly gaps: ReadonlyArray<ExportGap>;
 }
 
@@ -187,8 +214,17 @@ export type ImportErrorCode =
  * @category import
  */
 export interface ImportError {
+  /** Why the import failed (see `ImportErrorCode`). */
   readonly code: ImportErrorCode;
+  /** The file at fault (missing, unreadable or short of columns), `null` for the settings. */
   readonly file: string | null;
+  /** For people: the failure as a whole. */
   readonly message: string;
-  readonly problems: ReadonlyArray<{ readonly path: string | null; readonly message: string }>;
+  /** One entry per failing settings path or missing column; may be empty (`missing_required_file`). */
+  readonly problems: ReadonlyArray<{
+    /** A settings path or a column name, `null` for the whole value. */
+    readonly path: string | null;
+    /** For people: what is wrong there. */
+    readonly message: string;
+  }>;
 }

@@ -24,6 +24,15 @@ import { pricedWithReason } from './pricing';
  *
  * Source: seed 001 §7.1.
  *
+ * @example
+ * import { assembleItems } from 'eros-schedule';
+ *
+ * // `ctx`, `data` and `volume` as in `trackVolume`'s example; `withFollowups` of phase 6
+ * const items = assembleItems(ctx, data.loaded, volume, withFollowups);
+ * items.length; // 69: the 56 allocated sends and 13 follow-ups
+ * items[0]?.scheduledAt; // '2025-01-20T17:53:00.000Z' (09:53 in Los Angeles)
+ * items.find((i) => i.suggestedPrice !== null)?.suggestedPrice; // 15.99
+ *
  * @since 0.1.0
  * @category pipeline
  */

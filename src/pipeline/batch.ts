@@ -27,8 +27,11 @@ import { buildSchedule } from './buildSchedule';
  * @category pipeline
  */
 export interface BatchEntry {
+  /** 0-based index of the request in `requests`. */
   readonly index: number;
+  /** The request's inputs, as given. */
   readonly inputs: ScheduleInputs;
+  /** The week (`Right`) or why there is none (`Left`, as `buildSchedule` answers). */
   readonly result: E.Either<ScheduleError, ScheduleResult>;
 }
 
@@ -40,8 +43,11 @@ export interface BatchEntry {
  * @category pipeline
  */
 export interface BatchProgress {
+  /** Requests finished so far, this one included (1..`total`). */
   readonly done: number;
+  /** Requests in the batch. */
   readonly total: number;
+  /** The entry that just finished. */
   readonly entry: BatchEntry;
 }
 
@@ -57,7 +63,9 @@ export interface BatchProgress {
  * @category pipeline
  */
 export interface BatchOptions {
+  /** Builds in flight at once, an integer 1-64; default 1. */
   readonly concurrency?: number;
+  /** Called after each request finishes, in finishing order; not called again once it throws. */
   readonly onProgress?: (progress: BatchProgress) => void;
 }
 
@@ -69,7 +77,9 @@ export interface BatchOptions {
  * @category pipeline
  */
 export interface BatchResult {
+  /** One entry per request, in request order. */
   readonly entries: ReadonlyArray<BatchEntry>;
+  /** Whether `onProgress` threw (it was then no longer called). */
   readonly progressFailed: boolean;
 }
 

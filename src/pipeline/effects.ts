@@ -38,6 +38,24 @@ import type { Loaded } from './load';
  *
  * Source: seed 001 §1.2.1 module 8, "Volume Configuration Degradation".
  *
+ * @example
+ * import { DEFAULT_POLICY, type PhaseContext, trackVolume, weekDatesFrom } from 'eros-schedule';
+ *
+ * // `ports`, `trace` and `data` (the `Loaded` of phase 1) as in `loadCreatorData`'s example
+ * const ctx: PhaseContext = {
+ *   creator: data.creator,
+ *   weekDates: weekDatesFrom('2025-01-20'),
+ *   seed: '7',
+ *   options: { allowNextDayFollowups: false, manualConfidenceOverride: false, save: false, trackPrediction: false },
+ *   policy: DEFAULT_POLICY,
+ * };
+ * const step = await trackVolume(ctx, data, trace)(ports)();
+ * if (step._tag === 'Right') {
+ *   step.right.volume.weeklyTotal; // 56 items in the week
+ *   step.right.volume.confidenceScore; // 0.95
+ *   step.right.issues; // []: no degradation level was needed
+ * }
+ *
  * @since 0.1.0
  * @category pipeline
  */
@@ -49,7 +67,12 @@ export const trackVolume =
   ): RTE.ReaderTaskEither<
     SchedulePorts,
     ScheduleError,
-    { readonly volume: VolumeResult; readonly issues: ReadonlyArray<Issue> }
+    {
+      /** The week's volume, with `predictionId` and `prediction_tracked` / `prediction_failed` when a prediction was tracked. */
+      readonly volume: VolumeResult;
+      /** What the steps reported: `volume_degraded` (a degradation level was used), `port_failed` (the prediction port). */
+      readonly issues: ReadonlyArray<Issue>;
+    }
   > =>
   (ports) => {
     const asOf = ctx.weekDates[0] ?? '';
@@ -276,7 +299,12 @@ export const saveWeek =
     trace: Trace,
   ): RT.ReaderTask<
     SchedulePorts,
-    { readonly save: SaveOutcome; readonly issues: ReadonlyArray<Issue> }
+    {
+      /** What the save did: its status, template id, idempotency key, saga status and log. */
+      readonly save: SaveOutcome;
+      /** What the save reported (`save_refused`, `save_duplicate`, `save_failed`, `compensation_failed`...), for the validation report. */
+      readonly issues: ReadonlyArray<Issue>;
+    }
   > =>
   (ports) =>
   async () => {

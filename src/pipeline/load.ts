@@ -43,7 +43,9 @@ import { CreatorTimingProfileC } from '../timing/profile';
  * @category pipeline
  */
 export interface Loaded {
+  /** The creator's decoded profile (`getCreatorProfile`, 001 §1.1). */
   readonly creator: CreatorProfile;
+  /** Everything else phase 1 read, with the seed's fallbacks applied and its issues. */
   readonly loaded: LoadedData;
   /** Usable captions per send type for the caption-pool check, `null` when the port does not count. */
   readonly usableCaptions: Readonly<Partial<Record<SendTypeKey, number>>> | null;
@@ -75,6 +77,18 @@ const NO_OUTCOMES: readonly [null, ReadonlyArray<Issue>] = [null, []];
  * failing paths in its reason) and no current pins.
  *
  * Source: seed 001 §1.1-§1.6 and its phase 1 recovery procedures.
+ *
+ * @example
+ * import { DEFAULT_POLICY, inMemoryPorts, loadCreatorData, newTrace } from 'eros-schedule';
+ * import { generateDemoAgency } from 'eros-schedule/demo';
+ *
+ * const ports = inMemoryPorts(generateDemoAgency(42));
+ * const trace = newTrace(undefined);
+ * const loaded = await loadCreatorData('creator_04', '2025-01-20', DEFAULT_POLICY, trace)(ports)();
+ * if (loaded._tag === 'Left') throw new Error(loaded.left.message); // CREATOR_NOT_FOUND, PORT_FAILURE...
+ * const data = loaded.right;
+ * data.creator.timezone; // 'America/Los_Angeles'
+ * data.loaded.issues.map((i) => i.code); // ['trends_missing']: no tracked trends, scores from history
  *
  * @since 0.1.0
  * @category pipeline

@@ -75,7 +75,12 @@ export const planWeekPins = (
   ctx: PhaseContext,
   loaded: LoadedData,
   items: ReadonlyArray<ScheduleItem>,
-): { readonly pins: PinReport; readonly issues: ReadonlyArray<Issue> } => {
+): {
+  /** The week's pin report (`ScheduleResult.pins`). */
+  readonly pins: PinReport;
+  /** The plan's issues (`pin_skipped`, `pin_evicted`, `pin_over_limit`, `pin_candidate_invalid`). */
+  readonly issues: ReadonlyArray<Issue>;
+} => {
   const zone = ctx.creator.timezone;
   const first = ctx.weekDates[0] ?? '1970-01-05';
   const last = ctx.weekDates[ctx.weekDates.length - 1] ?? first;

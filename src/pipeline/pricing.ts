@@ -46,7 +46,12 @@ export const pricedWithReason = (
   history: ReadonlyArray<MassMessage>,
   confidence: number,
   policy: SchedulePolicy = DEFAULT_POLICY,
-): { readonly price: number; readonly reason: PriceReason } | null => {
+): {
+  /** The suggested price in USD, ending in .99 (`17.99`). */
+  readonly price: number;
+  /** How the price was reached (`ItemReasons.price`). */
+  readonly reason: PriceReason;
+} | null => {
   const base = defaultPriceOf(sendTypeKey, policy);
   if (base === null || SEND_TYPES[sendTypeKey].generatedBy !== 'allocation') return null;
   const prices = history

@@ -13,8 +13,18 @@ import { buildSchedule } from './buildSchedule';
  * @category pipeline
  */
 export type RunScheduleResult =
-  | { readonly ok: true; readonly value: ScheduleResult }
-  | { readonly ok: false; readonly error: ScheduleError };
+  | {
+      /** `true`: the week was built. */
+      readonly ok: true;
+      /** The week, as `buildSchedule`'s `Right`. */
+      readonly value: ScheduleResult;
+    }
+  | {
+      /** `false`: no week could be built. */
+      readonly ok: false;
+      /** Why: `buildSchedule`'s `Left` (`code`, `message`, `issues`). */
+      readonly error: ScheduleError;
+    };
 
 /**
  * `buildSchedule(inputs)(ports)()` as a Promise of a plain tagged result

@@ -27,12 +27,17 @@ import type { CreatorTimingProfileWire } from '../timing/profile';
  * @category ports
  */
 export interface InMemoryDataset {
+  /** Every creator's profile (001 §1.1), served by `getCreatorProfile`; `creatorId`s are unique. */
   readonly creators: ReadonlyArray<CreatorProfile>;
+  /** Tracked performance trends per creator (001 §1.3), served by `getPerformanceTrends`; without an entry the scores come from history or are neutral. */
   readonly trends?: Readonly<Record<string, PerformanceTrends>>;
   /** Every creator's mass-message history, any order. */
   readonly history: ReadonlyArray<MassMessage>;
+  /** Vault availability per creator (001 §1.5), served by `getVaultAvailability`; without an entry all content is assumed available. */
   readonly vaults?: Readonly<Record<string, Vault>>;
+  /** Best timing per creator (001 §1.6), served by `getBestTiming`; without an entry generic peak hours are used. */
   readonly timing?: Readonly<Record<string, BestTiming>>;
+  /** Persona profiles per creator (`get_persona_profile`), served by `getPersonaProfile`; without an entry the persona score is neutral. */
   readonly personas?: Readonly<Record<string, Persona>>;
   /** The universal caption bank (001 §3.0). */
   readonly captions: ReadonlyArray<CaptionRecord>;

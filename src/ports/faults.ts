@@ -40,6 +40,7 @@ export type { PortFaultKind } from '../domain/audit';
 export interface PortError {
   /** The port's name in `SchedulePorts` (`getCaptionCandidates`, `saveSchedule`, ...). */
   readonly port: string;
+  /** How it failed: `threw`, `rejected`, `left`, `malformed`, `decode`, `timeout`, `circuit_open` or `missing`. */
   readonly kind: PortFaultKind;
   /** Plain-language description; never empty. */
   readonly message: string;

@@ -41,6 +41,7 @@ import type { PortFailure } from './faults';
  * @category ports
  */
 export interface CaptionQuery {
+  /** The creator whose freshness and use counts the captions carry. */
   readonly creatorId: string;
   /** The send type the captions are for; `null` for a generic query (001 §3.5 strategy 2). */
   readonly sendTypeKey: SendTypeKey | null;
@@ -67,8 +68,11 @@ export interface CaptionQuery {
  * @category ports
  */
 export interface SaveScheduleRequest {
+  /** The creator the week is for. */
   readonly creatorId: string;
+  /** First local date of the week, `YYYY-MM-DD`. */
   readonly weekStart: string;
+  /** The whole built week, as `buildSchedule` returns it before the save (`templateId` `null`). */
   readonly result: ScheduleResult;
 }
 
@@ -80,11 +84,15 @@ export interface SaveScheduleRequest {
  * @category ports
  */
 export interface VolumePrediction {
+  /** The creator the prediction is for. */
   readonly creatorId: string;
+  /** First local date of the week, `YYYY-MM-DD`. */
   readonly weekStart: string;
+  /** The week's volume result, without the prediction id the port is about to assign. */
   readonly volume: Omit<VolumeResult, 'predictionId'>;
   /** Revenue items predicted for the week. */
   readonly predictedRevenueItems: number;
+  /** Items of every category predicted for the week (`volume.weeklyTotal`; 004 `volume_predictions`). */
   readonly predictedTotalItems: number;
 }
 
@@ -96,8 +104,16 @@ export interface VolumePrediction {
  * @category ports
  */
 export type RotationSaveAnswer =
-  | { readonly status: 'saved' }
-  | { readonly status: 'conflict'; readonly storedVersion: number | null };
+  | {
+      /** The state was written. */
+      readonly status: 'saved';
+    }
+  | {
+      /** The store holds another version: a concurrent build saved first. */
+      readonly status: 'conflict';
+      /** The version the store holds, `null` when it does not say. */
+      readonly storedVersion: number | null;
+    };
 
 /**
  * What the pipeline reads and may write. Reads that may have nothing return `null` (or `[]`);
@@ -194,9 +210,13 @@ export interface SchedulePorts {
     weekStart: string,
   ) => TaskEither<PortFailure, ReadonlyArray<VolumeAdjustmentOutcomeRecord> | null>;
   /** 001 §7.4 `save_schedule`; returns the template id. */
-  readonly saveSchedule?: (
-    request: SaveScheduleRequest,
-  ) => TaskEither<PortFailure, { readonly templateId: string }>;
+  readonly saveSchedule?: (request: SaveScheduleRequest) => TaskEither<
+    PortFailure,
+    {
+      /** The saved schedule's id in the store, non-empty (`ScheduleResult.templateId`). */
+      readonly templateId: string;
+    }
+  >;
   /**
    * Writes the rotation state after a saved schedule (a step of the save saga). The store must
    * compare versions: it writes only when its stored version equals `expectedVersion` (`null`:
@@ -208,9 +228,13 @@ export interface SchedulePorts {
     expectedVersion: number | null,
   ) => TaskEither<PortFailure, RotationSaveAnswer>;
   /** 001 §1.2.1 module 8; returns the prediction id. */
-  readonly saveVolumePrediction?: (
-    prediction: VolumePrediction,
-  ) => TaskEither<PortFailure, { readonly predictionId: string }>;
+  readonly saveVolumePrediction?: (prediction: VolumePrediction) => TaskEither<
+    PortFailure,
+    {
+      /** The stored prediction's id, non-empty (`VolumeResult.predictionId`). */
+      readonly predictionId: string;
+    }
+  >;
   /** Removes a saved schedule: the compensation of `saveSchedule` when a later save step fails (003 task 2.1b saga). */
   readonly deleteSchedule?: (templateId: string) => TaskEither<PortFailure, void>;
   /** 003 task 2.5b / 004 `timing_idempotency`: the idempotency records of saves. Without it, a save is not guarded. */

@@ -18,6 +18,7 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
  * @category random
  */
 export interface Rng {
+  /** The xoroshiro128+ generator state (pure-rand `getState()`), opaque; never changed in place. */
   readonly state: ReadonlyArray<number>;
 }
 

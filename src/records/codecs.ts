@@ -70,7 +70,12 @@ export const ItemActualC: t.Type<ItemActual, ItemActual, unknown> = t.intersecti
  * @since 0.2.0
  * @category records
  */
-export const OutcomeScoresC = t.type({ saturationScore: ScoreC, opportunityScore: ScoreC });
+export const OutcomeScoresC = t.type({
+  /** Saturation after the week, 0-100 (higher: the audience is overexposed). */
+  saturationScore: ScoreC,
+  /** Opportunity after the week, 0-100 (higher: more revenue potential). */
+  opportunityScore: ScoreC,
+});
 
 const AdjustmentKindC = stringUnion(['saturation', 'opportunity', 'revenue_trend'] as const);
 

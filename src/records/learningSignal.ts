@@ -27,8 +27,11 @@ import type { OutcomeClassification } from './types';
  * @category records
  */
 export interface OutcomeDeltas {
+  /** Percent change of revenue per send against the baseline (`20` = +20 %), `null` when unknown. */
   readonly revenuePerSendChangePct: number | null;
+  /** Outcome saturation score minus input saturation score, points on the 0-100 scale, `null` when unknown. */
   readonly saturationDelta: number | null;
+  /** Outcome opportunity score minus input opportunity score, points on the 0-100 scale, `null` when unknown. */
   readonly opportunityDelta: number | null;
 }
 

@@ -48,13 +48,19 @@ const byKey = <A>(rows: ReadonlyArray<A>, key: (a: A) => string): Map<string, A[
  * @category records
  */
 export interface CircuitBreakerHealthRow {
+  /** The breaker's name (004 `circuit_breaker_state.name`; with `withResilience`, the port it guards). */
   readonly name: string;
+  /** `closed`, `open` or `half_open`. */
   readonly state: BreakerState;
+  /** Consecutive failures since the last success. */
   readonly failureCount: number;
+  /** Consecutive successes since the last failure (what half-open testing counts). */
   readonly successCount: number;
   /** Percent, 0-100. */
   readonly successRatePct: number;
+  /** UTC ISO instant of the most recent failure, `null` when none. */
   readonly lastFailureTime: string | null;
+  /** UTC ISO instant of the most recent success, `null` when none. */
   readonly lastSuccessTime: string | null;
   /** Minutes. */
   readonly minutesInState: number | null;
@@ -181,11 +187,15 @@ export const meanAbsolutePercentageError = (
  * @category records
  */
 export interface PredictionAccuracyRow {
+  /** The creator the predictions are for. */
   readonly creatorId: string;
   /** Local date `YYYY-MM-DD`. */
   readonly weekStartDate: string;
+  /** Measured prediction records of the creator and week. */
   readonly predictions: number;
+  /** Mean predicted revenue sends a day. */
   readonly predictedRevenuePerDay: number;
+  /** Mean actual revenue sends a day, `null` when none is known. */
   readonly actualRevenuePerDay: number | null;
   /** Percent. */
   readonly mape: number | null;
@@ -255,9 +265,11 @@ export const vPredictionAccuracy = (
  * @category records
  */
 export interface PredictionMissRow {
+  /** The creator whose predictions miss. */
   readonly creatorId: string;
   /** Percent. */
   readonly avgError: number;
+  /** How many of the creator's predictions were measured. */
   readonly predictions: number;
 }
 
@@ -312,10 +324,13 @@ export const creatorsWithPredictionMisses = (
  * @category records
  */
 export interface SuboptimalFollowupRow {
+  /** The creator whose follow-ups are off. */
   readonly creatorId: string;
   /** Minutes. */
   readonly avgGap: number;
+  /** Follow-ups outside the optimal 15-45 minute window (004 `is_optimal_window = 0`). */
   readonly suboptimalCount: number;
+  /** Follow-ups counted. */
   readonly followups: number;
 }
 
@@ -379,13 +394,17 @@ export const creatorsWithSuboptimalFollowups = (
  * @category records
  */
 export interface ActiveRotationRow {
+  /** The creator the state belongs to. */
   readonly creatorId: string;
+  /** The state, one of the two in which a pattern is in use. */
   readonly currentState: 'pattern_active' | 'rotation_pending';
+  /** The 4-style PPV pattern in use (003 task 2.1). */
   readonly pattern: CreatorRotationState['pattern'];
   /** Local date `YYYY-MM-DD`. */
   readonly patternStartDate: string;
   /** Calendar days. */
   readonly daysOnPattern: number;
+  /** `004`'s content-type rotation, `null` when not stored. */
   readonly contentRotation: CreatorRotationState['contentRotation'];
   /** Local date `YYYY-MM-DD`, `null` when none. */
   readonly lastScheduledDate: string | null;

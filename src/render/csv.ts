@@ -52,8 +52,11 @@ import type { ScheduleItem } from '../domain/types';
  * @category render
  */
 export interface CsvError {
+  /** The 1-based line of the file the row starts on (the header is line 1). */
   readonly line: number;
+  /** The column's header name, `null` when the problem is not one cell's (wrong field count, broken quote). */
   readonly column: string | null;
+  /** What is wrong, in plain words. */
   readonly message: string;
 }
 
@@ -71,9 +74,16 @@ export interface CsvError {
  * @category render
  */
 export interface CsvOptions {
+  /** When set, a leading `creatorId` column with this value on every row. */
   readonly creatorId?: string;
+  /** When set, a leading `weekStart` column (local date `YYYY-MM-DD`) on every row. */
   readonly weekStart?: string;
+  /** When set, a leading `seed` column with the seed written as text on every row. */
   readonly seed?: number | string;
+  /**
+   * Neutralise formula-like text for spreadsheets (a leading `'`) and start the file with a byte
+   * order mark (default `false`); the file then no longer round-trips exactly.
+   */
   readonly excelSafe?: boolean;
 }
 
@@ -357,9 +367,13 @@ const weekValueOf = (
  * @category render
  */
 export interface CsvSchedule {
+  /** The items read, each decoded with `ScheduleItemC`, in file order. */
   readonly items: ScheduleItem[];
+  /** The `creatorId` column's value, `null` when the file has no such column. */
   readonly creatorId: string | null;
+  /** The `weekStart` column's value (local date `YYYY-MM-DD`), `null` when the file has no such column. */
   readonly weekStart: string | null;
+  /** The `seed` column's value as text, `null` when the file has no such column. */
   readonly seed: string | null;
 }
 

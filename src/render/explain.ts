@@ -37,11 +37,17 @@ import {
  * @category render
  */
 export interface TimeExplanation extends VariationMetadata {
+  /** The item's local date `YYYY-MM-DD` in the creator's zone. */
   readonly scheduledDate: string;
+  /** The item's local time `HH:mm:ss`. */
   readonly scheduledTime: string;
+  /** The same moment as a UTC ISO instant. */
   readonly scheduledAt: string;
+  /** The local date `YYYY-MM-DD` the item was allocated to before it moved to the next day, else `null`. */
   readonly movedFromDate: string | null;
+  /** A follow-up's parent `slotId` (or a link drop's parent campaign slot), else `null`. */
   readonly parentItemId: string | null;
+  /** Minutes after the parent, follow-ups only (15-45); `null` otherwise. */
   readonly followupDelayMinutes: number | null;
 }
 
@@ -54,19 +60,36 @@ export interface TimeExplanation extends VariationMetadata {
  * @category render
  */
 export interface ItemExplanation {
+  /** The slot explained (`YYYY-MM-DD_N`, follow-ups `<parent>_followup`). */
   readonly slotId: string;
+  /** The item as the build answered it. */
   readonly item: ScheduleItem;
+  /** How the item's time was built and whether a rule moved it. */
   readonly time: TimeExplanation;
+  /** Where the caption came from (phase 3 reason), with the caption chosen. */
   readonly caption: CaptionReason & {
+    /** The caption chosen, `null` when `needsCaption`. */
     readonly captionId: string | null;
+    /** Whether no caption was found and one must be written by hand. */
     readonly needsCaption: boolean;
   };
-  readonly price: (PriceReason & { readonly suggestedPrice: number }) | null;
+  /** How the price was set (default, history median, confidence, clamp), `null` for a free send. */
+  readonly price:
+    | (PriceReason & {
+        /** The item's price, USD. */
+        readonly suggestedPrice: number;
+      })
+    | null;
+  /** The target and channel the send type asked for and the fallbacks taken, with what was used. */
   readonly target: TargetReason & {
+    /** The audience the item targets. */
     readonly targetKey: TargetKey;
+    /** The channel the item is sent on. */
     readonly channelKey: ChannelKey;
   };
+  /** The build's issues that name the slot (adjustments, errors, warnings, notes), each once, in report order. */
   readonly issues: ReadonlyArray<Issue>;
+  /** The explanation in plain language, one line per fact. */
   readonly lines: ReadonlyArray<string>;
 }
 
@@ -78,9 +101,13 @@ export interface ItemExplanation {
  * @category render
  */
 export interface SlotNotFound {
+  /** Always `slot_not_found`. */
   readonly code: 'slot_not_found';
+  /** The slot id asked for. */
   readonly slotId: string;
+  /** For people: the slot id, the week start and the creator. */
   readonly message: string;
+  /** Every slot id of the week, in item order. */
   readonly knownSlotIds: ReadonlyArray<string>;
 }
 

@@ -34,10 +34,21 @@ import type { ScheduleItem } from '../domain/types';
  * @category render
  */
 export interface IcsOptions {
+  /** Write every start as a UTC time and no `VTIMEZONE` (default `false`: the creator's zone). */
   readonly utc?: boolean;
+  /**
+   * Minutes before each send a `VALARM` fires (`TRIGGER:-PT15M`); default `null`, and any value
+   * that is not a whole number >= 0, means no alarm.
+   */
   readonly alarmMinutesBefore?: number | null;
+  /** The calendar's `NAME` / `X-WR-CALNAME` (default `<creator>: week of <weekStart>`). */
   readonly calendarName?: string;
+  /** Each event's `DURATION`, minutes (default 15; a value that is not a whole number >= 1 means 15). */
   readonly durationMinutes?: number;
+  /**
+   * The ISO instant every `DTSTAMP` states (the time the file was made); default, and for a value
+   * that is not an instant, the week's first date at midnight UTC.
+   */
   readonly dtstamp?: string;
 }
 

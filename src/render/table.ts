@@ -27,7 +27,9 @@ import { plural, whyNotPassed } from './words';
  * @category render
  */
 export interface TableOptions {
+  /** The most terminal columns a line may take, cells cut to fit (default: as wide as needed; below 41 taken as 41). */
   readonly width?: number;
+  /** ANSI colours for categories, the status, errors and warnings (default `false`: plain text). */
   readonly color?: boolean;
 }
 

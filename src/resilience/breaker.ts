@@ -69,6 +69,7 @@ export type CallOutcome = 'success' | 'failure';
 export interface Breaker {
   /** Its name (`withResilience` names each after its port). */
   readonly name: string;
+  /** `closed` (calls pass), `open` (calls refused) or `half_open` (probe calls pass). */
   readonly state: BreakerState;
   /** Consecutive failures since the last success. */
   readonly failureCount: number;
@@ -76,7 +77,9 @@ export interface Breaker {
   readonly successCount: number;
   /** Probe calls admitted in the current half-open period. */
   readonly halfOpenCalls: number;
+  /** Epoch ms (caller's clock) of the most recent failure, `null` when never. */
   readonly lastFailureTime: number | null;
+  /** Epoch ms (caller's clock) of the most recent success, `null` when never. */
   readonly lastSuccessTime: number | null;
   /** When the state last changed; `null` for a breaker never changed. */
   readonly lastStateChange: number | null;
@@ -139,7 +142,12 @@ export const admit = (
   breaker: Breaker,
   now: number,
   policy: BreakerPolicy = DEFAULT_RESILIENCE_POLICY.breaker,
-): { readonly allowed: boolean; readonly breaker: Breaker } => {
+): {
+  /** Whether the call may go through now. */
+  readonly allowed: boolean;
+  /** The breaker's next value (moved to `half_open`, or with the probe counted). */
+  readonly breaker: Breaker;
+} => {
   let b = breaker;
   if (b.state === 'open') {
     const recovered =
@@ -236,14 +244,19 @@ export const recordFailure = (
  * @category resilience
  */
 export interface CircuitBreakerRecord {
+  /** The breaker's name, the row's primary key (`withResilience`: the port's name). */
   readonly name: string;
+  /** `closed`, `open` or `half_open`. */
   readonly state: BreakerState;
   /** Consecutive failures since the last success. */
   readonly failureCount: number;
   /** Consecutive successes (for half-open testing). */
   readonly successCount: number;
+  /** UTC ISO instant of the most recent failure, `null` when never. */
   readonly lastFailureTime: string | null;
+  /** UTC ISO instant of the most recent success, `null` when never. */
   readonly lastSuccessTime: string | null;
+  /** UTC ISO instant the state last changed, `null` when it never did. */
   readonly lastStateChange: string | null;
 }
 

@@ -20,6 +20,7 @@ import { describeValue, type PortError, portError } from '../ports/faults';
  * @category resilience
  */
 export interface Clock {
+  /** The current instant, epoch milliseconds (a finite number); a throw or any other answer is a fault (`safeNow`). */
   readonly now: () => number;
 }
 
@@ -52,12 +53,15 @@ export type Sleep = (ms: number, signal?: HostAbortSignal) => Promise<void>;
  * @category resilience
  */
 export interface AbortSignalLike {
+  /** Whether the wait is no longer needed (the signal was aborted). */
   readonly aborted: boolean;
+  /** Registers `listener` for the `abort` event (with `once`, it is removed after one call). */
   addEventListener(
     type: 'abort',
     listener: () => void,
     options?: { readonly once?: boolean },
   ): void;
+  /** Removes a listener registered with `addEventListener`. */
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
@@ -72,7 +76,11 @@ export interface AbortSignalLike {
  * @category resilience
  */
 export type HostAbortSignal = typeof globalThis extends {
-  readonly AbortSignal: { readonly prototype: infer S };
+  /** The host's `AbortSignal` constructor, when it declares one. */
+  readonly AbortSignal: {
+    /** Its prototype, whose type is the host's `AbortSignal` instance type. */
+    readonly prototype: infer S;
+  };
 }
   ? S
   : AbortSignalLike;

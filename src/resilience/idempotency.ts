@@ -168,13 +168,19 @@ export type IdempotencyStatus = 'pending' | 'completed' | 'failed';
  * @category resilience
  */
 export interface IdempotencyRecord {
+  /** The operation's `idempotencyKey`, 32 hex characters (004 `operation_key`, the row's key). */
   readonly operationKey: string;
+  /** The operation's name (`save_schedule`; 004 `operation_name`). */
   readonly operationName: string;
+  /** SHA-256 hex digest of the canonical parameters, 64 characters (004 `params_hash`). */
   readonly paramsHash: string;
+  /** `pending`, `completed` or `failed`. */
   readonly status: IdempotencyStatus;
   /** The action's result once `completed`; `null` before. */
   readonly result: unknown | null;
+  /** When the store last wrote the record, an ISO 8601 instant of the store's clock (004 `executed_at`). */
   readonly executedAt: string;
+  /** When the record stops counting (`executedAt` plus the claim's TTL), an ISO 8601 instant (004 `expires_at`). */
   readonly expiresAt: string;
 }
 
@@ -188,9 +194,13 @@ export interface IdempotencyRecord {
  * @category resilience
  */
 export interface IdempotencyClaim {
+  /** The key claimed: `idempotencyKey(operationName, params)`, 32 hex characters. */
   readonly operationKey: string;
+  /** The operation's name (`save_schedule`). */
   readonly operationName: string;
+  /** `paramsHash(params)`, 64 hex characters. */
   readonly paramsHash: string;
+  /** How long the record is remembered, milliseconds, a finite number > 0 (default 60 minutes). */
   readonly ttlMs: number;
 }
 
@@ -233,11 +243,21 @@ export const idempotencyClaim = (
  * @category resilience
  */
 export interface IdempotencyStore {
-  readonly putIfAbsent: (
-    claim: IdempotencyClaim,
-  ) => TaskEither<PortFailure, { readonly stored: boolean; readonly record: IdempotencyRecord }>;
+  /** Atomically stores a `pending` record for the claim unless an unexpired `pending` or `completed` one is there. */
+  readonly putIfAbsent: (claim: IdempotencyClaim) => TaskEither<
+    PortFailure,
+    {
+      /** Whether this call stored the claim (`false`: a record was already there). */
+      readonly stored: boolean;
+      /** The record now under the key: the new `pending` one, or the one already there. */
+      readonly record: IdempotencyRecord;
+    }
+  >;
+  /** Turns the pending record under `key` into `completed` with `result`, renewing its times; answers it. */
   readonly complete: (key: string, result: unknown) => TaskEither<PortFailure, IdempotencyRecord>;
+  /** Removes the record under `key`, so a retry can claim it again (compensation). */
   readonly release: (key: string) => TaskEither<PortFailure, void>;
+  /** Answers once the record under `key` is no longer `pending`: the record, or `null` when released, gone or expired. */
   readonly settled: (key: string) => TaskEither<PortFailure, IdempotencyRecord | null>;
 }
 
@@ -366,7 +386,9 @@ export const inMemoryIdempotencyStore = (deps: { readonly clock: Clock }): Idemp
  * @category resilience
  */
 export interface IdempotencyFault {
+  /** Always `idempotency_fault`: tells the fault from the action's own `Left`. */
   readonly type: 'idempotency_fault';
+  /** Why no answer could be given (see above). */
   readonly reason:
     | 'store_failed'
     | 'action_failed'
@@ -374,9 +396,13 @@ export interface IdempotencyFault {
     | 'unexpected_record'
     | 'contended'
     | 'invalid_claim';
+  /** The claim's operation key; `''` for `invalid_claim`. */
   readonly operationKey: string;
+  /** For people: what went wrong. */
   readonly message: string;
+  /** What failed: the store's `PortError` (`store_failed`, `complete_failed`), what the action threw or answered (`action_failed`), or the claim given (`invalid_claim`). */
   readonly cause?: unknown;
+  /** The action's result that could not be stored (`complete_failed` only). */
   readonly actionResult?: unknown;
 }
 
@@ -504,7 +530,9 @@ const readClaim = (u: unknown): IdempotencyClaim | string => {
  * @category resilience
  */
 export interface IdempotentResult<A> {
+  /** Whether the result came from an earlier run (the action did not run this time). */
   readonly duplicate: boolean;
+  /** The action's result, this run's or the stored one. */
   readonly result: A;
 }
 

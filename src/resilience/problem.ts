@@ -17,7 +17,9 @@ import type { Issue } from '../domain/issues';
  * @category resilience
  */
 export interface ResilienceProblem {
+  /** Path of the value concerned (`resilience.retry.attempts`), `(root)` for the value itself. */
   readonly path: string;
+  /** What is wrong with it (`unknown key`, `expected an integer in 1..10, got 0`). */
   readonly message: string;
 }
 

@@ -80,8 +80,11 @@ export const isRetryable = (e: PortError): boolean =>
  * @category resilience
  */
 export interface RetryScheduled {
+  /** The attempt that failed, 1-based. */
   readonly attempt: number;
+  /** The delay about to be waited before the next attempt, milliseconds. */
   readonly delayMs: number;
+  /** The retryable fault the attempt answered. */
   readonly error: PortError;
 }
 
@@ -94,7 +97,9 @@ export interface RetryScheduled {
  * @category resilience
  */
 export interface RetryOptions {
+  /** Attempts, base delay, growth factor, delay cap and jitter (seed 001 backoff). */
   readonly policy: RetryPolicy;
+  /** The caller's sleep, used for every wait between attempts. */
   readonly sleep: Sleep;
   /** The generator of the jitter (e.g. `rngFrom(seed, port, callIndex)`). */
   readonly rng: Rng;

@@ -54,7 +54,9 @@ export type SagaOutputs = Readonly<Record<string, unknown>>;
 export interface SagaStep<A = unknown> {
   /** Unique within the saga; the key of its output. */
   readonly name: string;
+  /** Does the step, given the outputs of the earlier steps: its output (`Right`) or its failure (`Left`). */
   run(done: SagaOutputs): Promise<E.Either<unknown, A>>;
+  /** Undoes the step, given its own output and the outputs of every completed step; a `Left` is a failed compensation. */
   compensate(output: A, done: SagaOutputs): Promise<E.Either<unknown, void>>;
 }
 
@@ -103,15 +105,25 @@ export type SagaStatus =
  * @category resilience
  */
 export interface SagaLogRecord {
+  /** The saga's id, as the caller named it (the save: `<generationId>:save`; 004 `saga_id`). */
   readonly sagaId: string;
+  /** The creator the saga ran for (004 `creator_id`). */
   readonly creatorId: string;
+  /** The status this record logs the change to. */
   readonly status: SagaStatus;
+  /** Steps completed so far, in run order (004 `steps_completed`). */
   readonly stepsCompleted: ReadonlyArray<string>;
+  /** The step that failed, `null` while none has (004 `failed_step`). */
   readonly failedStep: string | null;
+  /** The failure, described (`<step> failed: <what it said>`), `null` while none (004 `error_message`). */
   readonly errorMessage: string | null;
+  /** One per failed compensation so far: `<step>: <what it said>`. */
   readonly compensationErrors: ReadonlyArray<string>;
+  /** Milliseconds from the start to this record, by the caller's clock; `null` without a usable clock. */
   readonly executionTimeMs: number | null;
+  /** UTC ISO instant the saga started, `null` without a usable clock. */
   readonly startedAt: string | null;
+  /** UTC ISO instant it ended, on the terminal record only; else `null`. */
   readonly completedAt: string | null;
 }
 
@@ -125,6 +137,7 @@ export interface SagaLogRecord {
  * @category resilience
  */
 export interface SagaResult {
+  /** `completed` (every step succeeded), `rolled_back` (a step failed, every compensation succeeded) or `failed` (a compensation failed). */
   readonly status: 'completed' | 'rolled_back' | 'failed';
   /** Steps that completed, in run order (compensated ones included). */
   readonly completedSteps: ReadonlyArray<string>;
@@ -138,6 +151,7 @@ export interface SagaResult {
   readonly compensationErrors: ReadonlyArray<string>;
   /** Outputs of the completed steps, by step name. */
   readonly outputs: SagaOutputs;
+  /** Milliseconds from start to end by the caller's clock, `null` without a usable clock. */
   readonly executionTimeMs: number | null;
   /** One record per status change, in order. */
   readonly log: ReadonlyArray<SagaLogRecord>;

@@ -64,9 +64,13 @@ import { withTimeout } from './timeout';
  * @category resilience
  */
 export interface PortCallInfo {
+  /** The port's name in `SchedulePorts`. */
   readonly port: string;
+  /** Attempts made, retries and breaker refusals included (>= 1). */
   readonly attempts: number;
+  /** `ok`, or the kind of the final fault. */
   readonly outcome: 'ok' | PortFaultKind;
+  /** Milliseconds the call took by the caller's clock, `null` when the clock could not be read at the start or the end. */
   readonly elapsedMs: number | null;
 }
 
@@ -86,32 +90,57 @@ export interface PortCallInfo {
  */
 export type ResilienceEvent =
   | {
+      /** An attempt failed (the breaker's refusals included). */
       readonly type: 'call_failed';
+      /** The port called. */
       readonly port: string;
+      /** The attempt that failed, 1-based. */
       readonly attempt: number;
+      /** The attempt's fault. */
       readonly error: PortError;
     }
   | {
+      /** The failed attempt will be retried. */
       readonly type: 'retry_scheduled';
+      /** The port called. */
       readonly port: string;
+      /** The attempt that failed, 1-based. */
       readonly attempt: number;
+      /** The wait before the next attempt, milliseconds. */
       readonly delayMs: number;
+      /** The retryable fault the attempt answered. */
       readonly error: PortError;
     }
   | {
+      /** The attempt got no answer in time. */
       readonly type: 'call_timed_out';
+      /** The port called. */
       readonly port: string;
+      /** The attempt that timed out, 1-based. */
       readonly attempt: number;
+      /** The timeout it had, milliseconds (`policy.timeoutMs[port]`, else `policy.timeoutMs.default`). */
       readonly timeoutMs: number;
     }
   | {
+      /** The port's circuit breaker changed state. */
       readonly type: 'breaker_transition';
+      /** The port whose breaker it is (the breaker's name). */
       readonly port: string;
+      /** The state before. */
       readonly from: BreakerState;
+      /** The state after. */
       readonly to: BreakerState;
+      /** When, epoch milliseconds of the caller's clock. */
       readonly atMs: number;
     }
-  | { readonly type: 'clock_failed'; readonly port: string; readonly error: PortError };
+  | {
+      /** `clock.now()` failed; the last good reading (or 0) was used instead. */
+      readonly type: 'clock_failed';
+      /** The port whose call read the clock. */
+      readonly port: string;
+      /** The clock's fault (`port: 'clock.now'`). */
+      readonly error: PortError;
+    };
 
 /**
  * Options of `withResilience`.
@@ -163,6 +192,7 @@ export type ResilientPort<F> = F extends (...args: infer P) => TaskEither<unknow
 export type ResilientPorts = {
   readonly [K in keyof SchedulePorts]: ResilientPort<SchedulePorts[K]>;
 } & {
+  /** Every breaker's current state as a seed 004 `circuit_breaker_state` record, sorted by name; store them to restore the breakers later (`ResilienceOptions.breakers`). */
   readonly breakerRecords: () => ReadonlyArray<CircuitBreakerRecord>;
 };
 

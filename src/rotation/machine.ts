@@ -56,9 +56,13 @@ export const VALID_TRANSITIONS: Readonly<Record<RotationState, ReadonlyArray<Rot
  * @category rotation
  */
 export interface InvalidTransition {
+  /** Always `InvalidTransition` (the discriminant). */
   readonly _tag: 'InvalidTransition';
+  /** The state the machine is in. */
   readonly current: RotationState;
+  /** The state asked for, which the table does not allow from `current`. */
   readonly target: RotationState;
+  /** The targets `VALID_TRANSITIONS` allows from `current` (seed 003 "Formal State Machine Definition"). */
   readonly validTargets: ReadonlyArray<RotationState>;
   /** `Cannot transition from initializing to rotating. Valid targets: pattern_active, error`. */
   readonly message: string;

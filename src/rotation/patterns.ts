@@ -64,9 +64,13 @@ export const samePattern = (a: ReadonlyArray<PpvStyle>, b: ReadonlyArray<PpvStyl
  * @category rotation
  */
 export interface RotatedPattern {
+  /** The new pattern. */
   readonly pattern: ReadonlyArray<PpvStyle>;
+  /** The method asked for. */
   readonly requestedMethod: RotationMethod;
+  /** The method used: `new` when reverse or shuffle gave the same pattern. */
   readonly method: RotationMethod;
+  /** `new` found every standard pattern used in the last 14 days and took the least recently used one. */
   readonly exhausted: boolean;
 }
 

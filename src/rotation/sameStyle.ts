@@ -25,6 +25,7 @@ import type { RotationPolicy } from './tracker';
  * @category rotation
  */
 export interface StyledSend {
+  /** The send's slot id (`YYYY-MM-DD_N`): named in violations, the tie-break of the send order. */
   readonly slotId: string;
   /** Local date `YYYY-MM-DD`. */
   readonly scheduledDate: string;
@@ -32,8 +33,11 @@ export interface StyledSend {
   readonly scheduledTime: string;
   /** UTC ISO instant: the send order. */
   readonly scheduledAt: string;
+  /** The send type; whether it takes a pattern position (`ppv_unlock`, `ppv_wall`) or is a bundle type. */
   readonly sendTypeKey: SendTypeKey;
+  /** The send's PPV style (seed 003 task 2.1), `null` for a send without one (not a PPV of the rule). */
   readonly ppvStyle: PpvStyle | null;
+  /** `true` for a follow-up, which is never a PPV of the rule. */
   readonly isFollowUp: boolean;
 }
 
@@ -47,16 +51,25 @@ export interface StyledSend {
  */
 export type SameStyleViolation =
   | {
+      /** Two sends of a restricted style in a row on a day (seed 003 gap 1.2). */
       readonly kind: 'back_to_back';
+      /** The local date `YYYY-MM-DD`. */
       readonly date: string;
+      /** The restricted style repeated (`winner` or `bundle`). */
       readonly ppvStyle: PpvStyle;
+      /** The two sends in a row, in send order. */
       readonly slotIds: readonly [string, string];
     }
   | {
+      /** More than one pattern PPV of a restricted style in one half of a day. */
       readonly kind: 'same_period';
+      /** The local date `YYYY-MM-DD`. */
       readonly date: string;
+      /** The restricted style repeated. */
       readonly ppvStyle: PpvStyle;
+      /** The half of the local day: `AM` before `policy.rotation.amPmSplitHour` (12:00), else `PM`. */
       readonly period: 'AM' | 'PM';
+      /** The sends of the style in that half, in send order (two or more). */
       readonly slotIds: ReadonlyArray<string>;
     };
 
@@ -141,6 +154,7 @@ export interface PlacedStyle {
   readonly epochMinute: number;
   /** Minutes after local midnight. */
   readonly minuteOfDay: number;
+  /** The send's PPV style. */
   readonly ppvStyle: PpvStyle;
   /** Whether the send takes a pattern position (`ppv_unlock`, `ppv_wall`): the AM/PM split. */
   readonly pattern: boolean;
@@ -301,6 +315,7 @@ export const sameStyleIssues = (
 export interface SameStyleRepair {
   /** Sorted by `epochMinute`, then slot id. */
   readonly slots: ReadonlyArray<TimedSlot>;
+  /** One `same_style_repaired` note per move. */
   readonly issues: ReadonlyArray<Issue>;
 }
 

@@ -129,6 +129,7 @@ const contentHintOf = (u: unknown): ContentRotationHint | null => {
 export interface StoredRotationRead {
   /** `null` when nothing is stored. An unreadable state is read as `error` (it recovers). */
   readonly state: CreatorRotationState | null;
+  /** `rotation_state_unreadable` when the stored state could not be read, `rotation_state_normalized` per field read as another value. */
   readonly issues: ReadonlyArray<Issue>;
 }
 

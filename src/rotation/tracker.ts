@@ -33,9 +33,13 @@ export type { RotationPolicy };
  * @category rotation
  */
 export interface RotationInput {
+  /** The creator; part of the day-3 hash and of every seed. */
   readonly creatorId: string;
+  /** The stored rotation state (seed 004 `creator_rotation_state`), `null` when none. */
   readonly state: CreatorRotationState | null;
+  /** The schedule's local dates `YYYY-MM-DD` (deduplicated and sorted by the tracker). */
   readonly scheduleDates: ReadonlyArray<string>;
+  /** The build's seed: the initial pattern and rotation methods are drawn from it. */
   readonly seed: string | number;
 }
 
@@ -49,12 +53,19 @@ export interface RotationInput {
  * @category rotation
  */
 export interface PatternRotation {
+  /** The local date `YYYY-MM-DD` the new pattern starts on. */
   readonly date: string;
+  /** The method used (`new` when reverse or shuffle gave the same pattern). */
   readonly method: RotationMethod;
+  /** The method drawn from the seeded generator. */
   readonly requestedMethod: RotationMethod;
+  /** The pattern in force before the rotation. */
   readonly oldPattern: ReadonlyArray<PpvStyle>;
+  /** The pattern in force from `date`. */
   readonly newPattern: ReadonlyArray<PpvStyle>;
+  /** Calendar days spent on the old pattern (its start date to `date`). */
   readonly daysOnPrevious: number;
+  /** Every standard pattern was used in the last 14 days, so the least recently used one was taken. */
   readonly exhausted: boolean;
 }
 
@@ -65,8 +76,11 @@ export interface PatternRotation {
  * @category rotation
  */
 export interface RotationTransition {
+  /** The local date `YYYY-MM-DD` the transition happened on. */
   readonly date: string;
+  /** The state left. */
   readonly from: RotationState;
+  /** The state entered. */
   readonly to: RotationState;
 }
 
@@ -77,9 +91,13 @@ export interface RotationTransition {
  * @category rotation
  */
 export interface RotationDay {
+  /** The schedule's local date `YYYY-MM-DD`. */
   readonly date: string;
+  /** The PPV style pattern in force on the date. */
   readonly pattern: ReadonlyArray<PpvStyle>;
+  /** The local date `YYYY-MM-DD` the pattern started on. */
   readonly patternStartDate: string;
+  /** Calendar days since `patternStartDate` (0 on the day it starts). */
   readonly dayOnPattern: number;
 }
 
@@ -91,11 +109,17 @@ export interface RotationDay {
  * @category rotation
  */
 export interface RotationPlan {
+  /** The pattern in force on each schedule date, dates ascending. */
   readonly days: ReadonlyArray<RotationDay>;
+  /** The stored state the tracker started from, `null` when none. */
   readonly stateBefore: CreatorRotationState | null;
+  /** The state to store (`version` is `stateBefore.version + 1`). */
   readonly stateAfter: CreatorRotationState;
+  /** Every pattern change, in date order. */
   readonly rotations: ReadonlyArray<PatternRotation>;
+  /** Every state machine transition, in order. */
   readonly transitions: ReadonlyArray<RotationTransition>;
+  /** What the tracker reports (`rotation_pattern_started`, `rotation_paused`, `rotation_state_ahead`, ...). */
   readonly issues: ReadonlyArray<Issue>;
 }
 

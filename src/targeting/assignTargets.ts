@@ -34,8 +34,11 @@ export const resolveTarget = (
   creator: Pick<CreatorProfile, 'pageType'>,
   slotId: string | null = null,
 ): {
+  /** The audience used: the send type's required or default target, else `all_active` after a fallback. */
   readonly targetKey: TargetKey;
+  /** The channel used: the send type's, or one that reaches a required target (`channel_switched`). */
   readonly channelKey: ChannelKey;
+  /** One issue per fallback taken (`target_not_applicable`, `channel_switched`, `channel_incompatible`). */
   readonly issues: ReadonlyArray<Issue>;
 } => {
   const spec = SEND_TYPES[sendTypeKey];
@@ -80,6 +83,15 @@ export const resolveTarget = (
 /**
  * Phase 4: assigns each slot its audience target and channel with `resolveTarget`.
  * Source: seed 001 §4.2-§4.4.
+ *
+ * @example
+ * import { assignTargets } from 'eros-schedule';
+ *
+ * // `ctx` as in `trackVolume`'s example; `content` the `Right` of `matchContent` (phase 3)
+ * const targeting = assignTargets(ctx, content);
+ * targeting.slots.map((s) => `${s.targetKey} via ${s.channelKey}`);
+ * // ['all_active via wall_post', 'all_active via mass_message', 'high_spenders via mass_message', ...]
+ * targeting.issues; // the fallbacks taken (`target_not_applicable`, `channel_switched`...)
  *
  * @since 0.1.0
  * @category targeting

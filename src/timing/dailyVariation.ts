@@ -19,6 +19,7 @@ import { md5Hex } from '../resilience/sha256';
  * @category timing
  */
 export interface DailyVariation {
+  /** The local date `YYYY-MM-DD`. */
   readonly date: string;
   /** Index of the date in the week, 0-6. */
   readonly dayIndex: number;
@@ -121,7 +122,12 @@ export const preferredHours = (
   category: Category,
   day: DailyVariation,
   policy: Pick<SchedulePolicy, 'timing'>,
-): { readonly hours: ReadonlyArray<number>; readonly shift: number } => {
+): {
+  /** Preferred local hours (0-23), in preference order, without repeats. */
+  readonly hours: ReadonlyArray<number>;
+  /** Minutes added to each preferred hour's base (the day's evening or morning shift; 0 for retention). */
+  readonly shift: number;
+} => {
   switch (category) {
     case 'revenue':
       return { hours: day.primeHours, shift: day.eveningShift };

@@ -33,6 +33,7 @@ const PORT = 'getActivePins';
  * @category timing
  */
 export interface ActivePin {
+  /** The pinned post (a schedule item id once this planner pinned it). */
   readonly postId: string;
   /** UTC ISO instant the pin started. */
   readonly pinStart: string;
@@ -56,7 +57,9 @@ export interface ActivePin {
  * @category timing
  */
 export interface PinCandidate {
+  /** The schedule item; it becomes the pin's `postId`. */
   readonly itemId: string;
+  /** The item's send type; only those of `policy.pins.pinnedSendTypes` are pinned. */
   readonly sendTypeKey: SendTypeKey;
   /** UTC ISO instant the item is sent. */
   readonly scheduledAt: string;
@@ -83,10 +86,16 @@ export interface PinCandidate {
  * @category timing
  */
 export interface PinAction {
+  /** Whether the post is pinned or unpinned at `at`. */
   readonly action: 'pin' | 'unpin';
+  /** The post pinned or unpinned. */
   readonly postId: string;
   /** UTC ISO instant of the action. */
   readonly at: string;
+  /**
+   * `scheduled` (a pin at the candidate's send), `expired` (its `pinEnd` passed), `evicted` (a
+   * higher-priority candidate needs the place) or `over_limit` (beyond `maxPinned` at week start).
+   */
   readonly reason: 'scheduled' | 'expired' | 'evicted' | 'over_limit';
   /** UTC ISO instant the new pin ends; `pin` actions only. */
   readonly pinEnd?: string;
@@ -102,7 +111,9 @@ export interface PinAction {
  * @category timing
  */
 export interface SkippedPin {
+  /** The candidate not pinned. */
   readonly itemId: string;
+  /** Always `lower_priority`: every place was held by a pin of at least its priority. */
   readonly reason: 'lower_priority';
 }
 
@@ -122,9 +133,13 @@ export interface SkippedPin {
  * @category timing
  */
 export interface PinPlan {
+  /** Every pin and unpin in the order they happen (`at` never decreases; unpins before the pin they make room for). */
   readonly actions: ReadonlyArray<PinAction>;
+  /** The pins still pinned at `weekEndAt`, by `pinEnd` then `postId`: next week's current pins. */
   readonly pinsAfter: ReadonlyArray<ActivePin>;
+  /** The candidates not pinned for their priority. */
   readonly skipped: ReadonlyArray<SkippedPin>;
+  /** Every skip, eviction, over-limit unpin, rejected candidate and unreadable input. */
   readonly issues: ReadonlyArray<Issue>;
 }
 
@@ -139,7 +154,9 @@ export interface PinPlan {
  * @category timing
  */
 export interface PinPlanInput {
+  /** The week's items that might be pinned (decoded; junk is reported). */
   readonly candidates: ReadonlyArray<PinCandidate>;
+  /** The pins as the current-pins port (`getActivePins`) answered them (decoded; junk is reported). */
   readonly currentPins: ReadonlyArray<ActivePin>;
   /** UTC ISO instant the week starts (included). */
   readonly weekStartAt: string;

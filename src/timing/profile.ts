@@ -42,9 +42,25 @@ export type TimingVariation = 'low' | 'medium' | 'high';
  * @category timing
  */
 export interface CreatorTimingProfile {
+  /**
+   * Average minutes the audience takes to respond to a message (0-1440), `null` when unknown.
+   * Source: 003 task 2.8 `engagement_patterns.avg_response_minutes`.
+   */
   readonly avgResponseMinutes: number | null;
+  /**
+   * Local hour 0-23 of the highest engagement, `null` when unknown. Source: 003 task 2.8
+   * `preferred_windows.peak_engagement_hour`.
+   */
   readonly peakEngagementHour: number | null;
+  /**
+   * The audience spans time zones, so follow-ups may cross midnight (unknown decodes to `false`).
+   * Source: 003 task 2.8 `timezone_info.multi_timezone_audience`.
+   */
   readonly multiTimezoneAudience: boolean;
+  /**
+   * How varied the timing may be (unknown decodes to `medium`). Source: 003 task 2.8
+   * `activity_indicators.timing_variation`.
+   */
   readonly timingVariation: TimingVariation;
 }
 
@@ -57,9 +73,13 @@ export interface CreatorTimingProfile {
  * @category timing
  */
 export interface CreatorTimingProfileWire {
+  /** Average audience response minutes (0-1440); absent or `null` when unknown. */
   readonly avgResponseMinutes?: number | null;
+  /** Local hour 0-23 of peak engagement; absent or `null` when unknown. */
   readonly peakEngagementHour?: number | null;
+  /** The audience spans time zones; absent or `null` decodes to `false`. */
   readonly multiTimezoneAudience?: boolean | null;
+  /** How varied the timing may be; absent or `null` decodes to `medium`. */
   readonly timingVariation?: TimingVariation | null;
 }
 
@@ -155,9 +175,16 @@ export type TimingProfilePolicy = Pick<
  * @category timing
  */
 export interface FollowupWindow {
+  /** Shortest follow-up delay, whole minutes after the parent. */
   readonly minMinutes: number;
+  /** Longest follow-up delay, whole minutes after the parent. */
   readonly maxMinutes: number;
+  /** `profile` when the creator's window is used, else `default` (the policy's 15-45). */
   readonly source: 'profile' | 'default';
+  /**
+   * Why the default is used: `no_profile`, `no_average` (no average response time) or
+   * `too_narrow` (narrower than `timingProfile.minWindowWidthMinutes`); `null` with `profile`.
+   */
   readonly reason: 'no_profile' | 'no_average' | 'too_narrow' | null;
 }
 
@@ -339,10 +366,15 @@ export const jitterRangeFor = (
  * @category timing
  */
 export interface TimingAdjustments {
+  /** The creator's follow-up window (`followupWindowFor`). */
   readonly followupWindow: FollowupWindow;
+  /** Whether follow-ups may cross midnight: the caller's `allowNextDayFollowups` when given, else `allowNextDayFor(profile)`. */
   readonly allowNextDay: boolean;
+  /** The preferred half of the local day (`amPmPreference`), `null` without a profile or a peak hour. */
   readonly amPmPreference: 'AM' | 'PM' | null;
+  /** The profile's timing variation, `medium` without a profile. */
   readonly timingVariation: TimingVariation;
+  /** None without a profile; else info `timing_profile_applied`, and `followup_window_default` when the window is too narrow. */
   readonly issues: ReadonlyArray<Issue>;
 }
 

@@ -75,7 +75,12 @@ export const retimeSameStyle = (
   ctx: PhaseContext,
   loaded: LoadedData,
   slots: ReadonlyArray<TimedSlot>,
-): { readonly slots: ReadonlyArray<TimedSlot>; readonly issues: ReadonlyArray<Issue> } => {
+): {
+  /** The week's slots with the moved sends at their new times. */
+  readonly slots: ReadonlyArray<TimedSlot>;
+  /** One `same_style_repaired` note per move (`retime`, or a `style_swap`). */
+  readonly issues: ReadonlyArray<Issue>;
+} => {
   const policy = ctx.policy;
   const t = policy.timing;
   const avoidHours = new Set(loaded.timing.avoidHours);

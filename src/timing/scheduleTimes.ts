@@ -544,6 +544,15 @@ const movedIssue = (item: WorkItem, toDate: string): Issue =>
  * Output slots are sorted by `epochMinute` then slot id; expiry is `expirationHours` after the
  * send (001 §5.7); `dailyPrimeHours` is keyed by local date.
  *
+ * @example
+ * import { scheduleTimes } from 'eros-schedule';
+ *
+ * // `ctx` and `data` as in `trackVolume`'s example; `allocation` (phase 2) and `targeting` (phase 4)
+ * const timing = scheduleTimes(ctx, data.loaded, allocation, targeting);
+ * timing.slots[0]?.scheduledTime; // '09:53:00', local to the creator's zone
+ * timing.slots[0]?.scheduledAt; // '2025-01-20T17:53:00.000Z'
+ * timing.dailyPrimeHours['2025-01-20']; // [18, 19, 20, 21]
+ *
  * @since 0.1.0
  * @category timing
  */

@@ -37,9 +37,11 @@ import type { ValidationInput } from './types';
  * @category validation
  */
 export const BUMP_RATIO_SEND_TYPES: Readonly<{
+  /** Priced revenue send types that count as PPVs when sent by mass message (000 task 3.1 `is_ppv`). */
   readonly ppv: ReadonlyArray<SendTypeKey>;
   /** Counted as PPVs on free pages only. */
   readonly freePagePpv: ReadonlyArray<SendTypeKey>;
+  /** Send types that count as bumps: the `bump_*` types and `dm_farm` (000 task 3.1 `is_bump`). */
   readonly bump: ReadonlyArray<SendTypeKey>;
 }> = Object.freeze({
   ppv: Object.freeze([
@@ -129,15 +131,25 @@ const RATIO_EPSILON = 1e-9;
  * @category validation
  */
 export interface BumpRatioResult {
+  /** The ratio is inside the tolerated range, or the schedule has neither PPVs nor bumps. */
   readonly isValid: boolean;
+  /** Why it is not valid (`no_ppvs`, `no_bumps`, `too_low`, `too_high`), `empty` with neither, else `null`. */
   readonly reason: 'no_ppvs' | 'no_bumps' | 'too_low' | 'too_high' | 'empty' | null;
+  /** The matrix volume tier of the creator's fan count. */
   readonly tier: MatrixTier;
+  /** The matrix row used: the content page type and the sub-type. */
   readonly matrixKey: readonly [PageTypeConfig['contentPageType'], MatrixSubType];
+  /** Non-follow-up items that count as PPVs. */
   readonly ppvCount: number;
+  /** Non-follow-up items that count as bumps. */
   readonly bumpCount: number;
+  /** Bumps / PPVs, `null` without PPVs. */
   readonly actualRatio: number | null;
+  /** The expected bumps-per-PPV range, `[min bumps / max PPVs, max bumps / min PPVs]`, before tolerance. */
   readonly expectedRange: DailyRange;
+  /** Bumps to add when the ratio is too low, else `null`. */
   readonly bumpsNeeded: number | null;
+  /** The issue text of the reason (rendered by the issue table), else `null`. */
   readonly message: string | null;
 }
 

@@ -180,6 +180,25 @@ export const validationStatus = (
  *
  * Source: seed 001 §7.2, §7.3, phase 7 checkpoint; RULINGS "Validation".
  *
+ * @example
+ * import { validateSchedule } from 'eros-schedule';
+ *
+ * // the week of phases 1-7a: `ctx`, `data`, `volume`, `allocation`, `timing`, `withFollowups`, `items`
+ * const report = validateSchedule({
+ *   creator: ctx.creator,
+ *   weekDates: ctx.weekDates,
+ *   items,
+ *   volume,
+ *   vault: data.loaded.vault,
+ *   persona: data.loaded.persona,
+ *   dailyStrategies: Object.fromEntries(allocation.days.map((d) => [d.date, d.strategy])),
+ *   priorIssues: [...allocation.issues, ...timing.issues, ...withFollowups.issues],
+ *   policy: ctx.policy,
+ *   manualConfidenceOverride: false,
+ * });
+ * report.status; // 'passed_with_warnings'
+ * report.score; // 93
+ *
  * @since 0.1.0
  * @category validation
  */

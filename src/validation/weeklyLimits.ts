@@ -52,6 +52,7 @@ export const WEEKLY_LIMITS: Readonly<Partial<Record<SendTypeKey, number>>> = Obj
  * @category validation
  */
 export interface WeeklyLimitItem {
+  /** The item's send type key (`vip_program`, `tip_goal`...); a key without a limit is uncapped. */
   readonly sendTypeKey: string;
 }
 
@@ -65,9 +66,13 @@ export interface WeeklyLimitItem {
  * @category validation
  */
 export interface WeeklyLimitWarning {
+  /** The send type over its limit. Source: 000 task 3.5 `send_type`. */
   readonly sendTypeKey: string;
+  /** Items of the type in the week (> `limit`). */
   readonly actual: number;
+  /** The type's weekly limit, rounded down and at least 0. */
   readonly limit: number;
+  /** The `weekly_cap_exceeded` message, e.g. `vip_program over-scheduled: 2x this week (max: 1)`. */
   readonly message: string;
 }
 
@@ -81,7 +86,9 @@ export interface WeeklyLimitWarning {
  * @category validation
  */
 export interface WeeklyLimitValidation {
+  /** `true` when no send type is over its limit. */
   readonly isValid: boolean;
+  /** One per send type over its limit, in the order of the limits. */
   readonly warnings: ReadonlyArray<WeeklyLimitWarning>;
 }
 
@@ -149,8 +156,11 @@ export const validateWeeklyLimits = (
  * @category validation
  */
 export interface WeeklyLimitEnforceItem extends WeeklyLimitItem {
+  /** 1 = first of its category that day, larger = lower priority; not a number ranks lowest. */
   readonly priority: number;
+  /** The last tie-break (the larger, in string order, is the lower) and the name in the report. */
   readonly slotId: string;
+  /** ISO instant; between equal priorities the later is the lower; absent or unreadable ranks below every readable one. */
   readonly scheduledAt?: string | null;
 }
 
@@ -163,6 +173,7 @@ export interface WeeklyLimitEnforceItem extends WeeklyLimitItem {
  * @category validation
  */
 export interface WeeklyLimitOptions {
+  /** The weekly limits by send type (default `WEEKLY_LIMITS`: tip_goal 3, vip_program 1, snapchat_bundle 1). */
   readonly limits?: WeeklyLimits;
 }
 
@@ -177,12 +188,19 @@ export interface WeeklyLimitOptions {
  * @category validation
  */
 export interface WeeklyLimitRemoval<A> {
+  /** The removed item, untouched. */
   readonly item: A;
+  /** The item's `slotId`. */
   readonly slotId: string;
+  /** The item's send type. */
   readonly sendTypeKey: string;
+  /** Always `weekly_limit_exceeded`. */
   readonly reason: 'weekly_limit_exceeded';
+  /** Items of the type in the input week. */
   readonly actual: number;
+  /** The type's weekly limit. */
   readonly limit: number;
+  /** The item's place among the type's items, 1 = highest priority (always > `limit`). */
   readonly rank: number;
 }
 
@@ -202,9 +220,13 @@ export interface WeeklyLimitRemoval<A> {
  * @category validation
  */
 export interface WeeklyLimitEnforcement<A> {
+  /** The items kept, in input order; no limited type is over its limit among them. */
   readonly kept: ReadonlyArray<A>;
+  /** The items removed, by send type in the order of the limits, then by rank. */
   readonly removed: ReadonlyArray<WeeklyLimitRemoval<A>>;
+  /** `validateWeeklyLimits` of the input (what was over). */
   readonly before: WeeklyLimitValidation;
+  /** Whether anything was removed. */
   readonly modified: boolean;
 }
 

@@ -57,8 +57,14 @@ export type ContentWeightingMethod = 'rankings' | 'equal' | 'none';
  * @category volume
  */
 export interface ContentAllocationResult {
+  /**
+   * Revenue items per content type for one day, only types with at least 1; the values sum to
+   * `revenuePerDay` unless `method` is `none` (then empty).
+   */
   readonly allocations: Readonly<Record<string, number>>;
+  /** How the day was split (`rankings`, `equal` or `none`). */
   readonly method: ContentWeightingMethod;
+  /** Ranked content types the vault has no items of (only when the vault is known), in ranking order. */
   readonly excluded: ReadonlyArray<string>;
 }
 

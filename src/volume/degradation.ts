@@ -40,14 +40,23 @@ export type VolumeLevel = 'optimized' | 'base_tier' | 'fan_count_estimate' | 'mi
  * @category volume
  */
 export interface VolumeChainInput {
+  /** The creator's fields the fallback steps read (fan count for the tier, page type, matrix row). */
   readonly creator: Pick<CreatorProfile, 'fanCount' | 'pageType' | 'contentPageType' | 'subType'>;
+  /** The volume engine's result, or `null` when it failed (`failure` says why). */
   readonly optimized: VolumeResult | null;
+  /** Why the optimization failed, `null` when it did not. */
   readonly failure: string | null;
+  /** Whether the tier table can place the fan count (always, with a valid policy). */
   readonly tierKnown: boolean;
+  /** The caller accepts a confidence below the gate; the optimized result is then kept. */
   readonly manualConfidenceOverride: boolean;
+  /** Local date `YYYY-MM-DD` the week starts: the fallback result's `trackingDate`. */
   readonly asOf: string;
+  /** The creator's vault, for the fallback's content allocations; `null` when none was loaded. */
   readonly vault: Vault | null;
+  /** TOP / MID / LOW / AVOID content type rankings for the allocations, `null` when none. */
   readonly contentRankings: ReadonlyArray<ContentTypeRanking> | null;
+  /** Usable captions per send type (the caption shortages), `null` when unknown. */
   readonly usableCaptions: Readonly<Partial<Record<string, number>>> | null;
 }
 
@@ -59,8 +68,11 @@ export interface VolumeChainInput {
  * @category volume
  */
 export interface VolumeChainResult {
+  /** The volume to build the week from. */
   readonly volume: VolumeResult;
+  /** The step of the chain it came from. */
   readonly level: VolumeLevel;
+  /** The `volume_degraded` issue of a fallback step, `null` for the optimized result. */
   readonly issue: Issue | null;
 }
 

@@ -17,7 +17,9 @@ import type { VolumeConfig, VolumeDataSource } from './types';
  * @category volume
  */
 export interface DynamicVolumeContext {
+  /** The creator's fan count: picks the base tier (seed 002 "Fan Count Brackets"). */
   readonly fanCount: number;
+  /** `paid` or `free`; a free page gets no retention sends. */
   readonly pageType: PageType;
   /** 0-100. */
   readonly saturationScore: number;
@@ -25,6 +27,7 @@ export interface DynamicVolumeContext {
   readonly opportunityScore: number;
   /** Revenue change in percent, `null` when unknown. */
   readonly revenueTrendPercent: number | null;
+  /** Where the scores came from (seed 002 "Data Sources Priority"); handed back in the result. */
   readonly dataSource: VolumeDataSource;
   /**
    * 0-1 confidence of the scores. Below `dampenBelowConfidence` (0.6) the saturation and
@@ -53,9 +56,13 @@ export interface DynamicVolumeContext {
  * @category volume
  */
 export interface LearningPull {
+  /** The multiplier kind the signal acted on. */
   readonly kind: MultiplierKind;
+  /** The kind's learning signal, -1..1 (negative: past adjustments of the kind did worse). */
   readonly signal: number;
+  /** The seed 002 rule's multiplier before the signal. */
   readonly ruleMultiplier: number;
+  /** The multiplier used: pulled toward 1 by a negative signal, the rule's otherwise. */
   readonly multiplier: number;
 }
 
@@ -66,7 +73,9 @@ export interface LearningPull {
  * @category volume
  */
 export interface DynamicVolume {
+  /** The base tier's daily quotas for the fan count (retention 0 on free pages). */
   readonly baseConfig: VolumeConfig;
+  /** The daily quotas after multipliers, trend, rounding half up and the bounds. */
   readonly finalConfig: VolumeConfig;
   /** The 002 rule's saturation multiplier (before any learning pull). */
   readonly saturationMultiplier: number;
@@ -78,6 +87,7 @@ export interface DynamicVolume {
   readonly appliedMultiplier: number;
   /** -1, 0 or +1 revenue send. */
   readonly trendAdjustment: number;
+  /** Where the scores came from, as given. */
   readonly dataSource: VolumeDataSource;
   /** What was applied, in order (`saturation_x0.9`, `revenue_trend_+1`, `free_page_no_retention`, ...). */
   readonly adjustmentsApplied: ReadonlyArray<string>;

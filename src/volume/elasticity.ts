@@ -136,16 +136,23 @@ export interface ElasticityCommon {
  */
 export type ElasticityResult =
   | (ElasticityCommon & {
+      /** A good curve was fitted and the cap computed. */
       readonly status: 'fitted';
+      /** Always `null` for a fitted result. */
       readonly reason: null;
+      /** The fitted curve, daily revenue `R(v) = a + b ln(v)` in USD. */
       readonly fit: ElasticityFit;
       /** Largest revenue sends per day whose marginal revenue reaches the threshold (>= 1). */
       readonly capRevenuePerDay: number;
     })
   | (ElasticityCommon & {
+      /** No cap: too few levels, no positive response or a poor fit. */
       readonly status: 'skipped';
+      /** Why the check was skipped. */
       readonly reason: ElasticitySkipReason;
+      /** The curve when one was computed (`poor_fit`, `no_positive_response`), else `null`. */
       readonly fit: ElasticityFit | null;
+      /** Always `null`: no cap when skipped. */
       readonly capRevenuePerDay: null;
     });
 

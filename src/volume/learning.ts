@@ -42,7 +42,9 @@ export type MultiplierKind = 'saturation' | 'opportunity';
  * @category volume
  */
 export interface KindSignal {
+  /** The mean learning signal of the kind's past outcomes, -1..1 (seed 004 `learning_signal`). */
   readonly signal: number;
+  /** How many past outcome records the mean is over (>= 1). */
   readonly outcomes: number;
 }
 

@@ -49,11 +49,18 @@ import {
  * @category volume
  */
 export interface VolumeContext {
+  /** The creator: fan count (the base tier), page type, content page type, sub-type, time zone. */
   readonly creator: CreatorProfile;
+  /**
+   * Tracked performance trends (seed 002 `volume_performance_tracking`), fused across horizons;
+   * `null` when none are tracked, and the scores are then computed from `history`.
+   */
   readonly trends: PerformanceTrends | null;
+  /** The creator's mass-message history: on-demand scores, weekday multipliers and confidence. */
   readonly history: ReadonlyArray<MassMessage>;
   /** Local date the week starts; history is read before it. */
   readonly asOf: string;
+  /** The creator's vault (content allocations), `null` when none was loaded. */
   readonly vault: Vault | null;
   /** Usable captions per send type (freshness >= 30, performance >= 40), `null` when unknown. */
   readonly usableCaptions: Readonly<Partial<Record<SendTypeKey, number>>> | null;

@@ -65,8 +65,11 @@ const RATIO_EPSILON = 1e-9;
  * @category volume
  */
 export interface PageTypeConfig {
+  /** The creator's fan count: picks the matrix volume tier. */
   readonly fanCount: number;
+  /** The content page type: the matrix row (one without a row reads `nude` / `gfe`). */
   readonly contentPageType: ContentPageType;
+  /** The page sub-type: the matrix column (one without a row, `personalized`, reads `gfe`). */
   readonly subType: SubType;
 }
 
@@ -192,9 +195,13 @@ export const revenueMixTarget = (
  * @category volume
  */
 export interface RevenueMix {
+  /** Revenue / (revenue + engagement), 0-1, unrounded; `null` when the day has neither. */
   readonly share: number | null;
+  /** `revenueMixTarget(tier)`: 0.6 for the lowest tier, 0.5 for the others (seed 000 gap 3.1). */
   readonly target: number;
+  /** `policy.validation.revenueMixTolerance` (0.15), either side of `target`. */
   readonly tolerance: number;
+  /** `|share - target| <= tolerance` (true for a day with neither). */
   readonly withinTolerance: boolean;
 }
 
