@@ -2,7 +2,8 @@
 # The packed tarball, installed into a new project and used by name: publint --strict, attw
 # (node16 and bundler resolution), then ESM, CommonJS, TypeScript (nodenext and bundler) and
 # Deno (npm: specifier, resolved from the project's node_modules), and the size of a consumer's
-# minified bundle of `getVolumeTier` alone (under 10 KB, issue 10). Run from the repository root.
+# minified bundle of `getVolumeTier` alone (under 10 KB, issue 10), and the README quickstart run
+# from the installed package. Run from the repository root.
 set -euo pipefail
 root="$(pwd)"
 work="$(mktemp -d)"
@@ -51,3 +52,10 @@ bytes="$(wc -c < tier.bundle.js)"
 [ "$(node tier.bundle.js)" = high ] || { echo "bundle of getVolumeTier does not run" >&2; exit 1; }
 [ "$bytes" -lt 10240 ] || { echo "getVolumeTier alone bundles to $bytes bytes (limit 10240)" >&2; exit 1; }
 echo "bundle: getVolumeTier alone is $bytes bytes minified"
+# The README's quickstart snippet (examples/quickstart.ts, whose output the README shows and the
+# test suite checks) run from the installed package gives the same output as in the repository.
+cp "$root/examples/quickstart.ts" quickstart.ts
+"$root/node_modules/.bin/tsx" quickstart.ts > quickstart.installed.txt
+(cd "$root" && node_modules/.bin/tsx examples/quickstart.ts) > quickstart.repo.txt
+diff quickstart.repo.txt quickstart.installed.txt
+echo "readme: the quickstart snippet runs from the installed package ($(wc -l < quickstart.installed.txt) lines, same output)"
