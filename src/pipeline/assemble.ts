@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { CATEGORIES, type Category } from '../domain/catalog';
+import { CATEGORIES, type Category, type SendTypeKey } from '../domain/catalog';
 import type { Issue } from '../domain/issues';
 import type {
   AllocatedDay,
@@ -41,13 +41,21 @@ export const assembleItems = (
   loaded: LoadedData,
   volume: VolumeResult,
   withFollowups: WithFollowups,
-): ReadonlyArray<ScheduleItem> =>
-  [...withFollowups.slots]
+): ReadonlyArray<ScheduleItem> => {
+  // One pass over the history per send type, not per item (issue 11 "linear everywhere").
+  const prices = new Map<SendTypeKey, ReturnType<typeof pricedWithReason>>();
+  const priceOf = (sendTypeKey: SendTypeKey): ReturnType<typeof pricedWithReason> => {
+    if (!prices.has(sendTypeKey))
+      prices.set(
+        sendTypeKey,
+        pricedWithReason(sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy),
+      );
+    return prices.get(sendTypeKey) ?? null;
+  };
+  return [...withFollowups.slots]
     .sort((a, b) => a.epochMinute - b.epochMinute || a.slotId.localeCompare(b.slotId))
     .map((s: TimedSlot): ScheduleItem => {
-      const priced = s.isFollowUp
-        ? null
-        : pricedWithReason(s.sendTypeKey, loaded.history, volume.confidenceScore, ctx.policy);
+      const priced = s.isFollowUp ? null : priceOf(s.sendTypeKey);
       return {
         slotId: s.slotId,
         scheduledDate: s.scheduledDate,
@@ -83,6 +91,7 @@ export const assembleItems = (
         },
       };
     });
+};
 
 /**
  * Counts of the week. Source: seed 001 "Phase 7 Output" `summary`.
