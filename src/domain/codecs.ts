@@ -341,6 +341,15 @@ export const CreatorProfileC: t.Type<CreatorProfile, CreatorProfile, unknown> =
     ),
   );
 
+/** The fields a caption of the bank and a caption as a port returns it share (001 §3.0). */
+const CAPTION_FIELDS = {
+  captionId: NonEmptyStringC,
+  text: NonEmptyStringC,
+  captionType: CaptionTypeC,
+  contentType: nullable(NonEmptyStringC),
+  performanceScore: ScoreC,
+};
+
 /**
  * A caption as a port returns it for one creator. Source: 001 §3.0-§3.4.
  *
@@ -350,11 +359,7 @@ export const CreatorProfileC: t.Type<CreatorProfile, CreatorProfile, unknown> =
 export const CaptionC: t.Type<Caption, Caption, unknown> = decodesTo<Caption>()(
   t.type(
     {
-      captionId: NonEmptyStringC,
-      text: NonEmptyStringC,
-      captionType: CaptionTypeC,
-      contentType: nullable(NonEmptyStringC),
-      performanceScore: ScoreC,
+      ...CAPTION_FIELDS,
       lastUsedAt: nullable(IsoInstantC),
       useCount: NonNegativeIntC,
       globalUseCount: NonNegativeIntC,
@@ -386,11 +391,7 @@ export const CaptionRecordC: t.Type<CaptionRecord, CaptionRecord, unknown> =
   decodesTo<CaptionRecord>()(
     t.type(
       {
-        captionId: NonEmptyStringC,
-        text: NonEmptyStringC,
-        captionType: CaptionTypeC,
-        contentType: nullable(NonEmptyStringC),
-        performanceScore: ScoreC,
+        ...CAPTION_FIELDS,
         usage: t.array(CaptionUsageC),
       },
       'CaptionRecord',

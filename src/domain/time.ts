@@ -26,6 +26,8 @@ const epochDayOf = (isoDate: string): number => {
 const MAX_CACHED_ZONES = 1_000;
 const MAX_CACHED_DAYS_PER_ZONE = 100_000;
 const dayOffsets = new Map<string, Map<number, number>>();
+/** `isTimeZone`'s answers per zone name (bounded like the offsets). */
+const knownZones = new Map<string, boolean>();
 
 /** The zone's offset in minutes (local = UTC + offset) over the whole UTC day `day`, or NaN. */
 const offsetOfDay = (timeZone: string, day: number): number => {
@@ -74,8 +76,6 @@ export const isTimeZone = (tz: string): boolean => {
   knownZones.set(tz, valid);
   return valid;
 };
-
-const knownZones = new Map<string, boolean>();
 
 /**
  * `date` plus `days` calendar days, `YYYY-MM-DD`.
