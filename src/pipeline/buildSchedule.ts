@@ -32,7 +32,7 @@ import { generateFollowups } from '../followups';
 import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
 import { newTrace, type Trace } from '../ports/trace';
-import { idempotencyKey } from '../resilience/idempotency';
+import { canonicalJson, idempotencyKeyWith } from '../resilience/idempotency';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
 import {
@@ -127,6 +127,42 @@ const experimentOf = (
   return applyAbExperiment(experiment.right, creatorId, policy, 'inputs.experiment');
 };
 
+/** Whether a policy override has nothing in it: absent, or an object without any own key. */
+const isEmptyOverride = (u: unknown): boolean => {
+  if (u === undefined || u === null) return true;
+  try {
+    return (
+      Object.prototype.toString.call(u) === '[object Object]' && Reflect.ownKeys(u).length === 0
+    );
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The policy of the inputs without overrides, resolved once (it is deep-frozen, so sharing it
+ * cannot leak a change into a later build), with its canonical JSON for the generation id.
+ * Issue 11 (work once): resolving and serialising the defaults was a tenth of a week's build.
+ */
+let resolvedDefaults: {
+  readonly policy: SchedulePolicy;
+  readonly known: ReadonlyMap<object, string>;
+} | null = null;
+
+const resolveOverrides = (overrides: unknown): E.Either<ReadonlyArray<Issue>, SchedulePolicy> => {
+  if (!isEmptyOverride(overrides)) return resolvePolicy(overrides);
+  if (resolvedDefaults !== null) return E.right(resolvedDefaults.policy);
+  const resolved = resolvePolicy({});
+  if (E.isRight(resolved))
+    resolvedDefaults = {
+      policy: resolved.right,
+      known: new Map([[resolved.right, canonicalJson(resolved.right)]]),
+    };
+  return resolved;
+};
+
+const NOTHING_KNOWN: ReadonlyMap<object, string> = new Map();
+
 /** Decodes the inputs, resolves the policy and applies the experiment, every problem collected. */
 const decodeInputs = (
   inputs: unknown,
@@ -153,7 +189,7 @@ const decodeInputs = (
       'inputs.policy',
     );
   }
-  const policy = unreadable === null ? resolvePolicy(policyOverrides) : E.left([unreadable]);
+  const policy = unreadable === null ? resolveOverrides(policyOverrides) : E.left([unreadable]);
   const experiment = experimentOf(
     inputs,
     E.isRight(decoded) ? decoded.right.creatorId : null,
@@ -287,13 +323,17 @@ const pipeline = (
   experiment: AbAssignment | null,
   itemsToValidate: ReadonlyArray<ScheduleItem> | null = null,
 ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => {
-  const generationId = idempotencyKey('generation', {
-    creatorId: inputs.creatorId,
-    weekStart: inputs.weekStart,
-    seed: inputs.seed,
-    options: inputs.options ?? {},
-    policy,
-  });
+  const generationId = idempotencyKeyWith(
+    'generation',
+    {
+      creatorId: inputs.creatorId,
+      weekStart: inputs.weekStart,
+      seed: inputs.seed,
+      options: inputs.options ?? {},
+      policy,
+    },
+    policy === resolvedDefaults?.policy ? resolvedDefaults.known : NOTHING_KNOWN,
+  );
   const abortAt =
     (phase: IssuePhase) =>
     (e: ScheduleError): ScheduleError => {

@@ -34,8 +34,17 @@ import { sha256Hex } from './sha256';
 const UNREADABLE = '"[Unreadable]"';
 const CIRCULAR = '"[Circular]"';
 
+/** Objects whose canonical JSON is already known (deep-frozen values the library made). */
+type KnownJson = ReadonlyMap<object, string>;
+
+const NO_KNOWN: KnownJson = new Map();
+
 /** Canonical JSON of `u`, or `undefined` for a value JSON drops (undefined, functions, symbols). */
-const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => {
+const canon = (
+  u: unknown,
+  stack: ReadonlyArray<object>,
+  known: KnownJson = NO_KNOWN,
+): string | undefined => {
   switch (typeof u) {
     case 'string':
       return JSON.stringify(u);
@@ -47,6 +56,8 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
       return JSON.stringify(u.toString());
     case 'object': {
       if (u === null) return 'null';
+      const text = known.get(u);
+      if (text !== undefined) return text;
       if (stack.includes(u)) return CIRCULAR;
       const inner = [...stack, u];
       const toJson = readProp(u, 'toJSON');
@@ -58,7 +69,7 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
         } catch {
           return UNREADABLE;
         }
-        return replaced === u ? UNREADABLE : canon(replaced, inner);
+        return replaced === u ? UNREADABLE : canon(replaced, inner, known);
       }
       let isArray: boolean;
       let keys: string[];
@@ -74,14 +85,14 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
         const items: string[] = [];
         for (let i = 0; i < length.right; i++) {
           const item = readProp(u, String(i));
-          items.push(E.isRight(item) ? (canon(item.right, inner) ?? 'null') : UNREADABLE);
+          items.push(E.isRight(item) ? (canon(item.right, inner, known) ?? 'null') : UNREADABLE);
         }
         return `[${items.join(',')}]`;
       }
       const fields: string[] = [];
       for (const key of keys) {
         const field = readProp(u, key);
-        const value = E.isRight(field) ? canon(field.right, inner) : UNREADABLE;
+        const value = E.isRight(field) ? canon(field.right, inner, known) : UNREADABLE;
         if (value !== undefined) fields.push(`${JSON.stringify(key)}:${value}`);
       }
       return `{${fields.join(',')}}`;
@@ -110,9 +121,18 @@ const canon = (u: unknown, stack: ReadonlyArray<object>): string | undefined => 
  * @since 0.2.0
  * @category resilience
  */
-export const canonicalJson = (u: unknown): string => {
+export const canonicalJson = (u: unknown): string => canonicalJsonWith(u, NO_KNOWN);
+
+/**
+ * `canonicalJson` of `u` where the objects of `known` (values the library made and deep-froze)
+ * are written as their given canonical JSON instead of being walked again (issue 11: the
+ * resolved default policy is serialised once, not per build). Internal.
+ *
+ * @internal
+ */
+export const canonicalJsonWith = (u: unknown, known: KnownJson): string => {
   try {
-    return canon(u, []) ?? 'null';
+    return canon(u, [], known) ?? 'null';
   } catch {
     return '"[Unserialisable]"';
   }
@@ -132,7 +152,16 @@ export const canonicalJson = (u: unknown): string => {
  * @category resilience
  */
 export const idempotencyKey = (operation: string, params: unknown): string =>
-  sha256Hex(`${operation}:${canonicalJson(params)}`).slice(0, 32);
+  idempotencyKeyWith(operation, params, NO_KNOWN);
+
+/**
+ * `idempotencyKey` with the canonical JSON of some deep-frozen objects already known
+ * (`canonicalJsonWith`): the same key, without walking them again. Internal.
+ *
+ * @internal
+ */
+export const idempotencyKeyWith = (operation: string, params: unknown, known: KnownJson): string =>
+  sha256Hex(`${operation}:${canonicalJsonWith(params, known)}`).slice(0, 32);
 
 /**
  * The seed 004 `params_hash`: the full SHA-256 hex digest (64 characters) of

@@ -10,22 +10,51 @@ import { CHANNELS, type ChannelFamily, SEND_TYPES, type SendTypeSpec } from '../
 import { isoToEpochMinute } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 
+/**
+ * What the checks read from an item, remembered per item together with the field it was read
+ * from: a later read of the same item answers from the memo only while the field is the same
+ * string, so an edited item is read again. Issue 11 (work once): some twenty checks read the
+ * same instants and clock times of every item.
+ */
+interface Memo {
+  readonly from: unknown;
+  readonly value: number;
+}
+
+const memoised = (
+  read: (item: ScheduleItem) => unknown,
+  compute: (field: unknown) => number,
+): ((item: ScheduleItem) => number) => {
+  const memo = new WeakMap<ScheduleItem, Memo>();
+  return (item) => {
+    const field = read(item);
+    const known = memo.get(item);
+    if (known !== undefined && known.from === field) return known.value;
+    const value = compute(field);
+    memo.set(item, { from: field, value });
+    return value;
+  };
+};
+
 const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Minutes after local midnight of `scheduledTime` (`HH:mm:ss`), `NaN` when unreadable. */
-export const minuteOfDayOf = (item: ScheduleItem): number => {
-  const m = TIME_RE.exec(item.scheduledTime ?? '');
-  if (m === null) return Number.NaN;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h < 24 && min < 60 ? h * 60 + min : Number.NaN;
-};
+export const minuteOfDayOf: (item: ScheduleItem) => number = memoised(
+  (item) => item.scheduledTime,
+  (field) => {
+    const m = TIME_RE.exec(typeof field === 'string' ? field : '');
+    if (m === null) return Number.NaN;
+    const h = Number(m[1]);
+    const min = Number(m[2]);
+    return h < 24 && min < 60 ? h * 60 + min : Number.NaN;
+  },
+);
 
 /** UTC epoch minute of `scheduledAt`, `NaN` when unreadable. */
-export const epochOf = (item: ScheduleItem): number =>
-  typeof item.scheduledAt === 'string' && item.scheduledAt.length > 0
-    ? isoToEpochMinute(item.scheduledAt)
-    : Number.NaN;
+export const epochOf: (item: ScheduleItem) => number = memoised(
+  (item) => item.scheduledAt,
+  (field) => (typeof field === 'string' && field.length > 0 ? isoToEpochMinute(field) : Number.NaN),
+);
 
 /** The send type's row, `undefined` for an unknown key. */
 export const specOf = (item: ScheduleItem): SendTypeSpec | undefined =>
