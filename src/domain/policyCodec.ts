@@ -29,8 +29,11 @@ const missingKeyType = (codec: t.Mixed) =>
     (a) => a,
   );
 
-/** A plain object: made by `{}` or `Object.create(null)` (not an array, a Date, a Map, a class instance). */
-const isPlainObject = (u: unknown): u is Record<string, unknown> => {
+/**
+ * A plain object: made by `{}` or `Object.create(null)` (not an array, a Date, a Map, a class
+ * instance). The one predicate the policy codec and the pipeline's no-override shortcut share.
+ */
+export const isPlainObject = (u: unknown): u is Record<string, unknown> => {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const proto = Object.getPrototypeOf(u);
   return proto === Object.prototype || proto === null;

@@ -25,6 +25,7 @@ import {
   scheduleError,
 } from '../domain/issues';
 import { resolvePolicy, type SchedulePolicy } from '../domain/policy';
+import { isPlainObject } from '../domain/policyCodec';
 import type { PhaseContext, ScheduleResult, ValidationReport } from '../domain/stages';
 import { weekDatesFrom } from '../domain/time';
 import type { ScheduleInputs, ScheduleItem } from '../domain/types';
@@ -131,9 +132,7 @@ const experimentOf = (
 const isEmptyOverride = (u: unknown): boolean => {
   if (u === undefined || u === null) return true;
   try {
-    return (
-      Object.prototype.toString.call(u) === '[object Object]' && Reflect.ownKeys(u).length === 0
-    );
+    return isPlainObject(u) && Reflect.ownKeys(u).length === 0;
   } catch {
     return false;
   }

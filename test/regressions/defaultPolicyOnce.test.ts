@@ -59,6 +59,21 @@ describe('default policy resolved once (issue 11)', () => {
     expect(r._tag).toBe('Left');
   });
 
+  // Regression (CI of 2026-12-03): the no-override shortcut took any empty object whose tag is
+  // "[object Object]" (a class instance, an object with another prototype) for "no overrides"
+  // and built the default week, where the policy codec rejects it.
+  it('an empty object that is not plain data is an invalid policy, never the default week', async () => {
+    class Overrides {}
+    const exotic = [new Overrides(), Object.create({}), Object.create(Object.create(null))];
+    for (const policy of exotic) {
+      const r = await runBuild(
+        { creatorId: richCreator.creatorId, weekStart: WEEK, seed: 5, policy },
+        PORTS,
+      );
+      expect(r._tag === 'Left' ? r.left.code : 'built a week').toBe('INVALID_INPUT');
+    }
+  });
+
   it('canonicalJsonWith writes known objects as their canonical JSON: the same text as canonicalJson', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), fc.string(), (a, inner, key) => {

@@ -21,8 +21,13 @@ const edit = fc.record({
   minutesLater: fc.oneof(fc.constant(null), fc.integer({ min: -2000, max: 2000 })),
 });
 
-const shifted = (iso: string, minutes: number | null): string =>
-  minutes === null ? 'not an instant' : new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+/** The instant moved by `minutes`; `null`, or an instant an earlier edit made unreadable, gives an unreadable one. */
+const shifted = (iso: string, minutes: number | null): string => {
+  const at = Date.parse(iso);
+  return minutes === null || Number.isNaN(at)
+    ? 'not an instant'
+    : new Date(at + minutes * 60_000).toISOString();
+};
 
 describe('validation item memo (issue 11)', () => {
   it('an item edited in place after a validation is read again: the report equals a fresh copy', () => {
