@@ -49,10 +49,11 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { only: true },
   },
-  // The command line (the imperative shell), ESM only, with its shebang.
+  // The command line (the imperative shell), ESM only, with its shebang, and the entry of its
+  // worker threads (`--workers`), which the CLI finds next to itself as `cli-worker.js`.
   {
     ...common,
-    entry: { cli: 'src/cli/bin.ts' },
+    entry: { cli: 'src/cli/bin.ts', 'cli-worker': 'src/cli/worker.ts' },
     outDir: 'dist',
     format: ['esm'],
     dts: false,

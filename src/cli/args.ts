@@ -27,6 +27,8 @@ export type Command =
       readonly format: Format;
       readonly out: string | null;
       readonly concurrency: number;
+      /** Worker threads the weeks are spread over, `null`: none (built in this thread). */
+      readonly workers: number | null;
       readonly utc: boolean;
       readonly alarm: number | null;
       /** demo: also write the demo agency as a dataset JSON file (for `plan --data`). */
@@ -78,7 +80,9 @@ plan / demo:
   --creators LIST      creator ids, comma-separated, or a number N for the first N (default: all)
   --format F           table | json | csv | ics | html (default table)
   --out DIR            write one file per creator (and report.json) into DIR instead of stdout
-  --concurrency N      builds in flight at once, 1-64 (default 1)
+  --concurrency N      builds in flight at once, 1-64 (default 1; in each worker with --workers)
+  --workers N          spread the creators over N worker threads, 1-64 (default: none, one thread);
+                       the same output, in the same order
   --utc                ics: times in UTC instead of the creator's zone
   --alarm MINUTES      ics: a reminder MINUTES before each send
   --save-dataset FILE  demo: also write the demo agency as a dataset JSON file, for plan --data FILE
@@ -121,6 +125,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   concurrency: { type: 'string' },
+  workers: { type: 'string' },
   utc: { type: 'boolean' },
   alarm: { type: 'string' },
   json: { type: 'boolean' },
@@ -137,6 +142,7 @@ const BUILD_OPTIONS = [
   'format',
   'out',
   'concurrency',
+  'workers',
   'utc',
   'alarm',
 ];
@@ -167,7 +173,7 @@ const joinNegativeValues = (argv: ReadonlyArray<string>): string[] => {
   return out;
 };
 
-const NUMERIC = new Set(['--seed', '--alarm', '--concurrency']);
+const NUMERIC = new Set(['--seed', '--alarm', '--concurrency', '--workers']);
 
 /**
  * Parses `argv` (without node and the script). Throws `UsageError` for a bad command line; the
@@ -257,6 +263,7 @@ export const parseCommand = (argv: ReadonlyArray<string>): Command => {
     format,
     out: v.out ?? null,
     concurrency: int('--concurrency', v.concurrency, 1, 64, 1),
+    workers: v.workers === undefined ? null : int('--workers', v.workers, 1, 64, 1),
     utc: v.utc ?? false,
     alarm: v.alarm === undefined ? null : int('--alarm', v.alarm, 0, 10_080, 15),
     saveDataset: v['save-dataset'] ?? null,

@@ -37,6 +37,7 @@ import {
   readTextFile,
   type Source,
 } from './source';
+import { buildInWorkers } from './workers';
 
 declare const __VERSION__: string;
 
@@ -144,7 +145,6 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
       `The demo agency's dataset is in ${cmd.saveDataset} (eros-schedule plan --data ${cmd.saveDataset}).\n`,
     );
   }
-  const ports = inMemoryPorts(source.dataset);
   const bar =
     creatorIds.length > 1 && io.progressStream !== null
       ? new SingleBar(
@@ -157,20 +157,30 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
         )
       : null;
   bar?.start(creatorIds.length, 0, { creator: '' });
-  const batch = await buildSchedules(
-    creatorIds.map((creatorId) => ({ creatorId, weekStart, seed: cmd.seed })),
-    {
+  const requests = creatorIds.map((creatorId) => ({ creatorId, weekStart, seed: cmd.seed }));
+  const progress = (done: number, entry: BatchEntry): void => {
+    if (bar !== null) bar.update(done, { creator: entry.inputs.creatorId });
+    else if (creatorIds.length > 1)
+      io.stderr(`  [${done}/${creatorIds.length}] ${entry.inputs.creatorId}\n`);
+  };
+  let entries: ReadonlyArray<BatchEntry>;
+  if (cmd.workers === null) {
+    const batch = await buildSchedules(requests, {
       concurrency: cmd.concurrency,
-      onProgress: ({ done, entry }) => {
-        if (bar !== null) bar.update(done, { creator: entry.inputs.creatorId });
-        else if (creatorIds.length > 1)
-          io.stderr(`  [${done}/${creatorIds.length}] ${entry.inputs.creatorId}\n`);
-      },
-    },
-  )(ports)();
-  bar?.stop();
-  if (E.isLeft(batch)) throw new UsageError(batch.left.message);
-  const entries = batch.right.entries;
+      onProgress: ({ done, entry }) => progress(done, entry),
+    })(inMemoryPorts(source.dataset))();
+    bar?.stop();
+    if (E.isLeft(batch)) throw new UsageError(batch.left.message);
+    entries = batch.right.entries;
+  } else {
+    let done = 0;
+    entries = await buildInWorkers(JSON.stringify(source.dataset), requests, {
+      workers: cmd.workers,
+      concurrency: cmd.concurrency,
+      onEntry: (entry) => progress(++done, entry),
+    });
+    bar?.stop();
+  }
   let code = 0;
   const lines: string[] = [];
   for (const entry of entries) {

@@ -1,0 +1,2 @@
+// A worker that fails as it starts.
+throw new Error('cannot start');
