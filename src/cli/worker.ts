@@ -2,8 +2,8 @@
  * The entry of a worker thread of `--workers` (`buildInWorkers`): it reads the dataset the main
  * thread sent (its JSON text, in `workerData`), builds the in-memory ports once, then builds
  * each request the main thread posts (`{ index, inputs }`) with `buildSchedules` and posts back
- * `{ index, result }`. A dataset that does not decode answers every request with its
- * `INVALID_INPUT`; a result that cannot be posted is an `INTERNAL_ERROR` for its request. Shell
+ * `{ index, result }`. A dataset that does not decode fails every request as its ports answer
+ * (the dataset's problems, named by path); a result that cannot be posted is an `INTERNAL_ERROR` for its request. Shell
  * code: nothing in the core imports it.
  *
  * @module
@@ -14,8 +14,9 @@ import { issue, type ScheduleError, scheduleError } from '../domain/issues';
 import type { ScheduleResult } from '../domain/stages';
 import type { ScheduleInputs } from '../domain/types';
 import { buildSchedules } from '../pipeline/batch';
+import type { InMemoryDataset } from '../ports/dataset';
 import { describeValue } from '../ports/faults';
-import { decodeDataset, inMemoryPorts } from '../ports/inMemory';
+import { inMemoryPorts } from '../ports/inMemory';
 import type { SchedulePorts } from '../ports/ports';
 
 /** What the main thread posts: one request and its index in the batch. */
@@ -35,10 +36,9 @@ const portsOrError = (): E.Either<Result, SchedulePorts> => {
   try {
     const text = (workerData as { readonly datasetJson?: unknown } | null)?.datasetJson;
     if (typeof text !== 'string') return E.left(internal('the worker was sent no dataset'));
-    const decoded = decodeDataset(JSON.parse(text));
-    if (E.isLeft(decoded))
-      return E.left(E.left(scheduleError('INVALID_INPUT', 'input', decoded.left)));
-    return E.right(inMemoryPorts(decoded.right));
+    // `inMemoryPorts` decodes the dataset itself (once); one that does not decode gives ports
+    // that answer its problems, as `plan --data FILE` reports them
+    return E.right(inMemoryPorts(JSON.parse(text) as InMemoryDataset));
   } catch (e) {
     return E.left(internal(`the worker could not read its dataset: ${describeValue(e)}`));
   }

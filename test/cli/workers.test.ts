@@ -113,12 +113,13 @@ describe('buildInWorkers', () => {
     }
   }, 30_000);
 
-  it('a dataset that does not decode is INVALID_INPUT for each request; no requests, no workers', async () => {
-    const entries = await buildInWorkers('{"creators": 5}', [week('creator_01')], {
+  it('a dataset that does not decode is DECODE_FAILED naming the path for each request; no requests, no workers', async () => {
+    const entries = await buildInWorkers('{"creators": 5}', [week('creator_01'), week('x')], {
       workers: 1,
       concurrency: 1,
     });
-    expect(entries.map(codeOf)).toEqual(['INVALID_INPUT']);
+    expect(entries.map(codeOf)).toEqual(['DECODE_FAILED', 'DECODE_FAILED']);
+    expect(reasonOf(entries[0] as never)).toContain('creators');
     expect(await buildInWorkers('{}', [], { workers: 4, concurrency: 1 })).toEqual([]);
   }, 30_000);
 
