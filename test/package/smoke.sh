@@ -2,8 +2,8 @@
 # The packed tarball, installed into a new project and used by name: publint --strict, attw
 # (node16 and bundler resolution), then ESM, CommonJS, TypeScript (nodenext and bundler) and
 # Deno (npm: specifier, resolved from the project's node_modules), and the size of a consumer's
-# minified bundle of `getVolumeTier` alone (under 10 KB, issue 10), and the README quickstart run
-# from the installed package. Run from the repository root.
+# minified bundle of `getVolumeTier` alone (under 10 KB, issue 10), the README quickstart run
+# from the installed package, and the bin with `--workers`. Run from the repository root.
 set -euo pipefail
 root="$(pwd)"
 work="$(mktemp -d)"
@@ -59,3 +59,9 @@ cp "$root/examples/quickstart.ts" quickstart.ts
 (cd "$root" && node_modules/.bin/tsx examples/quickstart.ts) > quickstart.repo.txt
 diff quickstart.repo.txt quickstart.installed.txt
 echo "readme: the quickstart snippet runs from the installed package ($(wc -l < quickstart.installed.txt) lines, same output)"
+# The installed bin over worker threads (`--workers`, dist/cli-worker.js next to dist/cli.js)
+# prints what one thread prints.
+./node_modules/.bin/eros-schedule demo --format json --creators 3 > one.json 2>/dev/null
+./node_modules/.bin/eros-schedule demo --format json --creators 3 --workers 2 > workers.json 2>/dev/null
+cmp one.json workers.json
+echo "bin: demo --workers 2 prints the same $(wc -c < one.json) bytes as one thread"
