@@ -13,8 +13,15 @@ import { linearRegression, linearRegressionLine, rSquared } from 'simple-statist
 import { SEND_TYPES } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY } from '../domain/policy';
-import { isIsoDate, isTimeZone, localDayBuckets } from '../domain/time';
+import { isIsoDate, isTimeZone } from '../domain/time';
 import type { MassMessage } from '../domain/types';
+import {
+  freezeDeep,
+  type HistoryIndex,
+  historyIndexOf,
+  localDaysOf,
+  policyKey,
+} from './historyIndex';
 
 /**
  * The numbers of the elasticity check.
@@ -188,27 +195,44 @@ export const dailyPpvVolumes = (
   timeZone: string,
   asOf: string,
   days: number,
+): ReadonlyArray<DailyPpvVolume> =>
+  dailyPpvVolumesOf(historyIndexOf(history), timeZone, asOf, days).map((d) => ({ ...d }));
+
+/**
+ * `dailyPpvVolumes` over a history index, memoised per zone, date and day count (frozen).
+ *
+ * @internal
+ */
+export const dailyPpvVolumesOf = (
+  index: HistoryIndex,
+  timeZone: string,
+  asOf: string,
+  days: number,
 ): ReadonlyArray<DailyPpvVolume> => {
   if (!isTimeZone(timeZone) || !isIsoDate(asOf) || !(days >= 1) || !Number.isFinite(days))
     return [];
-  const ppvs = history.filter(
-    (m) =>
-      SEND_TYPES[m.sendTypeKey]?.category === 'revenue' &&
-      m.price !== null &&
-      m.price > 0 &&
-      Number.isFinite(m.earnings),
-  );
-  const { dates, dayIndex } = localDayBuckets(ppvs, (m) => m.sentAt, asOf, days, timeZone);
-  const byDate = new Map<string, { ppvCount: number; earnings: number }>(
-    dates.map((d) => [d, { ppvCount: 0, earnings: 0 }]),
-  );
-  ppvs.forEach((m, i) => {
-    const date = dates[dayIndex[i] ?? -1];
-    const d = date === undefined ? undefined : byDate.get(date);
-    if (date !== undefined && d !== undefined)
-      byDate.set(date, { ppvCount: d.ppvCount + 1, earnings: d.earnings + m.earnings });
+  return index.memo(`ppvDays\u0000${asOf}\u0000${days}\u0000${timeZone}`, () => {
+    const { dates, dayIndex } = localDaysOf(index, asOf, days, timeZone);
+    const byDate = new Map<string, { ppvCount: number; earnings: number }>(
+      dates.map((d) => [d, { ppvCount: 0, earnings: 0 }]),
+    );
+    index.history.forEach((m, i) => {
+      if (
+        !(
+          SEND_TYPES[m.sendTypeKey]?.category === 'revenue' &&
+          m.price !== null &&
+          m.price > 0 &&
+          Number.isFinite(m.earnings)
+        )
+      )
+        return;
+      const date = dates[dayIndex[i] ?? -1];
+      const d = date === undefined ? undefined : byDate.get(date);
+      if (date !== undefined && d !== undefined)
+        byDate.set(date, { ppvCount: d.ppvCount + 1, earnings: d.earnings + m.earnings });
+    });
+    return Object.freeze([...byDate].map(([date, d]) => Object.freeze({ date, ...d })));
   });
-  return [...byDate].map(([date, d]) => ({ date, ...d }));
 };
 
 /**
@@ -257,6 +281,7 @@ const capFromSlope = (b: number, thresholdUsd: number): number | null => {
  *    the check `no_positive_response`.
  *
  * Units: USD, sends per day. Pure, never throws; an invalid zone or date reads as no history.
+ * The result is frozen (it is computed once per frozen history, zone, date and policy).
  *
  * Source: seed 001 §1.2.1 module 5 ("Sufficient volume history" else "Skip check");
  * real-data README "By PPVs per day".
@@ -275,8 +300,32 @@ export const calculateElasticity = (
   timeZone: string,
   asOf: string,
   policy: ElasticityPolicy = DEFAULT_ELASTICITY_POLICY,
+): ElasticityResult => elasticityOf(historyIndexOf(history), timeZone, asOf, policy);
+
+/**
+ * `calculateElasticity` over a history index, memoised per zone, date and elasticity policy
+ * (the result is frozen).
+ *
+ * @internal
+ */
+export const elasticityOf = (
+  index: HistoryIndex,
+  timeZone: string,
+  asOf: string,
+  policy: ElasticityPolicy,
+): ElasticityResult =>
+  index.memo(`elasticity\u0000${asOf}\u0000${timeZone}\u0000${policyKey(policy)}`, () =>
+    freezeDeep(fitElasticity(index, timeZone, asOf, policy)),
+  );
+
+/** The elasticity check of `calculateElasticity`, on the index's daily PPV volumes. */
+const fitElasticity = (
+  index: HistoryIndex,
+  timeZone: string,
+  asOf: string,
+  policy: ElasticityPolicy,
 ): ElasticityResult => {
-  const days = dailyPpvVolumes(history, timeZone, asOf, policy.historyDays).filter(
+  const days = dailyPpvVolumesOf(index, timeZone, asOf, policy.historyDays).filter(
     (d) => d.ppvCount > 0,
   );
   const totalSends = days.reduce((s, d) => s + d.ppvCount, 0);

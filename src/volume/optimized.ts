@@ -11,7 +11,7 @@ import { analyzeTopPerformerTraits, applyContentIncreasesToCounts } from '../ana
 import { SEND_TYPE_KEYS, SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import { addDaysIso, isoToEpochMinute, localToEpochMinute } from '../domain/time';
+import { addDaysIso, localToEpochMinute } from '../domain/time';
 import type {
   ContentTypeRanking,
   CreatorProfile,
@@ -22,10 +22,11 @@ import type {
 import type { VolumeAdjustmentOutcomeRecord } from '../records/types';
 import { calculateContentAllocations } from './contentWeighting';
 import { calculateDynamicVolume } from './dynamic';
-import { applyElasticityCap, calculateElasticity, elasticityIssues } from './elasticity';
+import { applyElasticityCap, elasticityIssues, elasticityOf } from './elasticity';
 import { fuseHorizons } from './fusion';
+import { freezeDeep, historyIndexOf, messagesBetween, policyKey } from './historyIndex';
 import { learningSignalsFor } from './learning';
-import { calculateScoresFromHistory } from './scores';
+import { scoresOf } from './scores';
 import { getVolumeTier } from './tiers';
 import type {
   CaptionShortage,
@@ -36,9 +37,9 @@ import type {
 } from './types';
 import { calculateVolumeTargets, engagementRangeFor } from './volumeTargets';
 import {
-  calculateDowMultipliers,
   calculateWeeklyDistribution,
   confidenceFromMessageCount,
+  dowMultipliersOf,
   normalizeDowMultipliers,
 } from './weekly';
 
@@ -148,7 +149,9 @@ export const calculateOptimizedVolume = (
 
   // 2. Scores: multi-horizon fusion of tracked scores, else on-demand from history, else neutral.
   const fused = trends ? fuseHorizons(trends, policy) : null;
-  const onDemand = fused ? null : calculateScoresFromHistory(history, asOf, policy);
+  // every history-dependent figure below is read from one index (remembered for a frozen history)
+  const index = historyIndexOf(history);
+  const onDemand = fused ? null : scoresOf(index, asOf, policy);
   const dataSource: VolumeDataSource = fused
     ? 'volume_performance_tracking'
     : onDemand
@@ -182,10 +185,7 @@ export const calculateOptimizedVolume = (
     creator.timezone,
   );
   const end = localToEpochMinute(asOf, 0, creator.timezone);
-  const windowHistory = history.filter((m) => {
-    const t = isoToEpochMinute(m.sentAt);
-    return t >= start && t < end;
-  });
+  const windowHistory = messagesBetween(index, start, end);
   const messageCount = fused && trends ? trends.messageCount : windowHistory.length;
   const confidenceScore = confidenceFromMessageCount(messageCount, policy);
 
@@ -242,7 +242,7 @@ export const calculateOptimizedVolume = (
     );
 
   // 5. Elasticity: cap revenue where one more PPV a day stops paying.
-  const elasticity = calculateElasticity(history, creator.timezone, asOf, policy.elasticity);
+  const elasticity = elasticityOf(index, creator.timezone, asOf, policy.elasticity);
   const capped = applyElasticityCap(
     dyn.finalConfig.revenuePerDay,
     elasticity,
@@ -265,7 +265,7 @@ export const calculateOptimizedVolume = (
 
   // 4. Weekday multipliers and the weekly distribution (7 x the daily total exactly).
   const dow = normalizeDowMultipliers(
-    calculateDowMultipliers(history, asOf, creator.timezone, confidenceScore, policy),
+    dowMultipliersOf(index, asOf, creator.timezone, confidenceScore, policy),
     policy,
   );
   const b = policy.volume.bounds;
@@ -308,10 +308,12 @@ export const calculateOptimizedVolume = (
         ? "no rankings: equal weighting over the vault's content types"
         : 'no rankings and no vault',
   );
-  const traits = analyzeTopPerformerTraits(
-    performanceRecordsFromHistory(windowHistory),
-    {},
-    policy,
+  const traits = index.memo(
+    `traits\u0000${start}\u0000${end}\u0000${policyKey(policy.traits)}`,
+    () =>
+      freezeDeep(
+        analyzeTopPerformerTraits(performanceRecordsFromHistory(windowHistory), {}, policy),
+      ),
   );
   let contentAllocations = weighting.allocations;
   let traitSummary: VolumeResult['traitAnalysis'] = null;

@@ -7,8 +7,9 @@
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import { addDaysIso, isoToEpochMinute, localToEpochMinute } from '../domain/time';
+import { addDaysIso, localToEpochMinute } from '../domain/time';
 import type { MassMessage } from '../domain/types';
+import { type HistoryIndex, historyIndexOf, policyKey } from './historyIndex';
 
 /**
  * Scores derived from history.
@@ -39,18 +40,6 @@ interface HalfStats {
   readonly messages: number;
 }
 
-const stats = (ms: ReadonlyArray<MassMessage>): HalfStats =>
-  ms.reduce(
-    (a, m) => ({
-      sent: a.sent + m.sent,
-      viewed: a.viewed + m.viewed,
-      purchased: a.purchased + m.purchased,
-      earnings: a.earnings + m.earnings,
-      messages: a.messages + 1,
-    }),
-    { sent: 0, viewed: 0, purchased: 0, earnings: 0, messages: 0 },
-  );
-
 /**
  * The 14-day saturation and opportunity scores from history, measured at `asOf` (a local date;
  * the window is the `scoreWindowDays` days before it, in UTC days).
@@ -79,16 +68,65 @@ export const calculateScoresFromHistory = (
   asOf: string,
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): HistoryScores | null => {
+  const scores = scoresOf(historyIndexOf(history), asOf, policy);
+  return scores === null ? null : { ...scores };
+};
+
+/**
+ * `calculateScoresFromHistory` over a history index, memoised per date and the policy fields
+ * it reads (frozen: copy before handing it out).
+ *
+ * @internal
+ */
+export const scoresOf = (
+  index: HistoryIndex,
+  asOf: string,
+  policy: SchedulePolicy,
+): HistoryScores | null => {
+  const v = policy.volume;
+  return index.memo(
+    `scores\u0000${asOf}\u0000${v.scoreWindowDays}\u0000${v.confidenceHalfMessages}\u0000${v.neutralScore}\u0000${policyKey(v.onDemandScores)}`,
+    () => {
+      const s = computeScores(index, asOf, policy);
+      return s === null ? null : Object.freeze(s);
+    },
+  );
+};
+
+/** The scores of `calculateScoresFromHistory`, read from the index's parsed instants. */
+const computeScores = (
+  index: HistoryIndex,
+  asOf: string,
+  policy: SchedulePolicy,
+): HistoryScores | null => {
   const days = policy.volume.scoreWindowDays;
   const end = localToEpochMinute(asOf, 0, 'UTC');
   const start = localToEpochMinute(addDaysIso(asOf, -days), 0, 'UTC');
   const mid = localToEpochMinute(addDaysIso(asOf, -Math.floor(days / 2)), 0, 'UTC');
-  const inWindow = history.filter((m) => {
-    const t = isoToEpochMinute(m.sentAt);
-    return t >= start && t < end;
-  });
-  const first = stats(inWindow.filter((m) => isoToEpochMinute(m.sentAt) < mid));
-  const second = stats(inWindow.filter((m) => isoToEpochMinute(m.sentAt) >= mid));
+  const { history, minutes } = index;
+  // the window's messages (history order) with their instants
+  const inWindow: number[] = [];
+  for (let i = 0; i < minutes.length; i++) {
+    const t = minutes[i] as number;
+    if (t >= start && t < end) inWindow.push(i);
+  }
+  const half = (second: boolean): HalfStats => {
+    let a: HalfStats = { sent: 0, viewed: 0, purchased: 0, earnings: 0, messages: 0 };
+    for (const i of inWindow) {
+      if ((minutes[i] as number) >= mid !== second) continue;
+      const m = history[i] as MassMessage;
+      a = {
+        sent: a.sent + m.sent,
+        viewed: a.viewed + m.viewed,
+        purchased: a.purchased + m.purchased,
+        earnings: a.earnings + m.earnings,
+        messages: a.messages + 1,
+      };
+    }
+    return a;
+  };
+  const first = half(false);
+  const second = half(true);
   if (first.messages === 0 || second.messages === 0) return null;
   const rps = (h: HalfStats) => (h.sent > 0 ? h.earnings / h.messages : 0);
   const viewRate = (h: HalfStats) => (h.sent > 0 ? h.viewed / h.sent : 0);
@@ -98,9 +136,9 @@ export const calculateScoresFromHistory = (
   const p = ratioChange(buyRate(first), buyRate(second));
   const daily = new Map<number, number>();
   for (let d = 0; d < days; d++) daily.set(d, 0);
-  for (const m of inWindow) {
-    const d = Math.floor((isoToEpochMinute(m.sentAt) - start) / 1440);
-    daily.set(d, (daily.get(d) ?? 0) + m.earnings);
+  for (const i of inWindow) {
+    const d = Math.floor(((minutes[i] as number) - start) / 1440);
+    daily.set(d, (daily.get(d) ?? 0) + (history[i] as MassMessage).earnings);
   }
   const values = [...daily.values()];
   const mu = mean(values);

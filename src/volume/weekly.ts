@@ -6,8 +6,9 @@
  */
 import { mean } from 'simple-statistics';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
-import { localDayBuckets, weekdayOf } from '../domain/time';
+import { weekdayOf } from '../domain/time';
 import type { MassMessage } from '../domain/types';
+import { type HistoryIndex, historyIndexOf, localDaysOf } from './historyIndex';
 import type { Weekly } from './types';
 
 /**
@@ -77,25 +78,47 @@ export const calculateDowMultipliers = (
   timeZone: string,
   confidence: number,
   policy: SchedulePolicy = DEFAULT_POLICY,
+): Weekly<number> => dowMultipliersOf(historyIndexOf(history), asOf, timeZone, confidence, policy);
+
+/**
+ * `calculateDowMultipliers` over a history index: the weekday earnings means are memoised per
+ * zone, date and day count; the confidence and the clamp are applied per call.
+ *
+ * @internal
+ */
+export const dowMultipliersOf = (
+  index: HistoryIndex,
+  asOf: string,
+  timeZone: string,
+  confidence: number,
+  policy: SchedulePolicy,
 ): Weekly<number> => {
   const days = policy.volume.dowHistoryDays;
-  const { dates, dayIndex } = localDayBuckets(history, (m) => m.sentAt, asOf, days, timeZone);
-  const earnings = new Array<number>(dates.length).fill(0);
-  history.forEach((m, i) => {
-    const d = dayIndex[i] ?? -1;
-    if (d >= 0) earnings[d] = (earnings[d] ?? 0) + m.earnings;
-  });
-  const overall = days > 0 ? mean(earnings) : 0;
+  const { overall, weekdayMeans } = index.memo(
+    `dow\u0000${asOf}\u0000${days}\u0000${timeZone}`,
+    () => {
+      const { dates, dayIndex } = localDaysOf(index, asOf, days, timeZone);
+      const earnings = new Array<number>(dates.length).fill(0);
+      index.history.forEach((m, i) => {
+        const d = dayIndex[i] ?? -1;
+        if (d >= 0) earnings[d] = (earnings[d] ?? 0) + m.earnings;
+      });
+      const overall = days > 0 ? mean(earnings) : 0;
+      const perWeekday: number[][] = WEEKDAYS.map(() => []);
+      dates.forEach((d, i) => {
+        perWeekday[weekdayOf(d)]?.push(earnings[i] ?? 0);
+      });
+      // per weekday the mean of its days' earnings, null for a weekday without days
+      const weekdayMeans = perWeekday.map((xs) => (xs.length > 0 ? mean(xs) : null));
+      return Object.freeze({ overall, weekdayMeans: Object.freeze(weekdayMeans) });
+    },
+  );
   if (overall <= 0) return weekly(() => 1);
-  const perWeekday: number[][] = WEEKDAYS.map(() => []);
-  dates.forEach((d, i) => {
-    perWeekday[weekdayOf(d)]?.push(earnings[i] ?? 0);
-  });
   const [lo, hi] = policy.volume.dowMultiplierClamp;
   const c = Math.min(1, Math.max(0, confidence));
   return weekly((d) => {
-    const xs = perWeekday[d] ?? [];
-    const raw = xs.length > 0 ? mean(xs) / overall : 1;
+    const m = weekdayMeans[d] ?? null;
+    const raw = m !== null ? m / overall : 1;
     return Math.round(Math.min(hi, Math.max(lo, 1 + c * (raw - 1))) * 100) / 100;
   });
 };
