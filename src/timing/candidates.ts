@@ -6,8 +6,9 @@
  * @module
  */
 import type { SchedulePolicy } from '../domain/policy';
+import { drawsFrom } from '../random/draws';
 import type { Rng } from '../random/rng';
-import { jitterOrder, jitterTable } from './jitter';
+import { drawJitterOrder, jitterTable } from './jitter';
 
 /**
  * One candidate time. `minuteOfDay = baseHour * 60 + timeShift + jitter` always holds; for a
@@ -40,12 +41,6 @@ export interface CandidateStream {
   readonly firstPreferredMinute: number | null;
 }
 
-interface Base {
-  readonly baseHour: number;
-  readonly timeShift: number;
-  readonly fallback: boolean;
-}
-
 /** A set of minutes: `add(m)` is true when `m` was not in it yet. */
 const minuteSet = (): ((m: number) => boolean) => {
   const lo = -60;
@@ -64,17 +59,12 @@ const minuteSet = (): ((m: number) => boolean) => {
   };
 };
 
-const rotate = <A>(xs: ReadonlyArray<A>, start: number): ReadonlyArray<A> =>
-  xs.map((_, i) => xs[(start + i) % xs.length] as A);
-
 /**
- * Fallback bases from the window's start to its end in `fallbackStepMinutes` (5-minute) steps, nearest to `anchor`
- * first, the earlier one first on ties, produced one at a time.
+ * Fallback bases (minutes of the day) from the window's start to its end in `fallbackStepMinutes`
+ * (5-minute) steps, nearest to `anchor` first, the earlier one first on ties, produced one at a
+ * time; `-1` past the last.
  */
-const fallbackBases = (
-  anchor: number,
-  policy: Pick<SchedulePolicy, 'timing'>,
-): (() => Base | undefined) => {
+const fallbackBases = (anchor: number, policy: Pick<SchedulePolicy, 'timing'>): (() => number) => {
   const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: step } = policy.timing;
   const last = Math.floor((we - ws) / step);
   const baseAt = (k: number) => ws + k * step;
@@ -82,10 +72,8 @@ const fallbackBases = (
   let left = right - 1;
   return () => {
     const useLeft = left >= 0 && (right > last || anchor - baseAt(left) <= baseAt(right) - anchor);
-    if (!useLeft && right > last) return undefined;
-    const b = useLeft ? baseAt(left--) : baseAt(right++);
-    const hour = Math.floor(b / 60);
-    return { baseHour: hour, timeShift: b - hour * 60, fallback: true };
+    if (!useLeft && right > last) return -1;
+    return useLeft ? baseAt(left--) : baseAt(right++);
   };
 };
 
@@ -109,54 +97,73 @@ export const candidateStream = (
   policy: Pick<SchedulePolicy, 'timing'>,
   table: ReadonlyArray<ReadonlyArray<number>> = jitterTable(policy),
 ): CandidateStream => {
-  const preferred: ReadonlyArray<Base> = rotate(hours, startIndex).map((h) => ({
-    baseHour: h,
-    timeShift: shift,
-    fallback: false,
-  }));
-  const first = preferred[0];
+  const n = hours.length;
   const anchor =
-    first === undefined ? policy.timing.windowStartMinute : first.baseHour * 60 + shift;
+    n === 0 ? policy.timing.windowStartMinute : (hours[startIndex % n] as number) * 60 + shift;
   const nextFallback = fallbackBases(anchor, policy);
-  const expanded: Base[] = [];
+  // Per base: its hour, its shift past the hour, whether it is a fallback base.
+  const baseHours: number[] = [];
+  const baseShifts: number[] = [];
+  // Per candidate: its minute, its jitter and the index of its base.
   const minutes: number[] = [];
   const jitters: number[] = [];
   const baseOf: number[] = [];
+  const order: number[] = [];
   const seen = minuteSet();
-  let r = rng;
-  const nextBase = (): Base | undefined =>
-    expanded.length < preferred.length ? preferred[expanded.length] : nextFallback();
+  const draws = drawsFrom(rng);
+  let done = false;
+  /** Expands the next base (the preferred hours rotated to `startIndex`, then the fallbacks). */
+  const expand = (): boolean => {
+    const k = baseHours.length;
+    let hour: number;
+    let timeShift: number;
+    if (k < n) {
+      hour = hours[(startIndex + k) % n] as number;
+      timeShift = shift;
+    } else {
+      const b = nextFallback();
+      if (b < 0) return false;
+      hour = Math.floor(b / 60);
+      timeShift = b - hour * 60;
+    }
+    baseHours.push(hour);
+    baseShifts.push(timeShift);
+    const base = hour * 60 + timeShift;
+    const count = drawJitterOrder(draws, base, policy, table, order);
+    for (let j = 0; j < count; j++) {
+      const jitter = order[j] as number;
+      if (!seen(base + jitter)) continue;
+      minutes.push(base + jitter);
+      jitters.push(jitter);
+      baseOf.push(k);
+    }
+    return true;
+  };
   const minuteAt = (i: number): number | undefined => {
     while (minutes.length <= i) {
-      const b = nextBase();
-      if (b === undefined) return undefined;
-      expanded.push(b);
-      const base = b.baseHour * 60 + b.timeShift;
-      const [offsets, next] = jitterOrder(r, base, policy, table);
-      r = next;
-      for (const jitter of offsets) {
-        if (!seen(base + jitter)) continue;
-        minutes.push(base + jitter);
-        jitters.push(jitter);
-        baseOf.push(expanded.length - 1);
+      if (done || !expand()) {
+        done = true;
+        return undefined;
       }
     }
     return minutes[i];
   };
   const candidateAt = (i: number): Candidate => {
-    const b = expanded[baseOf[i] as number] as Base;
+    const b = baseOf[i] as number;
     const jitter = jitters[i] as number;
+    const baseHour = baseHours[b] as number;
+    const timeShift = baseShifts[b] as number;
     return {
-      minuteOfDay: b.baseHour * 60 + b.timeShift + jitter,
-      baseHour: b.baseHour,
-      timeShift: b.timeShift,
+      minuteOfDay: baseHour * 60 + timeShift + jitter,
+      baseHour,
+      timeShift,
       jitter,
-      fallback: b.fallback,
+      fallback: b >= n,
     };
   };
   return {
     minuteAt,
     candidateAt,
-    firstPreferredMinute: first === undefined ? null : (minuteAt(0) ?? null),
+    firstPreferredMinute: n === 0 ? null : (minuteAt(0) ?? null),
   };
 };

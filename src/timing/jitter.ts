@@ -6,6 +6,7 @@
  */
 import type { SchedulePolicy } from '../domain/policy';
 import { isRoundMinute } from '../domain/rules';
+import type { Draws } from '../random/draws';
 import { nextInt, type Rng, rngFrom } from '../random/rng';
 
 /** The part of the policy the jitter reads. */
@@ -98,18 +99,70 @@ export const jitterOrder = (
   const valid =
     table?.[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
   if (valid.length === 0) return [[nearestNonRoundOffset(baseMinuteOfDay, policy)], rng];
-  const n = valid.length;
-  const turns = Math.max(1, 2 * (n - 1));
-  const [k, next] = nextInt(rng, 0, n * turns - 1);
-  const i = k % n;
-  const rest = [...valid.slice(0, i), ...valid.slice(i + 1)];
-  const t = Math.floor(k / n);
-  const start = t % Math.max(1, rest.length);
-  const step = t < rest.length ? 1 : rest.length - 1;
-  const order = [valid[i] as number];
-  for (let j = 0; j < rest.length; j++)
-    order.push(rest[(start + j * step) % rest.length] as number);
+  const [k, next] = nextInt(rng, 0, jitterDrawSize(valid.length) - 1);
+  const order: number[] = [];
+  writeJitterOrder(valid, k, order);
   return [order, next];
+};
+
+/**
+ * The number of outcomes of `jitterOrder`'s one draw over `n` (at least 1) valid offsets: `n`
+ * first offsets times the seeded rotations (start and direction) of the others.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const jitterDrawSize = (n: number): number => n * Math.max(1, 2 * (n - 1));
+
+/**
+ * Writes into `out[0..n)` the `n` offsets of `valid` (not empty) in the order the draw `k`
+ * (in `[0, jitterDrawSize(n))`) gives: `valid[k mod n]` first, then the others in a rotation
+ * from a seeded start, forwards or backwards. Returns `n`. The one definition of the order of
+ * `jitterOrder`, shared with the candidate stream (which reuses `out` between bases).
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const writeJitterOrder = (
+  valid: ReadonlyArray<number>,
+  k: number,
+  out: number[],
+): number => {
+  const n = valid.length;
+  const i = k % n;
+  const rest = n - 1;
+  const t = Math.floor(k / n);
+  const start = t % Math.max(1, rest);
+  const step = t < rest ? 1 : rest - 1;
+  out[0] = valid[i] as number;
+  for (let j = 0; j < rest; j++) {
+    const r = (start + j * step) % rest;
+    out[j + 1] = valid[r < i ? r : r + 1] as number;
+  }
+  return n;
+};
+
+/**
+ * The offsets of a base in `jitterOrder`'s order, drawing from `draws` (advanced in place, one
+ * draw; none when no offset in range is valid, as `jitterOrder`). Writes them into `out` and
+ * returns their number.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const drawJitterOrder = (
+  draws: Draws,
+  baseMinuteOfDay: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  out: number[],
+): number => {
+  const valid = table[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
+  if (valid.length === 0) {
+    out[0] = nearestNonRoundOffset(baseMinuteOfDay, policy);
+    return 1;
+  }
+  return writeJitterOrder(valid, draws.int(0, jitterDrawSize(valid.length) - 1), out);
 };
 
 /**
