@@ -39,6 +39,31 @@ import { deepFreeze } from '../domain/freeze';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { PpvStructurePolicy } from '../domain/policyTypes';
 import type { PpvStyle } from '../domain/types';
+import {
+  alt,
+  DIGIT,
+  findIn,
+  hasClass,
+  L_IU,
+  L_U,
+  LN_IU,
+  LN_U,
+  LU,
+  lit,
+  type Matcher,
+  N_DOT_COMMA,
+  notAfterClass,
+  notBeforeClass,
+  oneOf,
+  opt,
+  optOneOf,
+  phrases,
+  run,
+  type ScannedText,
+  scanText,
+  seq,
+  WS,
+} from './wordMatch';
 
 /**
  * The three caption structures of seed 004: `winner` (Winner PPV), `bundle` (Bundle PPV) and
@@ -151,7 +176,7 @@ export interface PpvElementDetector {
   readonly description: string;
   /** The phrase list (matched case-insensitively as whole words). */
   readonly phrases: ReadonlyArray<string>;
-  /** Every regular expression the detector uses, the compiled phrase list first (all linear-time). */
+  /** Every regular expression that defines the detector, the compiled phrase list first (all linear-time); those with a Unicode class run as an equal word matcher. */
   readonly patterns: ReadonlyArray<RegExp>;
 }
 
@@ -364,6 +389,119 @@ const URGENCY = phrasePattern(URGENCY_PHRASES);
 const SETTING = phrasePattern(SETTING_PHRASES);
 const SIGN_OFF = phrasePattern(SIGN_OFF_PHRASES);
 
+// ---------------------------------------------------------------------------------- matchers
+
+// Issue 11 (the cold build): the patterns above with a Unicode-property class are the
+// specification; what runs is the equal matcher below (`wordMatch.ts`), which needs no regular
+// expression to be compiled on the first build. Each is proven equal to its pattern by a test.
+
+/** A number word of `NUMBER_WORDS`, in its order. */
+const numberWord: Matcher = alt(...NUMBER_WORDS.split('|').map(lit));
+/** `word` then an optional `s` (`words?`). */
+const plural = (word: string): Matcher => seq(lit(word), opt(lit('s')));
+/** A whole word under `iu`: no letter or number right before or after. */
+const whole = (...parts: ReadonlyArray<Matcher>): Matcher =>
+  seq(notAfterClass(LN_IU), ...parts, notBeforeClass(LN_IU));
+
+/** `CLICKBAIT` and the other phrase lists. */
+const M_CLICKBAIT = phrases(CLICKBAIT_PHRASES);
+const M_EXCLUSIVITY = phrases(EXCLUSIVITY_PHRASES);
+const M_VALUE = phrases(VALUE_PHRASES);
+const M_CTA = phrases(CTA_PHRASES);
+const M_ITEMIZATION = phrases(ITEMIZATION_PHRASES);
+const M_URGENCY = phrases(URGENCY_PHRASES);
+const M_SETTING = phrases(SETTING_PHRASES);
+const M_SIGN_OFF = phrases(SIGN_OFF_PHRASES);
+/** `ALL_CAPS_WORD`. */
+const M_ALL_CAPS_WORD: Matcher = seq(
+  notAfterClass(LN_U),
+  run(LU, 3, Number.POSITIVE_INFINITY),
+  notBeforeClass(LN_U),
+);
+/** `AMOUNT_CURRENCY`. */
+const M_AMOUNT_CURRENCY: Matcher = seq(
+  notAfterClass(N_DOT_COMMA),
+  run(DIGIT, 1, Number.POSITIVE_INFINITY),
+  opt(seq(oneOf('.,'), run(DIGIT, 1, 2))),
+  run(WS, 0, 1),
+  alt(oneOf('$€£'), lit('usd'), plural('dollar'), lit('bucks')),
+  notBeforeClass(LN_IU),
+);
+/** `PERCENT_OFF`. */
+const M_PERCENT_OFF: Matcher = seq(
+  notAfterClass(N_DOT_COMMA),
+  run(DIGIT, 1, 3),
+  run(WS, 0, 1),
+  oneOf('%'),
+  run(WS, 0, 1),
+  lit('off'),
+  notBeforeClass(LN_IU),
+);
+/** `COUNTED_ITEMS`. */
+const M_COUNTED_ITEMS: Matcher = whole(
+  alt(run(DIGIT, 1, Number.POSITIVE_INFINITY), numberWord),
+  optOneOf('-', WS),
+  opt(seq(run(L_IU, 1, Number.POSITIVE_INFINITY), run(WS, 1, 1))),
+  alt(
+    plural('video'),
+    plural('vid'),
+    plural('pic'),
+    plural('picture'),
+    plural('photo'),
+    plural('clip'),
+    plural('minute'),
+    plural('min'),
+    plural('selfie'),
+    plural('set'),
+  ),
+);
+/** `MULTIPLIER`. */
+const M_MULTIPLIER: Matcher = whole(
+  alt(
+    seq(lit('x'), run(WS, 0, 1), run(DIGIT, 1, Number.POSITIVE_INFINITY)),
+    seq(run(DIGIT, 1, Number.POSITIVE_INFINITY), run(WS, 0, 1), lit('x')),
+  ),
+);
+/** `PLUS_JOIN`. */
+const M_PLUS_JOIN: Matcher = seq(
+  run(L_U, 1, 1),
+  run(WS, 0, 1),
+  oneOf('+'),
+  run(WS, 0, 1),
+  run(LN_U, 1, 1),
+);
+/** `HOURS`. */
+const M_HOURS: Matcher = whole(
+  run(DIGIT, 1, 3),
+  run(WS, 0, 1),
+  alt(plural('hour'), plural('hr'), lit('h')),
+);
+/** `FIRST_N`. */
+const M_FIRST_N: Matcher = whole(lit('first'), run(WS, 1, 1), alt(run(DIGIT, 1, 4), numberWord));
+
+/**
+ * The matchers of the patterns, for the property tests that prove each equal to its pattern
+ * (`pattern.exec(text)?.[0] ?? null`). Internal.
+ */
+export const PATTERN_MATCHERS: ReadonlyArray<readonly [RegExp, Matcher]> = [
+  [CLICKBAIT, M_CLICKBAIT],
+  [EXCLUSIVITY, M_EXCLUSIVITY],
+  [VALUE, M_VALUE],
+  [CTA, M_CTA],
+  [ITEMIZATION, M_ITEMIZATION],
+  [URGENCY, M_URGENCY],
+  [SETTING, M_SETTING],
+  [SIGN_OFF, M_SIGN_OFF],
+  [ALL_CAPS_WORD, M_ALL_CAPS_WORD],
+  [AMOUNT_CURRENCY, M_AMOUNT_CURRENCY],
+  [PERCENT_OFF, M_PERCENT_OFF],
+  [COUNTED_ITEMS, M_COUNTED_ITEMS],
+  [MULTIPLIER, M_MULTIPLIER],
+  [PLUS_JOIN, M_PLUS_JOIN],
+  [HOURS, M_HOURS],
+  [FIRST_N, M_FIRST_N],
+];
+
 const detector = (
   element: PpvStructureElement,
   scope: PpvDetectorScope,
@@ -492,7 +630,6 @@ export interface PpvCaptionParts {
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
 const WHITE_SPACE = /\s/;
 const WORD_SPLIT = /\s+/;
-const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const TERMINATORS: ReadonlySet<string> = new Set(['.', '!', '?', '…', '‼', '⁉']);
 
 const splitSentences = (line: string): string[] => {
@@ -578,22 +715,48 @@ const snippet = (s: string): string => {
   return cps.length > 80 ? `${cps.slice(0, 79).join('')}…` : cps.join('');
 };
 
-const firstMatch = (s: string, patterns: ReadonlyArray<RegExp>): string | null => {
-  for (const p of patterns) {
-    const m = p.exec(s);
-    if (m !== null) return m[0];
+/** A detector of a text part: a plain pattern, or a matcher that stands for a Unicode one. */
+type Detect = RegExp | Matcher;
+
+/** A text part, scanned for the matchers when one first needs it. */
+interface Part {
+  readonly text: string;
+  readonly scan: () => ScannedText;
+}
+
+/** The part of `text` (its scan is made once, on demand). */
+const partOf = (text: string): Part => {
+  let scan: ScannedText | null = null;
+  return {
+    text,
+    scan: () => {
+      scan ??= scanText(text);
+      return scan;
+    },
+  };
+};
+
+const firstMatch = (s: Part, detects: ReadonlyArray<Detect>): string | null => {
+  for (const d of detects) {
+    if (d instanceof RegExp) {
+      const m = d.exec(s.text);
+      if (m !== null) return m[0];
+    } else {
+      const m = findIn(s.scan(), d);
+      if (m !== null) return m;
+    }
   }
   return null;
 };
 
-const hook = (s: string): string | null => {
-  const m = firstMatch(s, [CLICKBAIT, ALL_CAPS_WORD]);
+const hook = (s: Part): string | null => {
+  const m = firstMatch(s, [M_CLICKBAIT, M_ALL_CAPS_WORD]);
   if (m !== null) return m;
-  return HOOK_PUNCTUATION.test(s) ? snippet(s) : null;
+  return HOOK_PUNCTUATION.test(s.text) ? snippet(s.text) : null;
 };
 
 const wordCount = (s: string): number =>
-  s.split(WORD_SPLIT).filter((w) => HAS_LETTER_OR_DIGIT.test(w)).length;
+  s.split(WORD_SPLIT).filter((w) => hasClass(w, LN_U)).length;
 
 const isPolicy = (u: unknown): u is PpvStructurePolicy => typeof u === 'object' && u !== null;
 
@@ -637,42 +800,44 @@ const elementDetectors = (
 ): Readonly<Record<PpvStructureElement, () => string | null>> => {
   const p = isPolicy(policy) ? policy : DEFAULT_POLICY.ppvStructure;
   const t = typeof text === 'string' ? text : '';
+  const whole = partOf(t);
   let read: PpvCaptionParts | null = null;
   const parts = (): PpvCaptionParts => {
     read ??= ppvCaptionParts(t);
     return read;
   };
   return {
-    clickbait: () => hook(parts().opening),
-    exclusivity: () => firstMatch(t, [EXCLUSIVITY]),
-    valueAnchor: () => firstMatch(t, [VALUE, CURRENCY_AMOUNT, AMOUNT_CURRENCY, PERCENT_OFF]),
-    callToAction: () => firstMatch(t, [CTA]),
+    clickbait: () => hook(partOf(parts().opening)),
+    exclusivity: () => firstMatch(whole, [M_EXCLUSIVITY]),
+    valueAnchor: () =>
+      firstMatch(whole, [M_VALUE, CURRENCY_AMOUNT, M_AMOUNT_CURRENCY, M_PERCENT_OFF]),
+    callToAction: () => firstMatch(whole, [M_CTA]),
     itemization: () => {
       const listLines = parts().lines.filter((l) => LIST_LINE.test(l));
       return (
-        firstMatch(t, [ITEMIZATION, COUNTED_ITEMS, MULTIPLIER, PLUS_JOIN]) ??
+        firstMatch(whole, [M_ITEMIZATION, M_COUNTED_ITEMS, M_MULTIPLIER, M_PLUS_JOIN]) ??
         (listLines.length >= 2 ? snippet(listLines.join(' / ')) : null)
       );
     },
-    urgency: () => firstMatch(t, [URGENCY, HOURS, FIRST_N]),
+    urgency: () => firstMatch(whole, [M_URGENCY, M_HOURS, M_FIRST_N]),
     clickbaitTitle: () => {
       const { title } = parts();
       return title.length > 0 && codePoints(title) <= p.titleMaxCharacters
-        ? hook(title) === null
+        ? hook(partOf(title)) === null
           ? null
           : title
         : null;
     },
     bodyWithSetting: () => {
       const { body } = parts();
-      const setting = SETTING.exec(body);
-      return setting !== null && wordCount(body) >= p.bodyMinWords ? setting[0] : null;
+      const setting = firstMatch(partOf(body), [M_SETTING]);
+      return setting !== null && wordCount(body) >= p.bodyMinWords ? setting : null;
     },
     shortWrap: () => {
       const { wrap } = parts();
       return wrap !== null &&
         codePoints(wrap) <= p.wrapMaxCharacters &&
-        firstMatch(wrap, [SIGN_OFF, CTA, SIGN_OFF_EMOJI]) !== null
+        firstMatch(partOf(wrap), [M_SIGN_OFF, M_CTA, SIGN_OFF_EMOJI]) !== null
         ? wrap
         : null;
     },

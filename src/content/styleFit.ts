@@ -16,6 +16,16 @@ import type { SchedulePolicy } from '../domain/policy';
 import type { TimedSlot } from '../domain/stages';
 import type { Caption, PpvStyle } from '../domain/types';
 import { type PpvStructureType, ppvStructureFor, validatePpvStructure } from './ppvStructure';
+import {
+  findIn,
+  LN_IU,
+  lit,
+  type Matcher,
+  notAfterClass,
+  type ScannedText,
+  scanText,
+  seq,
+} from './wordMatch';
 
 /**
  * What a caption must fit on one item: `structure`, the seed 004 structure (`null`: none, a
@@ -113,9 +123,36 @@ export const styleFitOf = (
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The matcher of a game keyword at a word start (`(^|[^\p{L}\p{N}])keyword` under `iu`), for a
+ * keyword of ASCII letters, digits, spaces, `-` and `_`; `null` for another keyword, which is read
+ * with the regular expression (issue 11, the cold build: no Unicode class to compile). Remembered
+ * per keyword, bounded.
+ */
+const GAME_MATCHERS = new Map<string, Matcher | null>();
+const GAME_MATCHERS_MAX = 1_000;
+const ASCII_KEYWORD = /^[a-z0-9 _-]+$/i;
+const gameMatcher = (keyword: string): Matcher | null => {
+  const known = GAME_MATCHERS.get(keyword);
+  if (known !== undefined) return known;
+  const m = ASCII_KEYWORD.test(keyword)
+    ? seq(notAfterClass(LN_IU), lit(keyword.toLowerCase()))
+    : null;
+  if (GAME_MATCHERS.size >= GAME_MATCHERS_MAX) GAME_MATCHERS.clear();
+  GAME_MATCHERS.set(keyword, m);
+  return m;
+};
+
 /** Whether `text` names one of `keywords` at a word start, case-insensitively. */
-const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean =>
-  keywords.some((k) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(k)}`, 'iu').test(text));
+const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean => {
+  let scan: ScannedText | null = null;
+  return keywords.some((k) => {
+    const m = gameMatcher(k);
+    if (m === null) return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(k)}`, 'iu').test(text);
+    scan ??= scanText(text);
+    return findIn(scan, m) !== null;
+  });
+};
 
 /**
  * The structure check of a caption text, memoised per policy section and (structure, text): the
