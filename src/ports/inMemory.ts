@@ -261,7 +261,9 @@ const invalidDataset = (issues: ReadonlyArray<Issue>) => ({
  *   `minFreshness` (this creator's usage, `calculateFreshnessScore`), and keeps the best `limit`
  *   by freshness, performance (both descending) and `captionId` with a bounded selection; it
  *   stops scanning a type once no later caption can enter the selection.
- * - `getMassMessageHistory` returns the creator's messages with `from <= sentAt < to`, oldest first.
+ * - `getMassMessageHistory` returns the creator's messages with `from <= sentAt < to`, oldest first,
+ *   found by binary search; the messages are frozen copies taken when the ports are built (the
+ *   same objects in every answer), the array is new each time.
  * - `countUsableCaptions` counts, per send type of the creator's page type (all send types for an
  *   unknown creator), the captions of its caption types passing the first degradation level
  *   (freshness >= 30, performance >= 40) and the vault filter, at most `usableCountCap` (default 100) per
@@ -394,9 +396,11 @@ const servePorts = (
     lastUses.set(creatorId, byList);
   }
 
+  // Each creator's history sorted by instant, as frozen copies of the messages (issue 11: every
+  // answer holds the same frozen messages, so the volume phase's history index is built once).
   const historyByCreator = new Map<
     string,
-    ReadonlyArray<{ readonly ms: number; readonly message: MassMessage }>
+    { readonly ms: Float64Array; readonly messages: ReadonlyArray<MassMessage> }
   >();
   {
     const grouped = new Map<
@@ -409,12 +413,40 @@ const servePorts = (
       if (list === undefined) grouped.set(message.creatorId, [entry]);
       else list.push(entry);
     }
-    for (const [id, list] of grouped)
-      historyByCreator.set(
-        id,
-        list.sort((a, b) => a.ms - b.ms),
-      );
+    for (const [id, list] of grouped) {
+      list.sort((a, b) => a.ms - b.ms);
+      historyByCreator.set(id, {
+        ms: Float64Array.from(list, (e) => e.ms),
+        // `Object.assign`, not a spread: frozen spread copies each get a hidden class of their
+        // own in V8, which makes every later read of them slow
+        messages: list.map((e) => Object.freeze(Object.assign({}, e.message))),
+      });
+    }
   }
+  /** First index whose instant is >= `at` (`ms` sorted ascending). */
+  const lowerBound = (ms: Float64Array, at: number): number => {
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ms[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const historyBetween = (
+    creatorId: string,
+    fromInstant: string,
+    toInstant: string,
+  ): ReadonlyArray<MassMessage> => {
+    const sorted = historyByCreator.get(creatorId);
+    const from = Date.parse(fromInstant);
+    const to = Date.parse(toInstant);
+    // unreadable bounds select nothing, as the comparisons they stand for
+    if (sorted === undefined || Number.isNaN(from) || Number.isNaN(to)) return [];
+    const lo = lowerBound(sorted.ms, from);
+    return sorted.messages.slice(lo, Math.max(lo, lowerBound(sorted.ms, to)));
+  };
 
   const NO_USAGE: ReadonlyMap<string, CaptionUsage> = new Map();
 
@@ -535,15 +567,8 @@ const servePorts = (
   return {
     getCreatorProfile: (creatorId) => TE.right(creators.get(creatorId) ?? null),
     getPerformanceTrends: (creatorId) => TE.right(own(dataset.trends, creatorId)),
-    getMassMessageHistory: (creatorId, fromInstant, toInstant) => {
-      const from = Date.parse(fromInstant);
-      const to = Date.parse(toInstant);
-      return TE.fromIO(() =>
-        (historyByCreator.get(creatorId) ?? [])
-          .filter((e) => e.ms >= from && e.ms < to)
-          .map((e) => e.message),
-      );
-    },
+    getMassMessageHistory: (creatorId, fromInstant, toInstant) =>
+      TE.fromIO(() => historyBetween(creatorId, fromInstant, toInstant)),
     getVaultAvailability: (creatorId) => TE.right(own(dataset.vaults, creatorId)),
     getBestTiming: (creatorId) => TE.right(own(dataset.timing, creatorId)),
     getPersonaProfile: (creatorId) => TE.right(own(dataset.personas, creatorId)),

@@ -4,11 +4,13 @@
  * figures the volume functions read (local-day buckets per zone and window, the window's
  * messages, the scores, the elasticity fit, the trait analysis) are computed once per key.
  *
- * An index is remembered (in a `WeakMap` keyed by the history array) only for a history that
- * cannot change: a frozen array of frozen messages, as `inMemoryPorts` and the load phase hand it
- * on. Any other history gets a fresh index per call, so a caller's later change to its array is
- * always seen. Every memoised value is frozen (the library's own objects; never the messages), and each key holds only the inputs it depends on
- * (the policy fields actually read), so a memo never changes a result.
+ * An index is remembered only for a history of frozen messages (as `inMemoryPorts` answers it),
+ * in a `WeakMap` keyed by its first message, and found again for any array holding the same
+ * message objects in the same order (one identity check per message, far cheaper than parsing):
+ * the load phase's sorted copy of the port's answer hits it every build. Any other history gets
+ * a fresh index per call, so a caller's change to its messages is always seen. Every memoised
+ * value is frozen (the library's own objects; never the messages), and each key holds only the
+ * inputs it depends on (the policy fields actually read), so a memo never changes a result.
  *
  * @internal
  * @module
@@ -27,18 +29,37 @@ const MAX_MEMO_ENTRIES = 256;
 export interface HistoryIndex {
   /** The history this index reads. */
   readonly history: ReadonlyArray<MassMessage>;
-  /** Epoch minute of each message's `sentAt`, in history order (`NaN` when unreadable). */
-  readonly minutes: Float64Array;
+  /** Whether the index is remembered (frozen messages): worth computing figures for later calls. */
+  readonly remembered: boolean;
   /** The value of `key`, computed by `compute` on first use (bounded memo; `compute` freezes what it builds). */
   readonly memo: <A>(key: string, compute: () => A) => A;
 }
 
-const indexes = new WeakMap<ReadonlyArray<MassMessage>, HistoryIndex>();
+/** Indexes remembered per history, found by the history's first message (ephemeron). */
+const indexes = new WeakMap<MassMessage, HistoryIndex[]>();
+/** Indexes remembered per first message (the same messages in different windows). */
+const MAX_INDEXES_PER_FIRST_MESSAGE = 8;
 
-/** Whether a history can never change: a frozen array whose messages are all frozen. */
-const isSealed = (history: ReadonlyArray<MassMessage>): boolean => {
-  if (!Object.isFrozen(history)) return false;
-  for (const m of history) if (!Object.isFrozen(m)) return false;
+/** Whether every entry of `history` is present and a frozen object (holes and others: no). */
+const allFrozen = (history: ReadonlyArray<MassMessage>): boolean => {
+  for (let i = 0; i < history.length; i++)
+    if (
+      !(i in history) ||
+      typeof history[i] !== 'object' ||
+      history[i] === null ||
+      !Object.isFrozen(history[i])
+    )
+      return false;
+  return true;
+};
+
+/** Whether `history` holds exactly `messages`, the same objects in the same order. */
+const sameMessages = (
+  messages: ReadonlyArray<MassMessage>,
+  history: ReadonlyArray<MassMessage>,
+): boolean => {
+  if (messages.length !== history.length) return false;
+  for (let i = 0; i < messages.length; i++) if (messages[i] !== history[i]) return false;
   return true;
 };
 
@@ -61,11 +82,8 @@ export const freezeDeep = <A>(value: A): A => {
   return value;
 };
 
-/** A fresh index of `history`: its instants parsed once, an empty memo. */
-const buildIndex = (history: ReadonlyArray<MassMessage>): HistoryIndex => {
-  const minutes = new Float64Array(history.length);
-  for (let i = 0; i < history.length; i++)
-    minutes[i] = isoToEpochMinute((history[i] as MassMessage).sentAt);
+/** A fresh index of `history` (read in place), with an empty memo. */
+const buildIndex = (history: ReadonlyArray<MassMessage>, remembered: boolean): HistoryIndex => {
   const values = new Map<string, unknown>();
   const memo = <A>(key: string, compute: () => A): A => {
     if (values.has(key)) return values.get(key) as A;
@@ -74,20 +92,46 @@ const buildIndex = (history: ReadonlyArray<MassMessage>): HistoryIndex => {
     values.set(key, value);
     return value;
   };
-  return { history, minutes, memo };
+  return { history, remembered, memo };
 };
 
 /**
- * The index of `history`: the remembered one for a frozen history of frozen messages, else a
- * fresh one (used for this call only).
+ * Epoch minute of each message's `sentAt`, in history order (`NaN` when unreadable or a hole),
+ * parsed once per index.
+ *
+ * @internal
+ */
+export const instantsOf = (index: HistoryIndex): Float64Array =>
+  index.memo('instants', () => {
+    const { history } = index;
+    const minutes = new Float64Array(history.length);
+    for (let i = 0; i < history.length; i++)
+      // a hole is skipped by every reader, as array methods skip it
+      minutes[i] = i in history ? isoToEpochMinute((history[i] as MassMessage).sentAt) : Number.NaN;
+    return minutes;
+  });
+
+/**
+ * The index of `history`. For a history of frozen messages it is remembered and found again for
+ * any array holding the same message objects in the same order (checked one by one: a frozen
+ * message cannot change, so neither can anything computed from them); any other history gets a
+ * fresh index, used for this call only.
  *
  * @internal
  */
 export const historyIndexOf = (history: ReadonlyArray<MassMessage>): HistoryIndex => {
-  const known = indexes.get(history);
-  if (known !== undefined) return known;
-  const index = buildIndex(history);
-  if (isSealed(history)) indexes.set(history, index);
+  const first = history.length > 0 && 0 in history ? history[0] : undefined;
+  if (typeof first !== 'object' || first === null) return buildIndex(history, false);
+  const known = indexes.get(first);
+  if (known !== undefined)
+    for (const index of known) if (sameMessages(index.history, history)) return index;
+  if (!allFrozen(history)) return buildIndex(history, false);
+  // a private copy of the array (never changed): the caller's may change later, its messages cannot
+  const index = buildIndex([...history], true);
+  const list = known ?? [];
+  if (list.length >= MAX_INDEXES_PER_FIRST_MESSAGE) list.shift();
+  list.push(index);
+  if (known === undefined) indexes.set(first, list);
   return index;
 };
 
@@ -129,7 +173,7 @@ export const localDaysOf = (
     const n = Math.max(0, Math.floor(days));
     const dates = Array.from({ length: n }, (_, i) => addDaysIso(asOf, i - n));
     const bounds = localMidnights([...dates, asOf], timeZone);
-    const { minutes } = index;
+    const minutes = instantsOf(index);
     const dayIndex = new Int32Array(minutes.length);
     const first = bounds[0] as number;
     const last = bounds[n] as number;
@@ -164,7 +208,8 @@ export const messagesBetween = (
 ): ReadonlyArray<MassMessage> =>
   index.memo(`between\u0000${start}\u0000${end}`, () => {
     const out: MassMessage[] = [];
-    const { minutes, history } = index;
+    const { history } = index;
+    const minutes = instantsOf(index);
     for (let i = 0; i < minutes.length; i++) {
       const t = minutes[i] as number;
       if (t >= start && t < end) out.push(history[i] as MassMessage);

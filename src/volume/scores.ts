@@ -9,7 +9,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { DEFAULT_POLICY, type SchedulePolicy } from '../domain/policy';
 import { addDaysIso, localToEpochMinute } from '../domain/time';
 import type { MassMessage } from '../domain/types';
-import { type HistoryIndex, historyIndexOf, policyKey } from './historyIndex';
+import { type HistoryIndex, historyIndexOf, instantsOf, policyKey } from './historyIndex';
 
 /**
  * Scores derived from history.
@@ -103,7 +103,8 @@ const computeScores = (
   const end = localToEpochMinute(asOf, 0, 'UTC');
   const start = localToEpochMinute(addDaysIso(asOf, -days), 0, 'UTC');
   const mid = localToEpochMinute(addDaysIso(asOf, -Math.floor(days / 2)), 0, 'UTC');
-  const { history, minutes } = index;
+  const { history } = index;
+  const minutes = instantsOf(index);
   // the window's messages (history order) with their instants
   const inWindow: number[] = [];
   for (let i = 0; i < minutes.length; i++) {
