@@ -74,6 +74,19 @@ interface Placement {
   readonly firstMinute: number | null;
 }
 
+/**
+ * The checks of one item's candidates for one channel family, kept across relaxation levels (the
+ * ledger does not change while one item is placed): `memo[i]` is the evaluation of candidate `i`
+ * (`null` refused, `undefined` not asked yet), `evaluated` how many are asked, and `live`, once
+ * every candidate is asked, the indices of those not refused, in stream order.
+ */
+interface FamilyChecks {
+  readonly check: (minuteOfDay: number) => Evaluation | null;
+  readonly memo: Array<Evaluation | null>;
+  evaluated: number;
+  live: ReadonlyArray<number> | null;
+}
+
 /** What every placement reads. */
 interface Env {
   readonly ctx: PhaseContext;
@@ -266,12 +279,10 @@ const findPlacement = (
     );
   const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
   const stream = candidateStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
-  const checks = new Map<
-    ChannelFamily,
-    { readonly check: (m: number) => Evaluation | null; readonly memo: Array<Evaluation | null> }
-  >();
-  const evaluationAt = (family: ChannelFamily, i: number, minute: number): Evaluation | null => {
-    let entry = checks.get(family);
+  const options = channelOptions(slot);
+  const entries = new Map<ChannelFamily, FamilyChecks>();
+  const entryOf = (family: ChannelFamily): FamilyChecks => {
+    let entry = entries.get(family);
     if (entry === undefined) {
       const probe = {
         date: day.date,
@@ -280,37 +291,74 @@ const findPlacement = (
         minMinutesBetween,
         isFollowupParent: SEND_TYPES[slot.sendTypeKey].canHaveFollowup,
       };
-      entry = { check: prober(ledger, probe, clock, env.avoidHours, policy), memo: [] };
-      checks.set(family, entry);
+      entry = {
+        check: prober(ledger, probe, clock, env.avoidHours, policy),
+        memo: [],
+        evaluated: 0,
+        live: null,
+      };
+      entries.set(family, entry);
     }
+    return entry;
+  };
+  const placementAt = (
+    entry: FamilyChecks,
+    i: number,
+    m: number,
+    level: Level,
+    channelKey: ChannelKey,
+  ): Placement | null => {
     // `undefined`: not evaluated yet (a preferred-half pass skips candidates), `null`: refused
-    const hit = entry.memo[i];
-    if (hit !== undefined) return hit;
-    const e = entry.check(minute);
-    entry.memo[i] = e;
-    return e;
+    let evaluation = entry.memo[i];
+    if (evaluation === undefined) {
+      evaluation = entry.check(m);
+      entry.memo[i] = evaluation;
+      entry.evaluated++;
+    }
+    if (
+      evaluation !== null &&
+      passes(evaluation, level) &&
+      (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
+    )
+      return {
+        candidate: stream.candidateAt(i),
+        evaluation,
+        channelKey,
+        level,
+        firstMinute: stream.firstPreferredMinute,
+      };
+    return null;
   };
   for (const level of levels)
-    for (const channelKey of channelOptions(slot)) {
-      const family = CHANNELS[channelKey].family;
+    for (const channelKey of options) {
+      const entry = entryOf(CHANNELS[channelKey].family);
       // With a preferred half: its candidates first, then the others (each in stream order).
-      for (const half of preferHalf && level.sameStyle ? [true, false] : [null])
-        for (let i = 0, m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
-          if (half !== null && (dayHalfOf(m, policy.rotation) === preferred) !== half) continue;
-          const evaluation = evaluationAt(family, i, m);
-          if (
-            evaluation !== null &&
-            passes(evaluation, level) &&
-            (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
-          )
-            return {
-              candidate: stream.candidateAt(i),
-              evaluation,
-              channelKey,
-              level,
-              firstMinute: stream.firstPreferredMinute,
-            };
+      for (const half of preferHalf && level.sameStyle ? [true, false] : [null]) {
+        const inHalf = (m: number): boolean =>
+          half === null || (dayHalfOf(m, policy.rotation) === preferred) === half;
+        if (entry.live !== null) {
+          // Every candidate is evaluated: only those the never-relaxed rules accept can pass.
+          for (const i of entry.live) {
+            const m = stream.minuteAt(i) as number;
+            if (!inHalf(m)) continue;
+            const p = placementAt(entry, i, m, level, channelKey);
+            if (p !== null) return p;
+          }
+          continue;
         }
+        let i = 0;
+        for (let m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
+          if (!inHalf(m)) continue;
+          const p = placementAt(entry, i, m, level, channelKey);
+          if (p !== null) return p;
+        }
+        // The whole stream was read (`i` candidates): once all are evaluated, keep the accepted.
+        if (entry.evaluated === i) {
+          const live: number[] = [];
+          for (let j = 0; j < i; j++) if (entry.memo[j] !== null) live.push(j);
+          entry.live = live;
+        }
+      }
     }
   return null;
 };
