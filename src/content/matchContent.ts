@@ -40,6 +40,7 @@ import {
   componentScores,
   compositeScore,
   freshnessFirst,
+  typePriorityScore,
 } from './scoring';
 import { type CaptionFit, captionFit, type StyleFit, styleFitOf } from './styleFit';
 
@@ -133,6 +134,148 @@ export const rankCaptions = (
   return { ranked, meanFreshness, degradedWeights };
 };
 
+/** The five component scores of a caption that do not depend on the slot (its type priority does). */
+interface BaseScores {
+  readonly freshnessScore: number;
+  readonly performanceScore: number;
+  readonly diversityScore: number;
+  readonly personaScore: number;
+}
+
+/**
+ * The scoring of one week's candidates (issue 11, candidates scored once): each caption's
+ * slot-independent scores (`componentScores` less the type priority) and its fit to each style
+ * fit, computed on first use and remembered per caption object. The persona, `asOf` and policy
+ * are the week's, so a remembered value is what a fresh computation returns.
+ */
+export interface WeekScorer {
+  /** The caption's scores that do not depend on the slot. */
+  readonly base: (c: Caption) => BaseScores;
+  /** How the caption fits a style fit (`captionFit`), remembered per fit object and caption. */
+  readonly fitOf: (c: Caption, fit: StyleFit) => CaptionFit;
+}
+
+/** A scorer for the week of `persona` at `asOf` under `policy`. */
+export const weekScorer = (
+  persona: Persona | null,
+  asOf: string,
+  policy: SchedulePolicy,
+): WeekScorer => {
+  const bases = new Map<Caption, BaseScores>();
+  const fits = new Map<StyleFit, Map<Caption, CaptionFit>>();
+  return {
+    base: (c) => {
+      const known = bases.get(c);
+      if (known !== undefined) return known;
+      const s = componentScores(c, null, persona, asOf, policy);
+      const b: BaseScores = {
+        freshnessScore: s.freshnessScore,
+        performanceScore: s.performanceScore,
+        diversityScore: s.diversityScore,
+        personaScore: s.personaScore,
+      };
+      bases.set(c, b);
+      return b;
+    },
+    fitOf: (c, fit) => {
+      let m = fits.get(fit);
+      if (m === undefined) {
+        m = new Map();
+        fits.set(fit, m);
+      }
+      const known = m.get(c);
+      if (known !== undefined) return known;
+      const f = captionFit(c, fit, policy);
+      m.set(c, f);
+      return f;
+    },
+  };
+};
+
+/** The best candidate of a slot with its scores, how many there were, and the freshness figures. */
+export interface SlotRanking {
+  /** The best candidate (`rankCaptions(...).ranked[0]`), `null` when there is none. */
+  readonly chosen: { readonly caption: Caption; readonly scores: CaptionScores } | null;
+  /** How many candidates were ranked. */
+  readonly count: number;
+  /** As `RankedCaptions.meanFreshness`. */
+  readonly meanFreshness: number;
+  /** As `RankedCaptions.degradedWeights`. */
+  readonly degradedWeights: boolean;
+}
+
+/**
+ * `rankCaptions` for one slot, reduced to what phase 3 reads (the best candidate, the count, the
+ * freshness figures), with the week's remembered scores and fits and no copy of a candidate:
+ * the same ranking, the scores of the chosen caption built in `rankCaptions`' key order.
+ */
+export const rankForSlot = (
+  candidates: ReadonlyArray<Caption>,
+  spec: Pick<SendTypeSpec, 'captionTypes'> | null,
+  policy: SchedulePolicy,
+  fit: StyleFit | null,
+  scorer: WeekScorer,
+): SlotRanking => {
+  const n = candidates.length;
+  if (n === 0) return { chosen: null, count: 0, meanFreshness: 100, degradedWeights: false };
+  const bases: BaseScores[] = [];
+  const priorities: number[] = [];
+  const ranks: number[] = [];
+  let sum = 0;
+  for (const c of candidates) {
+    const f = fit === null ? null : scorer.fitOf(c, fit);
+    const b = scorer.base(c);
+    bases.push(b);
+    priorities.push(
+      typePriorityScore(
+        c.captionType,
+        spec,
+        policy,
+        f !== null && fit?.structure != null && f.structure,
+      ),
+    );
+    ranks.push((f?.game === false ? 2 : 0) + (f?.content === false ? 1 : 0));
+    sum += b.freshnessScore;
+  }
+  const meanFreshness = sum / n;
+  const degradedWeights = meanFreshness < policy.content.staleAverageFreshness;
+  const weights = degradedWeights ? policy.content.degradedWeights : policy.content.weights;
+  const scoresAt = (i: number): CaptionScores => {
+    const b = bases[i] as BaseScores;
+    const parts = {
+      freshnessScore: b.freshnessScore,
+      performanceScore: b.performanceScore,
+      typePriorityScore: priorities[i] as number,
+      diversityScore: b.diversityScore,
+      personaScore: b.personaScore,
+    };
+    return { ...parts, compositeScore: compositeScore(parts, weights) };
+  };
+  // the first of the order (fit rank, composite descending, captionId) is the best
+  let best = 0;
+  let bestScores = scoresAt(0);
+  for (let i = 1; i < n; i++) {
+    const sc = scoresAt(i);
+    const d =
+      (ranks[i] as number) - (ranks[best] as number) ||
+      bestScores.compositeScore - sc.compositeScore ||
+      compareIds((candidates[i] as Caption).captionId, (candidates[best] as Caption).captionId);
+    if (d < 0) {
+      best = i;
+      bestScores = sc;
+    }
+  }
+  return {
+    chosen: { caption: candidates[best] as Caption, scores: bestScores },
+    count: n,
+    meanFreshness,
+    degradedWeights,
+  };
+};
+
+/** `-1`, `0` or `1` as `a` sorts before, with or after `b`. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Ranks follow-up caption candidates for phase 6: best composite first, ties by `captionId`;
  * phase 6 takes the first one not yet used. Same scoring as `matchContent`.
@@ -158,13 +301,18 @@ interface Found {
   readonly generic: boolean;
 }
 
+/**
+ * The week's assignment so far. Issue 11 (no copy per slot): made afresh for each run of the
+ * phase's task and grown in place, slot after slot (the slots are assigned one after the other);
+ * its arrays are the phase's result.
+ */
 interface MatchState {
-  readonly slots: ReadonlyArray<ContentSlot>;
-  readonly used: ReadonlyArray<string>;
-  readonly usedSet: ReadonlySet<string>;
-  readonly remainingAllocations: Readonly<Record<string, number>>;
-  readonly issues: ReadonlyArray<Issue>;
-  readonly staleReported: boolean;
+  readonly slots: ContentSlot[];
+  readonly used: string[];
+  readonly usedSet: Set<string>;
+  remainingAllocations: Readonly<Record<string, number>>;
+  readonly issues: Issue[];
+  staleReported: boolean;
 }
 
 /** Content types of the vault with at least one item, sorted; `null` without a vault (001 §3.0). */
@@ -201,8 +349,8 @@ type Step = SchedulePolicy['content']['degradationChain'][number];
 
 /**
  * The caption degradation walk, written once for the slots and the follow-ups: the candidates of
- * a pool that pass one level of the chain, are unused and fit the vault, in the port's order, at
- * most `limit`.
+ * a pool (sorted in the port's order, `portOrder`) that pass one level of the chain, are unused
+ * and fit the vault, in that order, at most `limit`.
  */
 const passing = (
   pool: ReadonlyArray<Pooled>,
@@ -216,7 +364,7 @@ const passing = (
   const out: Caption[] = [];
   const rest: Caption[] = [];
   const seen = new Set<string>();
-  for (const p of [...pool].sort(portOrder)) {
+  for (const p of pool) {
     if (out.length >= limit || out.length + rest.length >= Math.max(limit, scanLimit)) break;
     const c = p.caption;
     if (seen.has(c.captionId) || used.has(c.captionId)) continue;
@@ -238,14 +386,22 @@ const passing = (
  * first needed.
  */
 interface CaptionReads {
-  /** The pooled captions of `types` fetched up to `level`, reading what is missing. */
+  /**
+   * The pooled captions of `types` fetched up to `level`, reading what is missing, sorted in the
+   * port's order (`portOrder`; the sort is stable, so equal captions keep the read order).
+   */
   readonly upTo: (
     types: ReadonlyArray<CaptionType>,
     level: number,
     remaining: number,
   ) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
+  /** The generic pool, sorted in the port's order. */
   readonly generic: (remaining: number) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
 }
+
+/** A pool sorted in the port's order (a stable sort of a copy). */
+const sortedPool = (pool: ReadonlyArray<Pooled>): ReadonlyArray<Pooled> =>
+  [...pool].sort(portOrder);
 
 const captionReads = (
   ports: SchedulePorts,
@@ -308,28 +464,51 @@ const captionReads = (
       }),
     );
   };
+  // Issue 11 (work once): the merged and sorted pool of a (types, level) is remembered. Its first
+  // request reads every level it needs (the reads are remembered by `read`), so a later request
+  // of the same key would read nothing and merge the same pools in the same order.
+  const merged = new Map<string, Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>>>();
+  const genericSorted: {
+    value: Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | null;
+  } = { value: null };
   return {
-    upTo: (types, l, remaining) =>
-      pipe(
-        [...new Set(types)].flatMap((type) =>
+    upTo: (types, l, remaining) => {
+      const distinct = [...new Set(types)];
+      const key = `${distinct.join(',')}|${l}`;
+      const known = merged.get(key);
+      if (known !== undefined) return () => known;
+      const run = pipe(
+        distinct.flatMap((type) =>
           Array.from({ length: l + 1 }, (_, k) => level(type, k, remaining)),
         ),
         TE.sequenceArray,
-        TE.map((parts) => parts.flat()),
-      ),
+        TE.map((parts) => sortedPool(parts.flat())),
+      )();
+      merged.set(key, run);
+      return () => run;
+    },
     generic: (remaining) => {
+      if (genericSorted.value !== null) {
+        const known = genericSorted.value;
+        return () => known;
+      }
       const last = chain[chain.length - 1] as Step;
-      return read('generic', {
-        creatorId: ctx.creator.creatorId,
-        sendTypeKey: null,
-        captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
-        allowedContentTypes,
-        asOf,
-        minFreshness: last.minFreshness,
-        minPerformance: last.minPerformance,
-        excludeCaptionIds: [],
-        limit: remaining + policy.content.candidateLimit,
-      });
+      const run = pipe(
+        read('generic', {
+          creatorId: ctx.creator.creatorId,
+          sendTypeKey: null,
+          captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
+          allowedContentTypes,
+          asOf,
+          minFreshness: last.minFreshness,
+          minPerformance: last.minPerformance,
+          excludeCaptionIds: [],
+          limit: remaining + policy.content.candidateLimit,
+        }),
+        TE.map(sortedPool),
+      )();
+      genericSorted.value = run;
+      return () => run;
     },
   };
 };
@@ -389,7 +568,7 @@ const slotCaptionTypes = (
  */
 const captionReasonOf = (
   found: Found,
-  chosen: ScoredCaption | null,
+  chosen: { readonly scores: CaptionScores } | null,
   candidates: number,
   policy: SchedulePolicy,
 ): CaptionReason => {
@@ -413,29 +592,28 @@ const captionReasonOf = (
   };
 };
 
-/** Pure part of a slot's assignment, once the candidates are known. */
+/**
+ * A slot's assignment once the candidates are known: adds the slot, its caption use and its
+ * issues to the week's state (in place, see `MatchState`).
+ */
 const assignSlot = (
   env: SlotEnv,
   state: MatchState,
   slot: AllocatedSlot,
   index: number,
   found: Found,
+  fit: StyleFit | null,
+  scorer: WeekScorer,
 ): MatchState => {
   const { policy } = env.ctx;
   const spec = SEND_TYPES[slot.sendTypeKey];
   const path = `slots[${index}]`;
   const base = { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey };
-  const issues: Issue[] = [];
-  const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy, slot);
-  const { ranked, meanFreshness, degradedWeights } = rankCaptions(
-    found.candidates,
-    spec,
-    env.loaded.persona,
-    env.asOf,
-    policy,
-    fit,
-  );
-  const chosen = ranked[0] ?? null;
+  const issues = state.issues;
+  const ranking = rankForSlot(found.candidates, spec, policy, fit, scorer);
+  const { meanFreshness, degradedWeights } = ranking;
+  const best = ranking.chosen;
+  const chosen = best === null ? null : best.caption;
   const step = policy.content.degradationChain[found.level];
   if (found.level > 0 && !found.generic && step !== undefined)
     issues.push(
@@ -466,11 +644,11 @@ const assignSlot = (
         path,
       ),
     );
-  if (chosen !== null && chosen.scores.freshnessScore < policy.content.lowFreshnessWarningBelow)
+  if (best !== null && best.scores.freshnessScore < policy.content.lowFreshnessWarningBelow)
     issues.push(
       issue(
         'low_freshness',
-        { ...base, captionId: chosen.captionId, freshnessScore: chosen.scores.freshnessScore },
+        { ...base, captionId: best.caption.captionId, freshnessScore: best.scores.freshnessScore },
         path,
       ),
     );
@@ -502,22 +680,21 @@ const assignSlot = (
     ...slot,
     captionId: chosen?.captionId ?? null,
     captionText: chosen?.text ?? policy.content.manualCaptionText,
-    scores: chosen?.scores ?? null,
-    captionReason: captionReasonOf(found, chosen, ranked.length, policy),
+    scores: best?.scores ?? null,
+    captionReason: captionReasonOf(found, best, ranking.count, policy),
     contentTypeId,
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,
     needsCaption: chosen === null,
   };
-  const usedSet = chosen === null ? state.usedSet : new Set([...state.usedSet, chosen.captionId]);
-  return {
-    slots: [...state.slots, contentSlot],
-    used: chosen === null ? state.used : [...state.used, chosen.captionId],
-    usedSet,
-    remainingAllocations,
-    issues: [...state.issues, ...issues],
-    staleReported,
-  };
+  state.slots.push(contentSlot);
+  if (chosen !== null) {
+    state.used.push(chosen.captionId);
+    state.usedSet.add(chosen.captionId);
+  }
+  state.remainingAllocations = remainingAllocations;
+  state.staleReported = staleReported;
+  return state;
 };
 
 /**
@@ -602,20 +779,37 @@ export const matchContent =
 
     // How many of the remaining slots (from index i on) can use each caption type.
     const typesOf = slots.map((s) => slotCaptionTypes(s, policy));
-    const demandFrom = (i: number, type: CaptionType): number => {
-      let n = followupSpec.captionTypes.includes(type) ? followupDemand : 0;
-      for (let k = i; k < slots.length; k++) if ((typesOf[k] ?? []).includes(type)) n++;
-      return n;
-    };
+    // Issue 11: counted once, from the last slot back (`usersFrom.get(type)[i]`: the slots from
+    // index i on whose caption types include `type`).
+    const usersFrom = new Map<CaptionType, ReadonlyArray<number>>();
+    for (const type of new Set(typesOf.flat())) {
+      const counts = new Array<number>(slots.length + 1).fill(0);
+      for (let k = slots.length - 1; k >= 0; k--)
+        counts[k] = (counts[k + 1] ?? 0) + ((typesOf[k] ?? []).includes(type) ? 1 : 0);
+      usersFrom.set(type, counts);
+    }
+    const demandFrom = (i: number, type: CaptionType): number =>
+      (followupSpec.captionTypes.includes(type) ? followupDemand : 0) +
+      (usersFrom.get(type)?.[i] ?? 0);
+    // Each slot's style fit, once; equal fits share one object, so the week's fit memo serves them all.
+    const fitByKey = new Map<string, StyleFit>();
+    const fitsOf: ReadonlyArray<StyleFit | null> = slots.map((s) => {
+      const fit = styleFitOf(s.ppvStyle, s.sendTypeKey, policy, s);
+      if (fit === null) return null;
+      const key = JSON.stringify([fit.structure, fit.contentTypes, fit.gameKeywords ?? []]);
+      const known = fitByKey.get(key);
+      if (known !== undefined) return known;
+      fitByKey.set(key, fit);
+      return fit;
+    });
+    const scorer = weekScorer(loaded.persona, env.asOf, policy);
     // A game post looks for a caption that names its game among the first `styleScanLimit`
     // passing captions (issue 8: captions for campaigns fit the type), so its caption types are
     // read that deep: a read of only `demand + candidateLimit` captions misses a fitting one that
     // ranks lower by freshness and performance, and the slot would be reported as a misfit.
     const gameScanTypes = new Set(
-      slots.flatMap((s, k) =>
-        (styleFitOf(s.ppvStyle, s.sendTypeKey, policy, s)?.gameKeywords?.length ?? 0) > 0
-          ? (typesOf[k] ?? [])
-          : [],
+      slots.flatMap((_s, k) =>
+        (fitsOf[k]?.gameKeywords?.length ?? 0) > 0 ? (typesOf[k] ?? []) : [],
       ),
     );
     const readDemand = (i: number, type: CaptionType): number =>
@@ -629,25 +823,13 @@ export const matchContent =
       ...new Set([...typesOf.flat(), ...(followupDemand > 0 ? followupSpec.captionTypes : [])]),
     ];
 
-    // Whether a caption fits a slot's style, memoised per fit and caption for the week.
-    const fitMemo = new Map<string, Map<string, boolean>>();
-    const fitPreference = (slot: AllocatedSlot): ((c: Caption) => boolean) | null => {
-      const fit = styleFitOf(slot.ppvStyle, slot.sendTypeKey, policy, slot);
+    // Whether a caption fits a slot's style, from the week's fit memo.
+    const fitPreference = (index: number): ((c: Caption) => boolean) | null => {
+      const fit = fitsOf[index] ?? null;
       if (fit === null) return null;
-      const key = `${fit.structure}|${fit.contentTypes.join(',')}|${(fit.gameKeywords ?? []).join(',')}`;
-      let memo = fitMemo.get(key);
-      if (memo === undefined) {
-        memo = new Map();
-        fitMemo.set(key, memo);
-      }
-      const m = memo;
       return (c) => {
-        const hit = m.get(c.captionId);
-        if (hit !== undefined) return hit;
-        const f = captionFit(c, fit, policy);
-        const ok = f.structure && f.content && f.game !== false;
-        m.set(c.captionId, ok);
-        return ok;
+        const f = scorer.fitOf(c, fit);
+        return f.structure && f.content && f.game !== false;
       };
     };
 
@@ -657,7 +839,7 @@ export const matchContent =
       index: number,
     ): TE.TaskEither<ScheduleError, Found> => {
       const types = typesOf[index] ?? SEND_TYPES[slot.sendTypeKey].captionTypes;
-      const prefer = fitPreference(slot);
+      const prefer = fitPreference(index);
       const remaining = Math.max(...types.map((type) => readDemand(index, type)), 1);
       const atLevel = (l: number): TE.TaskEither<ScheduleError, Found> => {
         const step = chain[l];
@@ -727,14 +909,14 @@ export const matchContent =
       );
     };
 
-    const initial: MatchState = {
+    const initial = (): MatchState => ({
       slots: [],
       used: [],
       usedSet: new Set(),
       remainingAllocations: volume.contentAllocations,
       issues: [],
       staleReported: false,
-    };
+    });
     return pipe(
       // Round one: the first level of every caption type the week needs, concurrently.
       pipe(
@@ -749,11 +931,14 @@ export const matchContent =
               TE.chain((state) =>
                 pipe(
                   findFor(state, slot, index),
-                  TE.map((found) => assignSlot(env, state, slot, index, found)),
+                  TE.map((found) =>
+                    assignSlot(env, state, slot, index, found, fitsOf[index] ?? null, scorer),
+                  ),
                 ),
               ),
             ),
-          TE.right<ScheduleError, MatchState>(initial),
+          // a fresh state for each run of the task (it is grown in place)
+          TE.rightIO<ScheduleError, MatchState>(initial),
         ),
       ),
       TE.chain((s) =>
