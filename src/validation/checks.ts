@@ -7,8 +7,9 @@ import { matchesPersona } from '../content/persona';
 import { type Issue, issue } from '../domain/issues';
 import { hhmm, instantToLocal } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
-import { epochOf, groupBy, indexed, itemPath } from './helpers';
-import type { ValidationInput } from './types';
+import { groupBy, indexed, itemPath } from './helpers';
+import type { Check, ValidationInput } from './types';
+import { weekCheck } from './week';
 
 const REQUIRED_FIELDS = [
   'slotId',
@@ -68,10 +69,10 @@ export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
  * @since 0.3.0
  * @category validation
  */
-export const checkLocalTimes = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const timeZone = input.creator.timezone;
-  return input.items.flatMap((item, i) => {
-    if (!Number.isFinite(epochOf(item)) || typeof item.scheduledTime !== 'string') return [];
+export const checkLocalTimes: Check = weekCheck((w) => {
+  const timeZone = w.input.creator.timezone;
+  return w.input.items.flatMap((item, i) => {
+    if (!Number.isFinite(w.epochAt(i)) || typeof item.scheduledTime !== 'string') return [];
     const local = instantToLocal(item.scheduledAt, timeZone);
     const localTime = hhmm(local.minuteOfDay);
     if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5))
@@ -92,7 +93,7 @@ export const checkLocalTimes = (input: ValidationInput): ReadonlyArray<Issue> =>
       ),
     ];
   });
-};
+});
 
 /**
  * Check 2: no caption twice in the schedule. One warning `duplicate_caption` per caption id
@@ -144,17 +145,24 @@ export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Is
  * @since 0.1.0
  * @category validation
  */
-export const checkTimingConflicts = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const withTime = input.items.filter((i) => Number.isFinite(epochOf(i)));
-  return [...groupBy(withTime, (i) => String(epochOf(i)))]
-    .filter(([, g]) => g.length > 1)
-    .map(([, g]) =>
+export const checkTimingConflicts: Check = weekCheck((w) => {
+  const byInstant = new Map<number, ScheduleItem[]>();
+  w.input.items.forEach((item, index) => {
+    const epoch = w.epochAt(index);
+    if (!Number.isFinite(epoch)) return;
+    const g = byInstant.get(epoch);
+    if (g === undefined) byInstant.set(epoch, [item]);
+    else g.push(item);
+  });
+  return [...byInstant.values()]
+    .filter((g) => g.length > 1)
+    .map((g) =>
       issue('timing_conflict', {
         scheduledAt: g[0]?.scheduledAt ?? '',
         slotIds: g.map((i) => i.slotId),
       }),
     );
-};
+});
 
 /**
  * Check 5: a day's allocated (non-follow-up) items never exceed the sum of the upper volume

@@ -24,8 +24,9 @@ import {
 } from '../domain/rules';
 import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
-import { closePairs, epochOf, groupBy, indexed, itemPath, specOf } from './helpers';
-import type { ValidationInput } from './types';
+import { groupBy, itemPath, specOf } from './helpers';
+import type { Check, ValidationInput } from './types';
+import { closePairs, weekCheck } from './week';
 
 /**
  * Page-type exclusions: every send type and audience target applies to the creator's page
@@ -36,9 +37,9 @@ import type { ValidationInput } from './types';
  * @since 0.1.0
  * @category validation
  */
-export const checkPageTypeExclusions = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const page = input.creator.pageType;
-  return indexed(input.items).flatMap(({ item, index }): ReadonlyArray<Issue> => {
+export const checkPageTypeExclusions: Check = weekCheck((w) => {
+  const page = w.input.creator.pageType;
+  return w.all().flatMap(({ item, index }): ReadonlyArray<Issue> => {
     const spec = specOf(item);
     const target = targetOf(item);
     const out: Issue[] = [];
@@ -68,8 +69,9 @@ export const checkPageTypeExclusions = (input: ValidationInput): ReadonlyArray<I
       );
     return out;
   });
-};
+});
 
+/** The audience target's row, `undefined` for an unknown key. */
 const targetOf = (item: ScheduleItem): TargetSpec | undefined =>
   (TARGETS as Readonly<Record<string, TargetSpec | undefined>>)[item.targetKey];
 
@@ -87,11 +89,11 @@ const targetOf = (item: ScheduleItem): TargetSpec | undefined =>
  * @since 0.1.0
  * @category validation
  */
-export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue> => {
+export const checkFollowupRules: Check = weekCheck((w) => {
+  const input = w.input;
   const f = input.policy.followups;
-  const byId = new Map(input.items.map((i) => [i.slotId, i]));
   const out: Issue[] = [];
-  for (const { item, index } of indexed(input.items)) {
+  for (const { item, index } of w.all()) {
     const spec = specOf(item);
     if (spec !== undefined && (spec.generatedBy === 'followups') !== item.isFollowUp)
       out.push(
@@ -102,9 +104,10 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
         ),
       );
     if (!item.isFollowUp) continue;
-    const parent = item.parentItemId !== null ? byId.get(item.parentItemId) : undefined;
+    const parentIndex = item.parentItemId !== null ? w.indexOfId(item.parentItemId) : undefined;
+    const parent = parentIndex !== undefined ? input.items[parentIndex] : undefined;
     const d = item.followupDelayMinutes;
-    const gap = parent !== undefined ? epochOf(item) - epochOf(parent) : null;
+    const gap = parentIndex !== undefined ? w.epochAt(index) - w.epochAt(parentIndex) : null;
     const inRange = (x: number): boolean => x >= f.minDelayMinutes && x <= f.maxDelayMinutes;
     if (d === null || !inRange(d) || (gap !== null && Number.isFinite(gap) && gap !== d))
       out.push(
@@ -133,9 +136,9 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
         ),
       );
   }
-  const followups = indexed(input.items, (i) => i.isFollowUp);
+  const followups = w.followups();
   const parentDate = (i: ScheduleItem): string =>
-    (i.parentItemId !== null ? byId.get(i.parentItemId)?.scheduledDate : undefined) ??
+    (i.parentItemId !== null ? w.itemOfId(i.parentItemId)?.scheduledDate : undefined) ??
     i.scheduledDate;
   for (const [date, g] of groupBy(followups, (x) => parentDate(x.item)))
     if (g.length > f.maxPerDay)
@@ -148,7 +151,8 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
         }),
       );
   for (const { key, a, b, gap, min } of closePairs(
-    followups,
+    w,
+    (i) => i.isFollowUp,
     (i) => (specOf(i) !== undefined ? i.sendTypeKey : undefined),
     (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
   ))
@@ -165,7 +169,7 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
       ),
     );
   return out;
-};
+});
 
 /**
  * Link drops: a link drop (`isLinkDrop`) that names a parent promotes a campaign of the week
@@ -180,19 +184,22 @@ export const checkFollowupRules = (input: ValidationInput): ReadonlyArray<Issue>
  * @since 0.3.0
  * @category validation
  */
-export const checkLinkDropParents = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const byId = new Map(input.items.map((i) => [i.slotId, i]));
+export const checkLinkDropParents: Check = weekCheck((w) => {
+  const input = w.input;
   const hours = input.policy.timing.linkDropLookbackHours;
-  return indexed(input.items, (i) => isLinkDrop(i) && i.parentItemId !== null).flatMap(
-    ({ item, index }): ReadonlyArray<Issue> => {
-      const parent = byId.get(item.parentItemId as string);
+  return w
+    .all()
+    .filter(({ item }) => isLinkDrop(item) && item.parentItemId !== null)
+    .flatMap(({ item, index }): ReadonlyArray<Issue> => {
+      const parentIndex = w.indexOfId(item.parentItemId);
+      const parent = parentIndex !== undefined ? input.items[parentIndex] : undefined;
       if (parent !== undefined && linkDropMayPromote(parent, item, input.policy)) return [];
       const reason =
         parent === undefined
           ? 'missing'
           : !isLinkDropCampaign(parent)
             ? 'not_campaign'
-            : !(epochOf(parent) < epochOf(item))
+            : !(w.epochAt(parentIndex as number) < w.epochAt(index))
               ? 'not_before'
               : 'too_old';
       return [
@@ -208,9 +215,8 @@ export const checkLinkDropParents = (input: ValidationInput): ReadonlyArray<Issu
           itemPath(index, 'parentItemId'),
         ),
       ];
-    },
-  );
-};
+    });
+});
 
 /**
  * Diversity: among allocated items, at least `minDistinctTypesPerWeek` (10) distinct send types,
@@ -252,7 +258,8 @@ export const checkDiversity = (input: ValidationInput): ReadonlyArray<Issue> => 
  * @since 0.1.0
  * @category validation
  */
-export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> => {
+export const checkStrategies: Check = weekCheck((w) => {
+  const input = w.input;
   const days = input.weekDates.flatMap((date) => {
     const s = input.dailyStrategies[date];
     return s === undefined ? [] : [{ date, strategy: s }];
@@ -271,7 +278,7 @@ export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> =>
         ),
       );
   });
-  for (const { item, index } of indexed(input.items)) {
+  for (const { item, index } of w.all()) {
     const dayStrategy = input.dailyStrategies[item.scheduledDate] ?? null;
     if (item.strategyUsed !== dayStrategy)
       out.push(
@@ -288,7 +295,7 @@ export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> =>
       );
   }
   return out;
-};
+});
 
 /**
  * Required targets: an item whose send type has a `requiredTarget` uses it
@@ -300,8 +307,8 @@ export const checkStrategies = (input: ValidationInput): ReadonlyArray<Issue> =>
  * @since 0.1.0
  * @category validation
  */
-export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issue> =>
-  indexed(input.items).flatMap(({ item, index }) => {
+export const checkRequiredTargets: Check = weekCheck((w) =>
+  w.all().flatMap(({ item, index }) => {
     const required = specOf(item)?.requiredTarget ?? null;
     return required !== null && item.targetKey !== required
       ? [
@@ -312,7 +319,8 @@ export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issu
           ),
         ]
       : [];
-  });
+  }),
+);
 
 /**
  * Channel supports target: the item's channel is one of its target's channels. Errors
@@ -323,9 +331,11 @@ export const checkRequiredTargets = (input: ValidationInput): ReadonlyArray<Issu
  * @since 0.1.0
  * @category validation
  */
-export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue> =>
-  indexed(input.items, (i) => typeof i.targetKey === 'string' && i.targetKey.length > 0).flatMap(
-    ({ item, index }): ReadonlyArray<Issue> => {
+export const checkChannelTargets: Check = weekCheck((w) =>
+  w
+    .all()
+    .filter(({ item }) => typeof item.targetKey === 'string' && item.targetKey.length > 0)
+    .flatMap(({ item, index }): ReadonlyArray<Issue> => {
       const target = targetOf(item);
       if (target === undefined)
         return [
@@ -346,5 +356,5 @@ export const checkChannelTargets = (input: ValidationInput): ReadonlyArray<Issue
               itemPath(index, 'channelKey'),
             ),
           ];
-    },
-  );
+    }),
+);

@@ -10,8 +10,9 @@ import { type Issue, issue } from '../domain/issues';
 import { inWindow, isRoundMinute } from '../domain/rules';
 import { addDaysIso, hhmm } from '../domain/time';
 import { sameStyleIssues } from '../rotation/sameStyle';
-import { closePairs, familyOf, groupBy, indexed, itemPath, minuteOfDayOf, specOf } from './helpers';
-import type { ValidationInput } from './types';
+import { familyOf, groupBy, itemPath, specOf } from './helpers';
+import type { Check, ValidationInput } from './types';
+import { closePairs, weekCheck } from './week';
 
 /**
  * Window: allocated items lie inside the week and between `windowStartMinute` and
@@ -24,14 +25,14 @@ import type { ValidationInput } from './types';
  * @since 0.1.0
  * @category validation
  */
-export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
+export const checkWindow: Check = weekCheck((w) => {
+  const input = w.input;
   const t = input.policy.timing;
   const latest = input.policy.followups.latestMinuteOfDay;
   const week = new Set(input.weekDates);
-  const byId = new Map(input.items.map((i) => [i.slotId, i]));
   const windowOf = { windowStart: hhmm(t.windowStartMinute), windowEnd: hhmm(t.windowEndMinute) };
-  return indexed(input.items).flatMap(({ item, index }): ReadonlyArray<Issue> => {
-    const m = minuteOfDayOf(item);
+  return w.all().flatMap(({ item, index }): ReadonlyArray<Issue> => {
+    const m = w.minuteAt(index);
     if (!Number.isFinite(m)) return [];
     const details = {
       slotId: item.slotId,
@@ -53,7 +54,7 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
       return out;
     }
     const parentDate =
-      (item.parentItemId !== null ? byId.get(item.parentItemId)?.scheduledDate : undefined) ??
+      (item.parentItemId !== null ? w.itemOfId(item.parentItemId)?.scheduledDate : undefined) ??
       item.scheduledDate;
     const sameDay = item.scheduledDate === parentDate && m >= t.windowStartMinute && m <= latest;
     const nextDay =
@@ -70,7 +71,7 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
           ),
         ];
   });
-};
+});
 
 /**
  * Round minutes: no item (follow-ups included) at a minute of `policy.timing.roundMinutes`
@@ -81,11 +82,12 @@ export const checkWindow = (input: ValidationInput): ReadonlyArray<Issue> => {
  * @since 0.1.0
  * @category validation
  */
-export const checkRoundMinutes = (input: ValidationInput): ReadonlyArray<Issue> =>
-  indexed(input.items)
-    .filter(({ item }) => {
-      const m = minuteOfDayOf(item);
-      return Number.isFinite(m) && isRoundMinute(m, input.policy);
+export const checkRoundMinutes: Check = weekCheck((w) =>
+  w
+    .all()
+    .filter(({ index }) => {
+      const m = w.minuteAt(index);
+      return Number.isFinite(m) && isRoundMinute(m, w.input.policy);
     })
     .map(({ item, index }) =>
       issue(
@@ -93,7 +95,9 @@ export const checkRoundMinutes = (input: ValidationInput): ReadonlyArray<Issue> 
         { slotId: item.slotId, scheduledTime: item.scheduledTime },
         itemPath(index, 'scheduledTime'),
       ),
-    );
+    ),
+);
+
 /**
  * Spacing: two allocated sends of the same channel family are at least the last spacing step
  * apart (`policy.timing.spacingSteps`, 20 minutes). Follow-ups are exempt. Error
@@ -104,11 +108,12 @@ export const checkRoundMinutes = (input: ValidationInput): ReadonlyArray<Issue> 
  * @since 0.1.0
  * @category validation
  */
-export const checkSpacing = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const steps = input.policy.timing.spacingSteps;
+export const checkSpacing: Check = weekCheck((w) => {
+  const steps = w.input.policy.timing.spacingSteps;
   const min = steps[steps.length - 1] ?? 0;
   return closePairs(
-    indexed(input.items, (i) => !i.isFollowUp),
+    w,
+    (i) => !i.isFollowUp,
     familyOf,
     () => min,
   ).map(({ key, a, b, gap }) =>
@@ -123,7 +128,7 @@ export const checkSpacing = (input: ValidationInput): ReadonlyArray<Issue> => {
       itemPath(b.index, 'scheduledAt'),
     ),
   );
-};
+});
 
 /**
  * 4-hour blocks: at most `policy.timing.maxPerBlock` (3) allocated sends of a channel family in
@@ -135,15 +140,18 @@ export const checkSpacing = (input: ValidationInput): ReadonlyArray<Issue> => {
  * @since 0.1.0
  * @category validation
  */
-export const checkBlockCap = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const t = input.policy.timing;
-  const xs = input.items.filter(
-    (i) => !i.isFollowUp && familyOf(i) !== undefined && Number.isFinite(minuteOfDayOf(i)),
-  );
+export const checkBlockCap: Check = weekCheck((w) => {
+  const t = w.input.policy.timing;
+  const xs = w
+    .allocated()
+    .filter(
+      ({ item, index }) => familyOf(item) !== undefined && Number.isFinite(w.minuteAt(index)),
+    );
   return [
     ...groupBy(
       xs,
-      (i) => `${i.scheduledDate}|${familyOf(i)}|${Math.floor(minuteOfDayOf(i) / t.blockMinutes)}`,
+      ({ item, index }) =>
+        `${item.scheduledDate}|${familyOf(item)}|${Math.floor(w.minuteAt(index) / t.blockMinutes)}`,
     ),
   ]
     .filter(([, g]) => g.length > t.maxPerBlock)
@@ -157,10 +165,10 @@ export const checkBlockCap = (input: ValidationInput): ReadonlyArray<Issue> => {
         blockMinutes: t.blockMinutes,
         count: g.length,
         max: t.maxPerBlock,
-        slotIds: g.map((i) => i.slotId),
+        slotIds: g.map((x) => x.item.slotId),
       });
     });
-};
+});
 
 /**
  * Per-type gaps: two allocated sends of one type are at least its `minMinutesBetween` apart,
@@ -172,9 +180,10 @@ export const checkBlockCap = (input: ValidationInput): ReadonlyArray<Issue> => {
  * @since 0.1.0
  * @category validation
  */
-export const checkTypeGaps = (input: ValidationInput): ReadonlyArray<Issue> =>
+export const checkTypeGaps: Check = weekCheck((w) =>
   closePairs(
-    indexed(input.items, (i) => !i.isFollowUp && specOf(i) !== undefined),
+    w,
+    (i) => !i.isFollowUp && specOf(i) !== undefined,
     (i) => i.sendTypeKey,
     (k) => SEND_TYPES[k as SendTypeKey].minMinutesBetween,
   ).map(({ key, a, b, gap, min }) =>
@@ -188,7 +197,8 @@ export const checkTypeGaps = (input: ValidationInput): ReadonlyArray<Issue> =>
       },
       itemPath(b.index, 'scheduledAt'),
     ),
-  );
+  ),
+);
 
 /**
  * Clock-time diversity: no local clock time used more than
@@ -199,12 +209,12 @@ export const checkTypeGaps = (input: ValidationInput): ReadonlyArray<Issue> =>
  * @since 0.1.0
  * @category validation
  */
-export const checkClockTimeRepeats = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const max = input.policy.timing.maxClockTimeUsesPerWeek;
+export const checkClockTimeRepeats: Check = weekCheck((w) => {
+  const max = w.input.policy.timing.maxClockTimeUsesPerWeek;
   return [
     ...groupBy(
-      input.items.filter((i) => Number.isFinite(minuteOfDayOf(i))),
-      (i) => i.scheduledTime,
+      w.all().filter(({ index }) => Number.isFinite(w.minuteAt(index))),
+      (x) => x.item.scheduledTime,
     ),
   ]
     .filter(([, g]) => g.length > max)
@@ -213,10 +223,10 @@ export const checkClockTimeRepeats = (input: ValidationInput): ReadonlyArray<Iss
         scheduledTime: time,
         count: g.length,
         max,
-        slotIds: g.map((i) => i.slotId),
+        slotIds: g.map((x) => x.item.slotId),
       }),
     );
-};
+});
 
 /**
  * Same-style rule: never two `winner` or two `bundle` PPVs in a row in a day (the bundle send

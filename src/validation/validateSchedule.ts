@@ -48,6 +48,7 @@ import {
   checkWindow,
 } from './timingRules';
 import type { NamedCheck, ValidationInput } from './types';
+import { ruleOf, weekOf } from './week';
 import { checkWeeklyCaps } from './weeklyLimits';
 
 /**
@@ -203,7 +204,12 @@ export const validationStatus = (
  * @category validation
  */
 export const validateSchedule = (input: ValidationInput): ValidationReport => {
-  const results = VALIDATION_CHECKS.map((c) => ({ name: c.name, issues: c.run(input) }));
+  // One set of views of the week for every check (issue 11: work once).
+  const week = weekOf(input);
+  const results = VALIDATION_CHECKS.map((c) => {
+    const rule = ruleOf(c.run);
+    return { name: c.name, issues: rule === undefined ? c.run(input) : rule(week) };
+  });
   const all = dedupe([...input.priorIssues, ...results.flatMap((r) => r.issues)]);
   const errors = all.filter((i) => i.severity === 'error');
   const warnings = all.filter((i) => i.severity === 'warning');
