@@ -246,19 +246,34 @@ export const localDayBuckets = <A>(
   const n = Math.max(0, Math.floor(days));
   const dates = Array.from({ length: n }, (_, i) => addDaysIso(asOf, i - n));
   const bounds = localMidnights([...dates, asOf], timeZone);
-  const dayIndex = items.map((a) => {
-    const t = isoToEpochMinute(instantOf(a));
-    if (n === 0 || !(t >= (bounds[0] as number) && t < (bounds[n] as number))) return -1;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((bounds[mid] as number) <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  });
+  const dayIndex = items.map((a) => dayOfMinute(bounds, n, isoToEpochMinute(instantOf(a))));
   return { dates, dayIndex };
+};
+
+/**
+ * The day an instant falls on: the index `d` (0 to `n - 1`) with `bounds[d] <= t < bounds[d + 1]`,
+ * by binary search over the `n + 1` ascending local midnights `bounds` (epoch minutes); `-1`
+ * outside `[bounds[0], bounds[n])` or for a NaN `t`. Shared by `localDayBuckets` and the volume
+ * phase's history index. Pure; never fails.
+ *
+ * Source: seed 002 (the history's local days), issue 11 (one zone lookup per day).
+ *
+ * @example
+ * dayOfMinute([0, 1440, 2880], 2, 1500) // 1
+ *
+ * @since 0.3.0
+ * @category time
+ */
+export const dayOfMinute = (bounds: ReadonlyArray<number>, n: number, t: number): number => {
+  if (n === 0 || !(t >= (bounds[0] as number) && t < (bounds[n] as number))) return -1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((bounds[mid] as number) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 };
 
 /**

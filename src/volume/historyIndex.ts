@@ -15,7 +15,7 @@
  * @internal
  * @module
  */
-import { addDaysIso, isoToEpochMinute, localMidnights } from '../domain/time';
+import { addDaysIso, dayOfMinute, isoToEpochMinute, localMidnights } from '../domain/time';
 import type { MassMessage } from '../domain/types';
 
 /** Values kept per history before the oldest are dropped (windows, zones, policies seen). */
@@ -175,23 +175,8 @@ export const localDaysOf = (
     const bounds = localMidnights([...dates, asOf], timeZone);
     const minutes = instantsOf(index);
     const dayIndex = new Int32Array(minutes.length);
-    const first = bounds[0] as number;
-    const last = bounds[n] as number;
-    for (let k = 0; k < minutes.length; k++) {
-      const t = minutes[k] as number;
-      if (n === 0 || !(t >= first && t < last)) {
-        dayIndex[k] = -1;
-        continue;
-      }
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if ((bounds[mid] as number) <= t) lo = mid;
-        else hi = mid - 1;
-      }
-      dayIndex[k] = lo;
-    }
+    for (let k = 0; k < minutes.length; k++)
+      dayIndex[k] = dayOfMinute(bounds, n, minutes[k] as number);
     return Object.freeze({ dates: Object.freeze(dates), dayIndex });
   });
 
