@@ -8,7 +8,7 @@
 import type { SchedulePolicy } from '../domain/policy';
 import { drawsFrom } from '../random/draws';
 import type { Rng } from '../random/rng';
-import { drawJitterOrder, jitterTable } from './jitter';
+import { drawBaseJitter, jitterTable, writeBaseJitters } from './jitter';
 
 /**
  * One candidate time. `minuteOfDay = baseHour * 60 + timeShift + jitter` always holds; for a
@@ -78,6 +78,105 @@ const fallbackBases = (anchor: number, policy: Pick<SchedulePolicy, 'timing'>): 
 };
 
 /**
+ * The bases of one item's candidates, generated on first access in the candidate order (the
+ * preferred hours rotated to the start index, then the fallback bases nearest first), each with
+ * its one jitter draw taken in that order from one seeded generator. `has(k)` is whether base `k`
+ * exists; `jittersOf(k, out)` writes its valid jitters in their seeded order; `spanOf(k)` is the
+ * lowest and highest minute its jitters can reach (`null` for a base with no offset in range).
+ * A search that knows a base holds no acceptable minute can skip writing its order: the draws
+ * stay those of the whole sequence.
+ *
+ * Source: seed 001 §5.3; seed 003 task 2.6.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export interface BaseStream {
+  readonly has: (k: number) => boolean;
+  /** Hour of base `k` (a base `has` reached). */
+  readonly hourOf: (k: number) => number;
+  /** Minutes past the hour of base `k`. */
+  readonly shiftOf: (k: number) => number;
+  /** Writes the jitters of base `k` in their seeded order into `out`; returns their number. */
+  readonly jittersOf: (k: number, out: number[]) => number;
+  /** Lowest and highest minute of the day base `k`'s jitters reach, `null` when not known. */
+  readonly spanOf: (k: number) => readonly [number, number] | null;
+  /** Number of preferred bases (the first ones); the others are fallback bases. */
+  readonly preferred: number;
+}
+
+/**
+ * The base sequence of one item (see `BaseStream`): the same bases and draws as
+ * `candidateStream`, which reads its candidates from it. `table` is the policy's `jitterTable`.
+ *
+ * Source: seed 001 §5.3; seed 003 task 2.6.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const baseStream = (
+  rng: Rng,
+  hours: ReadonlyArray<number>,
+  shift: number,
+  startIndex: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+  table: ReadonlyArray<ReadonlyArray<number>> = jitterTable(policy),
+): BaseStream => {
+  const n = hours.length;
+  const anchor =
+    n === 0 ? policy.timing.windowStartMinute : (hours[startIndex % n] as number) * 60 + shift;
+  const nextFallback = fallbackBases(anchor, policy);
+  const baseHours: number[] = [];
+  const baseShifts: number[] = [];
+  const baseDraws: number[] = [];
+  const draws = drawsFrom(rng);
+  let done = false;
+  /** Generates the next base with its draw; false past the last. */
+  const next = (): boolean => {
+    const k = baseHours.length;
+    let hour: number;
+    let timeShift: number;
+    if (k < n) {
+      hour = hours[(startIndex + k) % n] as number;
+      timeShift = shift;
+    } else {
+      const b = nextFallback();
+      if (b < 0) return false;
+      hour = Math.floor(b / 60);
+      timeShift = b - hour * 60;
+    }
+    baseHours.push(hour);
+    baseShifts.push(timeShift);
+    baseDraws.push(drawBaseJitter(draws, hour * 60 + timeShift, policy, table));
+    return true;
+  };
+  const has = (k: number): boolean => {
+    while (baseHours.length <= k) {
+      if (done || !next()) {
+        done = true;
+        return false;
+      }
+    }
+    return true;
+  };
+  const minuteOf = (k: number): number => (baseHours[k] as number) * 60 + (baseShifts[k] as number);
+  return {
+    has,
+    hourOf: (k) => baseHours[k] as number,
+    shiftOf: (k) => baseShifts[k] as number,
+    jittersOf: (k, out) =>
+      writeBaseJitters(minuteOf(k), baseDraws[k] as number, policy, table, out),
+    spanOf: (k) => {
+      const base = minuteOf(k);
+      const valid = table[((base % 60) + 60) % 60];
+      if (valid === undefined || valid.length === 0 || (baseDraws[k] as number) < 0) return null;
+      return [base + (valid[0] as number), base + (valid[valid.length - 1] as number)];
+    },
+    preferred: n,
+  };
+};
+
+/**
  * The candidate sequence of one item: for each hour of `hours` rotated to start at
  * `startIndex mod n`, the base `hour * 60 + shift` with every valid jitter (the seeded one
  * first, 003 task 2.6); then every window base in 5-minute steps nearest to the first preferred
@@ -97,39 +196,23 @@ export const candidateStream = (
   policy: Pick<SchedulePolicy, 'timing'>,
   table: ReadonlyArray<ReadonlyArray<number>> = jitterTable(policy),
 ): CandidateStream => {
-  const n = hours.length;
-  const anchor =
-    n === 0 ? policy.timing.windowStartMinute : (hours[startIndex % n] as number) * 60 + shift;
-  const nextFallback = fallbackBases(anchor, policy);
-  // Per base: its hour, its shift past the hour, whether it is a fallback base.
-  const baseHours: number[] = [];
-  const baseShifts: number[] = [];
+  const bases = baseStream(rng, hours, shift, startIndex, policy, table);
+  const n = bases.preferred;
   // Per candidate: its minute, its jitter and the index of its base.
   const minutes: number[] = [];
   const jitters: number[] = [];
   const baseOf: number[] = [];
   const order: number[] = [];
   const seen = minuteSet();
-  const draws = drawsFrom(rng);
+  let expanded = 0;
   let done = false;
-  /** Expands the next base (the preferred hours rotated to `startIndex`, then the fallbacks). */
+  /** Expands the next base into its candidates (a minute already seen is left out). */
   const expand = (): boolean => {
-    const k = baseHours.length;
-    let hour: number;
-    let timeShift: number;
-    if (k < n) {
-      hour = hours[(startIndex + k) % n] as number;
-      timeShift = shift;
-    } else {
-      const b = nextFallback();
-      if (b < 0) return false;
-      hour = Math.floor(b / 60);
-      timeShift = b - hour * 60;
-    }
-    baseHours.push(hour);
-    baseShifts.push(timeShift);
-    const base = hour * 60 + timeShift;
-    const count = drawJitterOrder(draws, base, policy, table, order);
+    const k = expanded;
+    if (!bases.has(k)) return false;
+    expanded++;
+    const base = bases.hourOf(k) * 60 + bases.shiftOf(k);
+    const count = bases.jittersOf(k, order);
     for (let j = 0; j < count; j++) {
       const jitter = order[j] as number;
       if (!seen(base + jitter)) continue;
@@ -151,8 +234,8 @@ export const candidateStream = (
   const candidateAt = (i: number): Candidate => {
     const b = baseOf[i] as number;
     const jitter = jitters[i] as number;
-    const baseHour = baseHours[b] as number;
-    const timeShift = baseShifts[b] as number;
+    const baseHour = bases.hourOf(b);
+    const timeShift = bases.shiftOf(b);
     return {
       minuteOfDay: baseHour * 60 + timeShift + jitter,
       baseHour,

@@ -143,6 +143,48 @@ export const writeJitterOrder = (
 };
 
 /**
+ * The one draw of a base's jitter order (`jitterOrder`), taken from `draws` (advanced in place):
+ * an integer in `[0, jitterDrawSize(n))` for the base's `n` valid offsets, or `-1` without
+ * drawing when no offset in range is valid. `writeBaseJitters` turns it into the order, so a
+ * caller may take the draws of many bases and write only the orders it reads.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const drawBaseJitter = (
+  draws: Draws,
+  baseMinuteOfDay: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+  table: ReadonlyArray<ReadonlyArray<number>>,
+): number => {
+  const valid = table[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
+  return valid.length === 0 ? -1 : draws.int(0, jitterDrawSize(valid.length) - 1);
+};
+
+/**
+ * Writes into `out` the offsets of a base in `jitterOrder`'s order for the draw `draw` that
+ * `drawBaseJitter` gave for it (`-1`: the one offset nearest to 0 that avoids the round minutes,
+ * as `jitterOrder`). Returns their number.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const writeBaseJitters = (
+  baseMinuteOfDay: number,
+  draw: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+  table: ReadonlyArray<ReadonlyArray<number>>,
+  out: number[],
+): number => {
+  if (draw < 0) {
+    out[0] = nearestNonRoundOffset(baseMinuteOfDay, policy);
+    return 1;
+  }
+  const valid = table[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
+  return writeJitterOrder(valid, draw, out);
+};
+
+/**
  * The offsets of a base in `jitterOrder`'s order, drawing from `draws` (advanced in place, one
  * draw; none when no offset in range is valid, as `jitterOrder`). Writes them into `out` and
  * returns their number.
@@ -156,14 +198,14 @@ export const drawJitterOrder = (
   policy: Pick<SchedulePolicy, 'timing'>,
   table: ReadonlyArray<ReadonlyArray<number>>,
   out: number[],
-): number => {
-  const valid = table[minuteOfHour(baseMinuteOfDay)] ?? validJitterOffsets(baseMinuteOfDay, policy);
-  if (valid.length === 0) {
-    out[0] = nearestNonRoundOffset(baseMinuteOfDay, policy);
-    return 1;
-  }
-  return writeJitterOrder(valid, draws.int(0, jitterDrawSize(valid.length) - 1), out);
-};
+): number =>
+  writeBaseJitters(
+    baseMinuteOfDay,
+    drawBaseJitter(draws, baseMinuteOfDay, policy, table),
+    policy,
+    table,
+    out,
+  );
 
 /**
  * Convenience form of seed 003's `apply_time_jitter`: the jittered minute of the day for a base

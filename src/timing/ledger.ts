@@ -161,6 +161,133 @@ export const prober = (
   };
 };
 
+/** What the relaxable rules ask at one relaxation level (see `acceptMask`). */
+export interface MaskLevel {
+  /** Minutes kept from every send of the probe's family. */
+  readonly spacing: number;
+  /** Minutes kept from every follow-up parent, for a parent (0 = not asked). */
+  readonly parentSpacing: number;
+  readonly ignoreAvoidHours: boolean;
+  /**
+   * The same-style rule the level keeps (003 task 2.2), for a send of a restricted style:
+   * its style and whether it takes a pattern position; `null` when the level does not keep it.
+   */
+  readonly sameStyle: { readonly ppvStyle: PpvStyle; readonly pattern: boolean } | null;
+}
+
+/**
+ * Which minutes of a day's window may hold the probe at one relaxation level: `mask[j]` is 1 for
+ * a possible minute `windowStartMinute + j`, 0 for one left out. A minute is left out when a rule certainly refuses it there: it is
+ * a round minute, a send already holds its epoch minute, its clock time is used up, its block of the day is full for the family, it is closer than
+ * `minMinutesBetween` to a send of its type, closer than the level's spacing to a send of its
+ * family or (for a parent) than the parent spacing to a parent, in an avoid hour the level keeps,
+ * at a time where the same-style rule the level keeps refuses it (`styleFits`: next to a styled
+ * send of the date of the same style, or for a pattern PPV in a half of the day holding a pattern
+ * PPV of its style), or outside `keep` (minutes of the day, both ends included; `null` keeps
+ * all). Every minute
+ * `prober` and the level would accept is counted, so skipping the ranges without one changes no
+ * placement. The window's local minutes must map linearly to epoch minutes from `windowStartEpoch`
+ * (no daylight-saving change inside it); the caller checks that.
+ *
+ * Source: seed 001 §5.4-§5.6; RULINGS "Timing" (the rules `prober` applies).
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const acceptMask = (
+  ledger: Ledger,
+  probe: Probe,
+  windowStartEpoch: number,
+  avoidHours: ReadonlySet<number>,
+  level: MaskLevel,
+  keep: readonly [number, number] | null,
+  policy: Pick<SchedulePolicy, 'timing' | 'rotation'>,
+): Uint8Array => {
+  const t = policy.timing;
+  const ws = t.windowStartMinute;
+  const width = Math.max(0, t.windowEndMinute - ws + 1);
+  const open = new Uint8Array(width).fill(1);
+  /** Closes the minutes of the day `from..to` (both included). */
+  const close = (from: number, to: number): void => {
+    const a = Math.max(0, from - ws);
+    const b = Math.min(width - 1, to - ws);
+    if (a <= b) open.fill(0, a, b + 1);
+  };
+  /** Closes every minute closer than `radius` to an epoch minute of the sorted `xs`. */
+  const closeNear = (xs: ReadonlyArray<number>, radius: number): void => {
+    if (radius <= 0) return;
+    const lastEpoch = windowStartEpoch + width - 1;
+    for (let i = lowerBound(xs, windowStartEpoch - radius + 1); i < xs.length; i++) {
+      const x = xs[i] as number;
+      if (x > lastEpoch + radius - 1) break;
+      const at = x - windowStartEpoch + ws;
+      close(at - radius + 1, at + radius - 1);
+    }
+  };
+  for (let h = Math.floor(ws / 60); h * 60 < ws + width; h++)
+    for (const r of t.roundMinutes) close(h * 60 + r, h * 60 + r);
+  for (const [minute, uses] of ledger.clockTimes)
+    if (uses >= t.maxClockTimeUsesPerWeek) close(minute, minute);
+  for (const e of ledger.epochs) {
+    const at = e - windowStartEpoch + ws;
+    close(at, at);
+  }
+  const blocks = ledger.blocks.get(`${probe.family}|${probe.date}`) ?? NONE;
+  for (let b = 0; b < blocks.length; b++)
+    if ((blocks[b] ?? 0) >= t.maxPerBlock) close(b * t.blockMinutes, (b + 1) * t.blockMinutes - 1);
+  closeNear(ledger.byType.get(probe.sendTypeKey) ?? NONE, probe.minMinutesBetween);
+  closeNear(ledger.byFamily.get(probe.family) ?? NONE, level.spacing);
+  if (probe.isFollowupParent) closeNear(ledger.parents, level.parentSpacing);
+  if (!level.ignoreAvoidHours) for (const h of avoidHours) close(h * 60, h * 60 + 59);
+  if (level.sameStyle !== null) {
+    const { ppvStyle, pattern } = level.sameStyle;
+    const split = policy.rotation.amPmSplitHour * 60;
+    const placed = [...(ledger.stylesByDate.get(probe.date) ?? [])].sort(
+      (a, b) => a.epochMinute - b.epochMinute,
+    );
+    // Between two neighbours in send order (or before the first, after the last), a send of the
+    // style is refused when either neighbour has its style.
+    for (let i = 0; i <= placed.length; i++) {
+      const before = placed[i - 1];
+      const after = placed[i];
+      if (before?.ppvStyle !== ppvStyle && after?.ppvStyle !== ppvStyle) continue;
+      const from = before === undefined ? ws : before.epochMinute - windowStartEpoch + ws + 1;
+      const to =
+        after === undefined ? ws + width - 1 : after.epochMinute - windowStartEpoch + ws - 1;
+      close(from, to);
+    }
+    if (pattern)
+      for (const d of placed)
+        if (d.pattern && d.ppvStyle === ppvStyle)
+          if (d.minuteOfDay < split) close(0, split - 1);
+          else close(split, 24 * 60);
+  }
+  if (keep !== null) {
+    close(ws, keep[0] - 1);
+    close(keep[1] + 1, ws + width - 1);
+  }
+  return open;
+};
+
+/**
+ * Whether the minutes of the day `from..to` (both included) hold a minute `acceptMask`'s
+ * `mask` leaves possible.
+ *
+ * @since 0.3.0
+ * @category timing
+ */
+export const maskHolds = (
+  mask: Uint8Array,
+  from: number,
+  to: number,
+  policy: Pick<SchedulePolicy, 'timing'>,
+): boolean => {
+  const ws = policy.timing.windowStartMinute;
+  const b = Math.min(mask.length - 1, to - ws);
+  for (let i = Math.max(0, from - ws); i <= b; i++) if (mask[i] === 1) return true;
+  return false;
+};
+
 const insertSorted = <K>(m: Map<K, number[]>, key: K, x: number): void => {
   const xs = m.get(key) ?? [];
   xs.splice(lowerBound(xs, x), 0, x);

@@ -34,14 +34,17 @@ import { clockTime, epochMinuteToIso } from '../domain/time';
 import type { PpvStyle } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { styleFits } from '../rotation/sameStyle';
-import { type Candidate, candidateStream } from './candidates';
+import { baseStream, type Candidate } from './candidates';
 import { type DailyVariation, dailyVariation, preferredHours, weekPhaseOf } from './dailyVariation';
 import { jitterTable } from './jitter';
 import {
+  acceptMask,
   type Evaluation,
   emptyLedger,
   type Ledger,
   localClock,
+  maskHolds,
+  type Probe,
   prober,
   recordPlacement,
 } from './ledger';
@@ -76,15 +79,15 @@ interface Placement {
 
 /**
  * The checks of one item's candidates for one channel family, kept across relaxation levels (the
- * ledger does not change while one item is placed): `memo[i]` is the evaluation of candidate `i`
- * (`null` refused, `undefined` not asked yet), `evaluated` how many are asked, and `live`, once
- * every candidate is asked, the indices of those not refused, in stream order.
+ * ledger does not change while one item is placed): `memo[m - windowStart]` is the evaluation of
+ * the window's minute `m` (`null` refused, `undefined` not asked yet); `masks` the
+ * `acceptMask` of each level and half asked (`null` on a day whose window is not linear).
  */
 interface FamilyChecks {
+  readonly probe: Probe;
   readonly check: (minuteOfDay: number) => Evaluation | null;
-  readonly memo: Array<Evaluation | null>;
-  evaluated: number;
-  live: ReadonlyArray<number> | null;
+  readonly memo: Array<Evaluation | null | undefined>;
+  readonly masks: Map<string, Uint8Array | null>;
 }
 
 /** What every placement reads. */
@@ -278,13 +281,24 @@ const findPlacement = (
       policy.rotation,
     );
   const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
-  const stream = candidateStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
+  const bases = baseStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
+  const order: number[] = [];
+  const firstMinute =
+    bases.preferred === 0 || !bases.has(0) || bases.jittersOf(0, order) === 0
+      ? null
+      : bases.hourOf(0) * 60 + bases.shiftOf(0) + (order[0] as number);
+  const ws = policy.timing.windowStartMinute;
+  const we = policy.timing.windowEndMinute;
+  // The window's local minutes map linearly to epoch minutes on a day without a DST change in
+  // it; only then are bases skipped by the masks (on other days every base is read).
+  const windowStartEpoch = clock(ws);
+  const linear = clock(we) - windowStartEpoch === we - ws;
   const options = channelOptions(slot);
   const entries = new Map<ChannelFamily, FamilyChecks>();
   const entryOf = (family: ChannelFamily): FamilyChecks => {
     let entry = entries.get(family);
     if (entry === undefined) {
-      const probe = {
+      const probe: Probe = {
         date: day.date,
         family,
         sendTypeKey: slot.sendTypeKey,
@@ -292,74 +306,108 @@ const findPlacement = (
         isFollowupParent: SEND_TYPES[slot.sendTypeKey].canHaveFollowup,
       };
       entry = {
+        probe,
         check: prober(ledger, probe, clock, env.avoidHours, policy),
         memo: [],
-        evaluated: 0,
-        live: null,
+        masks: new Map(),
       };
       entries.set(family, entry);
     }
     return entry;
   };
-  const placementAt = (
-    entry: FamilyChecks,
-    i: number,
-    m: number,
-    level: Level,
-    channelKey: ChannelKey,
-  ): Placement | null => {
-    // `undefined`: not evaluated yet (a preferred-half pass skips candidates), `null`: refused
-    let evaluation = entry.memo[i];
+  const evaluationOf = (entry: FamilyChecks, m: number): Evaluation | null => {
+    // outside the window `prober` refuses at once; inside, each minute is asked once
+    if (m < ws || m > we) return null;
+    let evaluation = entry.memo[m - ws];
     if (evaluation === undefined) {
       evaluation = entry.check(m);
-      entry.memo[i] = evaluation;
-      entry.evaluated++;
+      entry.memo[m - ws] = evaluation;
     }
-    if (
-      evaluation !== null &&
-      passes(evaluation, level) &&
-      (!level.sameStyle || fits(evaluation, stream.candidateAt(i).minuteOfDay))
-    )
-      return {
-        candidate: stream.candidateAt(i),
-        evaluation,
-        channelKey,
-        level,
-        firstMinute: stream.firstPreferredMinute,
-      };
-    return null;
+    return evaluation;
   };
-  for (const level of levels)
+  const split = policy.rotation.amPmSplitHour * 60;
+  const maskOf = (
+    entry: FamilyChecks,
+    li: number,
+    level: Level,
+    half: boolean | null,
+  ): Uint8Array | null => {
+    const key = `${li}|${half}`;
+    let mask = entry.masks.get(key);
+    if (mask === undefined) {
+      // the minutes of the preferred half (half = true) or of the other one (false)
+      const keep: readonly [number, number] | null =
+        half === null ? null : (preferred === 'AM') === half ? [0, split - 1] : [split, 24 * 60];
+      const sameStyle = level.sameStyle && style !== null ? { ppvStyle: style, pattern } : null;
+      mask = linear
+        ? acceptMask(
+            ledger,
+            entry.probe,
+            windowStartEpoch,
+            env.avoidHours,
+            { ...level, sameStyle },
+            keep,
+            policy,
+          )
+        : null;
+      entry.masks.set(key, mask);
+    }
+    return mask;
+  };
+  for (let li = 0; li < levels.length; li++) {
+    const level = levels[li] as Level;
     for (const channelKey of options) {
       const entry = entryOf(CHANNELS[channelKey].family);
       // With a preferred half: its candidates first, then the others (each in stream order).
       for (const half of preferHalf && level.sameStyle ? [true, false] : [null]) {
         const inHalf = (m: number): boolean =>
           half === null || (dayHalfOf(m, policy.rotation) === preferred) === half;
-        if (entry.live !== null) {
-          // Every candidate is evaluated: only those the never-relaxed rules accept can pass.
-          for (const i of entry.live) {
-            const m = stream.minuteAt(i) as number;
-            if (!inHalf(m)) continue;
-            const p = placementAt(entry, i, m, level, channelKey);
-            if (p !== null) return p;
+        // Bases in order; the first is always read, a later one only when the level's mask
+        // leaves one of its minutes possible. A minute a base shares with an earlier base was
+        // refused there, so reading it again changes nothing.
+        let mask: Uint8Array | null | undefined;
+        for (let k = 0; bases.has(k); k++) {
+          if (k > 0) {
+            if (mask === undefined) {
+              mask = maskOf(entry, li, level, half);
+              // no possible minute left in the window: no later base can hold one
+              if (mask !== null && mask.indexOf(1) < 0) break;
+            }
+            if (mask !== null) {
+              const span = bases.spanOf(k);
+              if (span !== null && !maskHolds(mask, span[0], span[1], policy)) continue;
+            }
           }
-          continue;
-        }
-        let i = 0;
-        for (let m = stream.minuteAt(0); m !== undefined; m = stream.minuteAt(++i)) {
-          if (!inHalf(m)) continue;
-          const p = placementAt(entry, i, m, level, channelKey);
-          if (p !== null) return p;
-        }
-        // The whole stream was read (`i` candidates): once all are evaluated, keep the accepted.
-        if (entry.evaluated === i) {
-          const live: number[] = [];
-          for (let j = 0; j < i; j++) if (entry.memo[j] !== null) live.push(j);
-          entry.live = live;
+          const base = bases.hourOf(k) * 60 + bases.shiftOf(k);
+          const count = bases.jittersOf(k, order);
+          for (let j = 0; j < count; j++) {
+            const jitter = order[j] as number;
+            const m = base + jitter;
+            if (!inHalf(m)) continue;
+            const evaluation = evaluationOf(entry, m);
+            if (
+              evaluation !== null &&
+              passes(evaluation, level) &&
+              (!level.sameStyle || fits(evaluation, m))
+            )
+              return {
+                candidate: {
+                  minuteOfDay: m,
+                  baseHour: bases.hourOf(k),
+                  timeShift: bases.shiftOf(k),
+                  jitter,
+                  fallback: k >= bases.preferred,
+                },
+                evaluation,
+                channelKey,
+                level,
+                firstMinute,
+              };
+          }
         }
       }
     }
+  }
   return null;
 };
 
