@@ -1295,8 +1295,30 @@ export const resolvePolicy = (
     ]);
   }
   const problems = invariantIssues(merged);
-  return problems.length > 0 ? E.left(problems) : E.right(deepFreeze(merged));
+  if (problems.length > 0) return E.left(problems);
+  const frozen = deepFreeze(merged);
+  for (const slice of Object.values(frozen))
+    if (typeof slice === 'object') resolvedSlices.add(slice);
+  return E.right(frozen);
 };
+
+/** The sections of every policy `resolvePolicy` returned: deep-frozen and already checked. */
+const resolvedSlices = new WeakSet<object>([
+  ...Object.values(DEFAULT_POLICY).filter((v): v is object => typeof v === 'object' && v !== null),
+]);
+
+/**
+ * Whether `slice` is a section (`pins`, `timing`, ...) of a policy `resolvePolicy` returned, or
+ * of `DEFAULT_POLICY`: such a section is deep-frozen and passed every check, so a phase that is
+ * handed it needs not check it again (issue 11: work once). Any other value gives `false`.
+ *
+ * Source: RULINGS intro (one resolver).
+ *
+ * @since 0.3.0
+ * @category policy
+ */
+export const isResolvedSlice = (slice: unknown): boolean =>
+  typeof slice === 'object' && slice !== null && resolvedSlices.has(slice);
 
 /**
  * The default price of a send type in USD (`policy.pricing.defaultPrices`), `null` for a send

@@ -14,7 +14,12 @@ import type { SendTypeKey } from '../domain/catalog';
 import { IsoInstantC, NonEmptyStringC, NonNegativeNumberC, SendTypeKeyC } from '../domain/codecs';
 import { decodeWith, showReceived } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
-import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
+import {
+  DEFAULT_POLICY,
+  isResolvedSlice,
+  resolvePolicy,
+  type SchedulePolicy,
+} from '../domain/policy';
 import type { PinPolicy } from '../domain/policyTypes';
 
 const HOUR_MS = 3_600_000;
@@ -384,8 +389,8 @@ const readInput = (input: unknown): E.Either<ReadonlyArray<Issue>, ReadInput> =>
 
 /** The policy slice, checked by the policy codec (ranges and unknown keys); never throws. */
 const checkPolicy = (policy: unknown): E.Either<ReadonlyArray<Issue>, PinPolicy> =>
-  policy === DEFAULT_POLICY.pins
-    ? E.right(DEFAULT_POLICY.pins)
+  isResolvedSlice(policy)
+    ? E.right(policy as PinPolicy)
     : E.map((p: SchedulePolicy) => p.pins)(resolvePolicy({ pins: policy }));
 
 /**
