@@ -81,8 +81,9 @@ const fallbackBases = (anchor: number, policy: Pick<SchedulePolicy, 'timing'>): 
  * The bases of one item's candidates, generated on first access in the candidate order (the
  * preferred hours rotated to the start index, then the fallback bases nearest first), each with
  * its one jitter draw taken in that order from one seeded generator. `has(k)` is whether base `k`
- * exists; `jittersOf(k, out)` writes its valid jitters in their seeded order; `spanOf(k)` is the
- * lowest and highest minute its jitters can reach (`null` for a base with no offset in range).
+ * exists; `jittersOf(k, out)` writes its valid jitters in their seeded order; `spanStart(k)` and
+ * `spanEnd(k)` are the lowest and highest minute its jitters can reach (`NaN` for a base with no
+ * offset in range).
  * A search that knows a base holds no acceptable minute can skip writing its order: the draws
  * stay those of the whole sequence.
  *
@@ -99,8 +100,10 @@ export interface BaseStream {
   readonly shiftOf: (k: number) => number;
   /** Writes the jitters of base `k` in their seeded order into `out`; returns their number. */
   readonly jittersOf: (k: number, out: number[]) => number;
-  /** Lowest and highest minute of the day base `k`'s jitters reach, `null` when not known. */
-  readonly spanOf: (k: number) => readonly [number, number] | null;
+  /** Lowest minute of the day base `k`'s jitters reach, `NaN` when not known. */
+  readonly spanStart: (k: number) => number;
+  /** Highest minute of the day base `k`'s jitters reach, `NaN` when not known. */
+  readonly spanEnd: (k: number) => number;
   /** Number of preferred bases (the first ones); the others are fallback bases. */
   readonly preferred: number;
 }
@@ -129,6 +132,8 @@ export const baseStream = (
   const baseHours: number[] = [];
   const baseShifts: number[] = [];
   const baseDraws: number[] = [];
+  const spanStarts: number[] = [];
+  const spanEnds: number[] = [];
   const draws = drawsFrom(rng);
   let done = false;
   /** Generates the next base with its draw; false past the last. */
@@ -147,7 +152,13 @@ export const baseStream = (
     }
     baseHours.push(hour);
     baseShifts.push(timeShift);
-    baseDraws.push(drawBaseJitter(draws, hour * 60 + timeShift, policy, table));
+    const base = hour * 60 + timeShift;
+    const draw = drawBaseJitter(draws, base, policy, table);
+    baseDraws.push(draw);
+    const valid = table[((base % 60) + 60) % 60];
+    const known = draw >= 0 && valid !== undefined && valid.length > 0;
+    spanStarts.push(known ? base + (valid[0] as number) : Number.NaN);
+    spanEnds.push(known ? base + (valid[valid.length - 1] as number) : Number.NaN);
     return true;
   };
   const has = (k: number): boolean => {
@@ -166,12 +177,8 @@ export const baseStream = (
     shiftOf: (k) => baseShifts[k] as number,
     jittersOf: (k, out) =>
       writeBaseJitters(minuteOf(k), baseDraws[k] as number, policy, table, out),
-    spanOf: (k) => {
-      const base = minuteOf(k);
-      const valid = table[((base % 60) + 60) % 60];
-      if (valid === undefined || valid.length === 0 || (baseDraws[k] as number) < 0) return null;
-      return [base + (valid[0] as number), base + (valid[valid.length - 1] as number)];
-    },
+    spanStart: (k) => spanStarts[k] as number,
+    spanEnd: (k) => spanEnds[k] as number,
     preferred: n,
   };
 };

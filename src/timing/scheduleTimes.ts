@@ -374,8 +374,8 @@ const findPlacement = (
               if (mask !== null && mask.indexOf(1) < 0) break;
             }
             if (mask !== null) {
-              const span = bases.spanOf(k);
-              if (span !== null && !maskHolds(mask, span[0], span[1], policy)) continue;
+              const from = bases.spanStart(k);
+              if (!Number.isNaN(from) && !maskHolds(mask, from, bases.spanEnd(k), policy)) continue;
             }
           }
           const base = bases.hourOf(k) * 60 + bases.shiftOf(k);
