@@ -51,6 +51,7 @@ const apply = (items: ScheduleItem[], e: Edit): ScheduleItem[] => {
   const out = [...items];
   switch (e.kind) {
     case 'shift':
+      if (Number.isNaN(Date.parse(item.scheduledAt))) return out; // made unreadable earlier
       out[k] = {
         ...item,
         scheduledAt: new Date(Date.parse(item.scheduledAt) + e.minutes * 60_000).toISOString(),
@@ -250,5 +251,53 @@ describe('the shared week views (issue 11)', () => {
     );
     const one = goodItems().slice(0, 1);
     expect(validateSchedule(goodInput({ items: one })).passedChecks).toContain('spacing');
+  });
+
+  it('repeated findings: the report keeps the first of each code, severity, path and message text', () => {
+    // fields from a small alphabet with the identity's separator, so that two findings of
+    // different fields can share one identity text (\u241f joins them): the report's rule
+    const text = fc.constantFrom('', 'x', 'y', 'x\u241fy', '\u241f', 'items[0]');
+    const finding = fc.record({
+      code: fc.constantFrom('revenue_mix' as const, 'caption_pool_low' as const),
+      path: fc.option(text, { nil: null }),
+      message: text,
+    });
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 30 }), (xs) => {
+        const prior = xs.map(
+          (x) =>
+            ({
+              code: x.code,
+              severity: 'warning',
+              path: x.path,
+              message: x.message,
+              details: {},
+            }) as unknown as Issue,
+        );
+        const seen = new Set<string>();
+        const expected = prior.filter((i) => {
+          const k = [i.code, i.severity, i.path ?? '', i.message].join('\u241f');
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        });
+        const report = validateSchedule(goodInput({ priorIssues: prior }));
+        expect(report.warnings.slice(0, expected.length)).toEqual(expected);
+        expect(report.warnings.slice(expected.length).some((w) => prior.includes(w))).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+    // the literal case: two findings whose fields differ but whose identity text is the same
+    const a = {
+      code: 'revenue_mix',
+      severity: 'warning',
+      path: 'x\u241fy',
+      message: 'z',
+      details: {},
+    } as unknown as Issue;
+    const b = { ...a, path: 'x', message: 'y\u241fz' } as Issue;
+    const c = { ...a, path: 'x', message: 'y' } as Issue;
+    const r = validateSchedule(goodInput({ priorIssues: [a, b, c, c] }));
+    expect(r.warnings.filter((w) => w.code === 'revenue_mix')).toEqual([a, c]);
   });
 });
