@@ -96,16 +96,55 @@ export const VALIDATION_CHECKS: ReadonlyArray<NamedCheck> = Object.freeze([
   { name: 'gameLimits', run: checkGameLimits },
 ]);
 
-/** Same finding: same code, severity, path and message, whichever phase reported it. */
-const identity = (i: Issue): string =>
-  `${i.code}\u241f${i.severity}\u241f${i.path ?? ''}\u241f${i.message}`;
+/** What separates the fields of a finding's identity. */
+const SEP = '\u241f';
 
+/** Same finding: same code, severity, path and message, whichever phase reported it. */
+const identity = (code: string, severity: string, path: string, message: string): string =>
+  `${code}${SEP}${severity}${SEP}${path}${SEP}${message}`;
+
+/**
+ * The issues without repeated findings (`identity`), the first of each kept. A finding whose
+ * fields hold no separator is looked up field by field (its identity has exactly three
+ * separators, so it is one of those tuples and no other's); any other by its identity text.
+ * Issue 11: no identity text is built for the usual finding.
+ */
 const dedupe = (issues: ReadonlyArray<Issue>): ReadonlyArray<Issue> => {
-  const seen = new Set<string>();
+  const seen = new Map<string, Map<string, Map<string, Set<string>>>>();
+  const seenText = new Set<string>();
   return issues.filter((i) => {
-    const k = identity(i);
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const code = `${i.code}`;
+    const severity = `${i.severity}`;
+    const path = `${i.path ?? ''}`;
+    const message = `${i.message}`;
+    if (
+      code.includes(SEP) ||
+      severity.includes(SEP) ||
+      path.includes(SEP) ||
+      message.includes(SEP)
+    ) {
+      const k = identity(code, severity, path, message);
+      if (seenText.has(k)) return false;
+      seenText.add(k);
+      return true;
+    }
+    let bySeverity = seen.get(code);
+    if (bySeverity === undefined) {
+      bySeverity = new Map();
+      seen.set(code, bySeverity);
+    }
+    let byPath = bySeverity.get(severity);
+    if (byPath === undefined) {
+      byPath = new Map();
+      bySeverity.set(severity, byPath);
+    }
+    let messages = byPath.get(path);
+    if (messages === undefined) {
+      messages = new Set();
+      byPath.set(path, messages);
+    }
+    if (messages.has(message)) return false;
+    messages.add(message);
     return true;
   });
 };
