@@ -293,6 +293,12 @@ export const rankFollowupCaptions = (
   policy: SchedulePolicy,
 ): ReadonlyArray<ScoredCaption> => rankCaptions(candidates, spec, persona, asOf, policy).ranked;
 
+/** A slot's search: its candidates, a read to wait for before searching again from `level`, or the read's failure. */
+type Search =
+  | { readonly found: Found }
+  | { readonly wait: TE.TaskEither<ScheduleError, unknown>; readonly level: number }
+  | { readonly failed: ScheduleError };
+
 /** Candidates for one slot: the level of the degradation chain they passed, or the generic query. */
 interface Found {
   readonly candidates: ReadonlyArray<Caption>;
@@ -397,6 +403,13 @@ interface CaptionReads {
   ) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
   /** The generic pool, sorted in the port's order. */
   readonly generic: (remaining: number) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
+  /** What `upTo(types, level, _)` answered, once that read has settled; `undefined` before. */
+  readonly upToNow: (
+    types: ReadonlyArray<CaptionType>,
+    level: number,
+  ) => E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
+  /** What `generic` answered, once that read has settled; `undefined` before. */
+  readonly genericNow: () => E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
 }
 
 /** A pool sorted in the port's order (a stable sort of a copy). */
@@ -468,25 +481,43 @@ const captionReads = (
   // request reads every level it needs (the reads are remembered by `read`), so a later request
   // of the same key would read nothing and merge the same pools in the same order.
   const merged = new Map<string, Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>>>();
+  // Issue 11 (no wait per slot): the answers of the settled reads, so a slot whose pools are
+  // read already finds its candidates without waiting for a task.
+  const mergedNow = new Map<string, E.Either<ScheduleError, ReadonlyArray<Pooled>>>();
   const genericSorted: {
     value: Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | null;
-  } = { value: null };
+    now: E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
+  } = { value: null, now: undefined };
+  // the distinct types of a slot's caption types, joined (the slots share their type arrays)
+  const typeKeys = new Map<ReadonlyArray<CaptionType>, string>();
+  const typeKeyOf = (types: ReadonlyArray<CaptionType>): string => {
+    const known = typeKeys.get(types);
+    if (known !== undefined) return known;
+    const key = [...new Set(types)].join(',');
+    typeKeys.set(types, key);
+    return key;
+  };
   return {
     upTo: (types, l, remaining) => {
-      const distinct = [...new Set(types)];
-      const key = `${distinct.join(',')}|${l}`;
+      const key = `${typeKeyOf(types)}|${l}`;
       const known = merged.get(key);
       if (known !== undefined) return () => known;
+      const distinct = [...new Set(types)];
       const run = pipe(
         distinct.flatMap((type) =>
           Array.from({ length: l + 1 }, (_, k) => level(type, k, remaining)),
         ),
         TE.sequenceArray,
         TE.map((parts) => sortedPool(parts.flat())),
-      )();
+      )().then((e) => {
+        mergedNow.set(key, e);
+        return e;
+      });
       merged.set(key, run);
       return () => run;
     },
+    upToNow: (types, l) => mergedNow.get(`${typeKeyOf(types)}|${l}`),
+    genericNow: () => genericSorted.now,
     generic: (remaining) => {
       if (genericSorted.value !== null) {
         const known = genericSorted.value;
@@ -506,7 +537,10 @@ const captionReads = (
           limit: remaining + policy.content.candidateLimit,
         }),
         TE.map(sortedPool),
-      )();
+      )().then((e) => {
+        genericSorted.now = e;
+        return e;
+      });
       genericSorted.value = run;
       return () => run;
     },
@@ -608,7 +642,7 @@ const assignSlot = (
   const { policy } = env.ctx;
   const spec = SEND_TYPES[slot.sendTypeKey];
   const path = `slots[${index}]`;
-  const base = { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey };
+  // the details name the slot in literals, not a spread (slow in V8, see `contentSlot` below)
   const issues = state.issues;
   const ranking = rankForSlot(found.candidates, spec, policy, fit, scorer);
   const { meanFreshness, degradedWeights } = ranking;
@@ -620,7 +654,8 @@ const assignSlot = (
       issue(
         'caption_threshold_lowered',
         {
-          ...base,
+          slotId: slot.slotId,
+          sendTypeKey: slot.sendTypeKey,
           level: found.level,
           minFreshness: step.minFreshness,
           minPerformance: step.minPerformance,
@@ -629,15 +664,29 @@ const assignSlot = (
       ),
     );
   if (found.generic && chosen !== null)
-    issues.push(issue('generic_caption_used', { ...base, captionType: chosen.captionType }, path));
-  if (chosen === null) issues.push(issue('manual_caption_required', base, path));
+    issues.push(
+      issue(
+        'generic_caption_used',
+        { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey, captionType: chosen.captionType },
+        path,
+      ),
+    );
+  if (chosen === null)
+    issues.push(
+      issue(
+        'manual_caption_required',
+        { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey },
+        path,
+      ),
+    );
   const staleReported = state.staleReported || (chosen !== null && degradedWeights);
   if (chosen !== null && degradedWeights && !state.staleReported)
     issues.push(
       issue(
         'caption_freshness_low',
         {
-          ...base,
+          slotId: slot.slotId,
+          sendTypeKey: slot.sendTypeKey,
           meanFreshness: Math.round(meanFreshness * 100) / 100,
           threshold: policy.content.staleAverageFreshness,
         },
@@ -648,7 +697,12 @@ const assignSlot = (
     issues.push(
       issue(
         'low_freshness',
-        { ...base, captionId: best.caption.captionId, freshnessScore: best.scores.freshnessScore },
+        {
+          slotId: slot.slotId,
+          sendTypeKey: slot.sendTypeKey,
+          captionId: best.caption.captionId,
+          freshnessScore: best.scores.freshnessScore,
+        },
         path,
       ),
     );
@@ -659,9 +713,22 @@ const assignSlot = (
     spec.requiresMedia &&
     spec.mediaType !== 'none' &&
     (vault.media[spec.mediaType] ?? 0) <= 0;
-  if (mediaMissing) issues.push(issue('media_missing', { ...base, missing: spec.mediaType }, path));
+  if (mediaMissing)
+    issues.push(
+      issue(
+        'media_missing',
+        { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey, missing: spec.mediaType },
+        path,
+      ),
+    );
   if (vault !== null && spec.requiresFlyer && vault.flyers <= 0)
-    issues.push(issue('media_missing', { ...base, missing: 'flyer' }, path));
+    issues.push(
+      issue(
+        'media_missing',
+        { slotId: slot.slotId, sendTypeKey: slot.sendTypeKey, missing: 'flyer' },
+        path,
+      ),
+    );
 
   const contentTypeId = mediaMissing
     ? null
@@ -676,8 +743,9 @@ const assignSlot = (
         }
       : state.remainingAllocations;
 
-  const contentSlot: ContentSlot = {
-    ...slot,
+  // Issue 11: `Object.assign` rather than a spread followed by properties, which V8 (Node 20)
+  // runs on a slow path for a source object that is not frozen; the same keys in the same order.
+  const contentSlot: ContentSlot = Object.assign({}, slot, {
     captionId: chosen?.captionId ?? null,
     captionText: chosen?.text ?? policy.content.manualCaptionText,
     scores: best?.scores ?? null,
@@ -686,7 +754,7 @@ const assignSlot = (
     mediaType: spec.mediaType,
     flyerRequired: spec.requiresFlyer,
     needsCaption: chosen === null,
-  };
+  });
   state.slots.push(contentSlot);
   if (chosen !== null) {
     state.used.push(chosen.captionId);
@@ -833,52 +901,77 @@ export const matchContent =
       };
     };
 
-    const findFor = (
-      state: MatchState,
-      slot: AllocatedSlot,
-      index: number,
-    ): TE.TaskEither<ScheduleError, Found> => {
+    const last = chain[chain.length - 1] as Step;
+    // A slot's search from chain level `from`, without waiting when its pools are read already
+    // (issue 11: no task per slot): the candidates, or the read to wait for before searching
+    // again from the level that needs it (the same reads, in the same order, as a walk that
+    // waits at every level).
+    const searchFrom = (state: MatchState, index: number, from: number): Search => {
+      const slot = slots[index] as AllocatedSlot;
       const types = typesOf[index] ?? SEND_TYPES[slot.sendTypeKey].captionTypes;
       const prefer = fitPreference(index);
-      const remaining = Math.max(...types.map((type) => readDemand(index, type)), 1);
-      const atLevel = (l: number): TE.TaskEither<ScheduleError, Found> => {
+      for (let l = from; ; l++) {
         const step = chain[l];
-        if (step === undefined)
-          return pipe(
-            reads.generic(slots.length - index),
-            TE.map((pool) => {
-              const last = chain[chain.length - 1] as Step;
-              const candidates = passing(
-                pool,
-                last,
-                state.usedSet,
-                allowed,
-                policy.content.candidateLimit,
-              );
-              return candidates.length > 0
-                ? { candidates, level: chain.length - 1, generic: true }
-                : { candidates: [], level: -1, generic: false };
-            }),
+        if (step === undefined) {
+          const pool = reads.genericNow();
+          if (pool === undefined) return { wait: reads.generic(slots.length - index), level: l };
+          if (pool._tag === 'Left') return { failed: pool.left };
+          const candidates = passing(
+            pool.right,
+            last,
+            state.usedSet,
+            allowed,
+            policy.content.candidateLimit,
           );
-        return pipe(
-          reads.upTo(types, l, remaining),
-          TE.chain((pool) => {
-            const candidates = passing(
-              pool,
-              step,
-              state.usedSet,
-              allowed,
-              policy.content.candidateLimit,
-              prefer,
-              prefer === null ? policy.content.candidateLimit : policy.content.styleScanLimit,
-            );
-            return candidates.length > 0
-              ? TE.right<ScheduleError, Found>({ candidates, level: l, generic: false })
-              : atLevel(l + 1);
-          }),
+          return {
+            found:
+              candidates.length > 0
+                ? { candidates, level: chain.length - 1, generic: true }
+                : { candidates: [], level: -1, generic: false },
+          };
+        }
+        const pool = reads.upToNow(types, l);
+        if (pool === undefined) {
+          const remaining = Math.max(...types.map((type) => readDemand(index, type)), 1);
+          return { wait: reads.upTo(types, l, remaining), level: l };
+        }
+        if (pool._tag === 'Left') return { failed: pool.left };
+        const candidates = passing(
+          pool.right,
+          step,
+          state.usedSet,
+          allowed,
+          policy.content.candidateLimit,
+          prefer,
+          prefer === null ? policy.content.candidateLimit : policy.content.styleScanLimit,
         );
-      };
-      return atLevel(0);
+        if (candidates.length > 0) return { found: { candidates, level: l, generic: false } };
+      }
+    };
+
+    // The slots from `index` on, the first searched from chain level `from`; a task only where
+    // a read is waited for.
+    const assignFrom = (
+      state: MatchState,
+      index: number,
+      from: number,
+    ): TE.TaskEither<ScheduleError, MatchState> => {
+      let level = from;
+      for (let i = index; i < slots.length; i++) {
+        const r = searchFrom(state, i, level);
+        if ('wait' in r) {
+          const at = i;
+          const resume = r.level;
+          return pipe(
+            r.wait,
+            TE.chain(() => assignFrom(state, at, resume)),
+          );
+        }
+        if ('failed' in r) return TE.left(r.failed);
+        assignSlot(env, state, slots[i] as AllocatedSlot, i, r.found, fitsOf[i] ?? null, scorer);
+        level = 0;
+      }
+      return TE.right(state);
     };
 
     const followupCandidates = (
@@ -923,23 +1016,9 @@ export const matchContent =
         neededTypes.map((type) => reads.upTo([type], 0, readDemand(0, type))),
         TE.sequenceArray,
       ),
-      TE.chain(() =>
-        slots.reduce(
-          (acc, slot, index) =>
-            pipe(
-              acc,
-              TE.chain((state) =>
-                pipe(
-                  findFor(state, slot, index),
-                  TE.map((found) =>
-                    assignSlot(env, state, slot, index, found, fitsOf[index] ?? null, scorer),
-                  ),
-                ),
-              ),
-            ),
-          // a fresh state for each run of the task (it is grown in place)
-          TE.rightIO<ScheduleError, MatchState>(initial),
-        ),
+      // a fresh state for each run of the task (it is grown in place)
+      TE.chain(
+        () => (): Promise<E.Either<ScheduleError, MatchState>> => assignFrom(initial(), 0, 0)(),
       ),
       TE.chain((s) =>
         pipe(

@@ -6,7 +6,12 @@
  *
  * @module
  */
-import { FOLLOWUP_SEND_TYPE, SEND_TYPES, type SendTypeSpec } from '../domain/catalog';
+import {
+  FOLLOWUP_SEND_TYPE,
+  SEND_TYPES,
+  type SendTypeKey,
+  type SendTypeSpec,
+} from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { targetOfSendType } from '../domain/rules';
 import type { LoadedData, PhaseContext, TimedSlot, Timing, WithFollowups } from '../domain/stages';
@@ -15,17 +20,17 @@ import type { Caption } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { followupWindowFor } from '../timing/profile';
 import { enforceDailyFollowupLimit } from './limiter';
-import { followupPriority } from './priority';
+import { priorityFrom, type SendTypeHistory, sendTypeHistory } from './priority';
 import { sampleFollowupDelay } from './sampler';
 import { type DelayRejection, dayHasRoom, searchFollowupDelay } from './schedulePpvFollowup';
 
 /** What the placement loop knows about the week so far. */
 interface Occupancy {
-  readonly minutes: ReadonlySet<number>;
+  readonly minutes: Set<number>;
   /** Epoch minutes of the follow-ups (of the follow-up type) placed or already present. */
-  readonly followupMinutes: ReadonlyArray<number>;
+  readonly followupMinutes: number[];
   /** Uses per local clock time `HH:mm:ss`. */
-  readonly clockUses: ReadonlyMap<string, number>;
+  readonly clockUses: Map<string, number>;
 }
 
 const byTime = (a: TimedSlot, b: TimedSlot): number =>
@@ -121,7 +126,8 @@ export const generateFollowups = (
   const clockUses = new Map<string, number>();
   for (const s of timing.slots)
     clockUses.set(s.scheduledTime, (clockUses.get(s.scheduledTime) ?? 0) + 1);
-  let occupancy: Occupancy = {
+  // Issue 11: grown in place as the follow-ups are placed (no copy per parent)
+  const occupancy: Occupancy = {
     minutes: new Set(timing.slots.map((s) => s.epochMinute)),
     followupMinutes: timing.slots
       .filter((s) => s.isFollowUp || s.sendTypeKey === spec.sendTypeKey)
@@ -242,14 +248,12 @@ export const generateFollowups = (
       unused.length,
     );
     followups.push(slot);
-    occupancy = {
-      minutes: new Set([...occupancy.minutes, epochMinute]),
-      followupMinutes: [...occupancy.followupMinutes, epochMinute],
-      clockUses: new Map([
-        ...occupancy.clockUses,
-        [slot.scheduledTime, (occupancy.clockUses.get(slot.scheduledTime) ?? 0) + 1],
-      ]),
-    };
+    occupancy.minutes.add(epochMinute);
+    occupancy.followupMinutes.push(epochMinute);
+    occupancy.clockUses.set(
+      slot.scheduledTime,
+      (occupancy.clockUses.get(slot.scheduledTime) ?? 0) + 1,
+    );
   }
 
   return {
@@ -274,11 +278,21 @@ const selectParents = (
   const eligible = slots
     .filter((s) => !s.isFollowUp && SEND_TYPES[s.sendTypeKey].canHaveFollowup)
     .sort(byTime);
+  // Issue 11: each send type's history read once (not once per parent)
+  const stats = new Map<SendTypeKey, SendTypeHistory>();
+  const statsOf = (key: SendTypeKey): SendTypeHistory => {
+    const known = stats.get(key);
+    if (known !== undefined) return known;
+    const s = sendTypeHistory(loaded.history, key);
+    stats.set(key, s);
+    return s;
+  };
   const limited = enforceDailyFollowupLimit(
     eligible.map((slot) => ({
       id: slot.slotId,
       date: slot.scheduledDate,
-      priority: followupPriority(slot, loaded.history, ctx.creator.timezone, ctx.policy).priority,
+      priority: priorityFrom(slot, statsOf(slot.sendTypeKey), ctx.creator.timezone, ctx.policy)
+        .priority,
       slot,
     })),
     { maxPerDay: ctx.policy.followups.maxPerDay, policy: ctx.policy },

@@ -150,19 +150,52 @@ export const followupPriority = (
   history: ReadonlyArray<MassMessage>,
   timeZone: string,
   policy: SchedulePolicy,
+): FollowupPriority =>
+  priorityFrom(parent, sendTypeHistory(history, parent.sendTypeKey), timeZone, policy);
+
+/** What `followupPriority` reads of a send type's history: whether there is any, mean earnings, views, purchases. */
+export interface SendTypeHistory {
+  /** Whether the history has a message of the send type. */
+  readonly any: boolean;
+  /** Mean earnings per message of the type (`simple-statistics` `mean`); `0` without any. */
+  readonly meanEarnings: number;
+  /** Views summed over the type's messages, in history order. */
+  readonly viewed: number;
+  /** Purchases summed over the type's messages, in history order. */
+  readonly purchased: number;
+}
+
+/** The history figures of one send type (issue 11: read once per send type for a week's parents). */
+export const sendTypeHistory = (
+  history: ReadonlyArray<MassMessage>,
+  key: SendTypeKey,
+): SendTypeHistory => {
+  const own = history.filter((m) => m.sendTypeKey === key);
+  return {
+    any: own.length > 0,
+    meanEarnings: own.length > 0 ? mean(own.map((m) => m.earnings)) : 0,
+    viewed: own.reduce((s, m) => s + m.viewed, 0),
+    purchased: own.reduce((s, m) => s + m.purchased, 0),
+  };
+};
+
+/** `followupPriority` of a parent from its send type's history figures (`sendTypeHistory`). */
+export const priorityFrom = (
+  parent: TimedSlot,
+  own: SendTypeHistory,
+  timeZone: string,
+  policy: SchedulePolicy,
 ): FollowupPriority => {
-  const own = history.filter((m) => m.sendTypeKey === parent.sendTypeKey);
-  const revenueFromHistory = own.length > 0;
+  const revenueFromHistory = own.any;
   const estimatedRevenueUsd = revenueFromHistory
-    ? mean(own.map((m) => m.earnings))
+    ? own.meanEarnings
     : defaultRevenue(parent.sendTypeKey, policy);
   const endOfDay = localToEpochMinute(
     parent.scheduledDate,
     policy.followups.latestMinuteOfDay,
     timeZone,
   );
-  const viewed = own.reduce((s, m) => s + m.viewed, 0);
-  const purchased = own.reduce((s, m) => s + m.purchased, 0);
+  const { viewed, purchased } = own;
   const scores = calculateFollowupPriority(
     {
       parentEstimatedRevenue: estimatedRevenueUsd,
