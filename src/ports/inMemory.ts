@@ -20,7 +20,7 @@ import { InMemoryDatasetC } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
-import type { Caption, CaptionRecord, CaptionUsage, MassMessage } from '../domain/types';
+import type { Caption, CaptionUsage, MassMessage } from '../domain/types';
 import { VolumeAdjustmentOutcomeRecordC } from '../records/codecs';
 import { ActivePinsC } from '../timing/pins';
 import { type CreatorTimingProfile, CreatorTimingProfileC } from '../timing/profile';
@@ -41,20 +41,31 @@ export interface InMemoryPortsOptions {
    * policy as the build. Default `DEFAULT_POLICY`.
    */
   readonly policy?: Pick<SchedulePolicy, 'content'>;
-  /** Most captions counted per caption type by `countUsableCaptions`. Default 1000. */
+  /** Most captions counted per caption type by `countUsableCaptions`. Default 100. */
   readonly usableCountCap?: number;
 }
 
 const own = <A>(record: Readonly<Record<string, A>> | undefined, key: string): A | null =>
   record !== undefined && Object.hasOwn(record, key) ? (record[key] ?? null) : null;
 
-/** (creator, asOf) pairs whose freshness arrays are kept. */
-const FRESHNESS_CACHE_SIZE = 4;
-
 const cmpId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A caption of the bank as the ports index it: the fields a query reads, in one fixed shape.
+ * Issue 11: callers' records come in many V8 shapes (spreads, literals of different sites); read
+ * in the hot loops they made every property access megamorphic (about 2 µs a read on the demo
+ * bank), so the ports read copies made by one literal.
+ */
+interface BankCaption {
+  readonly captionId: string;
+  readonly text: string;
+  readonly captionType: CaptionType;
+  readonly contentType: string | null;
+  readonly performanceScore: number;
+}
+
 interface Ranked {
-  readonly record: CaptionRecord;
+  readonly record: BankCaption;
   readonly freshness: number;
 }
 
@@ -352,15 +363,22 @@ const servePorts = (
 ): SchedulePorts => {
   const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
 
-  const byType = new Map<CaptionType, CaptionRecord[]>();
+  const byType = new Map<CaptionType, BankCaption[]>();
   const usageByCreator = new Map<string, Map<string, CaptionUsage>>();
   const globalUses = new Map<string, number>();
-  for (const record of dataset.captions) {
+  for (const given of dataset.captions) {
+    const record: BankCaption = {
+      captionId: given.captionId,
+      text: given.text,
+      captionType: given.captionType,
+      contentType: given.contentType,
+      performanceScore: given.performanceScore,
+    };
     const list = byType.get(record.captionType);
     if (list === undefined) byType.set(record.captionType, [record]);
     else list.push(record);
     let total = 0;
-    for (const u of record.usage) {
+    for (const u of given.usage) {
       total += u.useCount;
       let perCreator = usageByCreator.get(u.creatorId);
       if (perCreator === undefined) {
@@ -376,24 +394,72 @@ const servePorts = (
 
   for (const list of byType.values())
     list.sort((a, b) => b.performanceScore - a.performanceScore || cmpId(a.captionId, b.captionId));
-  // Each creator's last uses as (position in its type list, UTC day number), parsed once: the
-  // freshness of a list is then 100 everywhere but at the creator's used captions.
+  // Each creator's last uses as (position in its type list -> UTC day number), parsed once: the
+  // freshness of a list is then 100 everywhere but at the creator's used captions (issue 11: a
+  // query reads the few used positions, never a score per caption of the bank).
   const position = new Map<string, readonly [CaptionType, number]>();
   for (const [type, list] of byType)
     list.forEach((r, k) => {
       position.set(r.captionId, [type, k]);
     });
-  const lastUses = new Map<string, Map<CaptionType, Array<readonly [number, number]>>>();
+  // The first degradation level's thresholds ("usable" for `countUsableCaptions`).
+  const usable = policy.content.degradationChain[0] ?? { minFreshness: 0, minPerformance: 0 };
+  const lastUses = new Map<string, Map<CaptionType, Map<number, number>>>();
+  // Each creator's uses of captions reaching the usable performance floor, per caption type: the
+  // UTC day and the caption's content type, side by side (read without touching the records).
+  const floorUses = new Map<
+    string,
+    Map<CaptionType, { readonly days: number[]; readonly contentTypes: Array<string | null> }>
+  >();
   for (const [creatorId, perCreator] of usageByCreator) {
-    const byList = new Map<CaptionType, Array<readonly [number, number]>>();
+    const byList = new Map<CaptionType, Map<number, number>>();
+    const floor = new Map<
+      CaptionType,
+      { readonly days: number[]; readonly contentTypes: Array<string | null> }
+    >();
     for (const [captionId, u] of perCreator) {
       const at = position.get(captionId);
       if (at === undefined) continue;
-      const entries = byList.get(at[0]) ?? [];
-      entries.push([at[1], utcDayOf(u.lastUsedAt)]);
-      byList.set(at[0], entries);
+      const [type, k] = at;
+      let days = byList.get(type);
+      if (days === undefined) {
+        days = new Map();
+        byList.set(type, days);
+      }
+      const day = utcDayOf(u.lastUsedAt);
+      days.set(k, day);
+      const record = byType.get(type)?.[k] as BankCaption;
+      if (record.performanceScore < usable.minPerformance) continue;
+      let f = floor.get(type);
+      if (f === undefined) {
+        f = { days: [], contentTypes: [] };
+        floor.set(type, f);
+      }
+      f.days.push(day);
+      f.contentTypes.push(record.contentType);
     }
     lastUses.set(creatorId, byList);
+    floorUses.set(creatorId, floor);
+  }
+  const NO_USES: ReadonlyMap<number, number> = new Map();
+  const usesOf = (creatorId: string, type: CaptionType): ReadonlyMap<number, number> =>
+    lastUses.get(creatorId)?.get(type) ?? NO_USES;
+  /** Freshness of the caption at `k` of a type's list: 100 unless the creator used it. */
+  const freshnessAt = (uses: ReadonlyMap<number, number>, k: number, asOfDay: number): number => {
+    const day = uses.get(k);
+    return day === undefined ? 100 : freshnessAfterDays(asOfDay - day, policy);
+  };
+  // Per caption type, how many captions of each content type reach the first degradation level's
+  // performance floor: `countUsableCaptions` counts per content type and subtracts the creator's
+  // uses still too recent (kept apart above), instead of scanning the lists.
+  const usableByType = new Map<CaptionType, Map<string | null, number>>();
+  for (const [type, list] of byType) {
+    const perContent = new Map<string | null, number>();
+    for (const r of list) {
+      if (r.performanceScore < usable.minPerformance) break; // sorted: the rest are lower
+      perContent.set(r.contentType, (perContent.get(r.contentType) ?? 0) + 1);
+    }
+    usableByType.set(type, perContent);
   }
 
   // Each creator's history sorted by instant, as frozen copies of the messages (issue 11: every
@@ -450,51 +516,34 @@ const servePorts = (
 
   const NO_USAGE: ReadonlyMap<string, CaptionUsage> = new Map();
 
-  /**
-   * Freshness of every caption of a type's list for one creator and `asOf`, aligned with the
-   * list. Built on first use; the last few (creator, asOf) pairs are kept.
-   */
-  const freshnessCache = new Map<string, Map<CaptionType, Float64Array>>();
-  const freshnessOf = (creatorId: string, asOf: string) => {
-    const key = `${creatorId}\u0000${asOf}`;
-    let perType = freshnessCache.get(key);
-    if (perType === undefined) {
-      perType = new Map();
-      freshnessCache.set(key, perType);
-      const oldest = freshnessCache.keys().next().value;
-      if (freshnessCache.size > FRESHNESS_CACHE_SIZE && oldest !== undefined)
-        freshnessCache.delete(oldest);
-    }
-    const cache = perType;
-    return (type: CaptionType, list: ReadonlyArray<CaptionRecord>): Float64Array => {
-      const known = cache.get(type);
-      if (known !== undefined) return known;
-      const asOfDay = utcDayOf(asOf);
-      const scores = new Float64Array(list.length).fill(100);
-      for (const [k, day] of lastUses.get(creatorId)?.get(type) ?? [])
-        scores[k] = freshnessAfterDays(asOfDay - day, policy);
-      cache.set(type, scores);
-      return scores;
-    };
-  };
-
-  const toCaption = (record: CaptionRecord, usage: ReadonlyMap<string, CaptionUsage>): Caption => {
-    const u = usage.get(record.captionId);
-    return {
+  // One literal site, so every answered caption has one V8 shape; frozen, as the shared ones are.
+  const captionOf = (record: BankCaption, usage: CaptionUsage | null): Caption =>
+    Object.freeze({
       captionId: record.captionId,
       text: record.text,
       captionType: record.captionType,
       contentType: record.contentType,
       performanceScore: record.performanceScore,
-      lastUsedAt: u?.lastUsedAt ?? null,
-      useCount: u?.useCount ?? 0,
+      lastUsedAt: usage === null ? null : usage.lastUsedAt,
+      useCount: usage === null ? 0 : usage.useCount,
       globalUseCount: globalUses.get(record.captionId) ?? 0,
-    };
+    });
+  // A caption the querying creator never used answers the same for every creator: built once and
+  // shared (issue 11: no new caption object per query for the bank's unused captions).
+  const unused = new Map<BankCaption, Caption>();
+  const toCaption = (record: BankCaption, usage: ReadonlyMap<string, CaptionUsage>): Caption => {
+    const u = usage.get(record.captionId);
+    if (u !== undefined) return captionOf(record, u);
+    const known = unused.get(record);
+    if (known !== undefined) return known;
+    const c = captionOf(record, null);
+    unused.set(record, c);
+    return c;
   };
 
   const contentFilter = (allowed: ReadonlyArray<string> | null) => {
     const set = allowed === null ? null : new Set(allowed);
-    return (record: CaptionRecord): boolean =>
+    return (record: BankCaption): boolean =>
       set === null || record.contentType === null || set.has(record.contentType);
   };
 
@@ -503,13 +552,13 @@ const servePorts = (
     const usage = usageByCreator.get(query.creatorId) ?? NO_USAGE;
     const excluded = new Set(query.excludeCaptionIds);
     const passesContent = contentFilter(query.allowedContentTypes);
-    const freshness = freshnessOf(query.creatorId, query.asOf);
+    const asOfDay = utcDayOf(query.asOf);
     const top: Ranked[] = [];
     for (const type of new Set(query.captionTypes)) {
       const list = byType.get(type) ?? [];
-      const scores = freshness(type, list);
+      const uses = usesOf(query.creatorId, type);
       for (let i = 0; i < list.length; i++) {
-        const record = list[i] as CaptionRecord;
+        const record = list[i] as BankCaption;
         if (record.performanceScore < query.minPerformance) break; // sorted: the rest are lower
         const worst = top.length >= query.limit ? top[top.length - 1] : undefined;
         // Freshness is at most 100 and performance only falls from here: nothing later can enter.
@@ -519,7 +568,7 @@ const servePorts = (
           record.performanceScore < worst.record.performanceScore
         )
           break;
-        const score = scores[i] ?? 100;
+        const score = freshnessAt(uses, i, asOfDay);
         if (score < query.minFreshness || excluded.has(record.captionId) || !passesContent(record))
           continue;
         insertBounded(top, { record, freshness: score }, query.limit);
@@ -533,23 +582,30 @@ const servePorts = (
     asOf: string,
     allowed: ReadonlyArray<string> | null,
   ): Readonly<Partial<Record<SendTypeKey, number>>> => {
-    const passesContent = contentFilter(allowed);
-    const freshness = freshnessOf(creatorId, asOf);
-    const usable = policy.content.degradationChain[0] ?? { minFreshness: 0, minPerformance: 0 };
+    const set = allowed === null ? null : new Set(allowed);
+    const asOfDay = utcDayOf(asOf);
     const perType = new Map<CaptionType, number>();
+    // min(cap, captions at or above the floors with an allowed content type): the captions of the
+    // content types reaching the performance floor, less the creator's uses still too recent
     const countType = (type: CaptionType): number => {
       const cached = perType.get(type);
       if (cached !== undefined) return cached;
       let n = 0;
-      const list = byType.get(type) ?? [];
-      const scores = freshness(type, list);
-      for (let i = 0; i < list.length && n < usableCap; i++) {
-        const record = list[i] as CaptionRecord;
-        if (record.performanceScore < usable.minPerformance) break;
-        if ((scores[i] ?? 100) >= usable.minFreshness && passesContent(record)) n++;
-      }
-      perType.set(type, n);
-      return n;
+      for (const [contentType, count] of usableByType.get(type) ?? [])
+        if (set === null || contentType === null || set.has(contentType)) n += count;
+      const uses = floorUses.get(creatorId)?.get(type);
+      if (uses !== undefined)
+        for (let i = 0; i < uses.days.length; i++) {
+          const contentType = uses.contentTypes[i] ?? null;
+          if (
+            (set === null || contentType === null || set.has(contentType)) &&
+            freshnessAfterDays(asOfDay - (uses.days[i] as number), policy) < usable.minFreshness
+          )
+            n--;
+        }
+      const capped = Math.min(n, usableCap);
+      perType.set(type, capped);
+      return capped;
     };
     const creator = creators.get(creatorId);
     const specs =

@@ -260,4 +260,68 @@ describe('inMemoryPorts reads', () => {
     );
     expect(cappedCounts.ppv_unlock).toBe(14);
   });
+
+  // Issue 11 (regression of the counted form): the port counts per content type and subtracts the
+  // creator's recent uses instead of scanning; this is the scan, with the seed's 30/40 floors as
+  // literals, over random banks (tiny and empty ones, vault filters, caps of 0, unknown creators).
+  it('counts what a scan of each caption type counts, capped per caption type', async () => {
+    const typesOf = {
+      ppv_unlock: ['ppv_offer', 'teaser'],
+      ppv_followup: ['ppv_followup', 'close_sale'],
+    } as const;
+    const scan = (
+      bank: ReadonlyArray<CaptionRecord>,
+      creatorId: string,
+      allowed: ReadonlyArray<string> | null,
+      cap: number,
+      types: ReadonlyArray<string>,
+    ): number =>
+      types.reduce((sum, type) => {
+        const n = bank.filter((r) => {
+          const u = r.usage.find((x) => x.creatorId === creatorId);
+          return (
+            r.captionType === type &&
+            r.performanceScore >= 40 &&
+            literalFreshness(u?.lastUsedAt ?? null, AS_OF) >= 30 &&
+            (allowed === null || r.contentType === null || allowed.includes(r.contentType))
+          );
+        }).length;
+        return sum + Math.min(n, cap);
+      }, 0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer(),
+        fc.constantFrom('alice', 'bob', 'carol', 'nobody'),
+        fc.option(fc.subarray(['solo', 'boy_girl', 'feet', 'lingerie']), { nil: null }),
+        fc.integer({ min: 0, max: 40 }),
+        async (n, seed, creatorId, allowed, cap) => {
+          const bank = syntheticBank(n, seed);
+          const ports = inMemoryPorts(dataset(bank), { usableCountCap: cap });
+          const counts = await get(
+            ports.countUsableCaptions?.(creatorId, AS_OF, allowed) ?? (() => Promise.reject()),
+          );
+          for (const [key, types] of Object.entries(typesOf))
+            expect(counts[key as keyof typeof typesOf]).toBe(
+              scan(bank, creatorId, allowed, cap, types),
+            );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('answers the same caption for two creators that never used it, and frozen', async () => {
+    const bank = syntheticBank(200, 3);
+    const ports = inMemoryPorts(dataset(bank));
+    const q = query({ minFreshness: 0, minPerformance: 0, limit: 200 });
+    const alice = await get(ports.getCaptionCandidates(q));
+    const nobody = await get(ports.getCaptionCandidates({ ...q, creatorId: 'nobody' }));
+    const unusedByAlice = alice.filter((c) => c.lastUsedAt === null);
+    expect(unusedByAlice.length).toBeGreaterThan(0);
+    for (const c of unusedByAlice) {
+      expect(Object.isFrozen(c)).toBe(true);
+      expect(nobody.find((x) => x.captionId === c.captionId)).toBe(c);
+    }
+  });
 });
