@@ -38,6 +38,7 @@ import {
   type ComponentScores,
   calculateFreshnessScore,
   componentScores,
+  compositeOf,
   compositeScore,
   freshnessFirst,
   typePriorityScore,
@@ -240,31 +241,41 @@ export const rankForSlot = (
   const meanFreshness = sum / n;
   const degradedWeights = meanFreshness < policy.content.staleAverageFreshness;
   const weights = degradedWeights ? policy.content.degradedWeights : policy.content.weights;
-  const scoresAt = (i: number): CaptionScores => {
+  const compositeAt = (i: number): number => {
     const b = bases[i] as BaseScores;
-    const parts = {
-      freshnessScore: b.freshnessScore,
-      performanceScore: b.performanceScore,
-      typePriorityScore: priorities[i] as number,
-      diversityScore: b.diversityScore,
-      personaScore: b.personaScore,
-    };
-    return { ...parts, compositeScore: compositeScore(parts, weights) };
+    return compositeOf(
+      b.freshnessScore,
+      b.performanceScore,
+      priorities[i] as number,
+      b.diversityScore,
+      b.personaScore,
+      weights,
+    );
   };
-  // the first of the order (fit rank, composite descending, captionId) is the best
+  // the first of the order (fit rank, composite descending, captionId) is the best; issue 11: no
+  // score object per candidate, only the chosen one's
   let best = 0;
-  let bestScores = scoresAt(0);
+  let bestComposite = compositeAt(0);
   for (let i = 1; i < n; i++) {
-    const sc = scoresAt(i);
+    const composite = compositeAt(i);
     const d =
       (ranks[i] as number) - (ranks[best] as number) ||
-      bestScores.compositeScore - sc.compositeScore ||
+      bestComposite - composite ||
       compareIds((candidates[i] as Caption).captionId, (candidates[best] as Caption).captionId);
     if (d < 0) {
       best = i;
-      bestScores = sc;
+      bestComposite = composite;
     }
   }
+  const b = bases[best] as BaseScores;
+  const bestScores: CaptionScores = {
+    freshnessScore: b.freshnessScore,
+    performanceScore: b.performanceScore,
+    typePriorityScore: priorities[best] as number,
+    diversityScore: b.diversityScore,
+    personaScore: b.personaScore,
+    compositeScore: bestComposite,
+  };
   return {
     chosen: { caption: candidates[best] as Caption, scores: bestScores },
     count: n,

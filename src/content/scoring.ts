@@ -169,12 +169,39 @@ export const typePriorityScore = (
  * @category content
  */
 export const compositeScore = (scores: ComponentScores, weights: ScoringWeights): number =>
+  compositeOf(
+    scores.freshnessScore,
+    scores.performanceScore,
+    scores.typePriorityScore,
+    scores.diversityScore,
+    scores.personaScore,
+    weights,
+  );
+
+/**
+ * `compositeScore` of the five component scores (each 0-100) given apart, for ranking loops that
+ * build no score object per candidate (issue 11): the same arithmetic in the same order, so the
+ * same number.
+ *
+ * Source: seed 001 §3.1 (40/35/15/5/5), phase 3 recovery `caption_freshness_low`.
+ *
+ * @since 0.3.0
+ * @category content
+ */
+export const compositeOf = (
+  freshnessScore: number,
+  performanceScore: number,
+  typePriorityScore: number,
+  diversityScore: number,
+  personaScore: number,
+  weights: ScoringWeights,
+): number =>
   round2(
-    scores.freshnessScore * weights.freshness +
-      scores.performanceScore * weights.performance +
-      scores.typePriorityScore * weights.typePriority +
-      scores.diversityScore * weights.diversity +
-      scores.personaScore * weights.persona,
+    freshnessScore * weights.freshness +
+      performanceScore * weights.performance +
+      typePriorityScore * weights.typePriority +
+      diversityScore * weights.diversity +
+      personaScore * weights.persona,
   );
 
 /**
