@@ -144,7 +144,7 @@ const gameMatcher = (keyword: string): Matcher | null => {
 };
 
 /** Whether `text` names one of `keywords` at a word start, case-insensitively. */
-const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean => {
+const scanNamesGame = (text: string, keywords: ReadonlyArray<string>): boolean => {
   let scan: ScannedText | null = null;
   return keywords.some((k) => {
     const m = gameMatcher(k);
@@ -155,43 +155,81 @@ const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean => {
 };
 
 /**
- * The structure check of a caption text, memoised per policy section and (structure, text): the
+ * Bounded memos of plain results keyed by a string and then a caption text: the caption bank is
+ * shared by the weeks of an agency, so a text is checked once, not once per week (issue 11 "work
+ * once"). Nested maps, so a lookup hashes the text itself (its hash is kept on the string), not a
+ * new joined key. When `max` entries are held the memo starts again; a hit returns what a miss
+ * computes.
+ */
+const textMemo = <A>(max: number) => {
+  const memo = new Map<string, Map<string, A>>();
+  let size = 0;
+  return (key: string, text: string, compute: () => A): A => {
+    let byText = memo.get(key);
+    if (byText === undefined) {
+      byText = new Map();
+      memo.set(key, byText);
+    }
+    const hit = byText.get(text);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (size >= max) {
+      memo.clear();
+      size = 0;
+      byText = new Map();
+      memo.set(key, byText);
+    }
+    byText.set(text, value);
+    size++;
+    return value;
+  };
+};
+
+const GAME_MEMO = textMemo<boolean>(200_000);
+
+const KEYWORD_KEYS = new WeakMap<ReadonlyArray<string>, string>();
+
+/** `scanNamesGame`, memoised per keyword list and text. */
+const namesGame = (text: string, keywords: ReadonlyArray<string>): boolean => {
+  let key = KEYWORD_KEYS.get(keywords);
+  if (key === undefined) {
+    key = keywords.join('\u0000');
+    KEYWORD_KEYS.set(keywords, key);
+  }
+  return GAME_MEMO(key, text, () => scanNamesGame(text, keywords));
+};
+
+/**
+ * The structure check of a caption text, memoised per policy section, structure and text: the
  * same caption is checked for many slots of a week and many weeks of an agency (issue 11 "work
  * once"). A resolved policy is a fresh object per build, so the memo is keyed by the section's
- * content (its JSON, computed once per section object), not by its identity. The memo holds
- * plain results and is bounded; a hit returns what a miss computes.
+ * content (its JSON, computed once per section object), not by its identity.
  */
-const STRUCTURE_MEMO = new Map<
-  string,
-  Map<string, { readonly passes: boolean; readonly missing: ReadonlyArray<string> }>
->();
-const SECTION_KEYS = new WeakMap<object, string>();
-const STRUCTURE_MEMO_MAX = 200_000;
-const STRUCTURE_MEMO_SECTIONS = 64;
+const STRUCTURE_MEMO = textMemo<{
+  readonly passes: boolean;
+  readonly missing: ReadonlyArray<string>;
+}>(200_000);
+/** Per policy section object, the memo key of each structure (the section's JSON and the structure). */
+const SECTION_KEYS = new WeakMap<object, Map<PpvStructureType, string>>();
 const structureOf = (
   text: string,
   structure: PpvStructureType,
   policy: Pick<SchedulePolicy, 'ppvStructure'>,
 ): { readonly passes: boolean; readonly missing: ReadonlyArray<string> } => {
-  let section = SECTION_KEYS.get(policy.ppvStructure);
-  if (section === undefined) {
-    section = JSON.stringify(policy.ppvStructure);
-    SECTION_KEYS.set(policy.ppvStructure, section);
+  let keys = SECTION_KEYS.get(policy.ppvStructure);
+  if (keys === undefined) {
+    keys = new Map();
+    SECTION_KEYS.set(policy.ppvStructure, keys);
   }
-  let memo = STRUCTURE_MEMO.get(section);
-  if (memo === undefined) {
-    if (STRUCTURE_MEMO.size >= STRUCTURE_MEMO_SECTIONS) STRUCTURE_MEMO.clear();
-    memo = new Map();
-    STRUCTURE_MEMO.set(section, memo);
+  let key = keys.get(structure);
+  if (key === undefined) {
+    key = `${JSON.stringify(policy.ppvStructure)}\u0000${structure}`;
+    keys.set(structure, key);
   }
-  const key = `${structure}\u0000${text}`;
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  const r = validatePpvStructure(text, structure, policy.ppvStructure);
-  if (memo.size >= STRUCTURE_MEMO_MAX) memo.clear();
-  const value = { passes: r.passes, missing: r.missing };
-  memo.set(key, value);
-  return value;
+  return STRUCTURE_MEMO(key, text, () => {
+    const r = validatePpvStructure(text, structure, policy.ppvStructure);
+    return { passes: r.passes, missing: r.missing };
+  });
 };
 
 /**

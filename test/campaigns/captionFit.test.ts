@@ -5,6 +5,7 @@
  * caption that names their game when the pool has one, and a game caption that does not is
  * reported (`campaign_caption_misfit`).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDemoAgency } from '../../src/demo';
 import {
@@ -216,5 +217,51 @@ describe('demo weeks: game posts name their game', () => {
       }
     }
     expect(spins).toBe(12);
+  });
+});
+
+// Issue 11: the game-name check is memoised per keyword list and text; a text asked for one game
+// and then another (and again) answers as the word-start oracle each time.
+describe('the game-name check, memoised', () => {
+  const WORDS = [
+    'spin',
+    'Wheel',
+    'prizes',
+    'box',
+    'mystery',
+    'scratch',
+    'deck',
+    'card',
+    'xbox',
+    'é',
+  ];
+  const GAMES = Object.keys(NAMES) as GameType[];
+  it('answers what the oracle answers, in any order of texts and games, repeated', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }),
+            fc.constantFrom(...GAMES),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (asks) => {
+          for (const [words, game] of [...asks, ...asks]) {
+            const text = words.join(' ');
+            const fit = styleFitOf(null, 'game_post', P, {
+              campaignType: 'game_other',
+              gameType: game,
+            });
+            expect(fit).not.toBeNull();
+            if (fit === null) return;
+            expect(captionFit({ text, contentType: null }, fit, P).game).toBe(
+              NAMES[game].test(text),
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
