@@ -380,19 +380,44 @@ const passing = (
 ): ReadonlyArray<Caption> => {
   const out: Caption[] = [];
   const rest: Caption[] = [];
-  const seen = new Set<string>();
+  // issue 11: a pool without a caption id twice (the common case) needs no set of the ids seen
+  const seen = hasRepeatedIds(pool) ? new Set<string>() : null;
+  const scanTo = Math.max(limit, scanLimit);
   for (const p of pool) {
-    if (out.length >= limit || out.length + rest.length >= Math.max(limit, scanLimit)) break;
+    if (out.length >= limit || out.length + rest.length >= scanTo) break;
     const c = p.caption;
-    if (seen.has(c.captionId) || used.has(c.captionId)) continue;
+    if (used.has(c.captionId) || (seen !== null && seen.has(c.captionId))) continue;
     if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
     if (allowed !== null && c.contentType !== null && !allowed.has(c.contentType)) continue;
-    seen.add(c.captionId);
+    seen?.add(c.captionId);
     // a styled PPV takes the captions that fit its style first, the others after them
     if (prefer === null || prefer(c)) out.push(c);
     else rest.push(c);
   }
-  return [...out, ...rest].slice(0, limit);
+  if (rest.length === 0) return out; // at most `limit` already
+  for (const c of rest) {
+    if (out.length >= limit) break;
+    out.push(c);
+  }
+  return out;
+};
+
+/** Whether a pool holds a caption id twice, once per pool array (pools are read-only). */
+const repeatedIds = new WeakMap<ReadonlyArray<Pooled>, boolean>();
+const hasRepeatedIds = (pool: ReadonlyArray<Pooled>): boolean => {
+  const known = repeatedIds.get(pool);
+  if (known !== undefined) return known;
+  const ids = new Set<string>();
+  let repeated = false;
+  for (const p of pool) {
+    if (ids.has(p.caption.captionId)) {
+      repeated = true;
+      break;
+    }
+    ids.add(p.caption.captionId);
+  }
+  repeatedIds.set(pool, repeated);
+  return repeated;
 };
 
 /**

@@ -38,6 +38,20 @@ const textFeatures = (text: string): TextFeatures => {
   return features;
 };
 
+// The persona's favourite emojis and lower-cased signature phrases, once per persona object (a
+// build scores many captions against one persona). The persona is read-only data.
+const personaMarkers = new WeakMap<Persona, ReadonlyArray<string>>();
+const markersOf = (persona: Persona): ReadonlyArray<string> => {
+  const known = personaMarkers.get(persona);
+  if (known !== undefined) return known;
+  const markers = [
+    ...persona.favoriteEmojis,
+    ...persona.signaturePhrases.map((p) => p.toLowerCase()),
+  ];
+  personaMarkers.set(persona, markers);
+  return markers;
+};
+
 const bandFit = (value: number, [lo, hi]: readonly [number, number]): number => {
   if (value >= lo && value <= hi) return 1;
   const dist = value < lo ? lo - value : value - hi;
@@ -67,10 +81,7 @@ export const personaScore = (
   const { words, emojis, slang, lower } = textFeatures(text);
   const emojiFit = bandFit(emojis / words, p.emojiBands[persona.emojiFrequency]);
   const slangFit = bandFit(slang / words, p.slangBands[persona.slangLevel]);
-  const markers = [
-    ...persona.favoriteEmojis,
-    ...persona.signaturePhrases.map((p) => p.toLowerCase()),
-  ];
+  const markers = markersOf(persona);
   const signature = markers.length === 0 ? 0.5 : markers.some((m) => lower.includes(m)) ? 1 : 0;
   const pts = p.points;
   return (
