@@ -386,7 +386,7 @@ const passing = (
   for (const p of pool) {
     if (out.length >= limit || out.length + rest.length >= scanTo) break;
     const c = p.caption;
-    if (used.has(c.captionId) || (seen !== null && seen.has(c.captionId))) continue;
+    if (used.has(c.captionId) || seen?.has(c.captionId) === true) continue;
     if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
     if (allowed !== null && c.contentType !== null && !allowed.has(c.contentType)) continue;
     seen?.add(c.captionId);
