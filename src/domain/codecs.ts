@@ -197,6 +197,17 @@ export const IsoInstantC = new t.Type<string, string, unknown>(
 );
 
 /**
+ * Whether `u` is an instant that `IsoInstantC` decodes to itself: an ISO 8601 instant already in
+ * canonical UTC form (`2025-01-20T19:07:00.000Z`). For values the library made itself, so a
+ * decode that would change nothing can be skipped (issue 11).
+ *
+ * @since 0.3.0
+ * @category codecs
+ */
+export const isCanonicalInstant = (u: unknown): u is string =>
+  isInstant(u) && new Date(Date.parse(u)).toISOString() === u;
+
+/**
  * A send-type key. Deprecated keys (`ppv_message`, `ppv_video`) decode to `ppv_unlock`; an
  * unknown key is an error. Source: 001 §1.4, §2.4.1.
  *

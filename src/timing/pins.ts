@@ -11,7 +11,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import type { SendTypeKey } from '../domain/catalog';
-import { IsoInstantC, NonEmptyStringC, NonNegativeNumberC, SendTypeKeyC } from '../domain/codecs';
+import {
+  IsoInstantC,
+  isCanonicalInstant,
+  NonEmptyStringC,
+  NonNegativeNumberC,
+  SendTypeKeyC,
+} from '../domain/codecs';
 import { decodeWith, showReceived } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import {
@@ -295,6 +301,16 @@ const PinCandidateC = t.type(
   'PinCandidate',
 );
 
+/** Whether `PinCandidateC` decodes `u` to itself (its guard, and an instant already canonical). */
+const isDecodedCandidate = (u: unknown): u is t.TypeOf<typeof PinCandidateC> => {
+  try {
+    return PinCandidateC.is(u) && isCanonicalInstant(u.scheduledAt);
+  } catch {
+    // a value whose reading throws (a hostile Proxy, a getter): `decodeWith` reports it
+    return false;
+  }
+};
+
 const PlanInputC = t.type(
   {
     candidates: t.UnknownArray,
@@ -486,7 +502,10 @@ export const planPins = (input: PinPlanInput, policy: PinPolicy = DEFAULT_POLICY
       reason: 'undecodable' | 'duplicate_id' | 'outside_week',
       problems: ReadonlyArray<string>,
     ) => issues.push(issue('pin_candidate_invalid', { itemId, reason, problems }, path));
-    const d = decodeWith(PinCandidateC, raw, path, 'invalid_input');
+    // a candidate the decode would answer unchanged (the pipeline's own items) skips it (issue 11)
+    const d = isDecodedCandidate(raw)
+      ? E.right(raw)
+      : decodeWith(PinCandidateC, raw, path, 'invalid_input');
     if (E.isLeft(d)) {
       rejected(
         itemIdOf(raw),

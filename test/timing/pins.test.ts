@@ -701,3 +701,53 @@ describe('planPins properties', () => {
     );
   });
 });
+
+// Issue 11: a candidate already in decoded form skips its decode; one that is not (an instant with
+// an offset or without milliseconds, a deprecated send-type key, a number that is no number) is
+// decoded or rejected as before. Either way the plan is the plan of the decoded candidates.
+describe('candidates in decoded form and not', () => {
+  const spelled = (iso: string, form: number): string => {
+    const ms = Date.parse(iso);
+    if (form === 1) return iso.replace('.000Z', 'Z');
+    if (form === 2) return new Date(ms + 2 * HOUR).toISOString().replace('.000Z', '+02:00');
+    return iso;
+  };
+  it('plans as for the canonical candidates, whatever their spelling', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            hours: fc.integer({ min: -24, max: 24 * 8 }),
+            revenue: fc.integer({ min: 0, max: 500 }),
+            game: fc.boolean(),
+            form: fc.integer({ min: 0, max: 2 }),
+          }),
+          { maxLength: 14 },
+        ),
+        (rows) => {
+          const canonical = rows.map((r, i) =>
+            cand(`p${i}`, r.hours, r.revenue, r.game ? 'game_post' : 'bump_normal'),
+          );
+          const respelled = rows.map((r, i) => ({
+            itemId: `p${i}`,
+            sendTypeKey: r.game ? 'game_post' : 'bump_normal',
+            scheduledAt: spelled(at(r.hours), r.form),
+            estimatedRevenue: r.revenue,
+          })) as ReadonlyArray<PinCandidate>;
+          expect(plan(respelled)).toEqual(plan(canonical));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+  it('decodes a deprecated key and rejects a revenue that is not a number', () => {
+    const p = plan([
+      { ...cand('a', 10, 50), sendTypeKey: 'ppv_message' as SendTypeKey },
+      { ...cand('b', 20, 50), estimatedRevenue: Number.NaN },
+    ]);
+    expect(p.actions.map(brief)).toEqual([]);
+    expect(codes(p.issues)).toEqual(['pin_candidate_invalid']);
+    const q = plan([{ ...cand('w', 10, 50), sendTypeKey: 'ppv_message' as SendTypeKey }]);
+    expect(codes(q.issues)).toEqual([]);
+  });
+});
