@@ -204,8 +204,17 @@ export const IsoInstantC = new t.Type<string, string, unknown>(
  * @since 0.3.0
  * @category codecs
  */
-export const isCanonicalInstant = (u: unknown): u is string =>
-  isInstant(u) && new Date(Date.parse(u)).toISOString() === u;
+export const isCanonicalInstant = (u: unknown): u is string => {
+  if (typeof u !== 'string' || !CANONICAL_INSTANT_RE.test(u)) return false;
+  const ms = Date.parse(u);
+  if (!Number.isFinite(ms) || new Date(ms).toISOString() !== u) return false;
+  // the round trip holds only for a real date and clock time, which `isInstant` accepts too,
+  // except in the years 0-99 (its date check reads them as 1900-1999): those take its path
+  return u.startsWith('00') ? isInstant(u) : true;
+};
+
+/** The form `Date.prototype.toISOString` writes for the years 0000-9999. */
+const CANONICAL_INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * A send-type key. Deprecated keys (`ppv_message`, `ppv_video`) decode to `ppv_unlock`; an
