@@ -448,9 +448,47 @@ interface CaptionReads {
   readonly genericNow: () => E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
 }
 
-/** A pool sorted in the port's order (a stable sort of a copy). */
+/**
+ * A pool sorted in the port's order (a stable sort of a copy). Issue 11: a pool already in that
+ * order (one answer of a port that sorts, the common case) is copied without sorting; a stable
+ * sort leaves such an array as it is.
+ */
 const sortedPool = (pool: ReadonlyArray<Pooled>): ReadonlyArray<Pooled> =>
-  [...pool].sort(portOrder);
+  inPortOrder(pool) ? [...pool] : [...pool].sort(portOrder);
+
+/** Whether a pool is in the port's order already. */
+const inPortOrder = (pool: ReadonlyArray<Pooled>): boolean => {
+  for (let i = 1; i < pool.length; i++)
+    if (portOrder(pool[i - 1] as Pooled, pool[i] as Pooled) > 0) return false;
+  return true;
+};
+
+/**
+ * The pools of several reads as one, sorted in the port's order: `sortedPool` of their
+ * concatenation. Issue 11: when each read is in that order already, a merge that takes the
+ * earlier read's caption on a tie (what a stable sort of the concatenation keeps).
+ */
+const mergedPool = (parts: ReadonlyArray<ReadonlyArray<Pooled>>): ReadonlyArray<Pooled> => {
+  if (parts.length === 1) return sortedPool(parts[0] as ReadonlyArray<Pooled>);
+  if (!parts.every(inPortOrder)) return sortedPool(parts.flat());
+  const at = parts.map(() => 0);
+  const out: Pooled[] = [];
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      const p = (parts[k] as ReadonlyArray<Pooled>)[at[k] as number];
+      if (p === undefined) continue;
+      if (
+        best < 0 ||
+        portOrder(p, (parts[best] as ReadonlyArray<Pooled>)[at[best] as number] as Pooled) < 0
+      )
+        best = k;
+    }
+    if (best < 0) return out;
+    out.push((parts[best] as ReadonlyArray<Pooled>)[at[best] as number] as Pooled);
+    at[best] = (at[best] as number) + 1;
+  }
+};
 
 const captionReads = (
   ports: SchedulePorts,
@@ -544,7 +582,7 @@ const captionReads = (
           Array.from({ length: l + 1 }, (_, k) => level(type, k, remaining)),
         ),
         TE.sequenceArray,
-        TE.map((parts) => sortedPool(parts.flat())),
+        TE.map(mergedPool),
       )().then((e) => {
         mergedNow.set(key, e);
         return e;
