@@ -17,7 +17,7 @@ import type { ScheduleError } from '../domain/issues';
 import type { ScheduleResult, ValidationReport } from '../domain/stages';
 import { addDaysIso, daysBetween, isIsoDate, weekdayOf } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
-import { type BatchEntry, buildSchedules } from '../pipeline/batch';
+import { type BatchEntry, streamSchedules } from '../pipeline/batch';
 import { buildSchedule, validateScheduleItems } from '../pipeline/buildSchedule';
 import { inMemoryPorts } from '../ports/inMemory';
 import { fromCsv, toCsv } from '../render/csv';
@@ -37,7 +37,7 @@ import {
   readTextFile,
   type Source,
 } from './source';
-import { buildInWorkers } from './workers';
+import { streamInWorkers } from './workers';
 
 declare const __VERSION__: string;
 
@@ -163,34 +163,41 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
     else if (creatorIds.length > 1)
       io.stderr(`  [${done}/${creatorIds.length}] ${entry.inputs.creatorId}\n`);
   };
-  let entries: ReadonlyArray<BatchEntry>;
+  // The weeks are streamed, in request order, to the output as they come: none is kept.
+  let entries: AsyncIterable<BatchEntry>;
   if (cmd.workers === null) {
-    const batch = await buildSchedules(requests, {
-      concurrency: cmd.concurrency,
-      onProgress: ({ done, entry }) => progress(done, entry),
-    })(inMemoryPorts(source.dataset))();
-    bar?.stop();
-    if (E.isLeft(batch)) throw new UsageError(batch.left.message);
-    entries = batch.right.entries;
-  } else {
-    let done = 0;
-    entries = await buildInWorkers(JSON.stringify(source.dataset), requests, {
+    const stream = streamSchedules(requests, { concurrency: cmd.concurrency })(
+      inMemoryPorts(source.dataset),
+    );
+    if (E.isLeft(stream)) {
+      bar?.stop();
+      throw new UsageError(stream.left.message);
+    }
+    entries = stream.right;
+  } else
+    entries = streamInWorkers(source.dataset, requests, {
       workers: cmd.workers,
       concurrency: cmd.concurrency,
-      onEntry: (entry) => progress(++done, entry),
+      decoded: source.decoded,
     });
-    bar?.stop();
-  }
+  const output = outputWriter(cmd, source, weekStart, io);
   let code = 0;
+  let done = 0;
+  let built = 0;
+  let passed = 0;
   const lines: string[] = [];
-  for (const entry of entries) {
+  for await (const entry of entries) {
+    progress(++done, entry);
+    output.add(entry);
     if (E.isLeft(entry.result)) {
       code = Math.max(code, entry.result.left.code === 'INVALID_INPUT' ? 2 : 1);
       lines.push(`${entry.inputs.creatorId}: not built`, ...errorLines(entry.result.left));
       continue;
     }
     const r = entry.result.right;
-    if (!PASSED.has(r.validation.status)) code = Math.max(code, 1);
+    built++;
+    if (PASSED.has(r.validation.status)) passed++;
+    else code = Math.max(code, 1);
     lines.push(
       statusLine(r),
       ...reportLines(
@@ -201,79 +208,107 @@ const plan = async (cmd: Extract<Command, { kind: 'plan' | 'demo' }>, io: Io): P
       ),
     );
   }
-  writeOutputs(cmd, entries, source, weekStart, io);
+  bar?.stop();
+  output.end();
   io.stderr(`${lines.join('\n')}\n`);
-  const built = entries.filter((e) => E.isRight(e.result)).length;
-  const passed = entries.filter(
-    (e) => E.isRight(e.result) && PASSED.has(e.result.right.validation.status),
-  ).length;
   io.stderr(
-    `${built} of ${plural(entries.length, 'week')} built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`,
+    `${built} of ${plural(done, 'week')} built, ${passed} passed.${cmd.out === null ? '' : ` Files in ${cmd.out}.`}\n`,
   );
   return code;
 };
 
-const writeOutputs = (
+/** Indents a JSON text as an element of an array printed by `JSON.stringify(array, null, 2)`. */
+const asElement = (json: string): string => `  ${json.replaceAll('\n', '\n  ')}`;
+
+/**
+ * Where the weeks go, one entry at a time (`add`, in request order), then `end`: stdout (a JSON
+ * week or array of weeks, one CSV, or each week rendered) or one file per week in `--out DIR`
+ * and its `report.json`. Writes what the whole list of weeks would give at once, keeping only
+ * the first JSON week (whether the output is one week or an array is known at its second) and
+ * the report's lines.
+ */
+const outputWriter = (
   cmd: Extract<Command, { kind: 'plan' | 'demo' }>,
-  entries: ReadonlyArray<BatchEntry>,
   source: Source,
   weekStart: string,
   io: Io,
-): void => {
-  const weeks = entries.flatMap((e) => (E.isRight(e.result) ? [e.result.right] : []));
+): { readonly add: (entry: BatchEntry) => void; readonly end: () => void } => {
   if (cmd.out === null) {
-    if (cmd.format === 'json')
-      io.stdout(`${JSON.stringify(weeks.length === 1 ? weeks[0] : weeks, null, 2)}\n`);
-    else if (cmd.format === 'csv')
-      io.stdout(
-        weeks
-          .map((w, i) => {
-            const csv = csvOf(w);
-            return i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1);
-          })
-          .join(''),
-      );
-    else for (const w of weeks) io.stdout(render(cmd.format, w, cmd, io));
-    return;
+    let weeks = 0;
+    let first: ScheduleResult | null = null;
+    const add = (entry: BatchEntry): void => {
+      if (E.isLeft(entry.result)) return;
+      const w = entry.result.right;
+      weeks++;
+      if (cmd.format === 'json') {
+        if (weeks === 1) first = w;
+        else {
+          if (weeks === 2 && first !== null) {
+            io.stdout(`[\n${asElement(JSON.stringify(first, null, 2))}`);
+            first = null;
+          }
+          io.stdout(`,\n${asElement(JSON.stringify(w, null, 2))}`);
+        }
+      } else if (cmd.format === 'csv') {
+        const csv = csvOf(w);
+        io.stdout(weeks === 1 ? csv : csv.slice(csv.indexOf('\n') + 1));
+      } else io.stdout(render(cmd.format, w, cmd, io));
+    };
+    const end = (): void => {
+      if (cmd.format === 'json')
+        io.stdout(
+          weeks === 0 ? '[]\n' : weeks === 1 ? `${JSON.stringify(first, null, 2)}\n` : '\n]\n',
+        );
+      else if (cmd.format === 'csv' && weeks === 0) io.stdout('');
+    };
+    return { add, end };
   }
-  mkdirSync(cmd.out, { recursive: true });
-  for (const w of weeks)
+  const out = cmd.out;
+  mkdirSync(out, { recursive: true });
+  const reported: unknown[] = [];
+  const add = (e: BatchEntry): void => {
+    if (E.isLeft(e.result)) {
+      reported.push({ creatorId: e.inputs.creatorId, built: false, error: e.result.left.message });
+      return;
+    }
+    const w = e.result.right;
     writeFileSync(
-      path.join(cmd.out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`),
+      path.join(out, `${w.creatorId}.${EXTENSIONS[cmd.format]}`),
       render(cmd.format, w, cmd, { ...io, color: false, width: null }),
     );
-  const report = {
-    source: source.label,
-    weekStart,
-    seed: cmd.seed,
-    weeks: entries.map((e) =>
-      E.isLeft(e.result)
-        ? { creatorId: e.inputs.creatorId, built: false, error: e.result.left.message }
-        : {
-            creatorId: e.inputs.creatorId,
-            built: true,
-            file: `${e.inputs.creatorId}.${EXTENSIONS[cmd.format]}`,
-            seed: e.result.right.seed,
-            status: e.result.right.validation.status,
-            score: e.result.right.validation.score,
-            whyNotPassed: whyNotPassed(e.result.right.validation),
-            requiresCaptionReview: e.result.right.validation.requiresCaptionReview,
-            items: e.result.right.items.length,
-            errors: e.result.right.validation.errors.map((i) => i.message),
-            warnings: e.result.right.validation.warnings.map((i) => i.message),
-            notes: e.result.right.validation.notes.map((i) => i.message),
-          },
-    ),
-    import:
-      source.imported === null
-        ? null
-        : {
-            defaults: source.imported.defaults,
-            gaps: source.imported.gaps,
-            rowIssues: source.imported.rowIssues,
-          },
+    reported.push({
+      creatorId: e.inputs.creatorId,
+      built: true,
+      file: `${e.inputs.creatorId}.${EXTENSIONS[cmd.format]}`,
+      seed: w.seed,
+      status: w.validation.status,
+      score: w.validation.score,
+      whyNotPassed: whyNotPassed(w.validation),
+      requiresCaptionReview: w.validation.requiresCaptionReview,
+      items: w.items.length,
+      errors: w.validation.errors.map((i) => i.message),
+      warnings: w.validation.warnings.map((i) => i.message),
+      notes: w.validation.notes.map((i) => i.message),
+    });
   };
-  writeFileSync(path.join(cmd.out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const end = (): void => {
+    const report = {
+      source: source.label,
+      weekStart,
+      seed: cmd.seed,
+      weeks: reported,
+      import:
+        source.imported === null
+          ? null
+          : {
+              defaults: source.imported.defaults,
+              gaps: source.imported.gaps,
+              rowIssues: source.imported.rowIssues,
+            },
+    };
+    writeFileSync(path.join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  };
+  return { add, end };
 };
 
 const sourceOf = (data: string | null, settings: string | null, seed: number): Source =>

@@ -23,6 +23,8 @@ export interface Source {
   /** The week start used when the user gave none. */
   readonly defaultWeekStart: string;
   readonly imported: AgencyImport | null;
+  /** Whether `dataset` is `decodeDataset`'s answer already (a dataset file): not decoded again by `--workers`. */
+  readonly decoded: boolean;
 }
 
 /** The Monday on or after a local date. */
@@ -91,6 +93,7 @@ export const demoSource = (seed: number): Source => {
     creatorIds: dataset.creators.map((c) => c.creatorId),
     defaultWeekStart: DEMO_AS_OF,
     imported: null,
+    decoded: false,
   };
 };
 
@@ -138,6 +141,7 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
       creatorIds: r.right.creatorIds,
       defaultWeekStart: latest === null ? DEMO_AS_OF : mondayOnOrAfter(addDaysIso(latest, 1)),
       imported: r.right,
+      decoded: false,
     };
   }
   if (settingsPath !== null) throw new UsageError('--settings applies to an export folder only');
@@ -167,6 +171,7 @@ export const loadSource = (dataPath: string, settingsPath: string | null): Sourc
     creatorIds: decoded.right.creators.map((c) => c.creatorId),
     defaultWeekStart: latest === undefined ? DEMO_AS_OF : mondayOnOrAfter(addDaysIso(latest, 1)),
     imported: null,
+    decoded: true,
   };
 };
 

@@ -20,11 +20,18 @@ import { InMemoryDatasetC } from '../domain/codecs';
 import { decodeWith } from '../domain/decode';
 import { type Issue, issue } from '../domain/issues';
 import { DEFAULT_POLICY, resolvePolicy, type SchedulePolicy } from '../domain/policy';
-import type { Caption, CaptionUsage, MassMessage } from '../domain/types';
+import type {
+  Caption,
+  CaptionRecord,
+  CaptionUsage,
+  CreatorProfile,
+  MassMessage,
+} from '../domain/types';
 import { VolumeAdjustmentOutcomeRecordC } from '../records/codecs';
 import { ActivePinsC } from '../timing/pins';
 import { type CreatorTimingProfile, CreatorTimingProfileC } from '../timing/profile';
 import type { InMemoryDataset } from './dataset';
+import { describeValue } from './faults';
 import type { CaptionQuery, SchedulePorts } from './ports';
 import { markTrusted } from './trust';
 
@@ -302,25 +309,143 @@ export const inMemoryPorts = (
 ): SchedulePorts => {
   const decoded = decodeDataset(dataset);
   const checked = E.isLeft(decoded) ? decoded : checkOptions(options);
-  if (E.isLeft(decoded) || E.isLeft(checked)) {
-    const problems = E.isLeft(decoded) ? decoded.left : E.isLeft(checked) ? checked.left : [];
-    const fail = () => TE.left(invalidDataset(problems));
-    return trusted({
-      getCreatorProfile: fail,
-      getPerformanceTrends: fail,
-      getMassMessageHistory: fail,
-      getVaultAvailability: fail,
-      getBestTiming: fail,
-      getPersonaProfile: fail,
-      getCaptionCandidates: fail,
-      countUsableCaptions: fail,
-      getRotationState: fail,
-      getContentTypeRankings: fail,
-      getTimingProfile: fail,
-      getActivePins: fail,
-    });
+  if (E.isLeft(decoded) || E.isLeft(checked))
+    return failingPorts(E.isLeft(decoded) ? decoded.left : E.isLeft(checked) ? checked.left : []);
+  const d = decoded.right as InMemoryDataset;
+  return trusted(servePorts(d, indexCaptions(d.captions, checked.right)));
+};
+
+/** Ports whose every read fails with `problems` (a dataset or options that do not decode). */
+const failingPorts = (problems: ReadonlyArray<Issue>): SchedulePorts => {
+  const fail = () => TE.left(invalidDataset(problems));
+  return trusted({
+    getCreatorProfile: fail,
+    getPerformanceTrends: fail,
+    getMassMessageHistory: fail,
+    getVaultAvailability: fail,
+    getBestTiming: fail,
+    getPersonaProfile: fail,
+    getCaptionCandidates: fail,
+    countUsableCaptions: fail,
+    getRotationState: fail,
+    getContentTypeRankings: fail,
+    getTimingProfile: fail,
+    getActivePins: fail,
+  });
+};
+
+/**
+ * An agency dataset without its caption bank: one creator's share of it (or several
+ * creators'), which `creatorPorts` serves over a `CaptionBank` built once. The fields are those
+ * of `InMemoryDataset` but `captions`.
+ *
+ * @since 0.3.0
+ * @category ports
+ */
+export type CreatorDataset = Omit<InMemoryDataset, 'captions'>;
+
+/**
+ * A caption bank decoded and indexed once (`captionBank`), for `creatorPorts`: the caption side
+ * of `inMemoryPorts`, shared by the ports of many creators. Opaque; `size` is the number of
+ * captions in the bank.
+ *
+ * @since 0.3.0
+ * @category ports
+ */
+export interface CaptionBank {
+  /** Always `'CaptionBank'`. */
+  readonly _tag: 'CaptionBank';
+  /** Captions in the bank. */
+  readonly size: number;
+}
+
+const BANKS = new WeakMap<object, BankIndex>();
+
+/**
+ * Decodes and indexes an agency's caption bank once (001 §3.0 universal pool), as
+ * `inMemoryPorts` does for the `captions` of its dataset, with the same options (the policy's
+ * `content` section, `usableCountCap`). The bank holds every creator's usage of its captions (a
+ * caption's freshness and global use count read it), so it is the whole bank, not a creator's
+ * share.
+ *
+ * `Left` with every issue (`decode_error` at `dataset.captions[12].performanceScore`,
+ * `duplicate_record` for a caption id or a creator's usage of one caption given twice,
+ * `invalid_option` for `options`); never throws.
+ *
+ * Source: seed 001 §3.0-§3.1; issue 11 (batches that scale: the bank sent to each worker once).
+ *
+ * @example
+ * const bank = captionBank(dataset.captions);
+ * if (E.isRight(bank)) ports = creatorPorts(bank.right, { creators: [alice], history: aliceHistory });
+ *
+ * @since 0.3.0
+ * @category ports
+ */
+export const captionBank = (
+  captions: unknown,
+  options: InMemoryPortsOptions = {},
+): E.Either<ReadonlyArray<Issue>, CaptionBank> => {
+  if (typeof options !== 'object' || options === null)
+    return E.left([
+      issue('invalid_option', { expected: 'object', received: describeValue(options) }, 'options'),
+    ]);
+  const decoded = decodeDataset({ creators: [], history: [], captions });
+  const checked = E.isLeft(decoded) ? decoded : checkOptions(options);
+  if (E.isLeft(decoded) || E.isLeft(checked))
+    return E.left(E.isLeft(decoded) ? decoded.left : E.isLeft(checked) ? checked.left : []);
+  const bank: CaptionBank = Object.freeze({
+    _tag: 'CaptionBank',
+    size: decoded.right.captions.length,
+  });
+  BANKS.set(bank, indexCaptions(decoded.right.captions, checked.right));
+  return E.right(bank);
+};
+
+/**
+ * Ports over `data` (a `CreatorDataset`: creators, their history and records, no captions) and a
+ * caption bank built by `captionBank`. For every creator of `data` they answer what
+ * `inMemoryPorts` answers over the whole dataset (`data`'s records plus the bank's captions): a
+ * batch can keep one bank and build each creator's ports from that creator's share alone.
+ *
+ * `data` is decoded as `inMemoryPorts` decodes its dataset (paths like
+ * `dataset.history[3].sentAt`); data that does not decode, or a `bank` that `captionBank` did
+ * not build, gives ports whose every read fails with the issues (`invalid_input` at `bank`), as
+ * `inMemoryPorts` does. Never throws.
+ *
+ * Source: seed 001 "MCP Tools Reference"; issue 11 (batches that scale).
+ *
+ * @example
+ * const ports = creatorPorts(bank, { creators: [alice], history: aliceHistory, vaults: { alice: v } });
+ *
+ * @since 0.3.0
+ * @category ports
+ */
+export const creatorPorts = (bank: CaptionBank, data: CreatorDataset): SchedulePorts => {
+  const index = typeof bank === 'object' && bank !== null ? BANKS.get(bank) : undefined;
+  if (index === undefined)
+    return failingPorts([
+      issue(
+        'invalid_input',
+        { expected: 'a caption bank built by captionBank', received: describeValue(bank) },
+        'bank',
+      ),
+    ]);
+  let withoutCaptions: unknown = data;
+  try {
+    if (typeof data === 'object' && data !== null && !Array.isArray(data))
+      withoutCaptions = { ...data, captions: [] };
+  } catch (e) {
+    return failingPorts([
+      issue(
+        'invalid_input',
+        { expected: 'readable object', received: describeValue(e) },
+        'dataset',
+      ),
+    ]);
   }
-  return trusted(servePorts(decoded.right as InMemoryDataset, checked.right));
+  const decoded = decodeDataset(withoutCaptions);
+  if (E.isLeft(decoded)) return failingPorts(decoded.left);
+  return trusted(servePorts(decoded.right, index));
 };
 
 /** Marks every port function of an in-memory port set as answering decoded data. */
@@ -354,19 +479,34 @@ const checkOptions = (
   return issues.length > 0 ? E.left(issues) : E.right({ policy, usableCap: cap });
 };
 
-const servePorts = (
-  dataset: InMemoryDataset,
+/** The caption side of in-memory ports: the queries over one decoded caption bank, indexed once. */
+interface BankIndex {
+  readonly getCaptionCandidates: (query: CaptionQuery) => ReadonlyArray<Caption>;
+  /** `creator`: the creator's profile (its page type picks the send types), `undefined` when unknown. */
+  readonly countUsableCaptions: (
+    creatorId: string,
+    asOf: string,
+    allowed: ReadonlyArray<string> | null,
+    creator: CreatorProfile | undefined,
+  ) => Readonly<Partial<Record<SendTypeKey, number>>>;
+}
+
+/**
+ * Indexes a decoded caption bank: captions grouped by caption type (performance descending,
+ * then `captionId`), each creator's usage by caption, global use counts, and each creator's last
+ * uses per type list.
+ */
+const indexCaptions = (
+  captions: ReadonlyArray<CaptionRecord>,
   {
     policy,
     usableCap,
   }: { readonly policy: Pick<SchedulePolicy, 'content'>; readonly usableCap: number },
-): SchedulePorts => {
-  const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
-
+): BankIndex => {
   const byType = new Map<CaptionType, BankCaption[]>();
   const usageByCreator = new Map<string, Map<string, CaptionUsage>>();
   const globalUses = new Map<string, number>();
-  for (const given of dataset.captions) {
+  for (const given of captions) {
     const record: BankCaption = {
       captionId: given.captionId,
       text: given.text,
@@ -461,59 +601,6 @@ const servePorts = (
     }
     usableByType.set(type, perContent);
   }
-
-  // Each creator's history sorted by instant, as frozen copies of the messages (issue 11: every
-  // answer holds the same frozen messages, so the volume phase's history index is built once).
-  const historyByCreator = new Map<
-    string,
-    { readonly ms: Float64Array; readonly messages: ReadonlyArray<MassMessage> }
-  >();
-  {
-    const grouped = new Map<
-      string,
-      Array<{ readonly ms: number; readonly message: MassMessage }>
-    >();
-    for (const message of dataset.history) {
-      const entry = { ms: Date.parse(message.sentAt), message };
-      const list = grouped.get(message.creatorId);
-      if (list === undefined) grouped.set(message.creatorId, [entry]);
-      else list.push(entry);
-    }
-    for (const [id, list] of grouped) {
-      list.sort((a, b) => a.ms - b.ms);
-      historyByCreator.set(id, {
-        ms: Float64Array.from(list, (e) => e.ms),
-        // `Object.assign`, not a spread: frozen spread copies each get a hidden class of their
-        // own in V8, which makes every later read of them slow
-        messages: list.map((e) => Object.freeze(Object.assign({}, e.message))),
-      });
-    }
-  }
-  /** First index whose instant is >= `at` (`ms` sorted ascending). */
-  const lowerBound = (ms: Float64Array, at: number): number => {
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((ms[mid] as number) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const historyBetween = (
-    creatorId: string,
-    fromInstant: string,
-    toInstant: string,
-  ): ReadonlyArray<MassMessage> => {
-    const sorted = historyByCreator.get(creatorId);
-    const from = Date.parse(fromInstant);
-    const to = Date.parse(toInstant);
-    // unreadable bounds select nothing, as the comparisons they stand for
-    if (sorted === undefined || Number.isNaN(from) || Number.isNaN(to)) return [];
-    const lo = lowerBound(sorted.ms, from);
-    return sorted.messages.slice(lo, Math.max(lo, lowerBound(sorted.ms, to)));
-  };
-
   const NO_USAGE: ReadonlyMap<string, CaptionUsage> = new Map();
 
   // One literal site, so every answered caption has one V8 shape; frozen, as the shared ones are.
@@ -581,6 +668,7 @@ const servePorts = (
     creatorId: string,
     asOf: string,
     allowed: ReadonlyArray<string> | null,
+    creator: CreatorProfile | undefined,
   ): Readonly<Partial<Record<SendTypeKey, number>>> => {
     const set = allowed === null ? null : new Set(allowed);
     const asOfDay = utcDayOf(asOf);
@@ -607,7 +695,6 @@ const servePorts = (
       perType.set(type, capped);
       return capped;
     };
-    const creator = creators.get(creatorId);
     const specs =
       creator === undefined
         ? SEND_TYPE_KEYS.map((k) => SEND_TYPES[k])
@@ -620,6 +707,64 @@ const servePorts = (
     );
   };
 
+  return { getCaptionCandidates, countUsableCaptions };
+};
+
+const servePorts = (dataset: InMemoryDataset, bank: BankIndex): SchedulePorts => {
+  const creators = new Map(dataset.creators.map((c) => [c.creatorId, c]));
+
+  // Each creator's history sorted by instant, as frozen copies of the messages (issue 11: every
+  // answer holds the same frozen messages, so the volume phase's history index is built once).
+  const historyByCreator = new Map<
+    string,
+    { readonly ms: Float64Array; readonly messages: ReadonlyArray<MassMessage> }
+  >();
+  {
+    const grouped = new Map<
+      string,
+      Array<{ readonly ms: number; readonly message: MassMessage }>
+    >();
+    for (const message of dataset.history) {
+      const entry = { ms: Date.parse(message.sentAt), message };
+      const list = grouped.get(message.creatorId);
+      if (list === undefined) grouped.set(message.creatorId, [entry]);
+      else list.push(entry);
+    }
+    for (const [id, list] of grouped) {
+      list.sort((a, b) => a.ms - b.ms);
+      historyByCreator.set(id, {
+        ms: Float64Array.from(list, (e) => e.ms),
+        // `Object.assign`, not a spread: frozen spread copies each get a hidden class of their
+        // own in V8, which makes every later read of them slow
+        messages: list.map((e) => Object.freeze(Object.assign({}, e.message))),
+      });
+    }
+  }
+  /** First index whose instant is >= `at` (`ms` sorted ascending). */
+  const lowerBound = (ms: Float64Array, at: number): number => {
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ms[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const historyBetween = (
+    creatorId: string,
+    fromInstant: string,
+    toInstant: string,
+  ): ReadonlyArray<MassMessage> => {
+    const sorted = historyByCreator.get(creatorId);
+    const from = Date.parse(fromInstant);
+    const to = Date.parse(toInstant);
+    // unreadable bounds select nothing, as the comparisons they stand for
+    if (sorted === undefined || Number.isNaN(from) || Number.isNaN(to)) return [];
+    const lo = lowerBound(sorted.ms, from);
+    return sorted.messages.slice(lo, Math.max(lo, lowerBound(sorted.ms, to)));
+  };
+
   return {
     getCreatorProfile: (creatorId) => TE.right(creators.get(creatorId) ?? null),
     getPerformanceTrends: (creatorId) => TE.right(own(dataset.trends, creatorId)),
@@ -628,9 +773,9 @@ const servePorts = (
     getVaultAvailability: (creatorId) => TE.right(own(dataset.vaults, creatorId)),
     getBestTiming: (creatorId) => TE.right(own(dataset.timing, creatorId)),
     getPersonaProfile: (creatorId) => TE.right(own(dataset.personas, creatorId)),
-    getCaptionCandidates: (query) => TE.fromIO(() => getCaptionCandidates(query)),
+    getCaptionCandidates: (query) => TE.fromIO(() => bank.getCaptionCandidates(query)),
     countUsableCaptions: (creatorId, asOf, allowed) =>
-      TE.fromIO(() => countUsableCaptions(creatorId, asOf, allowed)),
+      TE.fromIO(() => bank.countUsableCaptions(creatorId, asOf, allowed, creators.get(creatorId))),
     getRotationState: (creatorId) => TE.right(own(dataset.rotationStates, creatorId)),
     getContentTypeRankings: (creatorId) => TE.right(own(dataset.contentRankings, creatorId)),
     // decoded by `decodeDataset`: the entries are `CreatorTimingProfile`s
@@ -645,4 +790,19 @@ const servePorts = (
             TE.right(own(dataset.adjustmentOutcomes, creatorId) ?? []),
         }),
   };
+};
+
+/**
+ * `creatorPorts` over data the library decoded itself (a share of `decodeDataset`'s answer,
+ * copied to a worker thread by structured clone): served as it is, without decoding it again.
+ * Library-internal (the CLI's worker threads); any other caller uses `creatorPorts`. A `bank`
+ * that `captionBank` did not build gives failing ports, as `creatorPorts` does.
+ *
+ * @internal
+ */
+export const decodedCreatorPorts = (bank: CaptionBank, data: CreatorDataset): SchedulePorts => {
+  const index = BANKS.get(bank);
+  return index === undefined
+    ? creatorPorts(bank, data)
+    : trusted(servePorts({ ...data, captions: [] }, index));
 };

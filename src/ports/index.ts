@@ -7,7 +7,15 @@ export {
   portError,
   runPort,
 } from './faults';
-export { decodeDataset, type InMemoryPortsOptions, inMemoryPorts } from './inMemory';
+export {
+  type CaptionBank,
+  type CreatorDataset,
+  captionBank,
+  creatorPorts,
+  decodeDataset,
+  type InMemoryPortsOptions,
+  inMemoryPorts,
+} from './inMemory';
 export type {
   CaptionQuery,
   RotationSaveAnswer,

@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildInWorkers } from '../../src/cli/workers';
+import { buildInWorkers, streamInWorkers } from '../../src/cli/workers';
 import { generateDemoAgency } from '../../src/demo';
 import { cli } from './run';
+
+/** A dataset that decodes (no creators): the stand-in workers of these tests answer without it. */
+const EMPTY = { creators: [], history: [], captions: [] };
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'eros-workers-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -72,7 +75,7 @@ describe('eros-schedule demo --workers N', () => {
 describe('buildInWorkers', () => {
   it('a worker that stops fails the creator it held; the other worker builds the rest, in order', async () => {
     const ids = ['a', 'b', 'poison', 'c', 'd', 'e'];
-    const entries = await buildInWorkers('{}', ids.map(week), {
+    const entries = await buildInWorkers(EMPTY, ids.map(week), {
       workers: 2,
       concurrency: 1,
       entry: support('dyingWorker.mjs'),
@@ -85,7 +88,7 @@ describe('buildInWorkers', () => {
 
   it('when every worker is gone, the requests not handed out fail too, each once', async () => {
     const seen: number[] = [];
-    const entries = await buildInWorkers('{}', ['a', 'thrower', 'b', 'c'].map(week), {
+    const entries = await buildInWorkers(EMPTY, ['a', 'thrower', 'b', 'c'].map(week), {
       workers: 1,
       concurrency: 1,
       entry: support('dyingWorker.mjs'),
@@ -104,7 +107,7 @@ describe('buildInWorkers', () => {
 
   it('workers that cannot start, or whose script is missing, fail every request', async () => {
     for (const name of ['brokenWorker.mjs', 'noSuchWorker.mjs']) {
-      const entries = await buildInWorkers('{}', ['a', 'b', 'c'].map(week), {
+      const entries = await buildInWorkers(EMPTY, ['a', 'b', 'c'].map(week), {
         workers: 2,
         concurrency: 1,
         entry: support(name),
@@ -114,19 +117,23 @@ describe('buildInWorkers', () => {
   }, 30_000);
 
   it('a dataset that does not decode is DECODE_FAILED naming the path for each request; no requests, no workers', async () => {
-    const entries = await buildInWorkers('{"creators": 5}', [week('creator_01'), week('x')], {
-      workers: 1,
-      concurrency: 1,
-    });
+    const entries = await buildInWorkers(
+      { creators: 5 } as never,
+      [week('creator_01'), week('x')],
+      {
+        workers: 1,
+        concurrency: 1,
+      },
+    );
     expect(entries.map(codeOf)).toEqual(['DECODE_FAILED', 'DECODE_FAILED']);
     expect(reasonOf(entries[0] as never)).toContain('creators');
-    expect(await buildInWorkers('{}', [], { workers: 4, concurrency: 1 })).toEqual([]);
+    expect(await buildInWorkers(EMPTY, [], { workers: 4, concurrency: 1 })).toEqual([]);
   }, 30_000);
 
   it('a throwing onEntry does not stop the batch', async () => {
     const dataset = generateDemoAgency(7, { creators: 2, captions: 400 });
     const ids = dataset.creators.map((c) => c.creatorId);
-    const entries = await buildInWorkers(JSON.stringify(dataset), ids.map(week), {
+    const entries = await buildInWorkers(dataset, ids.map(week), {
       workers: 2,
       concurrency: 1,
       onEntry: () => {
@@ -135,4 +142,71 @@ describe('buildInWorkers', () => {
     });
     expect(entries.map(codeOf)).toEqual(['ok', 'ok']);
   }, 60_000);
+});
+
+describe('streamInWorkers', () => {
+  /** The fake week a `holdingWorker.mjs` answers. */
+  type Held = { creatorId: string; held: number; creators: string[]; historyOf: string[] };
+  const heldOf = (e: { result: E.Either<unknown, unknown> }): Held =>
+    (E.isRight(e.result) ? e.result.right : { held: -1 }) as Held;
+
+  it('holds at most `window` requests in flight or unread, and hands them over in request order', async () => {
+    const ids = Array.from({ length: 11 }, (_, i) => `c${i}`);
+    const seen: number[] = [];
+    for await (const entry of streamInWorkers(EMPTY, ids.map(week), {
+      workers: 1,
+      concurrency: 10,
+      window: 4,
+      entry: support('holdingWorker.mjs'),
+    }))
+      seen.push(entry.index, heldOf(entry).held);
+    // answered 3, 2, 1, 0 (the last received first), then 7..4, then 10..8: taken 0..10
+    expect(seen).toEqual([0, 4, 1, 4, 2, 4, 3, 4, 4, 4, 5, 4, 6, 4, 7, 4, 8, 3, 9, 3, 10, 3]);
+  }, 30_000);
+
+  it('a consumer that stops taking stops the dispatch at the window; ending the loop early stops the workers', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const stream = streamInWorkers(EMPTY, ids.map(week), {
+      workers: 2,
+      concurrency: 4,
+      window: 8,
+      entry: support('holdingWorker.mjs'),
+    });
+    const it = stream[Symbol.asyncIterator]();
+    const first = await it.next();
+    expect(first.done).toBe(false);
+    // nothing taken for a while: every answered request waits, none more is sent
+    await new Promise((r) => setTimeout(r, 600));
+    const rest: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      const e = await it.next();
+      rest.push(e.done ? -1 : heldOf(e.value).held);
+    }
+    // requests 1..7 were sent with request 0 (the window of 8), none after them before taking
+    expect(rest.every((held) => held >= 1 && held <= 4)).toBe(true);
+    expect((await it.return?.())?.done).toBe(true);
+    expect((await it.next()).done).toBe(true);
+  }, 30_000);
+
+  it("each request is sent its creator's share of the dataset: its profile, its history", async () => {
+    const dataset = generateDemoAgency(7, { creators: 3, captions: 200 });
+    const ids = [...dataset.creators.map((c) => c.creatorId), 'nobody'];
+    const entries = await buildInWorkers(dataset, ids.map(week), {
+      workers: 2,
+      concurrency: 2,
+      entry: support('holdingWorker.mjs'),
+    });
+    expect(entries.map((e) => heldOf(e).creators)).toEqual([
+      ['creator_01'],
+      ['creator_02'],
+      ['creator_03'],
+      [],
+    ]);
+    expect(entries.map((e) => heldOf(e).historyOf)).toEqual([
+      ['creator_01'],
+      ['creator_02'],
+      ['creator_03'],
+      [],
+    ]);
+  }, 30_000);
 });
