@@ -432,6 +432,30 @@ const reorderDay = (
   // sends of a restricted pattern style per (style, half of the day) in the order so far
   const periodCount = new Int32Array(2 * n);
   let nodes = 0;
+  // The subtrees already searched without success, by their state, with the nodes each took.
+  // A subtree depends only on the sends used, the send type at each time so far (the per-type
+  // gaps), the last style and the (style, half) pairs taken; two sends of the same family, send
+  // type and style are interchangeable, so the sends used count by that class. A subtree that
+  // fails visits every valid extension of its state once, in any order, so a state met again
+  // fails again after the same number of nodes: it is counted, not walked, and the search finds
+  // what it found before and stops at the same node of its budget. Kept to days whose state fits
+  // in exact integers (26 sends or fewer).
+  const remember = n <= 26;
+  // used sends as a mixed-radix number: a digit per class, worth the product of the earlier
+  // classes' (size + 1); below 2^n
+  const classOf = ids(day.map((_, j) => `${familyOf[j]}|${typeOf[j]}|${styleOf[j]}`));
+  const classSize: number[] = [];
+  for (const c of classOf) classSize[c] = (classSize[c] ?? 0) + 1;
+  const classWeight: number[] = [];
+  for (let c = 0, w = 1; c < classSize.length; c++) {
+    classWeight[c] = w;
+    w *= (classSize[c] as number) + 1;
+  }
+  const weightOf = Float64Array.from(classOf, (c) => classWeight[c] as number);
+  const failed = new Map<string, number>();
+  const typesAt: string[] = [''];
+  let usedBits = 0;
+  let periodBits = 0;
   /** Whether send j at time i keeps its gap to the sends of its type at times 0..i-1. */
   const gapOk = (j: number, i: number): boolean => {
     if (fixedOk[j * n + i] === 0) return false;
@@ -446,7 +470,16 @@ const reorderDay = (
   /** Depth-first over time i; `prevStyle` is the style id of the last styled send so far. */
   const search = (i: number, prevStyle: number): boolean => {
     if (i === n) return true;
+    const before = nodes;
     if (++nodes > MAX_SEARCH_NODES) return false;
+    const state = remember ? `${usedBits},${periodBits},${prevStyle},${typesAt[i]}` : '';
+    if (remember) {
+      const took = failed.get(state);
+      if (took !== undefined) {
+        nodes = before + took;
+        return false;
+      }
+    }
     const family = familyOf[i];
     const half = halfAt[i] as number;
     for (let c = -1; c < n; c++) {
@@ -461,10 +494,20 @@ const reorderDay = (
       used[j] = 1;
       order[i] = j;
       if (key >= 0) periodCount[key] = (periodCount[key] as number) + 1;
+      if (remember) {
+        usedBits += weightOf[j] as number;
+        if (key >= 0) periodBits += 2 ** key;
+        typesAt[i + 1] = `${typesAt[i]}${String.fromCharCode(48 + (typeOf[j] as number))}`;
+      }
       if (search(i + 1, style >= 0 ? style : prevStyle)) return true;
+      if (remember) {
+        usedBits -= weightOf[j] as number;
+        if (key >= 0) periodBits -= 2 ** key;
+      }
       if (key >= 0) periodCount[key] = (periodCount[key] as number) - 1;
       used[j] = 0;
     }
+    if (remember && nodes <= MAX_SEARCH_NODES) failed.set(state, nodes - before);
     return false;
   };
   if (!search(0, -1)) return null;
