@@ -210,7 +210,8 @@ const roundMinutesClosed = (t: SchedulePolicy['timing'], ws: number, width: numb
  * all). Every minute
  * `prober` and the level would accept is counted, so skipping the ranges without one changes no
  * placement. The window's local minutes must map linearly to epoch minutes from `windowStartEpoch`
- * (no daylight-saving change inside it); the caller checks that.
+ * (no daylight-saving change inside it); the caller checks that. The ledger is one
+ * `recordPlacement` filled (its sends are read from the families' sorted lists).
  *
  * Source: seed 001 §5.4-§5.6; RULINGS "Timing" (the rules `prober` applies).
  *
@@ -252,10 +253,14 @@ export const acceptMask = (
     const j = minute - ws;
     if (uses >= maxUses && j >= 0 && j < width) open[j] = 0;
   });
-  for (const e of ledger.epochs) {
-    const j = e - windowStartEpoch;
-    if (j >= 0 && j < width) open[j] = 0;
-  }
+  // the sends inside this window: every placed send is in its family's sorted list
+  ledger.byFamily.forEach((xs) => {
+    for (let i = lowerBound(xs, windowStartEpoch); i < xs.length; i++) {
+      const j = (xs[i] as number) - windowStartEpoch;
+      if (j >= width) break;
+      open[j] = 0;
+    }
+  });
   const blocks = ledger.blocks.get(`${probe.family}|${probe.date}`) ?? NONE;
   for (let b = 0; b < blocks.length; b++)
     if ((blocks[b] ?? 0) >= t.maxPerBlock) close(b * t.blockMinutes, (b + 1) * t.blockMinutes - 1);

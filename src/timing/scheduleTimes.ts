@@ -113,6 +113,8 @@ interface Env {
   readonly hourlyPerformance: Readonly<Record<string, number>>;
   /** The checks of the families of the item being placed (one per family), reused by every item. */
   readonly checks: FamilyChecks[];
+  /** The channels of the week's slots outside campaigns (`channelOptionsIn`). */
+  readonly options: OptionsMemo;
   /** The jitters of one base, written by `BaseStream.jittersOf`. */
   readonly order: number[];
   /** Number of the item being placed (the `asked` stamp of its checks). */
@@ -193,6 +195,23 @@ const relaxationLevels = (
     ...all.map((l) => ({ ...l, sameStyle: true })),
     ...all.map((l) => ({ ...l, sameStyle: false })),
   ];
+};
+
+const SEP = '|';
+
+/** `channelOptions` of the slots outside campaigns, by send type, channel and target. */
+type OptionsMemo = Map<string, ReadonlyArray<ChannelKey>>;
+
+/** `channelOptions`, computed once per week for each send type, channel and target. */
+const channelOptionsIn = (memo: OptionsMemo, slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
+  if (slot.campaignType !== null) return channelOptions(slot);
+  const key = slot.sendTypeKey + SEP + slot.channelKey + SEP + slot.targetKey;
+  let options = memo.get(key);
+  if (options === undefined) {
+    options = channelOptions(slot);
+    memo.set(key, options);
+  }
+  return options;
 };
 
 const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
@@ -325,7 +344,7 @@ const findPlacement = (
   // it; only then are bases skipped by the masks (on other days every base is read).
   const windowStartEpoch = clock(ws);
   const linear = clock(we) - windowStartEpoch === we - ws;
-  const options = channelOptions(slot);
+  const options = channelOptionsIn(env.options, slot);
   const item = ++env.item;
   let families = 0;
   const entryOf = (family: ChannelFamily): FamilyChecks => {
@@ -714,6 +733,7 @@ export const scheduleTimes = (
     }),
     amPm: amPmPreference(profile, policy),
     hourlyPerformance: loaded.timing.hourlyPerformance,
+    options: new Map(),
     checks: [],
     order: [],
     item: 0,
