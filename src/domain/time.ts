@@ -170,6 +170,36 @@ export const epochMinuteToIso = (epochMinute: number): string =>
   new Date(epochMinute * 60000).toISOString();
 
 /**
+ * `epochMinuteToIso` for many instants: a formatter that builds each UTC date's
+ * `YYYY-MM-DDT` once and appends `HH:mm:00.000Z`; the same string as `epochMinuteToIso` for
+ * every input (instants outside the years 0000-9999 and non-integer minutes go through it).
+ * Meant for one schedule: it remembers the dates it has formatted.
+ *
+ * @example
+ * const iso = epochMinuteIsoFormatter();
+ * iso(29_000_000) // '2025-02-19T21:20:00.000Z', as epochMinuteToIso(29_000_000)
+ *
+ * @since 0.3.0
+ * @category time
+ */
+export const epochMinuteIsoFormatter = (): ((epochMinute: number) => string) => {
+  const prefixes = new Map<number, string>();
+  return (epochMinute) => {
+    if (!Number.isSafeInteger(epochMinute)) return epochMinuteToIso(epochMinute);
+    const day = Math.floor(epochMinute / MINUTES_PER_DAY);
+    let prefix = prefixes.get(day);
+    if (prefix === undefined) {
+      const midnight = epochMinuteToIso(day * MINUTES_PER_DAY);
+      // 'YYYY-MM-DDT00:00:00.000Z'; a six-digit year ('+275760-...') keeps the slow path
+      prefix = midnight.length === 24 ? midnight.slice(0, 11) : '';
+      prefixes.set(day, prefix);
+    }
+    if (prefix === '') return epochMinuteToIso(epochMinute);
+    return `${prefix}${hhmm(epochMinute - day * MINUTES_PER_DAY)}:00.000Z`;
+  };
+};
+
+/**
  * Epoch minute of an ISO instant; `NaN` when it is not one.
  *
  * @since 0.1.0

@@ -383,52 +383,134 @@ const reorderDay = (
       if (list === undefined) fixed.set(x.sendTypeKey, [x.epochMinute]);
       else list.push(x.epochMinute);
     }
-  const family = (x: TimedSlot) => channelFamily(x.channelKey);
-  const order: number[] = [];
-  const used = new Array<boolean>(day.length).fill(false);
-  const periodCount = new Map<string, number>();
-  let nodes = 0;
-  const gapOk = (item: TimedSlot, at: number): boolean => {
-    const min = SEND_TYPES[item.sendTypeKey].minMinutesBetween;
-    for (const t of fixed.get(item.sendTypeKey) ?? []) if (Math.abs(t - at) < min) return false;
-    for (let k = 0; k < order.length; k++) {
-      const other = day[order[k] as number] as TimedSlot;
-      if (
-        other.sendTypeKey === item.sendTypeKey &&
-        Math.abs((day[k] as TimedSlot).epochMinute - at) < min
-      )
-        return false;
+  // The day's sends as small integers, read by the search at every node: the family, style,
+  // send type and gap of the send at index j; the instant and half of the day of time i.
+  const n = day.length;
+  const ids = <K>(keys: ReadonlyArray<K>): Int32Array => {
+    const seen = new Map<K, number>();
+    const out = new Int32Array(keys.length);
+    keys.forEach((key, i) => {
+      let id = seen.get(key);
+      if (id === undefined) {
+        id = seen.size;
+        seen.set(key, id);
+      }
+      out[i] = id;
+    });
+    return out;
+  };
+  const familyOf = ids(day.map((x) => channelFamily(x.channelKey)));
+  const typeOf = ids(day.map((x) => x.sendTypeKey));
+  const styles = day.map((x) => x.ppvStyle);
+  // style id, -1 for a send without a style
+  const styleOf = ids(styles).map((id, j) => (styles[j] === null ? -1 : id));
+  const restrictedAt = day.map((x) => x.ppvStyle !== null && restricted.has(x.ppvStyle));
+  const periodRule = day.map(
+    (x, j) => restrictedAt[j] === true && ppvStyleRoleOf(x.sendTypeKey) === 'pattern',
+  );
+  const gapOf = Int32Array.from(day, (x) => SEND_TYPES[x.sendTypeKey].minMinutesBetween);
+  const epochAt = Float64Array.from(day, (x) => x.epochMinute);
+  const halfAt = Uint8Array.from(day, (x) => (dayHalfOf(x.minuteOfDay, policy) === 'AM' ? 0 : 1));
+  // fixedOk[j * n + i]: send j at time i keeps its gap to every send of its type that stays
+  const fixedOk = new Uint8Array(n * n);
+  for (let j = 0; j < n; j++) {
+    const times = fixed.get((day[j] as TimedSlot).sendTypeKey) ?? [];
+    const min = gapOf[j] as number;
+    for (let i = 0; i < n; i++) {
+      const at = epochAt[i] as number;
+      let ok = 1;
+      for (const t of times)
+        if (Math.abs(t - at) < min) {
+          ok = 0;
+          break;
+        }
+      fixedOk[j * n + i] = ok;
     }
+  }
+  const order = new Int32Array(n);
+  const used = new Uint8Array(n);
+  // sends of a restricted pattern style per (style, half of the day) in the order so far
+  const periodCount = new Int32Array(2 * n);
+  let nodes = 0;
+  // The subtrees already searched without success, by their state, with the nodes each took.
+  // A subtree depends only on the sends used, the send type at each time so far (the per-type
+  // gaps), the last style and the (style, half) pairs taken; two sends of the same family, send
+  // type and style are interchangeable, so the sends used count by that class. A subtree that
+  // fails visits every valid extension of its state once, in any order, so a state met again
+  // fails again after the same number of nodes: it is counted, not walked, and the search finds
+  // what it found before and stops at the same node of its budget. Kept to days whose state fits
+  // in exact integers (26 sends or fewer).
+  const remember = n <= 26;
+  // used sends as a mixed-radix number: a digit per class, worth the product of the earlier
+  // classes' (size + 1); below 2^n
+  const classOf = ids(day.map((_, j) => `${familyOf[j]}|${typeOf[j]}|${styleOf[j]}`));
+  const classSize: number[] = [];
+  for (const c of classOf) classSize[c] = (classSize[c] ?? 0) + 1;
+  const classWeight: number[] = [];
+  for (let c = 0, w = 1; c < classSize.length; c++) {
+    classWeight[c] = w;
+    w *= (classSize[c] as number) + 1;
+  }
+  const weightOf = Float64Array.from(classOf, (c) => classWeight[c] as number);
+  const failed = new Map<string, number>();
+  const typesAt: string[] = [''];
+  let usedBits = 0;
+  let periodBits = 0;
+  /** Whether send j at time i keeps its gap to the sends of its type at times 0..i-1. */
+  const gapOk = (j: number, i: number): boolean => {
+    if (fixedOk[j * n + i] === 0) return false;
+    const type = typeOf[j];
+    const min = gapOf[j] as number;
+    const at = epochAt[i] as number;
+    for (let k = 0; k < i; k++)
+      if (typeOf[order[k] as number] === type && Math.abs((epochAt[k] as number) - at) < min)
+        return false;
     return true;
   };
-  const search = (i: number, prevStyle: PpvStyle | null): boolean => {
-    if (i === day.length) return true;
+  /** Depth-first over time i; `prevStyle` is the style id of the last styled send so far. */
+  const search = (i: number, prevStyle: number): boolean => {
+    if (i === n) return true;
+    const before = nodes;
     if (++nodes > MAX_SEARCH_NODES) return false;
-    const slot = day[i] as TimedSlot;
-    for (let c = -1; c < day.length; c++) {
-      const j = c < 0 ? i : c;
-      if ((c >= 0 && c === i) || used[j]) continue;
-      const item = day[j] as TimedSlot;
-      if (family(item) !== family(slot)) continue;
-      const style = item.ppvStyle;
-      if (style !== null && style === prevStyle && restricted.has(style)) continue;
-      const key =
-        style !== null && restricted.has(style) && ppvStyleRoleOf(item.sendTypeKey) === 'pattern'
-          ? `${style}|${dayHalfOf(slot.minuteOfDay, policy)}`
-          : null;
-      if (key !== null && (periodCount.get(key) ?? 0) >= 1) continue;
-      if (!gapOk(item, slot.epochMinute)) continue;
-      used[j] = true;
-      order.push(j);
-      if (key !== null) periodCount.set(key, (periodCount.get(key) ?? 0) + 1);
-      if (search(i + 1, style ?? prevStyle)) return true;
-      if (key !== null) periodCount.set(key, (periodCount.get(key) ?? 0) - 1);
-      order.pop();
-      used[j] = false;
+    const state = remember ? `${usedBits},${periodBits},${prevStyle},${typesAt[i]}` : '';
+    if (remember) {
+      const took = failed.get(state);
+      if (took !== undefined) {
+        nodes = before + took;
+        return false;
+      }
     }
+    const family = familyOf[i];
+    const half = halfAt[i] as number;
+    for (let c = -1; c < n; c++) {
+      const j = c < 0 ? i : c;
+      if ((c >= 0 && c === i) || used[j] === 1) continue;
+      if (familyOf[j] !== family) continue;
+      const style = styleOf[j] as number;
+      if (style >= 0 && style === prevStyle && restrictedAt[j] === true) continue;
+      const key = periodRule[j] === true ? style * 2 + half : -1;
+      if (key >= 0 && (periodCount[key] as number) >= 1) continue;
+      if (!gapOk(j, i)) continue;
+      used[j] = 1;
+      order[i] = j;
+      if (key >= 0) periodCount[key] = (periodCount[key] as number) + 1;
+      if (remember) {
+        usedBits += weightOf[j] as number;
+        if (key >= 0) periodBits += 2 ** key;
+        typesAt[i + 1] = `${typesAt[i]}${String.fromCharCode(48 + (typeOf[j] as number))}`;
+      }
+      if (search(i + 1, style >= 0 ? style : prevStyle)) return true;
+      if (remember) {
+        usedBits -= weightOf[j] as number;
+        if (key >= 0) periodBits -= 2 ** key;
+      }
+      if (key >= 0) periodCount[key] = (periodCount[key] as number) - 1;
+      used[j] = 0;
+    }
+    if (remember && nodes <= MAX_SEARCH_NODES) failed.set(state, nodes - before);
     return false;
   };
-  if (!search(0, null)) return null;
+  if (!search(0, -1)) return null;
   const moved = new Map<string, TimedSlot>();
   order.forEach((j, i) => {
     const item = day[j] as TimedSlot;

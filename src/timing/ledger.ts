@@ -175,6 +175,29 @@ export interface MaskLevel {
   readonly sameStyle: { readonly ppvStyle: PpvStyle; readonly pattern: boolean } | null;
 }
 
+/** The window with its round minutes closed, per frozen timing policy (see `roundMinutesClosed`). */
+const closedRoundMinutes = new WeakMap<object, Uint8Array>();
+
+/**
+ * `acceptMask`'s start: the window's minutes `ws..ws + width - 1` open (1) but the round minutes
+ * `h * 60 + r` (every hour `h` the window touches, every `r` of `roundMinutes`), closed (0).
+ * Remembered for a frozen policy section (what `resolvePolicy` returns), else built each time.
+ * The caller copies it before writing.
+ */
+const roundMinutesClosed = (t: SchedulePolicy['timing'], ws: number, width: number): Uint8Array => {
+  const frozen = Object.isFrozen(t) && Object.isFrozen(t.roundMinutes);
+  const known = frozen ? closedRoundMinutes.get(t) : undefined;
+  if (known !== undefined) return known;
+  const open = new Uint8Array(width).fill(1);
+  for (let h = Math.floor(ws / 60); h * 60 < ws + width; h++)
+    for (const r of t.roundMinutes) {
+      const j = h * 60 + r - ws;
+      if (j >= 0 && j < width) open[j] = 0;
+    }
+  if (frozen) closedRoundMinutes.set(t, open);
+  return open;
+};
+
 /**
  * Which minutes of a day's window may hold the probe at one relaxation level: `mask[j]` is 1 for
  * a possible minute `windowStartMinute + j`, 0 for one left out. A minute is left out when a rule certainly refuses it there: it is
@@ -187,7 +210,8 @@ export interface MaskLevel {
  * all). Every minute
  * `prober` and the level would accept is counted, so skipping the ranges without one changes no
  * placement. The window's local minutes must map linearly to epoch minutes from `windowStartEpoch`
- * (no daylight-saving change inside it); the caller checks that.
+ * (no daylight-saving change inside it); the caller checks that. The ledger is one
+ * `recordPlacement` filled (its sends are read from the families' sorted lists).
  *
  * Source: seed 001 §5.4-§5.6; RULINGS "Timing" (the rules `prober` applies).
  *
@@ -206,7 +230,7 @@ export const acceptMask = (
   const t = policy.timing;
   const ws = t.windowStartMinute;
   const width = Math.max(0, t.windowEndMinute - ws + 1);
-  const open = new Uint8Array(width).fill(1);
+  const open = roundMinutesClosed(t, ws, width).slice();
   /** Closes the minutes of the day `from..to` (both included). */
   const close = (from: number, to: number): void => {
     const a = Math.max(0, from - ws);
@@ -224,14 +248,19 @@ export const acceptMask = (
       close(at - radius + 1, at + radius - 1);
     }
   };
-  for (let h = Math.floor(ws / 60); h * 60 < ws + width; h++)
-    for (const r of t.roundMinutes) close(h * 60 + r, h * 60 + r);
-  for (const [minute, uses] of ledger.clockTimes)
-    if (uses >= t.maxClockTimeUsesPerWeek) close(minute, minute);
-  for (const e of ledger.epochs) {
-    const at = e - windowStartEpoch + ws;
-    close(at, at);
-  }
+  const maxUses = t.maxClockTimeUsesPerWeek;
+  ledger.clockTimes.forEach((uses, minute) => {
+    const j = minute - ws;
+    if (uses >= maxUses && j >= 0 && j < width) open[j] = 0;
+  });
+  // the sends inside this window: every placed send is in its family's sorted list
+  ledger.byFamily.forEach((xs) => {
+    for (let i = lowerBound(xs, windowStartEpoch); i < xs.length; i++) {
+      const j = (xs[i] as number) - windowStartEpoch;
+      if (j >= width) break;
+      open[j] = 0;
+    }
+  });
   const blocks = ledger.blocks.get(`${probe.family}|${probe.date}`) ?? NONE;
   for (let b = 0; b < blocks.length; b++)
     if ((blocks[b] ?? 0) >= t.maxPerBlock) close(b * t.blockMinutes, (b + 1) * t.blockMinutes - 1);

@@ -30,7 +30,7 @@ import type {
   TimedSlot,
   Timing,
 } from '../domain/stages';
-import { clockTime, epochMinuteToIso } from '../domain/time';
+import { clockTime, epochMinuteIsoFormatter } from '../domain/time';
 import type { PpvStyle } from '../domain/types';
 import { rngFrom } from '../random/rng';
 import { styleFits } from '../rotation/sameStyle';
@@ -65,6 +65,10 @@ interface WorkItem {
   readonly slot: TargetedSlot;
   readonly index: number;
   readonly moved: boolean;
+  /** 0 for a long-gap type (`chainedGapMinutes` or more between two sends), else 1. */
+  readonly chained: number;
+  /** Index of the slot's category in `CATEGORIES`. */
+  readonly categoryIndex: number;
 }
 
 /** Where an item was placed and how. */
@@ -80,14 +84,18 @@ interface Placement {
 /**
  * The checks of one item's candidates for one channel family, kept across relaxation levels (the
  * ledger does not change while one item is placed): `memo[m - windowStart]` is the evaluation of
- * the window's minute `m` (`null` refused, `undefined` not asked yet); `masks` the
- * `acceptMask` of each level and half asked (`null` on a day whose window is not linear).
+ * the window's minute `m` (`null` refused) when `asked[m - windowStart]` is the item's number,
+ * else not asked yet; `masks[level * 3 + half]` the `acceptMask` of a level and half (half 0:
+ * the whole window, 1: the preferred half, 2: the other one; `null` on a day whose window is
+ * not linear). The arrays are kept for the whole week and reused by every item.
  */
 interface FamilyChecks {
-  readonly probe: Probe;
-  readonly check: (minuteOfDay: number) => Evaluation | null;
-  readonly memo: Array<Evaluation | null | undefined>;
-  readonly masks: Map<string, Uint8Array | null>;
+  family: ChannelFamily | null;
+  probe: Probe | null;
+  check: (minuteOfDay: number) => Evaluation | null;
+  readonly memo: Array<Evaluation | null>;
+  readonly asked: Int32Array;
+  readonly masks: Array<Uint8Array | null | undefined>;
 }
 
 /** What every placement reads. */
@@ -95,13 +103,34 @@ interface Env {
   readonly ctx: PhaseContext;
   readonly avoidHours: ReadonlySet<number>;
   readonly levels: ReadonlyArray<Level>;
+  /** The levels of an item without a restricted style (those that do not keep the same-style rule). */
+  readonly plainLevels: ReadonlyArray<Level>;
   /** The jitter table of the creator's jitter range (`jitterRangeFor`, -7..+8 by default). */
   readonly jitters: ReadonlyArray<ReadonlyArray<number>>;
   /** The creator's preferred half of the day (003 task 2.8), `null` without a preference. */
   readonly amPm: 'AM' | 'PM' | null;
   /** Relative performance per local hour (`BestTiming.hourlyPerformance`, 0-1). */
   readonly hourlyPerformance: Readonly<Record<string, number>>;
+  /** The checks of the families of the item being placed (one per family), reused by every item. */
+  readonly checks: FamilyChecks[];
+  /** The channels of the week's slots outside campaigns (`channelOptionsIn`). */
+  readonly options: OptionsMemo;
+  /** The jitters of one base, written by `BaseStream.jittersOf`. */
+  readonly order: number[];
+  /** Number of the item being placed (the `asked` stamp of its checks). */
+  item: number;
 }
+
+const NOT_ASKED = (_: number): Evaluation | null => null;
+
+const familyChecks = (width: number): FamilyChecks => ({
+  family: null,
+  probe: null,
+  check: NOT_ASKED,
+  memo: new Array<Evaluation | null>(width).fill(null),
+  asked: new Int32Array(width),
+  masks: [],
+});
 
 /**
  * The preferred hours in the order of their hourly performance, best first (a stable sort: equal
@@ -128,16 +157,11 @@ const byPerformance = (
  * order: category (revenue, engagement, retention), priority, slot id. Placing the narrowest
  * items last let the evening PPVs fill their family's blocks and pushed them out of the week.
  */
-const isChained = (w: WorkItem, chainedGap: number): number =>
-  SEND_TYPES[w.slot.sendTypeKey].minMinutesBetween >= chainedGap ? 0 : 1;
-
-const compareItems =
-  (chainedGap: number) =>
-  (a: WorkItem, b: WorkItem): number =>
-    isChained(a, chainedGap) - isChained(b, chainedGap) ||
-    CATEGORIES.indexOf(a.slot.category) - CATEGORIES.indexOf(b.slot.category) ||
-    a.slot.priority - b.slot.priority ||
-    compareSlotIds(a.slot.slotId, b.slot.slotId);
+const compareItems = (a: WorkItem, b: WorkItem): number =>
+  a.chained - b.chained ||
+  a.categoryIndex - b.categoryIndex ||
+  a.slot.priority - b.slot.priority ||
+  compareSlotIds(a.slot.slotId, b.slot.slotId);
 
 /**
  * RULINGS "relaxation": every spacing step with avoid hours honoured, then the last step with
@@ -173,6 +197,23 @@ const relaxationLevels = (
   ];
 };
 
+const SEP = '|';
+
+/** `channelOptions` of the slots outside campaigns, by send type, channel and target. */
+type OptionsMemo = Map<string, ReadonlyArray<ChannelKey>>;
+
+/** `channelOptions`, computed once per week for each send type, channel and target. */
+const channelOptionsIn = (memo: OptionsMemo, slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
+  if (slot.campaignType !== null) return channelOptions(slot);
+  const key = slot.sendTypeKey + SEP + slot.channelKey + SEP + slot.targetKey;
+  let options = memo.get(key);
+  if (options === undefined) {
+    options = channelOptions(slot);
+    memo.set(key, options);
+  }
+  return options;
+};
+
 const reachable = (slot: TargetedSlot, channel: ChannelKey): boolean =>
   channelReachesTarget(channel, slot.targetKey);
 
@@ -192,6 +233,13 @@ const channelOptions = (slot: TargetedSlot): ReadonlyArray<ChannelKey> => {
   return [slot.channelKey, ...others.filter((c, i) => others.indexOf(c) === i)];
 };
 
+/** The preferred hours of an item and where its search starts (see `chainedPreference`). */
+interface Preference {
+  readonly hours: ReadonlyArray<number>;
+  readonly shift: number;
+  readonly startIndex: number;
+}
+
 /**
  * Preferred hours of an item of a long-gap type (12 hours or more, e.g. a daily 24-hour type):
  * when the type's latest send pushes the earliest allowed minute of this date past the first
@@ -206,18 +254,14 @@ const chainedPreference = (
   clock: (minuteOfDay: number) => number,
   spreadIndex: number,
   chainedGap: number,
-): {
-  readonly hours: ReadonlyArray<number>;
-  readonly shift: number;
-  readonly startIndex: number;
-} => {
+): Preference => {
   const latest = sameType && sameType.length > 0 ? sameType[sameType.length - 1] : undefined;
   const firstHour = pref.hours[spreadIndex % Math.max(1, pref.hours.length)];
   if (gap < chainedGap || latest === undefined || firstHour === undefined)
-    return { ...pref, startIndex: spreadIndex };
+    return { hours: pref.hours, shift: pref.shift, startIndex: spreadIndex };
   const earliest = latest + gap - clock(0);
   if (earliest <= firstHour * 60 + pref.shift || earliest >= 24 * 60)
-    return { ...pref, startIndex: spreadIndex };
+    return { hours: pref.hours, shift: pref.shift, startIndex: spreadIndex };
   return { hours: [Math.floor(earliest / 60)], shift: earliest % 60, startIndex: 0 };
 };
 
@@ -226,26 +270,33 @@ const passes = (e: Evaluation, level: Level): boolean =>
   e.parentGap >= level.parentSpacing &&
   (level.ignoreAvoidHours || !e.inAvoidHours);
 
+/** The halves an item with a preferred half tries (preferred first), and the whole day. */
+const PREFERRED_FIRST: ReadonlyArray<boolean> = [true, false];
+const WHOLE_DAY: ReadonlyArray<null> = [null];
+
 /**
  * Finds the first candidate, channel and level that satisfy the rules (001 §5.3 with the
  * RULINGS relaxation order), or `null`. Candidates and their checks are computed lazily and
  * reused across levels: the ledger does not change while one item is being placed.
+ * `pref` holds the day's preferred hours of the slot's category (`preferredHours` in
+ * `hourlyPerformance` order).
  */
 const findPlacement = (
   env: Env,
   ledger: Ledger,
   slot: TargetedSlot,
   day: DailyVariation,
+  hours: { readonly hours: ReadonlyArray<number>; readonly shift: number },
   clock: (minuteOfDay: number) => number,
   spreadIndex: number,
   splitStyles: ReadonlySet<PpvStyle>,
 ): Placement | null => {
   const { ctx } = env;
   const policy = ctx.policy;
-  const minMinutesBetween = SEND_TYPES[slot.sendTypeKey].minMinutesBetween;
-  const hours = preferredHours(slot.category, day, policy);
+  const spec = SEND_TYPES[slot.sendTypeKey];
+  const minMinutesBetween = spec.minMinutesBetween;
   const pref = chainedPreference(
-    { ...hours, hours: byPerformance(hours.hours, env.hourlyPerformance) },
+    hours,
     ledger.byType.get(slot.sendTypeKey),
     minMinutesBetween,
     clock,
@@ -254,7 +305,7 @@ const findPlacement = (
   );
   const style = slot.ppvStyle;
   const styled = style !== null && policy.rotation.noBackToBackStyles.includes(style);
-  const levels = styled ? env.levels : env.levels.filter((l) => !l.sameStyle);
+  const levels = styled ? env.levels : env.plainLevels;
   const placedStyles = styled ? (ledger.stylesByDate.get(day.date) ?? []) : [];
   const pattern = ppvStyleRoleOf(slot.sendTypeKey) === 'pattern';
   // 003 task 2.8 AM/PM preference "for same-style spacing": on a day whose pattern PPVs of this
@@ -282,7 +333,7 @@ const findPlacement = (
     );
   const rng = rngFrom(ctx.seed, ctx.creator.creatorId, day.date, slot.slotId, 'jitter');
   const bases = baseStream(rng, pref.hours, pref.shift, pref.startIndex, policy, env.jitters);
-  const order: number[] = [];
+  const order = env.order;
   const firstMinute =
     bases.preferred === 0 || !bases.has(0) || bases.jittersOf(0, order) === 0
       ? null
@@ -293,36 +344,37 @@ const findPlacement = (
   // it; only then are bases skipped by the masks (on other days every base is read).
   const windowStartEpoch = clock(ws);
   const linear = clock(we) - windowStartEpoch === we - ws;
-  const options = channelOptions(slot);
-  const entries = new Map<ChannelFamily, FamilyChecks>();
+  const options = channelOptionsIn(env.options, slot);
+  const item = ++env.item;
+  let families = 0;
   const entryOf = (family: ChannelFamily): FamilyChecks => {
-    let entry = entries.get(family);
-    if (entry === undefined) {
-      const probe: Probe = {
-        date: day.date,
-        family,
-        sendTypeKey: slot.sendTypeKey,
-        minMinutesBetween,
-        isFollowupParent: SEND_TYPES[slot.sendTypeKey].canHaveFollowup,
-      };
-      entry = {
-        probe,
-        check: prober(ledger, probe, clock, env.avoidHours, policy),
-        memo: [],
-        masks: new Map(),
-      };
-      entries.set(family, entry);
+    for (let f = 0; f < families; f++) {
+      const known = env.checks[f] as FamilyChecks;
+      if (known.family === family) return known;
     }
+    if (families === env.checks.length) env.checks.push(familyChecks(we - ws + 1));
+    const entry = env.checks[families++] as FamilyChecks;
+    const probe: Probe = {
+      date: day.date,
+      family,
+      sendTypeKey: slot.sendTypeKey,
+      minMinutesBetween,
+      isFollowupParent: spec.canHaveFollowup,
+    };
+    entry.family = family;
+    entry.probe = probe;
+    entry.check = prober(ledger, probe, clock, env.avoidHours, policy);
+    entry.masks.length = 0;
     return entry;
   };
   const evaluationOf = (entry: FamilyChecks, m: number): Evaluation | null => {
     // outside the window `prober` refuses at once; inside, each minute is asked once
     if (m < ws || m > we) return null;
-    let evaluation = entry.memo[m - ws];
-    if (evaluation === undefined) {
-      evaluation = entry.check(m);
-      entry.memo[m - ws] = evaluation;
-    }
+    const j = m - ws;
+    if (entry.asked[j] === item) return entry.memo[j] as Evaluation | null;
+    const evaluation = entry.check(m);
+    entry.memo[j] = evaluation;
+    entry.asked[j] = item;
     return evaluation;
   };
   const split = policy.rotation.amPmSplitHour * 60;
@@ -332,8 +384,8 @@ const findPlacement = (
     level: Level,
     half: boolean | null,
   ): Uint8Array | null => {
-    const key = `${li}|${half}`;
-    let mask = entry.masks.get(key);
+    const key = li * 3 + (half === null ? 0 : half ? 1 : 2);
+    let mask = entry.masks[key];
     if (mask === undefined) {
       // the minutes of the preferred half (half = true) or of the other one (false)
       const keep: readonly [number, number] | null =
@@ -342,15 +394,20 @@ const findPlacement = (
       mask = linear
         ? acceptMask(
             ledger,
-            entry.probe,
+            entry.probe as Probe,
             windowStartEpoch,
             env.avoidHours,
-            { ...level, sameStyle },
+            {
+              spacing: level.spacing,
+              parentSpacing: level.parentSpacing,
+              ignoreAvoidHours: level.ignoreAvoidHours,
+              sameStyle,
+            },
             keep,
             policy,
           )
         : null;
-      entry.masks.set(key, mask);
+      entry.masks[key] = mask;
     }
     return mask;
   };
@@ -359,9 +416,7 @@ const findPlacement = (
     for (const channelKey of options) {
       const entry = entryOf(CHANNELS[channelKey].family);
       // With a preferred half: its candidates first, then the others (each in stream order).
-      for (const half of preferHalf && level.sameStyle ? [true, false] : [null]) {
-        const inHalf = (m: number): boolean =>
-          half === null || (dayHalfOf(m, policy.rotation) === preferred) === half;
+      for (const half of preferHalf && level.sameStyle ? PREFERRED_FIRST : WHOLE_DAY) {
         // Bases in order; the first is always read, a later one only when the level's mask
         // leaves one of its minutes possible. A minute a base shares with an earlier base was
         // refused there, so reading it again changes nothing.
@@ -383,7 +438,7 @@ const findPlacement = (
           for (let j = 0; j < count; j++) {
             const jitter = order[j] as number;
             const m = base + jitter;
-            if (!inHalf(m)) continue;
+            if (half !== null && (dayHalfOf(m, policy.rotation) === preferred) !== half) continue;
             const evaluation = evaluationOf(entry, m);
             if (
               evaluation !== null &&
@@ -427,6 +482,7 @@ const toTimedSlot = (
   p: Placement,
   dailyStrategy: string,
   flavor: string,
+  iso: (epochMinute: number) => string,
 ): TimedSlot => {
   const { slot } = item;
   const epochMinute = p.evaluation.epochMinute;
@@ -442,9 +498,9 @@ const toTimedSlot = (
     scheduledDate: day.date,
     minuteOfDay: p.candidate.minuteOfDay,
     scheduledTime: clockTime(p.candidate.minuteOfDay),
-    scheduledAt: epochMinuteToIso(epochMinute),
+    scheduledAt: iso(epochMinute),
     epochMinute,
-    expiresAt: hours ? epochMinuteToIso(epochMinute + hours * 60) : null,
+    expiresAt: hours ? iso(epochMinute + hours * 60) : null,
     variationMetadata: {
       baseHour: p.candidate.baseHour,
       timeShift: p.candidate.timeShift,
@@ -461,11 +517,16 @@ const toTimedSlot = (
   });
 };
 
-const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): ReadonlyArray<Issue> => {
+/** Appends the issues of one placement to `out` (mutates `out`, which the caller owns). */
+const placementIssuesInto = (
+  out: Issue[],
+  ctx: PhaseContext,
+  item: WorkItem,
+  p: Placement,
+): void => {
   const { slot, index } = item;
   const path = `slots[${index}]`;
   const target = ctx.policy.timing.spacingSteps[0] ?? 0;
-  const out: Issue[] = [];
   if (p.channelKey !== slot.channelKey)
     out.push(
       issue(
@@ -508,7 +569,6 @@ const placementIssues = (ctx: PhaseContext, item: WorkItem, p: Placement): Reado
         path,
       ),
     );
-  return out;
 };
 
 /**
@@ -661,48 +721,84 @@ export const scheduleTimes = (
   const policy = ctx.policy;
   const avoidHours = new Set(loaded.timing.avoidHours);
   const profile = loaded.timingProfile ?? null;
+  const levels = relaxationLevels(ctx, avoidHours);
   const env: Env = {
     ctx,
     avoidHours,
-    levels: relaxationLevels(ctx, avoidHours),
+    levels,
+    plainLevels: levels.filter((l) => !l.sameStyle),
     // 003 task 2.8: the creator's jitter range, inside RULINGS' -7..+8
     jitters: jitterTable({
       timing: { ...policy.timing, ...jitterRangeFor(profile, policy) },
     }),
     amPm: amPmPreference(profile, policy),
     hourlyPerformance: loaded.timing.hourlyPerformance,
+    options: new Map(),
+    checks: [],
+    order: [],
+    item: 0,
   };
   const weekPhase = weekPhaseOf(ctx.creator.creatorId, ctx.weekDates[0] ?? '1970-01-05');
   const days = ctx.weekDates.map((d, i) =>
     dailyVariation(d, i, loaded.timing.peakHours, policy, weekPhase),
   );
   const dayByDate = new Map(allocation.days.map((d) => [d.date, d] as const));
+  const chainedGap = policy.timing.chainedGapMinutes;
   const items: ReadonlyArray<WorkItem> = targeting.slots.map((slot, index) => ({
     slot,
     index,
     moved: false,
+    chained: SEND_TYPES[slot.sendTypeKey].minMinutesBetween >= chainedGap ? 0 : 1,
+    categoryIndex: CATEGORIES.indexOf(slot.category),
   }));
+  const byDate = new Map<string, WorkItem[]>();
+  for (const it of items) {
+    const list = byDate.get(it.slot.date);
+    if (list === undefined) byDate.set(it.slot.date, [it]);
+    else list.push(it);
+  }
   const ledger = emptyLedger();
+  const isoOf = epochMinuteIsoFormatter();
   const placed: TimedSlot[] = [];
   const issues: Issue[] = items
     .filter((it) => !ctx.weekDates.includes(it.slot.date))
     .map((it) => droppedIssue(it, 'date_outside_week'));
   let carry: ReadonlyArray<WorkItem> = [];
   days.forEach((day, i) => {
-    const own = items
-      .filter((it) => it.slot.date === day.date)
-      .sort(compareItems(policy.timing.chainedGapMinutes));
+    const own = [...(byDate.get(day.date) ?? [])].sort(compareItems);
     const queue = [...own, ...carry];
     const nextDate = ctx.weekDates[i + 1];
     const clock = localClock(day.date, ctx.creator.timezone, policy);
     const spread = new Map<string, number>();
     const moving: WorkItem[] = [];
     const splitStyles = stylesToSplit(queue, policy);
+    // the day's preferred hours of each category, in `hourlyPerformance` order
+    const hoursOf = new Map<string, { readonly hours: ReadonlyArray<number>; shift: number }>();
+    const preferenceOf = (
+      category: TargetedSlot['category'],
+    ): { readonly hours: ReadonlyArray<number>; readonly shift: number } => {
+      let pref = hoursOf.get(category);
+      if (pref === undefined) {
+        const hours = preferredHours(category, day, policy);
+        pref = { hours: byPerformance(hours.hours, env.hourlyPerformance), shift: hours.shift };
+        hoursOf.set(category, pref);
+      }
+      return pref;
+    };
+    // RULINGS "moved items": an item carries the strategy of the day it is sent on.
+    const allocated = dayByDate.get(day.date);
     const place = (item: WorkItem, k: number): void => {
-      const p = findPlacement(env, ledger, item.slot, day, clock, k, splitStyles);
+      const p = findPlacement(
+        env,
+        ledger,
+        item.slot,
+        day,
+        preferenceOf(item.slot.category),
+        clock,
+        k,
+        splitStyles,
+      );
       if (p !== null) {
-        // RULINGS "moved items": an item carries the strategy of the day it is sent on.
-        const allocated = dayByDate.get(day.date);
         const timed = toTimedSlot(
           ctx,
           item,
@@ -710,6 +806,7 @@ export const scheduleTimes = (
           p,
           allocated?.strategy ?? item.slot.strategyUsed,
           allocated?.flavor ?? item.slot.flavorEmphasis,
+          isoOf,
         );
         const family = CHANNELS[p.channelKey].family;
         recordPlacement(
@@ -726,7 +823,7 @@ export const scheduleTimes = (
           policy,
         );
         placed.push(timed);
-        issues.push(...placementIssues(ctx, item, p));
+        placementIssuesInto(issues, ctx, item, p);
       } else if (!item.moved && nextDate !== undefined) {
         moving.push({ ...item, moved: true });
         issues.push(movedIssue(item, nextDate));

@@ -289,4 +289,49 @@ describe('acceptMask (issue 11: the bases phase 5 may skip)', () => {
     expect(mask[11 * 60 + 37 - WS]).toBe(0); // between the bundle and the winner
     expect(mask[15 * 60 + 7 - WS]).toBe(0); // PM holds the winner
   });
+
+  it('a remembered start (round minutes closed, per frozen policy) answers what a fresh one does', () => {
+    // issue 11: the window with its round minutes closed is built once per frozen timing policy
+    const frozen = DEFAULT_POLICY;
+    expect(Object.isFrozen(frozen.timing)).toBe(true);
+    const other = Object.freeze({
+      ...frozen,
+      timing: Object.freeze({ ...frozen.timing, roundMinutes: Object.freeze([5, 50]) }),
+    });
+    const fresh = (p: typeof frozen) => structuredClone(p) as typeof frozen;
+    const probe: Probe = {
+      date,
+      family: 'messages',
+      sendTypeKey: 'ppv_unlock' as SendTypeKey,
+      minMinutesBetween: 120,
+      isFollowupParent: true,
+    };
+    const level: MaskLevel = {
+      spacing: 30,
+      parentSpacing: 0,
+      ignoreAvoidHours: false,
+      sameStyle: null,
+    };
+    fc.assert(
+      fc.property(fc.array(entryArb, { maxLength: 40 }), (entries) => {
+        const ledger = ledgerOf(entries);
+        for (const p of [frozen, other, frozen, other]) {
+          const mask = acceptMask(ledger, probe, clock(WS), new Set([3]), level, null, p);
+          expect(mask).toEqual(
+            acceptMask(ledger, probe, clock(WS), new Set([3]), level, null, fresh(p)),
+          );
+        }
+      }),
+      { numRuns: 100 },
+    );
+    const empty = emptyLedger();
+    const open = (p: typeof frozen, m: number) =>
+      acceptMask(empty, probe, clock(WS), new Set(), level, null, p)[m - WS];
+    // 08:00 and 08:15 are round by default, 08:05 and 08:50 with the other policy
+    expect([open(frozen, 480), open(frozen, 485), open(frozen, 495)]).toEqual([0, 1, 0]);
+    expect([open(other, 480), open(other, 485), open(other, 530)]).toEqual([1, 0, 0]);
+    // a caller writing into a mask does not change the next one
+    acceptMask(empty, probe, clock(WS), new Set(), level, null, frozen).fill(0);
+    expect(open(frozen, 481)).toBe(1);
+  });
 });
