@@ -5,11 +5,13 @@
  */
 import { matchesPersona } from '../content/persona';
 import { type Issue, issue } from '../domain/issues';
-import { hhmm, instantToLocal } from '../domain/time';
+import { hhmm, instantToLocal, steadyOffsetAt } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { groupBy, indexed, itemPath } from './helpers';
 import type { Check, ValidationInput } from './types';
 import { weekCheck } from './week';
+
+const MINUTES_PER_DAY = 1440;
 
 const REQUIRED_FIELDS = [
   'slotId',
@@ -31,15 +33,19 @@ const REQUIRED_FIELDS = [
  * @since 0.1.0
  * @category validation
  */
-export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue> =>
-  input.items.flatMap((item, i) =>
-    REQUIRED_FIELDS.filter((f) => {
+export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  const items = input.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ScheduleItem;
+    for (const f of REQUIRED_FIELDS) {
       const v: unknown = item[f];
-      return typeof v !== 'string' || v.length === 0;
-    }).map((f) =>
-      issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)),
-    ),
-  );
+      if (typeof v !== 'string' || v.length === 0)
+        out.push(issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)));
+    }
+  }
+  return out;
+};
 
 /**
  * Every item has its own `slotId`: the follow-ups, the explanations and the records refer to an
@@ -71,13 +77,33 @@ export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
  */
 export const checkLocalTimes: Check = weekCheck((w) => {
   const timeZone = w.input.creator.timezone;
-  return w.input.items.flatMap((item, i) => {
-    if (!Number.isFinite(w.epochAt(i)) || typeof item.scheduledTime !== 'string') return [];
+  const items = w.input.items;
+  // Issue 11: the instant is read once (`epochAt`) and seen in the zone through the day's
+  // steady offset; the local date's text is made once per day. An item that this does not show
+  // on its own date and time (a transition day, an unreadable clock time, a mismatch) takes
+  // `instantToLocal`, which decides.
+  const dayText = new Map<number, string>();
+  const out: Issue[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ScheduleItem;
+    const epoch = w.epochAt(i);
+    if (!Number.isFinite(epoch) || typeof item.scheduledTime !== 'string') continue;
+    const offset = steadyOffsetAt(epoch, timeZone);
+    const minute = w.minuteAt(i);
+    if (Number.isInteger(offset) && Number.isFinite(minute)) {
+      const wall = epoch + offset;
+      const day = Math.floor(wall / MINUTES_PER_DAY);
+      let date = dayText.get(day);
+      if (date === undefined) {
+        date = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 10);
+        dayText.set(day, date);
+      }
+      if (wall - day * MINUTES_PER_DAY === minute && date === item.scheduledDate) continue;
+    }
     const local = instantToLocal(item.scheduledAt, timeZone);
     const localTime = hhmm(local.minuteOfDay);
-    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5))
-      return [];
-    return [
+    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5)) continue;
+    out.push(
       issue(
         'local_time_mismatch',
         {
@@ -91,8 +117,9 @@ export const checkLocalTimes: Check = weekCheck((w) => {
         },
         itemPath(i, 'scheduledAt'),
       ),
-    ];
-  });
+    );
+  }
+  return out;
 });
 
 /**

@@ -62,11 +62,15 @@ export const byInstant = (
 export const timed = (
   xs: ReadonlyArray<Indexed>,
   epoch: (x: Indexed) => number = (x) => epochOf(x.item),
-): ReadonlyArray<Indexed & { readonly epoch: number }> =>
-  xs
-    .map((x) => ({ ...x, epoch: epoch(x) }))
-    .filter((x) => Number.isFinite(x.epoch))
-    .sort(byInstant);
+): ReadonlyArray<Indexed & { readonly epoch: number }> => {
+  // One pass, no spread per item (issue 11).
+  const out: Array<Indexed & { readonly epoch: number }> = [];
+  for (const x of xs) {
+    const e = epoch(x);
+    if (Number.isFinite(e)) out.push({ item: x.item, index: x.index, epoch: e });
+  }
+  return out.sort(byInstant);
+};
 
 /** Groups values by a key, keys in first-seen order. */
 export const groupBy = <A>(

@@ -1,0 +1,378 @@
+/**
+ * Issue 11 (validation fast paths): each check that takes a shortcut answers exactly what its
+ * plain form answers.
+ *
+ * - `checkLocalTimes` sees an instant through the day's steady offset (`steadyOffsetAt`) and
+ *   asks `instantToLocal` only for the items it cannot settle: its issues equal, in order, those
+ *   of the plain form (every item through `instantToLocal`), and on the zones listed here the
+ *   local date and time of an `Intl` oracle. Random instants around the 2025 daylight-saving
+ *   changes of zones with whole, half and quarter-hour offsets and a 30-minute DST, with true,
+ *   shifted, copied and unreadable local fields.
+ * - `checkCampaignFrequency` gives the validator one plain item per readable date: its issues
+ *   equal those of the plain form (the validator over every allocated item), on dense days, few
+ *   items, unreadable dates, dates outside the week and campaign histories.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkCampaignFrequency,
+  checkLocalTimes,
+  type DatedCampaign,
+  hhmm,
+  type Issue,
+  instantToLocal,
+  issue,
+  type ScheduleItem,
+  steadyOffsetAt,
+  type ValidationInput,
+  validateCampaignFrequency,
+  weekDatesFrom,
+} from '../../src/index';
+import { goodInput, goodItems } from './fixtures';
+
+/** The plain form of `checkLocalTimes`: every item through `instantToLocal`. */
+const plainLocalTimes = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const timeZone = input.creator.timezone;
+  return input.items.flatMap((item, i) => {
+    const at: unknown = item.scheduledAt;
+    const epoch =
+      typeof at === 'string' && at.length > 0
+        ? Math.floor(new Date(at).getTime() / 60000)
+        : Number.NaN;
+    if (!Number.isFinite(epoch) || typeof item.scheduledTime !== 'string') return [];
+    const local = instantToLocal(item.scheduledAt, timeZone);
+    const localTime = hhmm(local.minuteOfDay);
+    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5))
+      return [];
+    return [
+      issue(
+        'local_time_mismatch',
+        {
+          slotId: item.slotId,
+          scheduledAt: item.scheduledAt,
+          scheduledDate: item.scheduledDate,
+          scheduledTime: item.scheduledTime,
+          localDate: local.date,
+          localTime,
+          timeZone,
+        },
+        `items[${i}].scheduledAt`,
+      ),
+    ];
+  });
+};
+
+/** The local date `YYYY-MM-DD` and time `HH:MM` of an instant, by `Intl` (independent oracle). */
+const intlLocal = (iso: string, timeZone: string): { date: string; time: string } => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+};
+
+const ZONES = [
+  'America/Los_Angeles',
+  'America/New_York',
+  'America/St_Johns', // -03:30 / -02:30
+  'Europe/London',
+  'Europe/Berlin',
+  'Australia/Lord_Howe', // +10:30 / +11:00: a 30-minute change
+  'Asia/Kolkata', // +05:30, no DST
+  'Asia/Kathmandu', // +05:45
+  'Pacific/Chatham', // +12:45 / +13:45
+  'UTC',
+] as const;
+
+/** UTC epoch minutes of the 2025 changes (and one quiet day), the instants drawn around them. */
+const CENTRES = [
+  '2025-01-20T12:00:00Z',
+  '2025-03-09T10:00:00Z', // US spring
+  '2025-03-30T01:00:00Z', // EU spring
+  '2025-04-05T14:00:00Z', // Lord Howe / Chatham autumn
+  '2025-09-27T14:00:00Z', // Chatham spring
+  '2025-10-04T15:30:00Z', // Lord Howe spring
+  '2025-10-26T01:00:00Z', // EU autumn
+  '2025-11-02T09:00:00Z', // US autumn
+].map((iso) => Date.parse(iso) / 60000);
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** One item: an instant near a change, and local fields true, shifted or unreadable. */
+const anItem = fc.record({
+  centre: fc.constantFrom(...CENTRES),
+  delta: fc.integer({ min: -3 * 1440, max: 3 * 1440 }),
+  seconds: fc.constantFrom(0, 0, 0, 30, 59),
+  atForm: fc.constantFrom('iso', 'iso', 'iso', 'offset', 'empty', 'junk'),
+  date: fc.constantFrom('true', 'true', 'true', 'next', 'previous', 'short', 'junk'),
+  time: fc.constantFrom(
+    'true',
+    'true',
+    'true',
+    'plus1',
+    'minus60',
+    'noSeconds',
+    'junkTail',
+    '24',
+    'junk',
+  ),
+});
+
+type ItemDraw = typeof anItem extends fc.Arbitrary<infer A> ? A : never;
+
+const itemsOf = (draws: ReadonlyArray<ItemDraw>, timeZone: string): ReadonlyArray<ScheduleItem> => {
+  const base = goodItems()[0] as ScheduleItem;
+  return draws.map((d, k) => {
+    const ms = (d.centre + d.delta) * 60000 + d.seconds * 1000;
+    const iso = new Date(ms).toISOString();
+    const local = intlLocal(iso, timeZone);
+    const [y, mo, da] = local.date.split('-').map(Number) as [number, number, number];
+    const dayShift = (n: number) =>
+      new Date(Date.UTC(y, mo - 1, da + n)).toISOString().slice(0, 10);
+    const [h, mi] = local.time.split(':').map(Number) as [number, number];
+    const clock = (m: number) => {
+      const x = ((m % 1440) + 1440) % 1440;
+      return `${pad(Math.floor(x / 60))}:${pad(x % 60)}:00`;
+    };
+    const scheduledAt =
+      d.atForm === 'iso'
+        ? iso
+        : d.atForm === 'offset'
+          ? `${new Date(ms + 3600_000).toISOString().slice(0, 19)}+01:00`
+          : d.atForm === 'empty'
+            ? ''
+            : 'not a date';
+    const scheduledDate =
+      d.date === 'true'
+        ? local.date
+        : d.date === 'next'
+          ? dayShift(1)
+          : d.date === 'previous'
+            ? dayShift(-1)
+            : d.date === 'short'
+              ? `${y}-${mo}-${da}`
+              : 'junk';
+    const scheduledTime =
+      d.time === 'true'
+        ? `${local.time}:00`
+        : d.time === 'plus1'
+          ? clock(h * 60 + mi + 1)
+          : d.time === 'minus60'
+            ? clock(h * 60 + mi - 60)
+            : d.time === 'noSeconds'
+              ? local.time
+              : d.time === 'junkTail'
+                ? `${local.time}xx`
+                : d.time === '24'
+                  ? `24:${pad(mi)}:00`
+                  : '9:5';
+    return { ...base, slotId: `s${k}`, scheduledAt, scheduledDate, scheduledTime };
+  });
+};
+
+describe('checkLocalTimes: the steady-offset path answers what instantToLocal answers', () => {
+  it('equals the plain form, in order, around daylight-saving changes (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.array(anItem, { minLength: 0, maxLength: 40 }),
+        (timeZone, draws) => {
+          const items = itemsOf(draws, timeZone);
+          const input = goodInput({
+            creator: { ...goodInput().creator, timezone: timeZone },
+            items,
+          });
+          expect(checkLocalTimes(input)).toEqual(plainLocalTimes(input));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('flags exactly the items whose fields differ from the Intl local time (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.array(anItem, { minLength: 1, maxLength: 30 }),
+        (timeZone, draws) => {
+          const items = itemsOf(draws, timeZone);
+          const input = goodInput({
+            creator: { ...goodInput().creator, timezone: timeZone },
+            items,
+          });
+          const flagged = new Set(checkLocalTimes(input).map((i) => i.path));
+          items.forEach((item, k) => {
+            const ms = Date.parse(item.scheduledAt);
+            if (item.scheduledAt === '' || !Number.isFinite(ms)) {
+              expect(flagged.has(`items[${k}].scheduledAt`)).toBe(false);
+              return;
+            }
+            const local = intlLocal(item.scheduledAt, timeZone);
+            const same =
+              local.date === item.scheduledDate && local.time === item.scheduledTime.slice(0, 5);
+            expect(flagged.has(`items[${k}].scheduledAt`)).toBe(!same);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('has no steady offset on a change day, and the zone offset elsewhere (literal oracles)', () => {
+    const minute = (iso: string) => Date.parse(iso) / 60000;
+    expect(steadyOffsetAt(minute('2025-01-20T12:00:00Z'), 'America/Los_Angeles')).toBe(-480);
+    expect(steadyOffsetAt(minute('2025-07-01T12:00:00Z'), 'America/Los_Angeles')).toBe(-420);
+    expect(steadyOffsetAt(minute('2025-01-20T12:00:00Z'), 'Asia/Kathmandu')).toBe(345);
+    expect(steadyOffsetAt(minute('2025-03-09T12:00:00Z'), 'America/Los_Angeles')).toBeNaN();
+    expect(steadyOffsetAt(minute('2025-03-30T12:00:00Z'), 'Europe/Berlin')).toBeNaN();
+    expect(steadyOffsetAt(Number.NaN, 'UTC')).toBeNaN();
+    expect(steadyOffsetAt(minute('2025-01-20T12:00:00Z'), 'Not/AZone')).toBeNaN();
+  });
+});
+
+/** The plain form of `checkCampaignFrequency`: the validator over every allocated item. */
+const plainCampaignFrequency = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const first = input.weekDates[0];
+  const last = input.weekDates[input.weekDates.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const lookback = input.policy.campaigns.lookbackDays;
+  const fromDate = new Date(`${last}T12:00:00Z`);
+  fromDate.setUTCDate(fromDate.getUTCDate() - (lookback - 1));
+  const from = fromDate.toISOString().slice(0, 10);
+  const past = (input.campaignHistory ?? [])
+    .filter((c) => c.date >= from && c.date < first)
+    .map((c) => ({ campaignType: c.campaignType, scheduledDate: c.date }));
+  const bounds = [{ scheduledDate: first }, { scheduledDate: last }];
+  const week = input.items.filter((i) => !i.isFollowUp);
+  const found = validateCampaignFrequency([...past, ...bounds, ...week], {
+    lookbackDays: lookback,
+    reportFrom: first,
+    policy: input.policy,
+  });
+  const own = validateCampaignFrequency([...bounds, ...week], { policy: input.policy });
+  return found.issues.map((i) =>
+    i.code === 'campaign_total_low' &&
+    own.totalMonthlyProjection >= input.policy.campaigns.minPerMonth
+      ? issue('campaign_history_low', {
+          monthlyProjection: found.totalMonthlyProjection,
+          weekProjection: own.totalMonthlyProjection,
+          minPerMonth: input.policy.campaigns.minPerMonth,
+          daysCovered: found.daysCovered,
+        })
+      : i,
+  );
+};
+
+const CAMPAIGNS = [
+  'descriptive_wall_campaign',
+  'bundle_wall_campaign',
+  'spin_the_wheel_game',
+  'game_other',
+] as const;
+
+describe('checkCampaignFrequency: one plain item per readable date answers the same', () => {
+  it('equals the plain form on random weeks and histories (property)', () => {
+    const week = weekDatesFrom('2025-01-20');
+    const aDate = fc.oneof(
+      fc.constantFrom(...week),
+      fc.constantFrom('2025-01-19', '2025-01-27', '2025-03-15', '2024-12-01'),
+      fc.constantFrom('junk', '2025-1-21', '2025-02-30', ''),
+    );
+    const anEntry = fc.record({
+      date: aDate,
+      at: fc.constantFrom(
+        '2025-01-22T15:07:00.000Z',
+        '2025-03-20T10:00:00.000Z',
+        '2024-12-02T10:00:00.000Z',
+        'junk',
+        '',
+      ),
+      campaign: fc.option(fc.constantFrom(...CAMPAIGNS), { freq: 3 }),
+      undefinedCampaign: fc.boolean(),
+      followup: fc.boolean(),
+    });
+    const aPast = fc.record({
+      date: fc.constantFrom('2024-12-25', '2025-01-01', '2025-01-10', '2025-01-18', '2025-01-19'),
+      campaignType: fc.constantFrom(...CAMPAIGNS),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anEntry, { minLength: 0, maxLength: 60 }),
+        fc.array(aPast, { maxLength: 12 }),
+        fc.boolean(),
+        (entries, pastDraws, withBase) => {
+          const base = goodItems()[0] as ScheduleItem;
+          const drawn = entries.map((e, k): ScheduleItem => {
+            const item: ScheduleItem = {
+              ...base,
+              slotId: `e${k}`,
+              scheduledDate: e.date,
+              scheduledAt: e.at,
+              isFollowUp: e.followup,
+              campaignType: e.campaign,
+            };
+            if (e.campaign === null && e.undefinedCampaign) {
+              const { campaignType: _c, ...rest } = item;
+              return rest as ScheduleItem;
+            }
+            return item;
+          });
+          const items = withBase ? [...goodItems(), ...drawn] : drawn;
+          const campaignHistory: ReadonlyArray<DatedCampaign> = pastDraws.map((p) => ({
+            campaignType: p.campaignType,
+            date: p.date,
+            gameType: null,
+            earnings: null,
+          }));
+          const input = goodInput({ items, campaignHistory });
+          expect(checkCampaignFrequency(input)).toEqual(plainCampaignFrequency(input));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the literal findings of a dense week with two campaigns', () => {
+    const base = goodItems()[0] as ScheduleItem;
+    // 30 plain sends a day on three days, a bundle wall campaign on the 20th and the 21st
+    const items: ScheduleItem[] = [];
+    for (const date of ['2025-01-20', '2025-01-21', '2025-01-22'])
+      for (let k = 0; k < 30; k++)
+        items.push({ ...base, slotId: `${date}_${k}`, scheduledDate: date, campaignType: null });
+    items.push({
+      ...base,
+      slotId: 'c1',
+      scheduledDate: '2025-01-20',
+      campaignType: 'bundle_wall_campaign',
+    });
+    items.push({
+      ...base,
+      slotId: 'c2',
+      scheduledDate: '2025-01-21',
+      campaignType: 'bundle_wall_campaign',
+    });
+    const found = checkCampaignFrequency(goodInput({ items }));
+    expect(found).toEqual(plainCampaignFrequency(goodInput({ items })));
+    const tooClose = found.filter((i) => i.code === 'campaign_too_close');
+    expect(tooClose.map((i) => i.details)).toEqual([
+      expect.objectContaining({
+        campaignType: 'bundle_wall_campaign',
+        date: '2025-01-21',
+        previousDate: '2025-01-20',
+        daysApart: 1,
+      }),
+    ]);
+  });
+});
