@@ -87,6 +87,45 @@ export const groupBy = <A>(
   return out;
 };
 
+/**
+ * The groups of `groupBy` over the kept values that hold more than `size` values: keys in
+ * first-seen order, values in input order (what `[...groupBy(xs.filter(keep), key)]` filtered
+ * to `length > size` gives). Issue 11: from `size` 1 up a key is counted first and an array is
+ * made only for a key over `size` (most keys of a week are seen once).
+ */
+export const groupsOver = <A, K>(
+  xs: ReadonlyArray<A>,
+  keep: (a: A) => boolean,
+  key: (a: A) => K,
+  size: number,
+): ReadonlyArray<readonly [K, ReadonlyArray<A>]> => {
+  if (!(size >= 1)) {
+    const all = new Map<K, A[]>();
+    for (const x of xs) {
+      if (!keep(x)) continue;
+      const k = key(x);
+      const g = all.get(k);
+      if (g === undefined) all.set(k, [x]);
+      else g.push(x);
+    }
+    return [...all].filter(([, g]) => g.length > size);
+  }
+  const counts = new Map<K, number>();
+  let over = false;
+  for (const x of xs) {
+    if (!keep(x)) continue;
+    const k = key(x);
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    if (n > size) over = true;
+  }
+  if (!over) return [];
+  const groups = new Map<K, A[]>();
+  for (const [k, n] of counts) if (n > size) groups.set(k, []);
+  for (const x of xs) if (keep(x)) groups.get(key(x))?.push(x);
+  return [...groups];
+};
+
 /** `items[i]` or `items[i].field`. */
 export const itemPath = (index: number, field?: string): string =>
   field === undefined ? `items[${index}]` : `items[${index}].${field}`;

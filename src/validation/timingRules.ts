@@ -11,7 +11,7 @@ import { inWindow, isRoundMinute } from '../domain/rules';
 import { addDaysIso, hhmm } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { sameStyleIssues } from '../rotation/sameStyle';
-import { familyOf, groupBy, itemPath, specOf } from './helpers';
+import { familyOf, groupBy, groupsOver, itemPath, specOf } from './helpers';
 import type { Check, ValidationInput } from './types';
 import { closePairs, weekCheck } from './week';
 
@@ -214,21 +214,19 @@ export const checkTypeGaps: Check = weekCheck((w) =>
  */
 export const checkClockTimeRepeats: Check = weekCheck((w) => {
   const max = w.input.policy.timing.maxClockTimeUsesPerWeek;
-  return [
-    ...groupBy(
-      w.all().filter(({ index }) => Number.isFinite(w.minuteAt(index))),
-      (x) => x.item.scheduledTime,
-    ),
-  ]
-    .filter(([, g]) => g.length > max)
-    .map(([time, g]) =>
-      issue('clock_time_repeated', {
-        scheduledTime: time,
-        count: g.length,
-        max,
-        slotIds: g.map((x) => x.item.slotId),
-      }),
-    );
+  return groupsOver(
+    w.all(),
+    ({ index }) => Number.isFinite(w.minuteAt(index)),
+    (x) => x.item.scheduledTime,
+    max,
+  ).map(([time, g]) =>
+    issue('clock_time_repeated', {
+      scheduledTime: time,
+      count: g.length,
+      max,
+      slotIds: g.map((x) => x.item.slotId),
+    }),
+  );
 });
 
 /**

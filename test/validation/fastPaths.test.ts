@@ -11,17 +11,26 @@
  * - `checkCampaignFrequency` gives the validator one plain item per readable date: its issues
  *   equal those of the plain form (the validator over every allocated item), on dense days, few
  *   items, unreadable dates, dates outside the week and campaign histories.
+ * - The checks of repeats (`checkSlotIds`, `checkCaptionUniqueness`, `checkTimingConflicts`,
+ *   `checkClockTimeRepeats`) count a key before they make its group: their issues equal those of
+ *   the plain forms (every key grouped), with few and many repeats, missing and non-string ids,
+ *   unreadable instants and clock times, and weekly clock-time limits of 1 to 3.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkCampaignFrequency,
+  checkCaptionUniqueness,
+  checkClockTimeRepeats,
   checkLocalTimes,
+  checkSlotIds,
+  checkTimingConflicts,
   type DatedCampaign,
   hhmm,
   type Issue,
   instantToLocal,
   issue,
+  resolvePolicy,
   type ScheduleItem,
   steadyOffsetAt,
   type ValidationInput,
@@ -374,5 +383,135 @@ describe('checkCampaignFrequency: one plain item per readable date answers the s
         daysApart: 1,
       }),
     ]);
+  });
+});
+
+/** Every kept value grouped by key (first-seen key order), the plain form of the repeat checks. */
+const grouped = <A, K>(xs: ReadonlyArray<A>, keep: (a: A) => boolean, key: (a: A) => K) => {
+  const m = new Map<K, A[]>();
+  for (const x of xs)
+    if (keep(x)) {
+      const g = m.get(key(x));
+      if (g === undefined) m.set(key(x), [x]);
+      else g.push(x);
+    }
+  return [...m];
+};
+
+const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+const readableTime = (t: unknown): boolean => {
+  const m = TIME_RE.exec(typeof t === 'string' ? t : '');
+  return m !== null && Number(m[1]) < 24 && Number(m[2]) < 60;
+};
+const readableAt = (at: unknown): number =>
+  typeof at === 'string' && at.length > 0 ? Math.floor(new Date(at).getTime() / 60000) : Number.NaN;
+
+describe('the repeat checks: counting first answers what grouping everything answers', () => {
+  it('equal their plain forms on random weeks with repeats (property)', () => {
+    const anEntry = fc.record({
+      slotId: fc.oneof(
+        fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+        fc.constant(undefined),
+        fc.constant(7),
+      ),
+      captionId: fc.oneof(
+        fc.constantFrom('c1', 'c2', 'c3', 'c4'),
+        fc.constant(null),
+        fc.constant(undefined),
+      ),
+      at: fc.constantFrom(
+        '2025-01-20T14:07:00.000Z',
+        '2025-01-20T14:07:30.000Z',
+        '2025-01-21T16:11:00.000Z',
+        '2025-01-22T18:23:00.000Z',
+        '',
+        'junk',
+      ),
+      time: fc.constantFrom(
+        '09:07:00',
+        '09:07:00',
+        '11:11:00',
+        '13:23:00',
+        '13:23',
+        '25:00:00',
+        'x',
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anEntry, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        (entries, maxUses) => {
+          const base = goodItems()[0] as ScheduleItem;
+          const items = entries.map(
+            (e): ScheduleItem => ({
+              ...base,
+              slotId: e.slotId as string,
+              captionId: e.captionId as string | null,
+              scheduledAt: e.at,
+              scheduledTime: e.time,
+            }),
+          );
+          const policy = resolvePolicy({ timing: { maxClockTimeUsesPerWeek: maxUses } });
+          if (policy._tag !== 'Right') throw new Error('policy');
+          const input = goodInput({ items, policy: policy.right });
+          expect(checkSlotIds(input)).toEqual(
+            grouped(
+              items,
+              () => true,
+              (i) => i.slotId,
+            )
+              .filter(([, g]) => g.length > 1)
+              .map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length })),
+          );
+          expect(checkCaptionUniqueness(input)).toEqual(
+            grouped(
+              items,
+              (i) => i.captionId !== null && i.captionId !== undefined,
+              (i) => i.captionId as string,
+            )
+              .filter(([, g]) => g.length > 1)
+              .map(([captionId, g]) =>
+                issue('duplicate_caption', {
+                  captionId,
+                  count: g.length,
+                  slotIds: g.map((i) => i.slotId),
+                }),
+              ),
+          );
+          expect(checkTimingConflicts(input)).toEqual(
+            grouped(
+              items,
+              (i) => Number.isFinite(readableAt(i.scheduledAt)),
+              (i) => readableAt(i.scheduledAt),
+            )
+              .filter(([, g]) => g.length > 1)
+              .map(([, g]) =>
+                issue('timing_conflict', {
+                  scheduledAt: g[0]?.scheduledAt ?? '',
+                  slotIds: g.map((i) => i.slotId),
+                }),
+              ),
+          );
+          expect(checkClockTimeRepeats(input)).toEqual(
+            grouped(
+              items,
+              (i) => readableTime(i.scheduledTime),
+              (i) => i.scheduledTime,
+            )
+              .filter(([, g]) => g.length > maxUses)
+              .map(([time, g]) =>
+                issue('clock_time_repeated', {
+                  scheduledTime: time,
+                  count: g.length,
+                  max: maxUses,
+                  slotIds: g.map((i) => i.slotId),
+                }),
+              ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
