@@ -15,10 +15,13 @@
  *   `checkClockTimeRepeats`) count a key before they make its group: their issues equal those of
  *   the plain forms (every key grouped), with few and many repeats, missing and non-string ids,
  *   unreadable instants and clock times, and weekly clock-time limits of 1 to 3.
+ * - `checkBumpRatio` counts in one pass and renders its issue once: it reports exactly what
+ *   `validateBumpRatio` finds (same reason, counts, ratio and message).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  checkBumpRatio,
   checkCampaignFrequency,
   checkCaptionUniqueness,
   checkClockTimeRepeats,
@@ -34,6 +37,7 @@ import {
   type ScheduleItem,
   steadyOffsetAt,
   type ValidationInput,
+  validateBumpRatio,
   validateCampaignFrequency,
   weekDatesFrom,
 } from '../../src/index';
@@ -512,6 +516,68 @@ describe('the repeat checks: counting first answers what grouping everything ans
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('checkBumpRatio: one pass reports what validateBumpRatio finds', () => {
+  it('agrees with validateBumpRatio on random weeks (property)', () => {
+    const anItem = fc.record({
+      sendTypeKey: fc.constantFrom(
+        'bundle',
+        'ppv_unlock',
+        'ppv_wall',
+        'bump_normal',
+        'dm_farm',
+        'link_drop',
+        'tip_goal',
+      ),
+      channelKey: fc.constantFrom('mass_message', 'wall_post', 'story'),
+      isFollowUp: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(anItem, { maxLength: 30 }),
+        fc.constantFrom('paid', 'free'),
+        (draws, pageType) => {
+          const base = goodItems()[0] as ScheduleItem;
+          const items = draws.map((d) => ({ ...base, ...d }) as ScheduleItem);
+          const input = goodInput({ items, creator: { ...goodInput().creator, pageType } });
+          const found = checkBumpRatio(input);
+          const r = validateBumpRatio(items, input.creator, input.policy);
+          if (r.reason === null) expect(found).toEqual([]);
+          else {
+            expect(found).toHaveLength(1);
+            expect(found[0]?.message).toBe(r.message);
+            expect(found[0]?.code).toBe(r.reason === 'empty' ? 'bump_ratio_empty' : 'bump_ratio');
+            if (r.reason !== 'empty')
+              expect(found[0]?.details).toEqual({
+                reason: r.reason,
+                tier: r.tier,
+                matrixKey: r.matrixKey,
+                ppvCount: r.ppvCount,
+                bumpCount: r.bumpCount,
+                actualRatio: r.actualRatio,
+                expectedRange: r.expectedRange,
+                bumpsNeeded: r.bumpsNeeded,
+              });
+          }
+          expect(r.ppvCount).toBe(
+            items.filter(
+              (i) =>
+                !i.isFollowUp &&
+                ((pageType === 'free' && i.sendTypeKey === 'ppv_wall') ||
+                  (['ppv_unlock', 'bundle'].includes(i.sendTypeKey) &&
+                    i.channelKey === 'mass_message')),
+            ).length,
+          );
+          expect(r.bumpCount).toBe(
+            items.filter((i) => !i.isFollowUp && ['bump_normal', 'dm_farm'].includes(i.sendTypeKey))
+              .length,
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
