@@ -576,12 +576,14 @@ const allocateDay = (
   // the day's position). A day with a bundle send takes at most one of them: a pair must be
   // split across AM and PM, and with a bundle send as well the day leaves no room to keep the
   // three apart when its window is tight (RULINGS "bundle send types"; docs/rulings.md).
-  const patternBundles = (n: number): number =>
-    stylePattern.length === 0
-      ? 0
-      : Array.from({ length: n }, (_, k) => stylePattern[k % stylePattern.length]).filter(
-          (x) => x === 'bundle',
-        ).length;
+  // Counted in place, no array per call (issue 11: it runs for every open type of every turn).
+  const patternBundles = (n: number): number => {
+    const len = stylePattern.length;
+    if (len === 0) return 0;
+    let bundles = 0;
+    for (let k = 0; k < n; k++) if (stylePattern[k % len] === 'bundle') bundles++;
+    return bundles;
+  };
   const styled = { pattern: 0, bundle: 0 };
   const styleRoomAfter = (s: SendTypeSpec): boolean => {
     const role = ppvStyleRoleOf(s.sendTypeKey);
@@ -697,14 +699,15 @@ const allocateDay = (
         : category === 'engagement'
           ? (s: SendTypeSpec) => matrix.isBump(s.sendTypeKey) === matrixCount.bump < aim.bump
           : null;
-    const preferred =
-      prefer === null
-        ? any
-        : noRepeat.filter(prefer).length > 0
-          ? noRepeat.filter(prefer)
-          : open.filter(prefer).length > 0
-            ? open.filter(prefer)
-            : any;
+    let preferred = any;
+    if (prefer !== null) {
+      const fresh = noRepeat.filter(prefer);
+      if (fresh.length > 0) preferred = fresh;
+      else {
+        const repeated = open.filter(prefer);
+        if (repeated.length > 0) preferred = repeated;
+      }
+    }
     const pool = preferred;
     if (pool.length === 0) {
       blocked.add(category);

@@ -350,3 +350,25 @@ export const localMidnights = (
   if (dates.length === 1) ask(0);
   return out;
 };
+
+/**
+ * The zone's UTC offset in minutes (local = UTC + offset) at a UTC epoch minute, when the
+ * whole UTC day of that minute has one offset: the per-zone, per-day value `instantToLocal`
+ * reads, so `epochMinute + offset` is the local wall time `instantToLocal` gives for the same
+ * instant (its local date is `floor(wall / 1440)` days after 1970-01-01, its minute of day
+ * `wall mod 1440`). `NaN` on a daylight-saving transition day, for a zone the runtime does not
+ * know and for a minute that is not finite: take `instantToLocal` (its exact path) then.
+ * Pure; never fails.
+ *
+ * @example
+ * steadyOffsetAt(29_000_000, 'America/Los_Angeles') // -480 (January: UTC-8)
+ *
+ * Source: issue 11 (time zones without per-item lookups); RULINGS "time zones".
+ *
+ * @since 0.3.0
+ * @category time
+ */
+export const steadyOffsetAt = (epochMinute: number, timeZone: string): number =>
+  Number.isFinite(epochMinute)
+    ? offsetOfDay(timeZone, Math.floor(epochMinute / MINUTES_PER_DAY))
+    : Number.NaN;

@@ -106,18 +106,27 @@ export const summarize = (
   dailyPrimeHours: Readonly<Record<string, ReadonlyArray<number>>>,
   adjustments: ReadonlyArray<Issue>,
 ): ScheduleSummary => {
+  // One pass over the items (issue 11: linear everywhere), then the counts in table order.
+  const perCategory = new Map<unknown, number>();
+  const perDate = new Map<unknown, number>();
+  const sendTypes = new Set<SendTypeKey>();
+  let followups = 0;
+  for (const i of items) {
+    perCategory.set(i.category, (perCategory.get(i.category) ?? 0) + 1);
+    perDate.set(i.scheduledDate, (perDate.get(i.scheduledDate) ?? 0) + 1);
+    sendTypes.add(i.sendTypeKey);
+    if (i.isFollowUp) followups++;
+  }
   const byCategory = Object.fromEntries(
-    CATEGORIES.map((c) => [c, items.filter((i) => i.category === c).length]),
+    CATEGORIES.map((c) => [c, perCategory.get(c) ?? 0]),
   ) as Record<Category, number>;
-  const byDay = Object.fromEntries(
-    ctx.weekDates.map((d) => [d, items.filter((i) => i.scheduledDate === d).length]),
-  );
+  const byDay = Object.fromEntries(ctx.weekDates.map((d) => [d, perDate.get(d) ?? 0]));
   return {
     totalItems: items.length,
     byCategory,
     byDay,
-    followupsGenerated: items.filter((i) => i.isFollowUp).length,
-    uniqueSendTypes: new Set(items.map((i) => i.sendTypeKey)).size,
+    followupsGenerated: followups,
+    uniqueSendTypes: sendTypes.size,
     dailyStrategies: Object.fromEntries(days.map((d) => [d.date, d.strategy])),
     dailyPrimeHours,
     adjustments,

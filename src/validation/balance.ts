@@ -127,7 +127,8 @@ export const checkManualCaptions = (input: ValidationInput): ReadonlyArray<Issue
  * @category validation
  */
 export const checkVolumeAccounting = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const built = input.items.filter((i) => !i.isFollowUp).length;
+  let built = 0;
+  for (const i of input.items) if (!i.isFollowUp) built++;
   const removed = input.priorIssues.reduce((n, i) => n + removedItemsOf(i), 0);
   const weeklyTotal = input.volume.weeklyTotal;
   return built + removed === weeklyTotal

@@ -194,12 +194,31 @@ export const validateBumpRatio = (
   config: PageTypeConfig & { readonly pageType?: PageType },
   policy: SchedulePolicy = DEFAULT_POLICY,
 ): BumpRatioResult => {
+  const base = bumpRatioOf(schedule, config, policy);
+  return {
+    ...base,
+    isValid: base.reason === null || base.reason === 'empty',
+    message: ratioIssue(base)?.message ?? null,
+  };
+};
+
+/** `validateBumpRatio` without `isValid` and `message` (the check renders the issue once). */
+const bumpRatioOf = (
+  schedule: ReadonlyArray<
+    Pick<ScheduleItem, 'sendTypeKey' | 'isFollowUp'> & { readonly channelKey?: ChannelKey }
+  >,
+  config: PageTypeConfig & { readonly pageType?: PageType },
+  policy: SchedulePolicy,
+): Omit<BumpRatioResult, 'message' | 'isValid'> => {
   const { tier, matrixKey, bumpRatioRange: expectedRange } = calculateVolumeTargets(config, policy);
-  const allocated = schedule.filter((i) => !i.isFollowUp);
-  const ppvCount = allocated.filter((i) =>
-    isMatrixPpv(i.sendTypeKey, i.channelKey, config.pageType),
-  ).length;
-  const bumpCount = allocated.filter((i) => isMatrixBump(i.sendTypeKey)).length;
+  // One pass over the allocated (non-follow-up) items (issue 11).
+  let ppvCount = 0;
+  let bumpCount = 0;
+  schedule.forEach((i) => {
+    if (i.isFollowUp) return;
+    if (isMatrixPpv(i.sendTypeKey, i.channelKey, config.pageType)) ppvCount++;
+    if (isMatrixBump(i.sendTypeKey)) bumpCount++;
+  });
   const tolerance = policy.matrix.ratioTolerance;
   const actualRatio = ppvCount > 0 ? bumpCount / ppvCount : null;
   let reason: BumpRatioResult['reason'] = null;
@@ -212,7 +231,7 @@ export const validateBumpRatio = (
     bumpsNeeded = Math.trunc(expectedRange[0] * ppvCount - bumpCount);
   } else if ((actualRatio as number) > expectedRange[1] * (1 + tolerance) + RATIO_EPSILON)
     reason = 'too_high';
-  const base = {
+  return {
     reason,
     tier,
     matrixKey,
@@ -221,11 +240,6 @@ export const validateBumpRatio = (
     actualRatio,
     expectedRange,
     bumpsNeeded,
-  };
-  return {
-    ...base,
-    isValid: reason === null || reason === 'empty',
-    message: ratioIssue(base)?.message ?? null,
   };
 };
 
@@ -241,11 +255,6 @@ export const validateBumpRatio = (
  * @category validation
  */
 export const checkBumpRatio = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const {
-    message: _m,
-    isValid: _v,
-    ...r
-  } = validateBumpRatio(input.items, input.creator, input.policy);
-  const found = ratioIssue(r);
+  const found = ratioIssue(bumpRatioOf(input.items, input.creator, input.policy));
   return found === null ? [] : [found];
 };

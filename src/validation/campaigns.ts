@@ -8,8 +8,39 @@
  */
 import { gameLimitIssues, validateCampaignFrequency } from '../campaigns/frequency';
 import { type Issue, issue } from '../domain/issues';
-import { addDaysIso } from '../domain/time';
+import { addDaysIso, isIsoDate } from '../domain/time';
+import type { ScheduleItem } from '../domain/types';
 import type { ValidationInput } from './types';
+
+/**
+ * The week's allocated items as `validateCampaignFrequency` reads them, without the ones that
+ * cannot change its answer (issue 11: a week's items are read once, not twice each): an item
+ * without a campaign type (`null` or absent) counts only by its date (the first and the last
+ * date of the window), so of those on one readable `scheduledDate` (`isIsoDate`, the date the
+ * validator then reads) the first is kept and the others left out; every other item is kept, in
+ * order. An item whose fields cannot be read is kept for the validator to judge.
+ */
+const campaignReadOf = (items: ReadonlyArray<ScheduleItem>): ReadonlyArray<ScheduleItem> => {
+  const out: ScheduleItem[] = [];
+  const dates = new Map<string, boolean>();
+  for (const i of items) {
+    if (i.isFollowUp) continue;
+    let plain = false;
+    try {
+      const campaignType: unknown = i.campaignType;
+      const date: unknown = i.scheduledDate;
+      if ((campaignType === null || campaignType === undefined) && typeof date === 'string') {
+        const seen = dates.get(date);
+        if (seen === undefined) dates.set(date, isIsoDate(date));
+        else plain = seen;
+      }
+    } catch {
+      plain = false;
+    }
+    if (!plain) out.push(i);
+  }
+  return out;
+};
 
 /**
  * The campaign frequency check (`validateCampaignFrequency`) over the week's items and the
@@ -36,7 +67,7 @@ export const checkCampaignFrequency = (input: ValidationInput): ReadonlyArray<Is
   // Days covered run from the first campaign of the window (or the week's first day) to the
   // week's last day (RULINGS "monthly projection": count x 30 / days covered).
   const bounds = [{ scheduledDate: first }, { scheduledDate: last }];
-  const week = input.items.filter((i) => !i.isFollowUp);
+  const week = campaignReadOf(input.items);
   const found = validateCampaignFrequency([...past, ...bounds, ...week], {
     lookbackDays: lookback,
     reportFrom: first,

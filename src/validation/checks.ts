@@ -5,11 +5,13 @@
  */
 import { matchesPersona } from '../content/persona';
 import { type Issue, issue } from '../domain/issues';
-import { hhmm, instantToLocal } from '../domain/time';
+import { hhmm, instantToLocal, steadyOffsetAt } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
-import { groupBy, indexed, itemPath } from './helpers';
+import { groupBy, groupsOver, type Indexed, itemPath } from './helpers';
 import type { Check, ValidationInput } from './types';
 import { weekCheck } from './week';
+
+const MINUTES_PER_DAY = 1440;
 
 const REQUIRED_FIELDS = [
   'slotId',
@@ -31,15 +33,19 @@ const REQUIRED_FIELDS = [
  * @since 0.1.0
  * @category validation
  */
-export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue> =>
-  input.items.flatMap((item, i) =>
-    REQUIRED_FIELDS.filter((f) => {
+export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  const items = input.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ScheduleItem;
+    for (const f of REQUIRED_FIELDS) {
       const v: unknown = item[f];
-      return typeof v !== 'string' || v.length === 0;
-    }).map((f) =>
-      issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)),
-    ),
-  );
+      if (typeof v !== 'string' || v.length === 0)
+        out.push(issue('missing_field', { slotId: item.slotId ?? null, field: f }, itemPath(i, f)));
+    }
+  }
+  return out;
+};
 
 /**
  * Every item has its own `slotId`: the follow-ups, the explanations and the records refer to an
@@ -52,9 +58,12 @@ export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue
  * @category validation
  */
 export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
-  [...groupBy(input.items, (i) => i.slotId)]
-    .filter(([, g]) => g.length > 1)
-    .map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length }));
+  groupsOver(
+    input.items,
+    () => true,
+    (i) => i.slotId,
+    1,
+  ).map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length }));
 
 /**
  * Every item's local date and time and its instant name the same moment: `scheduledAt`, seen in
@@ -71,13 +80,33 @@ export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
  */
 export const checkLocalTimes: Check = weekCheck((w) => {
   const timeZone = w.input.creator.timezone;
-  return w.input.items.flatMap((item, i) => {
-    if (!Number.isFinite(w.epochAt(i)) || typeof item.scheduledTime !== 'string') return [];
+  const items = w.input.items;
+  // Issue 11: the instant is read once (`epochAt`) and seen in the zone through the day's
+  // steady offset; the local date's text is made once per day. An item that this does not show
+  // on its own date and time (a transition day, an unreadable clock time, a mismatch) takes
+  // `instantToLocal`, which decides.
+  const dayText = new Map<number, string>();
+  const out: Issue[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ScheduleItem;
+    const epoch = w.epochAt(i);
+    if (!Number.isFinite(epoch) || typeof item.scheduledTime !== 'string') continue;
+    const offset = steadyOffsetAt(epoch, timeZone);
+    const minute = w.minuteAt(i);
+    if (Number.isInteger(offset) && Number.isFinite(minute)) {
+      const wall = epoch + offset;
+      const day = Math.floor(wall / MINUTES_PER_DAY);
+      let date = dayText.get(day);
+      if (date === undefined) {
+        date = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 10);
+        dayText.set(day, date);
+      }
+      if (wall - day * MINUTES_PER_DAY === minute && date === item.scheduledDate) continue;
+    }
     const local = instantToLocal(item.scheduledAt, timeZone);
     const localTime = hhmm(local.minuteOfDay);
-    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5))
-      return [];
-    return [
+    if (local.date === item.scheduledDate && localTime === item.scheduledTime.slice(0, 5)) continue;
+    out.push(
       issue(
         'local_time_mismatch',
         {
@@ -91,8 +120,9 @@ export const checkLocalTimes: Check = weekCheck((w) => {
         },
         itemPath(i, 'scheduledAt'),
       ),
-    ];
-  });
+    );
+  }
+  return out;
 });
 
 /**
@@ -105,12 +135,14 @@ export const checkLocalTimes: Check = weekCheck((w) => {
  * @category validation
  */
 export const checkCaptionUniqueness = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const withCaption = input.items.filter((i) => i.captionId !== null && i.captionId !== undefined);
-  return [...groupBy(withCaption, (i) => i.captionId as string)]
-    .filter(([, g]) => g.length > 1)
-    .map(([captionId, g]) =>
-      issue('duplicate_caption', { captionId, count: g.length, slotIds: g.map((i) => i.slotId) }),
-    );
+  return groupsOver(
+    input.items,
+    (i) => i.captionId !== null && i.captionId !== undefined,
+    (i) => i.captionId as string,
+    1,
+  ).map(([captionId, g]) =>
+    issue('duplicate_caption', { captionId, count: g.length, slotIds: g.map((i) => i.slotId) }),
+  );
 };
 
 /**
@@ -125,15 +157,21 @@ export const checkCaptionUniqueness = (input: ValidationInput): ReadonlyArray<Is
 export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Issue> => {
   const vault = input.vault;
   if (vault === null) return [];
-  return indexed(input.items, (i) => i.contentTypeId !== null && i.contentTypeId !== undefined)
-    .filter(({ item }) => (vault.contentTypes[item.contentTypeId as string] ?? 0) <= 0)
-    .map(({ item, index }) =>
-      issue(
-        'vault_missing',
-        { slotId: item.slotId, contentTypeId: item.contentTypeId as string },
-        itemPath(index, 'contentTypeId'),
-      ),
-    );
+  const out: Issue[] = [];
+  const items = input.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ScheduleItem;
+    if (item.contentTypeId === null || item.contentTypeId === undefined) continue;
+    if ((vault.contentTypes[item.contentTypeId] ?? 0) <= 0)
+      out.push(
+        issue(
+          'vault_missing',
+          { slotId: item.slotId, contentTypeId: item.contentTypeId },
+          itemPath(index, 'contentTypeId'),
+        ),
+      );
+  }
+  return out;
 };
 
 /**
@@ -146,22 +184,17 @@ export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Is
  * @category validation
  */
 export const checkTimingConflicts: Check = weekCheck((w) => {
-  const byInstant = new Map<number, ScheduleItem[]>();
-  w.input.items.forEach((item, index) => {
-    const epoch = w.epochAt(index);
-    if (!Number.isFinite(epoch)) return;
-    const g = byInstant.get(epoch);
-    if (g === undefined) byInstant.set(epoch, [item]);
-    else g.push(item);
-  });
-  return [...byInstant.values()]
-    .filter((g) => g.length > 1)
-    .map((g) =>
-      issue('timing_conflict', {
-        scheduledAt: g[0]?.scheduledAt ?? '',
-        slotIds: g.map((i) => i.slotId),
-      }),
-    );
+  return groupsOver(
+    w.all(),
+    (x) => Number.isFinite(w.epochAt(x.index)),
+    (x) => w.epochAt(x.index),
+    1,
+  ).map(([, g]) =>
+    issue('timing_conflict', {
+      scheduledAt: (g[0] as Indexed).item.scheduledAt ?? '',
+      slotIds: g.map((x) => x.item.slotId),
+    }),
+  );
 });
 
 /**
@@ -200,18 +233,22 @@ export const checkPersonaConsistency = (input: ValidationInput): ReadonlyArray<I
   const persona = input.persona;
   if (persona === null) return [];
   const manual = input.policy.content.manualCaptionText;
-  return indexed(
-    input.items,
-    (i) => !i.needsCaption && i.captionText !== manual && i.captionText.length > 0,
-  )
-    .filter(({ item }) => !matchesPersona(item.captionText, persona, input.policy))
-    .map(({ item, index }) =>
-      issue(
-        'persona_mismatch',
-        { slotId: item.slotId, captionId: item.captionId },
-        itemPath(index, 'captionText'),
-      ),
-    );
+  const out: Issue[] = [];
+  const items = input.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ScheduleItem;
+    if (item.needsCaption || item.captionText === manual || !(item.captionText.length > 0))
+      continue;
+    if (!matchesPersona(item.captionText, persona, input.policy))
+      out.push(
+        issue(
+          'persona_mismatch',
+          { slotId: item.slotId, captionId: item.captionId },
+          itemPath(index, 'captionText'),
+        ),
+      );
+  }
+  return out;
 };
 
 /**
@@ -223,16 +260,22 @@ export const checkPersonaConsistency = (input: ValidationInput): ReadonlyArray<I
  * @category validation
  */
 export const checkFollowupLinkage = (input: ValidationInput): ReadonlyArray<Issue> => {
-  const ids = new Set(input.items.map((i) => i.slotId));
-  return indexed(input.items, (i) => i.isFollowUp)
-    .filter(({ item }) => item.parentItemId === null || !ids.has(item.parentItemId))
-    .map(({ item, index }) =>
-      issue(
-        'orphaned_followup',
-        { slotId: item.slotId, parentItemId: item.parentItemId },
-        itemPath(index, 'parentItemId'),
-      ),
-    );
+  const items = input.items;
+  const ids = new Set<unknown>();
+  for (const i of items) ids.add(i.slotId);
+  const out: Issue[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ScheduleItem;
+    if (item.isFollowUp && (item.parentItemId === null || !ids.has(item.parentItemId)))
+      out.push(
+        issue(
+          'orphaned_followup',
+          { slotId: item.slotId, parentItemId: item.parentItemId },
+          itemPath(index, 'parentItemId'),
+        ),
+      );
+  }
+  return out;
 };
 
 /**

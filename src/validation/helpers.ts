@@ -62,11 +62,15 @@ export const byInstant = (
 export const timed = (
   xs: ReadonlyArray<Indexed>,
   epoch: (x: Indexed) => number = (x) => epochOf(x.item),
-): ReadonlyArray<Indexed & { readonly epoch: number }> =>
-  xs
-    .map((x) => ({ ...x, epoch: epoch(x) }))
-    .filter((x) => Number.isFinite(x.epoch))
-    .sort(byInstant);
+): ReadonlyArray<Indexed & { readonly epoch: number }> => {
+  // One pass, no spread per item (issue 11).
+  const out: Array<Indexed & { readonly epoch: number }> = [];
+  for (const x of xs) {
+    const e = epoch(x);
+    if (Number.isFinite(e)) out.push({ item: x.item, index: x.index, epoch: e });
+  }
+  return out.sort(byInstant);
+};
 
 /** Groups values by a key, keys in first-seen order. */
 export const groupBy = <A>(
@@ -81,6 +85,45 @@ export const groupBy = <A>(
     else g.push(x);
   }
   return out;
+};
+
+/**
+ * The groups of `groupBy` over the kept values that hold more than `size` values: keys in
+ * first-seen order, values in input order (what `[...groupBy(xs.filter(keep), key)]` filtered
+ * to `length > size` gives). Issue 11: from `size` 1 up a key is counted first and an array is
+ * made only for a key over `size` (most keys of a week are seen once).
+ */
+export const groupsOver = <A, K>(
+  xs: ReadonlyArray<A>,
+  keep: (a: A) => boolean,
+  key: (a: A) => K,
+  size: number,
+): ReadonlyArray<readonly [K, ReadonlyArray<A>]> => {
+  if (!(size >= 1)) {
+    const all = new Map<K, A[]>();
+    for (const x of xs) {
+      if (!keep(x)) continue;
+      const k = key(x);
+      const g = all.get(k);
+      if (g === undefined) all.set(k, [x]);
+      else g.push(x);
+    }
+    return [...all].filter(([, g]) => g.length > size);
+  }
+  const counts = new Map<K, number>();
+  let over = false;
+  for (const x of xs) {
+    if (!keep(x)) continue;
+    const k = key(x);
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    if (n > size) over = true;
+  }
+  if (!over) return [];
+  const groups = new Map<K, A[]>();
+  for (const [k, n] of counts) if (n > size) groups.set(k, []);
+  for (const x of xs) if (keep(x)) groups.get(key(x))?.push(x);
+  return [...groups];
 };
 
 /** `items[i]` or `items[i].field`. */

@@ -39,10 +39,10 @@ import { closePairs, weekCheck } from './week';
  */
 export const checkPageTypeExclusions: Check = weekCheck((w) => {
   const page = w.input.creator.pageType;
-  return w.all().flatMap(({ item, index }): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  for (const { item, index } of w.all()) {
     const spec = specOf(item);
     const target = targetOf(item);
-    const out: Issue[] = [];
     if (spec === undefined)
       out.push(
         issue(
@@ -67,8 +67,8 @@ export const checkPageTypeExclusions: Check = weekCheck((w) => {
           itemPath(index, 'targetKey'),
         ),
       );
-    return out;
-  });
+  }
+  return out;
 });
 
 /** The audience target's row, `undefined` for an unknown key. */
@@ -307,20 +307,21 @@ export const checkStrategies: Check = weekCheck((w) => {
  * @since 0.1.0
  * @category validation
  */
-export const checkRequiredTargets: Check = weekCheck((w) =>
-  w.all().flatMap(({ item, index }) => {
+export const checkRequiredTargets: Check = weekCheck((w) => {
+  const out: Issue[] = [];
+  for (const { item, index } of w.all()) {
     const required = specOf(item)?.requiredTarget ?? null;
-    return required !== null && item.targetKey !== required
-      ? [
-          issue(
-            'required_target_violated',
-            { slotId: item.slotId, requiredTarget: required, targetKey: item.targetKey },
-            itemPath(index, 'targetKey'),
-          ),
-        ]
-      : [];
-  }),
-);
+    if (required !== null && item.targetKey !== required)
+      out.push(
+        issue(
+          'required_target_violated',
+          { slotId: item.slotId, requiredTarget: required, targetKey: item.targetKey },
+          itemPath(index, 'targetKey'),
+        ),
+      );
+  }
+  return out;
+});
 
 /**
  * Channel supports target: the item's channel is one of its target's channels. Errors
@@ -331,30 +332,32 @@ export const checkRequiredTargets: Check = weekCheck((w) =>
  * @since 0.1.0
  * @category validation
  */
-export const checkChannelTargets: Check = weekCheck((w) =>
-  w
-    .all()
-    .filter(({ item }) => typeof item.targetKey === 'string' && item.targetKey.length > 0)
-    .flatMap(({ item, index }): ReadonlyArray<Issue> => {
-      const target = targetOf(item);
-      if (target === undefined)
-        return [
-          issue(
-            'unknown_target',
-            { slotId: item.slotId, targetKey: item.targetKey },
-            itemPath(index, 'targetKey'),
-          ),
-        ];
-      const known = Object.hasOwn(CHANNELS, item.channelKey);
-      return known &&
-        channelReachesTarget(item.channelKey as ChannelKey, item.targetKey as TargetKey)
-        ? []
-        : [
-            issue(
-              'channel_target_unsupported',
-              { slotId: item.slotId, channelKey: item.channelKey, targetKey: item.targetKey },
-              itemPath(index, 'channelKey'),
-            ),
-          ];
-    }),
-);
+export const checkChannelTargets: Check = weekCheck((w) => {
+  const out: Issue[] = [];
+  for (const { item, index } of w.all()) {
+    if (!(typeof item.targetKey === 'string' && item.targetKey.length > 0)) continue;
+    const target = targetOf(item);
+    if (target === undefined) {
+      out.push(
+        issue(
+          'unknown_target',
+          { slotId: item.slotId, targetKey: item.targetKey },
+          itemPath(index, 'targetKey'),
+        ),
+      );
+      continue;
+    }
+    const known = Object.hasOwn(CHANNELS, item.channelKey);
+    if (
+      !(known && channelReachesTarget(item.channelKey as ChannelKey, item.targetKey as TargetKey))
+    )
+      out.push(
+        issue(
+          'channel_target_unsupported',
+          { slotId: item.slotId, channelKey: item.channelKey, targetKey: item.targetKey },
+          itemPath(index, 'channelKey'),
+        ),
+      );
+  }
+  return out;
+});

@@ -9,8 +9,9 @@ import { SEND_TYPES, type SendTypeKey } from '../domain/catalog';
 import { type Issue, issue } from '../domain/issues';
 import { inWindow, isRoundMinute } from '../domain/rules';
 import { addDaysIso, hhmm } from '../domain/time';
+import type { ScheduleItem } from '../domain/types';
 import { sameStyleIssues } from '../rotation/sameStyle';
-import { familyOf, groupBy, itemPath, specOf } from './helpers';
+import { familyOf, groupBy, groupsOver, itemPath, specOf } from './helpers';
 import type { Check, ValidationInput } from './types';
 import { closePairs, weekCheck } from './week';
 
@@ -31,27 +32,33 @@ export const checkWindow: Check = weekCheck((w) => {
   const latest = input.policy.followups.latestMinuteOfDay;
   const week = new Set(input.weekDates);
   const windowOf = { windowStart: hhmm(t.windowStartMinute), windowEnd: hhmm(t.windowEndMinute) };
-  return w.all().flatMap(({ item, index }): ReadonlyArray<Issue> => {
+  // One pass; an item's details are made only when it breaks the rule (issue 11).
+  const details = (item: ScheduleItem) => ({
+    slotId: item.slotId,
+    scheduledDate: item.scheduledDate,
+    scheduledTime: item.scheduledTime,
+  });
+  const outside = (item: ScheduleItem, isFollowUp: boolean, parentDate: string | null) => ({
+    slotId: item.slotId,
+    scheduledDate: item.scheduledDate,
+    scheduledTime: item.scheduledTime,
+    windowStart: windowOf.windowStart,
+    windowEnd: windowOf.windowEnd,
+    isFollowUp,
+    parentDate,
+  });
+  const out: Issue[] = [];
+  for (const { item, index } of w.all()) {
     const m = w.minuteAt(index);
-    if (!Number.isFinite(m)) return [];
-    const details = {
-      slotId: item.slotId,
-      scheduledDate: item.scheduledDate,
-      scheduledTime: item.scheduledTime,
-    };
+    if (!Number.isFinite(m)) continue;
     if (!item.isFollowUp) {
-      const out: Issue[] = [];
       if (!week.has(item.scheduledDate))
-        out.push(issue('outside_week', details, itemPath(index, 'scheduledDate')));
+        out.push(issue('outside_week', details(item), itemPath(index, 'scheduledDate')));
       if (!inWindow(m, input.policy))
         out.push(
-          issue(
-            'outside_window',
-            { ...details, ...windowOf, isFollowUp: false, parentDate: null },
-            itemPath(index, 'scheduledTime'),
-          ),
+          issue('outside_window', outside(item, false, null), itemPath(index, 'scheduledTime')),
         );
-      return out;
+      continue;
     }
     const parentDate =
       (item.parentItemId !== null ? w.itemOfId(item.parentItemId)?.scheduledDate : undefined) ??
@@ -61,16 +68,12 @@ export const checkWindow: Check = weekCheck((w) => {
       input.allowNextDayFollowups === true &&
       item.scheduledDate === addDaysIso(parentDate, 1) &&
       m < t.windowStartMinute;
-    return sameDay || nextDay
-      ? []
-      : [
-          issue(
-            'outside_window',
-            { ...details, ...windowOf, isFollowUp: true, parentDate },
-            itemPath(index, 'scheduledTime'),
-          ),
-        ];
-  });
+    if (!(sameDay || nextDay))
+      out.push(
+        issue('outside_window', outside(item, true, parentDate), itemPath(index, 'scheduledTime')),
+      );
+  }
+  return out;
 });
 
 /**
@@ -211,21 +214,19 @@ export const checkTypeGaps: Check = weekCheck((w) =>
  */
 export const checkClockTimeRepeats: Check = weekCheck((w) => {
   const max = w.input.policy.timing.maxClockTimeUsesPerWeek;
-  return [
-    ...groupBy(
-      w.all().filter(({ index }) => Number.isFinite(w.minuteAt(index))),
-      (x) => x.item.scheduledTime,
-    ),
-  ]
-    .filter(([, g]) => g.length > max)
-    .map(([time, g]) =>
-      issue('clock_time_repeated', {
-        scheduledTime: time,
-        count: g.length,
-        max,
-        slotIds: g.map((x) => x.item.slotId),
-      }),
-    );
+  return groupsOver(
+    w.all(),
+    ({ index }) => Number.isFinite(w.minuteAt(index)),
+    (x) => x.item.scheduledTime,
+    max,
+  ).map(([time, g]) =>
+    issue('clock_time_repeated', {
+      scheduledTime: time,
+      count: g.length,
+      max,
+      slotIds: g.map((x) => x.item.slotId),
+    }),
+  );
 });
 
 /**

@@ -151,14 +151,16 @@ export const closePairs = (
     for (const [k, g] of groupBy(xs, (x) => key(x.item) as string))
       grouped.set(k, [...timed(g, (x) => week.epochAt(x.index))]);
   } else {
+    // Each kept item's group read once, by index (issue 11).
+    const keys: Array<string | undefined> = [];
     for (const x of week.all()) {
       if (!keep(x.item)) continue;
       const k = key(x.item);
+      keys[x.index] = k;
       if (k !== undefined && !grouped.has(k)) grouped.set(k, []);
     }
     for (const x of sorted) {
-      if (!keep(x.item)) continue;
-      const k = key(x.item);
+      const k = keys[x.index];
       if (k !== undefined) grouped.get(k)?.push(x);
     }
   }
