@@ -417,7 +417,10 @@ export const localMidnights = (
   dates: ReadonlyArray<string>,
   timeZone: string,
 ): ReadonlyArray<number> => {
-  const utcMidnight = (d: string) => Date.parse(`${d}T00:00:00Z`) / 60000;
+  const utcMidnight = (d: string) => {
+    const day = canonicalDateDay(d);
+    return Number.isNaN(day) ? Date.parse(`${d}T00:00:00Z`) / 60000 : day * MINUTES_PER_DAY;
+  };
   const out = new Array<number>(dates.length).fill(Number.NaN);
   const asked = new Array<boolean>(dates.length).fill(false);
   const ask = (i: number): number => {
