@@ -171,8 +171,19 @@ export const localToEpochMinute = (date: string, minuteOfDay: number, timeZone: 
  * @since 0.1.0
  * @category time
  */
-export const epochMinuteToIso = (epochMinute: number): string =>
-  new Date(epochMinute * 60000).toISOString();
+export const epochMinuteToIso = (epochMinute: number): string => {
+  if (Number.isInteger(epochMinute)) {
+    const day = Math.floor(epochMinute / MINUTES_PER_DAY);
+    // a whole minute of years 1000-9999: calendar arithmetic, as toISOString writes it
+    if (day >= MIN_FAST_DAY && day <= MAX_FAST_DAY) {
+      const m = epochMinute - day * MINUTES_PER_DAY;
+      const h = Math.floor(m / 60);
+      const mm = m - h * 60;
+      return `${isoDateOfDay(day)}T${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}:00.000Z`;
+    }
+  }
+  return new Date(epochMinute * 60000).toISOString();
+};
 
 /**
  * Epoch minute of an ISO instant; `NaN` when it is not one.
@@ -324,6 +335,8 @@ export const instantToLocal = (
   /** Local hour, 0-23. */
   readonly hour: number;
 } => {
+  const fast = canonicalLocal(iso, timeZone);
+  if (fast !== null) return fast;
   const ms = new Date(iso).getTime();
   const offset = Number.isFinite(ms)
     ? offsetOfDay(timeZone, Math.floor(ms / 86_400_000))
@@ -346,6 +359,32 @@ export const instantToLocal = (
     minuteOfDay: t.getHours() * 60 + t.getMinutes(),
     weekday: getISODay(t) - 1,
     hour: t.getHours(),
+  };
+};
+
+/**
+ * `instantToLocal` of an instant in the canonical form on a UTC day whose offset in `timeZone`
+ * is steady (the cached offsets), by calendar arithmetic (the date, hour and minute depend on
+ * the instant's minute only, the offset being whole minutes); `null` otherwise, for the general
+ * path (issue 11: no `Date` per follow-up candidate).
+ */
+const canonicalLocal = (
+  iso: string,
+  timeZone: string,
+): ReturnType<typeof instantToLocal> | null => {
+  const minute = canonicalInstantMinute(iso);
+  if (Number.isNaN(minute)) return null;
+  const offset = offsetOfDay(timeZone, Math.floor(minute / MINUTES_PER_DAY));
+  if (!Number.isInteger(offset)) return null;
+  const wall = minute + offset;
+  const day = Math.floor(wall / MINUTES_PER_DAY);
+  if (!(day >= MIN_FAST_DAY && day <= MAX_FAST_DAY)) return null;
+  const minuteOfDay = wall - day * MINUTES_PER_DAY;
+  return {
+    date: isoDateOfDay(day),
+    minuteOfDay,
+    weekday: (((day + 3) % 7) + 7) % 7,
+    hour: Math.floor(minuteOfDay / 60),
   };
 };
 

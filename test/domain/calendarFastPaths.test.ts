@@ -7,10 +7,18 @@
  * impossible ones (Feb 30, month 13, hour 24, second 60, extended years, other separators), and
  * literal examples.
  */
-import { addDays } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, getISODay } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, daysBetween, isoToEpochMinute, weekdayOf } from '../../src/domain/time';
+import {
+  addDaysIso,
+  daysBetween,
+  epochMinuteToIso,
+  instantToLocal,
+  isoToEpochMinute,
+  weekdayOf,
+} from '../../src/domain/time';
 
 /** The general path: `Date`'s parser. */
 const parsed = (iso: string): number => Math.floor(new Date(iso).getTime() / 60000);
@@ -179,6 +187,65 @@ describe('addDaysIso, weekdayOf and daysBetween read dates as the general path d
         expect(weekdayOf(a)).toBe((((utcDay(a) + 3) % 7) + 7) % 7);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('epochMinuteToIso and instantToLocal by calendar arithmetic', () => {
+  it('literal examples', () => {
+    expect(epochMinuteToIso(0)).toBe('1970-01-01T00:00:00.000Z');
+    expect(epochMinuteToIso(-1)).toBe('1969-12-31T23:59:00.000Z');
+    expect(epochMinuteToIso(28_956_667)).toBe('2025-01-20T19:07:00.000Z');
+    expect(epochMinuteToIso(0.5)).toBe('1970-01-01T00:00:30.000Z');
+    expect(() => epochMinuteToIso(Number.NaN)).toThrow(RangeError);
+    expect(instantToLocal('2025-01-20T19:07:00.000Z', 'Asia/Kolkata')).toEqual({
+      date: '2025-01-21',
+      minuteOfDay: 37, // 00:37 IST (+05:30)
+      weekday: 1,
+      hour: 0,
+    });
+  });
+
+  it('epochMinuteToIso equals toISOString on whole and fractional minutes, any year', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -510_170_400, max: 4_223_372_160 }), // years 1000-9999 and a bit
+          fc.integer({ min: -140_000_000_000, max: 140_000_000_000 }).map((x) => x / 1000),
+          fc.integer({ min: -4_000, max: 4_000 }),
+        ),
+        (m) => {
+          expect(epochMinuteToIso(m)).toBe(new Date(m * 60000).toISOString());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('instantToLocal equals the zone database (TZDate) on canonical instants, years 1000-9999', () => {
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Europe/Berlin',
+    ];
+    fc.assert(
+      // (a local date past 9999-12-31 is written differently by the two: left out)
+      fc.property(
+        instantArb.filter((iso) => iso < '9999-12-30'),
+        fc.constantFrom(...zones),
+        (iso, tz) => {
+          const t = new TZDate(new Date(iso).getTime(), tz);
+          expect(instantToLocal(iso, tz)).toEqual({
+            date: format(t, 'yyyy-MM-dd'),
+            minuteOfDay: t.getHours() * 60 + t.getMinutes(),
+            weekday: getISODay(t) - 1,
+            hour: t.getHours(),
+          });
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
