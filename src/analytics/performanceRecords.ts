@@ -235,19 +235,21 @@ export const performanceRecordsFromHistory = (
     tones.set(text, tone);
     return tone;
   };
-  return history.flatMap((m, i) => {
+  const out: PerformanceRecord[] = [];
+  for (let i = 0; i < history.length; i++) {
+    if (!(i in history)) continue; // a hole is skipped, as flatMap skips it
+    const m = history[i] as MassMessage;
     if (SEND_TYPES[m.sendTypeKey]?.category !== 'revenue' || m.price === null || !(m.price > 0))
-      return [];
+      continue;
     const captionText = m.captionText ?? null;
-    return [
-      {
-        id: `${m.creatorId}:${m.sentAt}:${m.sendTypeKey}:${i}`,
-        earnings: m.earnings,
-        captionText,
-        contentType: m.contentType ?? null,
-        tone: captionText === null ? null : toneOf(captionText),
-        price: m.price,
-      },
-    ];
-  });
+    out.push({
+      id: `${m.creatorId}:${m.sentAt}:${m.sendTypeKey}:${i}`,
+      earnings: m.earnings,
+      captionText,
+      contentType: m.contentType ?? null,
+      tone: captionText === null ? null : toneOf(captionText),
+      price: m.price,
+    });
+  }
+  return out;
 };

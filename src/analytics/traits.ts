@@ -362,21 +362,20 @@ const optionIssues = (o: Resolved): ReadonlyArray<Issue> => {
   ];
 };
 
-const recordIssues = (performance: ReadonlyArray<PerformanceRecord>): ReadonlyArray<Issue> =>
-  performance.flatMap((r, i) => [
-    ...(Number.isFinite(r.earnings) && r.earnings >= 0
-      ? []
-      : [
-          issue(
-            'invalid_earnings',
-            { id: r.id, earnings: r.earnings },
-            `performance[${i}].earnings`,
-          ),
-        ]),
-    ...(r.price === null || (Number.isFinite(r.price) && r.price >= 0)
-      ? []
-      : [issue('invalid_price', { id: r.id, price: r.price }, `performance[${i}].price`)]),
-  ]);
+const recordIssues = (performance: ReadonlyArray<PerformanceRecord>): ReadonlyArray<Issue> => {
+  const out: Issue[] = [];
+  for (let i = 0; i < performance.length; i++) {
+    if (!(i in performance)) continue; // a hole is skipped, as flatMap skips it
+    const r = performance[i] as PerformanceRecord;
+    if (!(Number.isFinite(r.earnings) && r.earnings >= 0))
+      out.push(
+        issue('invalid_earnings', { id: r.id, earnings: r.earnings }, `performance[${i}].earnings`),
+      );
+    if (!(r.price === null || (Number.isFinite(r.price) && r.price >= 0)))
+      out.push(issue('invalid_price', { id: r.id, price: r.price }, `performance[${i}].price`));
+  }
+  return out;
+};
 
 /** Earnings descending, ties by id ascending (code-unit order, locale-free). */
 const byEarnings = (x: PerformanceRecord, y: PerformanceRecord): number =>

@@ -14,6 +14,8 @@ const MINUTES_PER_DAY = 1440;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic; NaN when malformed). */
 const epochDayOf = (isoDate: string): number => {
+  const fast = canonicalDateDay(isoDate);
+  if (!Number.isNaN(fast)) return fast;
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;
 };
@@ -84,6 +86,9 @@ export const isTimeZone = (tz: string): boolean => {
  * @category time
  */
 export const addDaysIso = (date: string, days: number): string => {
+  const day = Number.isInteger(days) ? canonicalDateDay(date) + days : Number.NaN;
+  // a real date of years 1000-9999 and a whole number of days: calendar arithmetic
+  if (day >= MIN_FAST_DAY && day <= MAX_FAST_DAY) return isoDateOfDay(day);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // Noon UTC: whatever the host's zone, adding whole days never crosses a UTC date boundary.
   return addDays(new Date(Date.UTC(y, m - 1, d, 12)), days)
@@ -166,8 +171,19 @@ export const localToEpochMinute = (date: string, minuteOfDay: number, timeZone: 
  * @since 0.1.0
  * @category time
  */
-export const epochMinuteToIso = (epochMinute: number): string =>
-  new Date(epochMinute * 60000).toISOString();
+export const epochMinuteToIso = (epochMinute: number): string => {
+  if (Number.isInteger(epochMinute)) {
+    const day = Math.floor(epochMinute / MINUTES_PER_DAY);
+    // a whole minute of years 1000-9999: calendar arithmetic, as toISOString writes it
+    if (day >= MIN_FAST_DAY && day <= MAX_FAST_DAY) {
+      const m = epochMinute - day * MINUTES_PER_DAY;
+      const h = Math.floor(m / 60);
+      const mm = m - h * 60;
+      return `${isoDateOfDay(day)}T${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}:00.000Z`;
+    }
+  }
+  return new Date(epochMinute * 60000).toISOString();
+};
 
 /**
  * `epochMinuteToIso` for many instants: a formatter that builds each UTC date's
@@ -205,8 +221,130 @@ export const epochMinuteIsoFormatter = (): ((epochMinute: number) => string) => 
  * @since 0.1.0
  * @category time
  */
-export const isoToEpochMinute = (iso: string): number =>
-  Math.floor(new Date(iso).getTime() / 60000);
+export const isoToEpochMinute = (iso: string): number => {
+  const fast = canonicalInstantMinute(iso);
+  return Number.isNaN(fast) ? Math.floor(new Date(iso).getTime() / 60000) : fast;
+};
+
+/** The digit at `i` of `s` (0-9), or -1 when it is not an ASCII digit. */
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** The number of the `n` ASCII digits of `s` from `i`, or -1 when one is not a digit. */
+const digitsAt = (s: string, i: number, n: number): number => {
+  let x = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = digitAt(s, k);
+    if (c < 0) return -1;
+    x = x * 10 + c;
+  }
+  return x;
+};
+
+/** Days in a month of the proleptic Gregorian calendar (`month` 1-12). */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+};
+
+/**
+ * Days since 1970-01-01 of a real date written `YYYY-MM-DD` with a year 1000-9999, by calendar
+ * arithmetic; `NaN` for anything else (the callers then take their general path).
+ */
+const canonicalDateDay = (date: string): number => {
+  if (
+    typeof date !== 'string' ||
+    date.length !== 10 ||
+    date.charCodeAt(4) !== 45 ||
+    date.charCodeAt(7) !== 45
+  )
+    return Number.NaN;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return Number.NaN;
+  return daysFromCivil(year, month, day);
+};
+
+/** First and last day (since 1970-01-01) `isoDateOfDay` writes: 1000-01-01 and 9999-12-31. */
+const MIN_FAST_DAY = -354_285;
+const MAX_FAST_DAY = 2_932_896;
+
+/** `YYYY-MM-DD` of a day since 1970-01-01 within years 1000-9999 (H. Hinnant's `civil_from_days`). */
+const isoDateOfDay = (epochDay: number): string => {
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+};
+
+/**
+ * The epoch minute of an instant in the canonical UTC form `toISOString` writes
+ * (`YYYY-MM-DDTHH:mm:ss.sssZ`, or without the milliseconds), read by calendar arithmetic: a
+ * year 1000-9999 and a real date and time of day; `NaN` for anything else, which then takes
+ * `Date`'s parser (issue 11: no `Date` per history message).
+ */
+const canonicalInstantMinute = (iso: string): number => {
+  if (typeof iso !== 'string' || (iso.length !== 24 && iso.length !== 20)) return Number.NaN;
+  if (
+    iso.charCodeAt(4) !== 45 || // -
+    iso.charCodeAt(7) !== 45 ||
+    iso.charCodeAt(10) !== 84 || // T
+    iso.charCodeAt(13) !== 58 || // :
+    iso.charCodeAt(16) !== 58 ||
+    iso.charCodeAt(iso.length - 1) !== 90 // Z
+  )
+    return Number.NaN;
+  if (iso.length === 24 && (iso.charCodeAt(19) !== 46 || digitsAt(iso, 20, 3) < 0))
+    return Number.NaN; // .sss
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  const hour = digitsAt(iso, 11, 2);
+  const minute = digitsAt(iso, 14, 2);
+  const second = digitsAt(iso, 17, 2);
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return Number.NaN;
+  // seconds and milliseconds never reach the next minute: the floor drops them
+  return daysFromCivil(year, month, day) * MINUTES_PER_DAY + hour * 60 + minute;
+};
 
 /**
  * Local date (`YYYY-MM-DD`), minute of day and weekday of a UTC instant in `timeZone`.
@@ -227,6 +365,8 @@ export const instantToLocal = (
   /** Local hour, 0-23. */
   readonly hour: number;
 } => {
+  const fast = canonicalLocal(iso, timeZone);
+  if (fast !== null) return fast;
   const ms = new Date(iso).getTime();
   const offset = Number.isFinite(ms)
     ? offsetOfDay(timeZone, Math.floor(ms / 86_400_000))
@@ -249,6 +389,32 @@ export const instantToLocal = (
     minuteOfDay: t.getHours() * 60 + t.getMinutes(),
     weekday: getISODay(t) - 1,
     hour: t.getHours(),
+  };
+};
+
+/**
+ * `instantToLocal` of an instant in the canonical form on a UTC day whose offset in `timeZone`
+ * is steady (the cached offsets), by calendar arithmetic (the date, hour and minute depend on
+ * the instant's minute only, the offset being whole minutes); `null` otherwise, for the general
+ * path (issue 11: no `Date` per follow-up candidate).
+ */
+const canonicalLocal = (
+  iso: string,
+  timeZone: string,
+): ReturnType<typeof instantToLocal> | null => {
+  const minute = canonicalInstantMinute(iso);
+  if (Number.isNaN(minute)) return null;
+  const offset = offsetOfDay(timeZone, Math.floor(minute / MINUTES_PER_DAY));
+  if (!Number.isInteger(offset)) return null;
+  const wall = minute + offset;
+  const day = Math.floor(wall / MINUTES_PER_DAY);
+  if (!(day >= MIN_FAST_DAY && day <= MAX_FAST_DAY)) return null;
+  const minuteOfDay = wall - day * MINUTES_PER_DAY;
+  return {
+    date: isoDateOfDay(day),
+    minuteOfDay,
+    weekday: (((day + 3) % 7) + 7) % 7,
+    hour: Math.floor(minuteOfDay / 60),
   };
 };
 
@@ -320,7 +486,10 @@ export const localMidnights = (
   dates: ReadonlyArray<string>,
   timeZone: string,
 ): ReadonlyArray<number> => {
-  const utcMidnight = (d: string) => Date.parse(`${d}T00:00:00Z`) / 60000;
+  const utcMidnight = (d: string) => {
+    const day = canonicalDateDay(d);
+    return Number.isNaN(day) ? Date.parse(`${d}T00:00:00Z`) / 60000 : day * MINUTES_PER_DAY;
+  };
   const out = new Array<number>(dates.length).fill(Number.NaN);
   const asked = new Array<boolean>(dates.length).fill(false);
   const ask = (i: number): number => {

@@ -11,6 +11,7 @@ import { DEFAULT_POLICY, defaultPriceOf, type SchedulePolicy } from '../domain/p
 import type { TimedSlot } from '../domain/stages';
 import { localToEpochMinute } from '../domain/time';
 import type { MassMessage } from '../domain/types';
+import { historyIndexOf } from '../volume/historyIndex';
 
 /**
  * The three 0-1 components of a follow-up's priority and their weighted sum.
@@ -165,12 +166,41 @@ export interface SendTypeHistory {
   readonly purchased: number;
 }
 
-/** The history figures of one send type (issue 11: read once per send type for a week's parents). */
+/**
+ * The history figures of one send type (issue 11: read once per send type for a week's parents,
+ * and for a remembered history of frozen messages once per history: every type's figures in
+ * one pass, the same sums in the same order).
+ */
 export const sendTypeHistory = (
   history: ReadonlyArray<MassMessage>,
   key: SendTypeKey,
 ): SendTypeHistory => {
-  const own = history.filter((m) => m.sendTypeKey === key);
+  const index = historyIndexOf(history, true);
+  if (!index.remembered) return figuresOf(history.filter((m) => m.sendTypeKey === key));
+  const byType = index.memo('sendTypeHistory', () => {
+    const own = new Map<string, MassMessage[]>();
+    for (const m of index.history) {
+      const list = own.get(m.sendTypeKey);
+      if (list === undefined) own.set(m.sendTypeKey, [m]);
+      else list.push(m);
+    }
+    return Object.freeze(
+      new Map([...own].map(([k, messages]) => [k, Object.freeze(figuresOf(messages))])),
+    );
+  });
+  return byType.get(key) ?? NO_HISTORY;
+};
+
+/** The figures of a send type without messages (what `figuresOf([])` gives). */
+const NO_HISTORY: SendTypeHistory = Object.freeze({
+  any: false,
+  meanEarnings: 0,
+  viewed: 0,
+  purchased: 0,
+});
+
+/** The figures of one send type's messages, in history order. */
+const figuresOf = (own: ReadonlyArray<MassMessage>): SendTypeHistory => {
   return {
     any: own.length > 0,
     meanEarnings: own.length > 0 ? mean(own.map((m) => m.earnings)) : 0,

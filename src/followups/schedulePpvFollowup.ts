@@ -81,9 +81,24 @@ export interface DelaySearchResult {
 
 /** Candidate delays in [min, max], closest to the sample first; on a tie the later first. */
 const delaysByCloseness = (sampled: number, min: number, max: number): ReadonlyArray<number> => {
+  const lo = Math.ceil(min);
+  const hi = Math.floor(max);
+  if (!Number.isFinite(sampled) || !Number.isFinite(lo) || !Number.isFinite(hi)) {
+    const out: number[] = [];
+    for (let d = lo; d <= hi; d++) out.push(d);
+    return out.sort((x, y) => Math.abs(x - sampled) - Math.abs(y - sampled) || y - x);
+  }
+  // Issue 11: the same order without a sort, by merging the delays above `sampled` (rising) and
+  // below it (falling), the nearer first and, at the same distance, the later (the one above).
   const out: number[] = [];
-  for (let d = Math.ceil(min); d <= Math.floor(max); d++) out.push(d);
-  return out.sort((x, y) => Math.abs(x - sampled) - Math.abs(y - sampled) || y - x);
+  let up = Math.max(lo, Math.ceil(sampled));
+  let down = Math.min(hi, up - 1);
+  while (up <= hi || down >= lo) {
+    if (up <= hi && (down < lo || Math.abs(up - sampled) <= Math.abs(down - sampled)))
+      out.push(up++);
+    else out.push(down--);
+  }
+  return out;
 };
 
 /**

@@ -99,7 +99,7 @@ const historyPricesOf = (
   history: ReadonlyArray<MassMessage>,
   sendTypeKey: SendTypeKey,
 ): TypePrices => {
-  const index = historyIndexOf(history);
+  const index = historyIndexOf(history, true);
   if (!index.remembered) {
     const prices = pricesOfType(history, sendTypeKey);
     return { count: prices.length, middle: () => median(prices as number[]) };

@@ -121,7 +121,14 @@ export const assignTargets = (ctx: PhaseContext, content: ContentAssignment): Ta
           : [],
       ),
     };
-    return { ...s, targetKey: r.targetKey, channelKey, targetReason };
+    // Issue 11: `Object.assign` rather than a spread followed by properties, which V8 runs on a
+    // slow path for a source object that is not frozen; the same keys in the same order.
+    const slot: TargetedSlot = Object.assign({}, s, {
+      targetKey: r.targetKey,
+      channelKey,
+      targetReason,
+    });
+    return slot;
   });
   return { slots, issues };
 };

@@ -213,10 +213,13 @@ export const dailyPpvVolumesOf = (
     return [];
   return index.memo(`ppvDays\u0000${asOf}\u0000${days}\u0000${timeZone}`, () => {
     const { dates, dayIndex } = localDaysOf(index, asOf, days, timeZone);
-    const byDate = new Map<string, { ppvCount: number; earnings: number }>(
-      dates.map((d) => [d, { ppvCount: 0, earnings: 0 }]),
-    );
-    index.history.forEach((m, i) => {
+    // per local date, in history order: PPV sends and their earnings
+    const ppvCount = new Float64Array(dates.length);
+    const earnings = new Float64Array(dates.length);
+    const { history } = index;
+    for (let i = 0; i < history.length; i++) {
+      if (!(i in history)) continue; // a hole is skipped, as forEach skips it
+      const m = history[i] as MassMessage;
       if (
         !(
           SEND_TYPES[m.sendTypeKey]?.category === 'revenue' &&
@@ -225,13 +228,21 @@ export const dailyPpvVolumesOf = (
           Number.isFinite(m.earnings)
         )
       )
-        return;
-      const date = dates[dayIndex[i] ?? -1];
-      const d = date === undefined ? undefined : byDate.get(date);
-      if (date !== undefined && d !== undefined)
-        byDate.set(date, { ppvCount: d.ppvCount + 1, earnings: d.earnings + m.earnings });
-    });
-    return Object.freeze([...byDate].map(([date, d]) => Object.freeze({ date, ...d })));
+        continue;
+      const d = dayIndex[i] as number;
+      if (d < 0) continue;
+      ppvCount[d] = (ppvCount[d] as number) + 1;
+      earnings[d] = (earnings[d] as number) + m.earnings;
+    }
+    return Object.freeze(
+      dates.map((date, d) =>
+        Object.freeze({
+          date,
+          ppvCount: ppvCount[d] as number,
+          earnings: earnings[d] as number,
+        }),
+      ),
+    );
   });
 };
 

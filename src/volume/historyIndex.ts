@@ -4,13 +4,17 @@
  * figures the volume functions read (local-day buckets per zone and window, the window's
  * messages, the scores, the elasticity fit, the trait analysis) are computed once per key.
  *
- * An index is remembered only for a history of frozen messages (as `inMemoryPorts` answers it),
- * in a `WeakMap` keyed by its first message, and found again for any array holding the same
- * message objects in the same order (one identity check per message, far cheaper than parsing):
- * the load phase's sorted copy of the port's answer hits it every build. Any other history gets
- * a fresh index per call, so a caller's change to its messages is always seen. Every memoised
- * value is frozen (the library's own objects; never the messages), and each key holds only the
- * inputs it depends on (the policy fields actually read), so a memo never changes a result.
+ * An index is remembered in a `WeakMap` keyed by the history's first message and found again
+ * for any array holding the same message objects in the same order (one identity check per
+ * message, far cheaper than parsing): the load phase's sorted copy of the port's answer hits it
+ * every build. For a history of frozen messages (as `inMemoryPorts` answers it) that check is
+ * all; for messages a caller may still change, the index also keeps a snapshot of every field
+ * of every message (`MassMessage`'s fields) and is used again only when each field still holds
+ * the same value (`Object.is`), so a caller's change to its messages is always seen: a changed
+ * history is indexed afresh. A history with holes or entries that are not objects, or whose
+ * fields cannot be read, gets a fresh index per call. Every memoised value is frozen (the
+ * library's own objects; never the messages), and each key holds only the inputs it depends on
+ * (the policy fields actually read), so a memo never changes a result.
  *
  * @internal
  * @module
@@ -29,27 +33,105 @@ const MAX_MEMO_ENTRIES = 256;
 export interface HistoryIndex {
   /** The history this index reads. */
   readonly history: ReadonlyArray<MassMessage>;
-  /** Whether the index is remembered (frozen messages): worth computing figures for later calls. */
+  /**
+   * Whether the index is found again by message identity alone (a remembered history of frozen
+   * messages): cheap enough to look up once per item. An index of messages that may change is
+   * remembered too, but each lookup compares every field with its snapshot.
+   */
   readonly remembered: boolean;
   /** The value of `key`, computed by `compute` on first use (bounded memo; `compute` freezes what it builds). */
   readonly memo: <A>(key: string, compute: () => A) => A;
 }
 
+/** A remembered index and, for messages that are not frozen, the snapshot of their fields. */
+interface Remembered {
+  readonly index: HistoryIndex;
+  /** Every field of each message, in order (`snapshotOf`); `null` when every message is frozen. */
+  readonly snapshot: ReadonlyArray<unknown> | null;
+}
+
 /** Indexes remembered per history, found by the history's first message (ephemeron). */
-const indexes = new WeakMap<MassMessage, HistoryIndex[]>();
+const indexes = new WeakMap<MassMessage, Remembered[]>();
 /** Indexes remembered per first message (the same messages in different windows). */
 const MAX_INDEXES_PER_FIRST_MESSAGE = 8;
 
-/** Whether every entry of `history` is present and a frozen object (holes and others: no). */
-const allFrozen = (history: ReadonlyArray<MassMessage>): boolean => {
+/** Fields of `MassMessage` a snapshot keeps per message (all of them). */
+const SNAPSHOT_WIDTH = 13;
+
+/** The sameness of a field's values: `Object.is` (NaN is NaN, 0 is not -0). */
+const same: (x: unknown, y: unknown) => boolean = Object.is;
+
+/** Whether every entry of `history` is present and an object (holes and others: no). */
+const allObjects = (history: ReadonlyArray<MassMessage>): boolean => {
   for (let i = 0; i < history.length; i++)
-    if (
-      !(i in history) ||
-      typeof history[i] !== 'object' ||
-      history[i] === null ||
-      !Object.isFrozen(history[i])
-    )
-      return false;
+    if (!(i in history) || typeof history[i] !== 'object' || history[i] === null) return false;
+  return true;
+};
+
+/** Whether every entry of `history` (all objects) is frozen. */
+const allFrozen = (history: ReadonlyArray<MassMessage>): boolean => {
+  for (let i = 0; i < history.length; i++) if (!Object.isFrozen(history[i])) return false;
+  return true;
+};
+
+/**
+ * Every field of every message, in order (`SNAPSHOT_WIDTH` per message: each field of
+ * `MassMessage`, read one by one and not by a computed key, which V8 reads far faster);
+ * `null` when a field cannot be read.
+ */
+const snapshotOf = (history: ReadonlyArray<MassMessage>): ReadonlyArray<unknown> | null => {
+  const out = new Array<unknown>(history.length * SNAPSHOT_WIDTH);
+  try {
+    for (let i = 0, k = 0; i < history.length; i++, k += SNAPSHOT_WIDTH) {
+      const m = history[i] as MassMessage;
+      out[k] = m.creatorId;
+      out[k + 1] = m.sentAt;
+      out[k + 2] = m.sendTypeKey;
+      out[k + 3] = m.price;
+      out[k + 4] = m.sent;
+      out[k + 5] = m.viewed;
+      out[k + 6] = m.purchased;
+      out[k + 7] = m.earnings;
+      out[k + 8] = m.captionId;
+      out[k + 9] = m.captionText;
+      out[k + 10] = m.contentType;
+      out[k + 11] = m.campaignType;
+      out[k + 12] = m.gameType;
+    }
+  } catch {
+    return null;
+  }
+  return out;
+};
+
+/** Whether every message of `history` still holds its snapshot's values (`Object.is`). */
+const matchesSnapshot = (
+  snapshot: ReadonlyArray<unknown>,
+  history: ReadonlyArray<MassMessage>,
+): boolean => {
+  try {
+    for (let i = 0, k = 0; i < history.length; i++, k += SNAPSHOT_WIDTH) {
+      const m = history[i] as MassMessage;
+      if (
+        !same(m.creatorId, snapshot[k]) ||
+        !same(m.sentAt, snapshot[k + 1]) ||
+        !same(m.sendTypeKey, snapshot[k + 2]) ||
+        !same(m.price, snapshot[k + 3]) ||
+        !same(m.sent, snapshot[k + 4]) ||
+        !same(m.viewed, snapshot[k + 5]) ||
+        !same(m.purchased, snapshot[k + 6]) ||
+        !same(m.earnings, snapshot[k + 7]) ||
+        !same(m.captionId, snapshot[k + 8]) ||
+        !same(m.captionText, snapshot[k + 9]) ||
+        !same(m.contentType, snapshot[k + 10]) ||
+        !same(m.campaignType, snapshot[k + 11]) ||
+        !same(m.gameType, snapshot[k + 12])
+      )
+        return false;
+    }
+  } catch {
+    return false;
+  }
   return true;
 };
 
@@ -112,25 +194,41 @@ export const instantsOf = (index: HistoryIndex): Float64Array =>
   });
 
 /**
- * The index of `history`. For a history of frozen messages it is remembered and found again for
- * any array holding the same message objects in the same order (checked one by one: a frozen
- * message cannot change, so neither can anything computed from them); any other history gets a
- * fresh index, used for this call only.
+ * The index of `history`, remembered and found again for any array holding the same message
+ * objects in the same order whose fields all still hold the values they had when it was built
+ * (frozen messages cannot change, so for them the identity check is all). A history with holes,
+ * entries that are not objects or fields that cannot be read gets a fresh index, used for this
+ * call only. With `frozenOnly` (a caller that asks once per item), a history whose messages are
+ * not all frozen gets a fresh index without the field-by-field check.
  *
  * @internal
  */
-export const historyIndexOf = (history: ReadonlyArray<MassMessage>): HistoryIndex => {
+export const historyIndexOf = (
+  history: ReadonlyArray<MassMessage>,
+  frozenOnly = false,
+): HistoryIndex => {
   const first = history.length > 0 && 0 in history ? history[0] : undefined;
   if (typeof first !== 'object' || first === null) return buildIndex(history, false);
   const known = indexes.get(first);
   if (known !== undefined)
-    for (const index of known) if (sameMessages(index.history, history)) return index;
-  if (!allFrozen(history)) return buildIndex(history, false);
-  // a private copy of the array (never changed): the caller's may change later, its messages cannot
-  const index = buildIndex([...history], true);
+    for (let k = 0; k < known.length; k++) {
+      const { index, snapshot } = known[k] as Remembered;
+      if ((frozenOnly && snapshot !== null) || !sameMessages(index.history, history)) continue;
+      if (snapshot === null || matchesSnapshot(snapshot, history)) return index;
+      // a message changed since: this index can never be used again
+      known.splice(k, 1);
+      break;
+    }
+  if (!allObjects(history)) return buildIndex(history, false);
+  const frozen = allFrozen(history);
+  if (frozenOnly && !frozen) return buildIndex(history, false);
+  const snapshot = frozen ? null : snapshotOf(history);
+  if (!frozen && snapshot === null) return buildIndex(history, false);
+  // a private copy of the array (never changed): the caller's may change later
+  const index = buildIndex([...history], frozen);
   const list = known ?? [];
   if (list.length >= MAX_INDEXES_PER_FIRST_MESSAGE) list.shift();
-  list.push(index);
+  list.push({ index, snapshot });
   if (known === undefined) indexes.set(first, list);
   return index;
 };

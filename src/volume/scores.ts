@@ -93,6 +93,41 @@ export const scoresOf = (
   );
 };
 
+/**
+ * Earnings per UTC day of the window, day 0 first, over the messages `inWindow` (indexes into
+ * `history` and `minutes`): when `days` is a whole number and every such message falls on one
+ * of the `days` days (always, for a window of whole UTC days), the sums go to an array; else a
+ * map by day keeps them, the pre-set days first, then any other day in order of first use.
+ */
+const dailyEarnings = (
+  inWindow: ReadonlyArray<number>,
+  minutes: Float64Array,
+  history: ReadonlyArray<MassMessage>,
+  start: number,
+  days: number,
+): number[] => {
+  if (Number.isInteger(days) && days >= 0) {
+    const values = new Array<number>(days).fill(0);
+    let inRange = true;
+    for (const i of inWindow) {
+      const d = Math.floor(((minutes[i] as number) - start) / 1440);
+      if (!(d >= 0 && d < days)) {
+        inRange = false;
+        break;
+      }
+      values[d] = (values[d] as number) + (history[i] as MassMessage).earnings;
+    }
+    if (inRange) return values;
+  }
+  const daily = new Map<number, number>();
+  for (let d = 0; d < days; d++) daily.set(d, 0);
+  for (const i of inWindow) {
+    const d = Math.floor(((minutes[i] as number) - start) / 1440);
+    daily.set(d, (daily.get(d) ?? 0) + (history[i] as MassMessage).earnings);
+  }
+  return [...daily.values()];
+};
+
 /** The scores of `calculateScoresFromHistory`, read from the index's parsed instants. */
 const computeScores = (
   index: HistoryIndex,
@@ -112,19 +147,21 @@ const computeScores = (
     if (t >= start && t < end) inWindow.push(i);
   }
   const half = (second: boolean): HalfStats => {
-    let a: HalfStats = { sent: 0, viewed: 0, purchased: 0, earnings: 0, messages: 0 };
+    let sent = 0;
+    let viewed = 0;
+    let purchased = 0;
+    let earnings = 0;
+    let messages = 0;
     for (const i of inWindow) {
       if ((minutes[i] as number) >= mid !== second) continue;
       const m = history[i] as MassMessage;
-      a = {
-        sent: a.sent + m.sent,
-        viewed: a.viewed + m.viewed,
-        purchased: a.purchased + m.purchased,
-        earnings: a.earnings + m.earnings,
-        messages: a.messages + 1,
-      };
+      sent += m.sent;
+      viewed += m.viewed;
+      purchased += m.purchased;
+      earnings += m.earnings;
+      messages++;
     }
-    return a;
+    return { sent, viewed, purchased, earnings, messages };
   };
   const first = half(false);
   const second = half(true);
@@ -135,13 +172,7 @@ const computeScores = (
   const r = ratioChange(rps(first), rps(second));
   const v = ratioChange(viewRate(first), viewRate(second));
   const p = ratioChange(buyRate(first), buyRate(second));
-  const daily = new Map<number, number>();
-  for (let d = 0; d < days; d++) daily.set(d, 0);
-  for (const i of inWindow) {
-    const d = Math.floor(((minutes[i] as number) - start) / 1440);
-    daily.set(d, (daily.get(d) ?? 0) + (history[i] as MassMessage).earnings);
-  }
-  const values = [...daily.values()];
+  const values = dailyEarnings(inWindow, minutes, history, start, days);
   const mu = mean(values);
   const o = policy.volume.onDemandScores;
   const cv =

@@ -139,7 +139,12 @@ export const normalizeDowMultipliers = (
   const [lo, hi] = policy.volume.dowMultiplierClamp;
   const ms = WEEKDAYS.map((d) => Math.max(1e-6, multipliers[d]));
   const at = (k: number) => ms.map((m) => Math.min(hi, Math.max(lo, m * k)));
-  const total = (k: number) => at(k).reduce((a, b) => a + b, 0);
+  // the sum of `at(k)` in order, without an array per bisection step
+  const total = (k: number) => {
+    let sum = 0;
+    for (const m of ms) sum += Math.min(hi, Math.max(lo, m * k));
+    return sum;
+  };
   let a = 1e-3;
   let b = 1e3;
   for (let i = 0; i < 100; i++) {

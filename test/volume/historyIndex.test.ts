@@ -242,3 +242,105 @@ describe('memoised (frozen history) equals fresh (mutable copy)', () => {
     );
   });
 });
+
+// A history of messages a caller may still change is remembered too, with a snapshot of every
+// field: each change to any field (or to the array) between two calls must be seen.
+const FIELD_CHANGES: ReadonlyArray<(m: Record<string, unknown>) => void> = [
+  (m) => {
+    m.earnings = (m.earnings as number) + 13;
+  },
+  (m) => {
+    m.price = m.price === null ? 25 : null;
+  },
+  (m) => {
+    m.sendTypeKey = m.sendTypeKey === 'ppv_unlock' ? 'bump_normal' : 'ppv_unlock';
+  },
+  (m) => {
+    m.sentAt = new Date(Date.parse(m.sentAt as string) - 36 * 3600_000).toISOString();
+  },
+  (m) => {
+    m.sent = (m.sent as number) + 100;
+    m.viewed = (m.viewed as number) + 50;
+  },
+  (m) => {
+    m.purchased = (m.purchased as number) + 7;
+  },
+  (m) => {
+    m.captionText = m.captionText === 'good boy, earn it 😈' ? 'hurry ⏰' : 'good boy, earn it 😈';
+  },
+  (m) => {
+    m.contentType = m.contentType === 'solo' ? 'feet' : 'solo';
+  },
+  (m) => {
+    m.earnings = Number.NaN;
+  },
+  (m) => {
+    m.earnings = (m.earnings as number) === 0 ? -0 : 0;
+  },
+];
+
+describe('a mutable history, remembered with a snapshot, equals a fresh copy after any change', () => {
+  it('calculateOptimizedVolume and the public history functions, random changes between calls', () => {
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.nat(),
+        fc.nat({ max: FIELD_CHANGES.length - 1 }),
+        fc.constantFrom('field', 'push', 'pop', 'none'),
+        ({ week, zone, history }, at, change, how) => {
+          const h = fresh(history);
+          const same = (asOf: string, tz: string) => {
+            const mine = fresh(h);
+            expect(calculateOptimizedVolume(contextOf(h, asOf, tz))).toEqual(
+              calculateOptimizedVolume(contextOf(mine, asOf, tz)),
+            );
+            expect(calculateScoresFromHistory(h, asOf)).toEqual(
+              calculateScoresFromHistory(mine, asOf),
+            );
+            expect(calculateElasticity(h, tz, asOf)).toEqual(calculateElasticity(mine, tz, asOf));
+            expect(dailyPpvVolumes(h, tz, asOf, 30)).toEqual(dailyPpvVolumes(mine, tz, asOf, 30));
+            expect(calculateDowMultipliers(h, asOf, tz, 0.42)).toEqual(
+              calculateDowMultipliers(mine, asOf, tz, 0.42),
+            );
+          };
+          same(week, zone);
+          same(week, zone); // remembered: a hit
+          if (how === 'field' && h.length > 0)
+            (FIELD_CHANGES[change] as (m: Record<string, unknown>) => void)(
+              h[at % h.length] as unknown as Record<string, unknown>,
+            );
+          else if (how === 'push') h.push(msg(`${week}T00:00:00.000Z`, { earnings: 77 }));
+          else if (how === 'pop') h.pop();
+          same(week, zone); // after the change
+          same(week, zone);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('sees a changed field of a remembered history (literal oracle)', () => {
+    // one PPV at 23:30 EST on Sat 03-08 (04:30Z on 03-09) earning 30 USD
+    const h = [msg('2025-03-09T04:30:00.000Z', { earnings: 30 })];
+    const day = (history: ReadonlyArray<MassMessage>) =>
+      dailyPpvVolumes(history, TZ, '2025-03-10', 2);
+    expect(day(h)).toEqual([
+      { date: '2025-03-08', ppvCount: 1, earnings: 30 },
+      { date: '2025-03-09', ppvCount: 0, earnings: 0 },
+    ]);
+    expect(day(h)).toEqual([
+      { date: '2025-03-08', ppvCount: 1, earnings: 30 },
+      { date: '2025-03-09', ppvCount: 0, earnings: 0 },
+    ]);
+    (h[0] as { sentAt: string }).sentAt = '2025-03-09T05:30:00.000Z'; // 00:30 EST Sun 03-09
+    expect(day(h)).toEqual([
+      { date: '2025-03-08', ppvCount: 0, earnings: 0 },
+      { date: '2025-03-09', ppvCount: 1, earnings: 30 },
+    ]);
+    (h[0] as { price: number | null }).price = null; // no longer a PPV
+    expect(day(h)).toEqual([
+      { date: '2025-03-08', ppvCount: 0, earnings: 0 },
+      { date: '2025-03-09', ppvCount: 0, earnings: 0 },
+    ]);
+  });
+});
