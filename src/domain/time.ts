@@ -191,6 +191,8 @@ export const epochMinuteToIso = (epochMinute: number): string => {
  * every input (instants outside the years 0000-9999 and non-integer minutes go through it).
  * Meant for one schedule: it remembers the dates it has formatted.
  *
+ * Source: seed 001 §5.7 (the send and expiry instants of phase 5); issue 11 (speed).
+ *
  * @example
  * const iso = epochMinuteIsoFormatter();
  * iso(29_000_000) // '2025-02-19T21:20:00.000Z', as epochMinuteToIso(29_000_000)
