@@ -1,0 +1,65 @@
+/**
+ * `decodeDataset` finds duplicate history rows creator by creator (rows of different creators
+ * never match) and lists them only then, in one ordered pass: the issues are exactly those of a
+ * plain comparison of every row with every earlier one, in history order, each naming both
+ * paths. Random histories of one to three creators with copied rows at random places.
+ */
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import type { MassMessage } from '../../src/index';
+import { decodeDataset } from '../../src/index';
+import { massMessageArb } from '../support/arbitraries';
+import { fuzzRuns } from '../support/junk';
+
+const historyArb = fc
+  .array(
+    fc.constantFrom('dup_a', 'dup_b', 'dup_c').chain((id) => massMessageArb(id, '2025-01-20', 30)),
+    { minLength: 0, maxLength: 40 },
+  )
+  .chain((rows) =>
+    fc
+      .array(fc.tuple(fc.nat(), fc.nat()), { maxLength: rows.length === 0 ? 0 : 5 })
+      .map((copies) => {
+        const out: MassMessage[] = [...rows];
+        for (const [from, to] of copies)
+          out.splice(to % (out.length + 1), 0, { ...(rows[from % rows.length] as MassMessage) });
+        return out;
+      }),
+  );
+
+const same = (a: MassMessage, b: MassMessage): boolean =>
+  a.creatorId === b.creatorId &&
+  Date.parse(a.sentAt) === Date.parse(b.sentAt) &&
+  a.sendTypeKey === b.sendTypeKey &&
+  a.price === b.price &&
+  a.sent === b.sent &&
+  a.viewed === b.viewed &&
+  a.purchased === b.purchased &&
+  a.earnings === b.earnings &&
+  a.captionId === b.captionId &&
+  (a.captionText ?? null) === (b.captionText ?? null) &&
+  (a.contentType ?? null) === (b.contentType ?? null);
+
+describe('decodeDataset: duplicate history rows', () => {
+  it('are the rows equal to an earlier one, in history order, each with its first path', () => {
+    fc.assert(
+      fc.property(historyArb, (history) => {
+        const expected: Array<[string, string]> = [];
+        history.forEach((m, i) => {
+          const at = history.findIndex((e, j) => j < i && same(e, m));
+          if (at >= 0) expected.push([`dataset.history[${i}]`, `dataset.history[${at}]`]);
+        });
+        const r = decodeDataset({ creators: [], history, captions: [] });
+        const found = E.isLeft(r)
+          ? r.left
+              .filter((x) => x.code === 'duplicate_record')
+              .map((x) => [x.path, (x.details as { firstPath?: string }).firstPath])
+          : [];
+        expect(found).toEqual(expected);
+        expect(E.isRight(r)).toBe(expected.length === 0);
+      }),
+      fuzzRuns(1106, 200),
+    );
+  });
+});
