@@ -304,7 +304,15 @@ const PinCandidateC = t.type(
 /** Whether `PinCandidateC` decodes `u` to itself (its guard, and an instant already canonical). */
 const isDecodedCandidate = (u: unknown): u is t.TypeOf<typeof PinCandidateC> => {
   try {
-    return PinCandidateC.is(u) && isCanonicalInstant(u.scheduledAt);
+    // `PinCandidateC.is` field by field, the instant by its canonical form alone (which implies
+    // `IsoInstantC.is`): the pipeline's own candidates are read once, not twice
+    if (!t.UnknownRecord.is(u)) return false;
+    return (
+      NonEmptyStringC.is(u.itemId) &&
+      SendTypeKeyC.is(u.sendTypeKey) &&
+      isCanonicalInstant(u.scheduledAt) &&
+      NonNegativeNumberC.is(u.estimatedRevenue)
+    );
   } catch {
     // a value whose reading throws (a hostile Proxy, a getter): `decodeWith` reports it
     return false;
