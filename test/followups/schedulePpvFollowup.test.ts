@@ -16,6 +16,7 @@ import {
   resolvePolicy,
   schedulePpvFollowup,
 } from '../../src/index';
+import { intlLocal } from '../support/intlLocal';
 import { inspectable, junk } from '../support/junk';
 import { makeCaptions, makeCtx, makeLoaded, makeSlot, makeTiming } from './fixtures';
 
@@ -37,26 +38,7 @@ const minuteOf = (hhmm: string): number => {
 };
 
 /** Local date `YYYY-MM-DD` and time `HH:mm:ss` of an instant in `timeZone` (independent of src). */
-const localOf = (ms: number, timeZone: string): { date: string; time: string } => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}:${parts.second}`,
-  };
-};
+const localOf = (ms: number, timeZone: string) => intlLocal(ms, timeZone, { seconds: true });
 
 const nextDate = (date: string): string =>
   new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -19,6 +19,7 @@ import type {
   Timing,
 } from '../../src/domain/stages';
 import { addDaysIso, weekDatesFrom, weekdayOf } from '../../src/domain/time';
+import { intlLocal } from '../support/intlLocal';
 import { ownTargetReason, poolCaptionReason } from '../support/reasons';
 
 export const STRATEGIES = [
@@ -234,22 +235,8 @@ export const runScenario = (
   };
 };
 
-const fmtCache = new Map<string, Intl.DateTimeFormat>();
-
 /** Local `YYYY-MM-DD HH:mm` of an ISO instant, computed with Intl (independent of src/). */
 export const localOf = (iso: string, timeZone: string): string => {
-  const fmt =
-    fmtCache.get(timeZone) ??
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-  fmtCache.set(timeZone, fmt);
-  const p = Object.fromEntries(fmt.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { date, time } = intlLocal(iso, timeZone);
+  return `${date} ${time}`;
 };

@@ -41,6 +41,7 @@ import {
   validateCampaignFrequency,
   weekDatesFrom,
 } from '../../src/index';
+import { intlLocal } from '../support/intlLocal';
 import { goodInput, goodItems } from './fixtures';
 
 /** The plain form of `checkLocalTimes`: every item through `instantToLocal`. */
@@ -73,27 +74,6 @@ const plainLocalTimes = (input: ValidationInput): ReadonlyArray<Issue> => {
       ),
     ];
   });
-};
-
-/** The local date `YYYY-MM-DD` and time `HH:MM` of an instant, by `Intl` (independent oracle). */
-const intlLocal = (iso: string, timeZone: string): { date: string; time: string } => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
 };
 
 const ZONES = [

@@ -22,28 +22,11 @@ import {
   validateScheduleItems,
 } from '../../src/index';
 import { demoWeek, demoWeeks } from '../render/zonedWeeks';
+import { intlLocal } from '../support/intlLocal';
 import { creator, goodInput, goodItems } from './fixtures';
 
 /** The local date `YYYY-MM-DD` and time `HH:MM` of an instant in a zone, by `Intl`. */
-const localOf = (iso: string, timeZone: string): { date: string; time: string } => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-};
+const localOf = (iso: string, timeZone: string) => intlLocal(iso, timeZone);
 
 /** `HH:MM:SS` moved by `delta` minutes on the clock (wrapping at midnight), seconds kept. */
 const shiftClock = (time: string, delta: number): string => {
