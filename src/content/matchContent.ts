@@ -154,6 +154,12 @@ export interface WeekScorer {
   readonly base: (c: Caption) => BaseScores;
   /** How the caption fits a style fit (`captionFit`), remembered per fit object and caption. */
   readonly fitOf: (c: Caption, fit: StyleFit) => CaptionFit;
+  /** Scratch arrays of `rankForSlot`, reused by every slot of the week (read only up to a call's count). */
+  readonly scratch: {
+    readonly bases: BaseScores[];
+    readonly priorities: number[];
+    readonly ranks: number[];
+  };
 }
 
 /** A scorer for the week of `persona` at `asOf` under `policy`. */
@@ -190,6 +196,7 @@ export const weekScorer = (
       m.set(c, f);
       return f;
     },
+    scratch: { bases: [], priorities: [], ranks: [] },
   };
 };
 
@@ -219,23 +226,21 @@ export const rankForSlot = (
 ): SlotRanking => {
   const n = candidates.length;
   if (n === 0) return { chosen: null, count: 0, meanFreshness: 100, degradedWeights: false };
-  const bases: BaseScores[] = [];
-  const priorities: number[] = [];
-  const ranks: number[] = [];
+  // issue 11: the week's scratch arrays, written from 0 to n - 1 (no arrays per slot)
+  const { bases, priorities, ranks } = scorer.scratch;
   let sum = 0;
-  for (const c of candidates) {
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as Caption;
     const f = fit === null ? null : scorer.fitOf(c, fit);
     const b = scorer.base(c);
-    bases.push(b);
-    priorities.push(
-      typePriorityScore(
-        c.captionType,
-        spec,
-        policy,
-        f !== null && fit?.structure != null && f.structure,
-      ),
+    bases[i] = b;
+    priorities[i] = typePriorityScore(
+      c.captionType,
+      spec,
+      policy,
+      f !== null && fit?.structure != null && f.structure,
     );
-    ranks.push((f?.game === false ? 2 : 0) + (f?.content === false ? 1 : 0));
+    ranks[i] = (f?.game === false ? 2 : 0) + (f?.content === false ? 1 : 0);
     sum += b.freshnessScore;
   }
   const meanFreshness = sum / n;
@@ -327,6 +332,8 @@ interface MatchState {
   readonly slots: ContentSlot[];
   readonly used: string[];
   readonly usedSet: Set<string>;
+  /** Where the week's searches start (`Starts`, for `usedSet` and the week's vault filter). */
+  readonly starts: Starts;
   remainingAllocations: Readonly<Record<string, number>>;
   readonly issues: Issue[];
   staleReported: boolean;
@@ -346,14 +353,22 @@ const largestKey = (
   record: Readonly<Record<string, number>>,
   accept: (k: string) => boolean,
 ): string | null => {
-  const best = Object.entries(record)
-    .filter(([k, n]) => n > 0 && accept(k))
-    .sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0))[0];
-  return best === undefined ? null : best[0];
+  // one pass (issue 11): the first of the keys sorted by value descending, then key ascending
+  let best: string | null = null;
+  let bestValue = 0;
+  for (const k of Object.keys(record)) {
+    const n = record[k] as number;
+    if (!(n > 0) || !accept(k)) continue;
+    if (best === null || n > bestValue || (n === bestValue && k < best)) {
+      best = k;
+      bestValue = n;
+    }
+  }
+  return best;
 };
 
-/** A fetched caption with the freshness the scoring computes, for filtering by level. */
-interface Pooled {
+/** A fetched caption with the freshness the scoring computes, for filtering by level. @internal */
+export interface Pooled {
   readonly caption: Caption;
   readonly freshness: number;
 }
@@ -365,11 +380,56 @@ const portOrder = (a: Pooled, b: Pooled): number =>
 type Step = SchedulePolicy['content']['degradationChain'][number];
 
 /**
+ * Where each (pool, chain step) search may start for one week's searches (issue 11, a growing
+ * used-id set): every caption before the index is used or fails the step or the vault filter.
+ * The used ids only grow and the step and the vault filter are fixed for the week, so those
+ * captions never pass again, and a search from the index finds what a search from the start finds.
+ *
+ * @internal
+ */
+export type Starts = Map<ReadonlyArray<Pooled>, Map<Step, number>>;
+
+/** Whether a pooled caption passes one level of the chain and the vault filter. */
+const passesStep = (p: Pooled, step: Step, allowed: ReadonlySet<string> | null): boolean =>
+  p.freshness >= step.minFreshness &&
+  p.caption.performanceScore >= step.minPerformance &&
+  (allowed === null || p.caption.contentType === null || allowed.has(p.caption.contentType));
+
+/**
+ * The index of the first caption of `pool` from `from` on that is unused and passes `step` and
+ * the vault filter (`pool.length` when none), remembered in `starts`.
+ */
+const startOf = (
+  starts: Starts,
+  pool: ReadonlyArray<Pooled>,
+  step: Step,
+  used: ReadonlySet<string>,
+  allowed: ReadonlySet<string> | null,
+): number => {
+  let byStep = starts.get(pool);
+  if (byStep === undefined) {
+    byStep = new Map();
+    starts.set(pool, byStep);
+  }
+  let i = byStep.get(step) ?? 0;
+  for (; i < pool.length; i++) {
+    const p = pool[i] as Pooled;
+    if (!used.has(p.caption.captionId) && passesStep(p, step, allowed)) break;
+  }
+  byStep.set(step, i);
+  return i;
+};
+
+/**
  * The caption degradation walk, written once for the slots and the follow-ups: the candidates of
  * a pool (sorted in the port's order, `portOrder`) that pass one level of the chain, are unused
- * and fit the vault, in that order, at most `limit`.
+ * and fit the vault, in that order, at most `limit`. With `starts` (the week's, for one `used`
+ * set that only grows and one `allowed`), the search skips the captions that can no longer pass.
+ * Exported for its tests only (not part of the package's API).
+ *
+ * @internal
  */
-const passing = (
+export const passing = (
   pool: ReadonlyArray<Pooled>,
   step: Step,
   used: ReadonlySet<string>,
@@ -377,18 +437,21 @@ const passing = (
   limit: number,
   prefer: ((c: Caption) => boolean) | null = null,
   scanLimit = limit,
+  starts: Starts | null = null,
 ): ReadonlyArray<Caption> => {
   const out: Caption[] = [];
   const rest: Caption[] = [];
   // issue 11: a pool without a caption id twice (the common case) needs no set of the ids seen
   const seen = hasRepeatedIds(pool) ? new Set<string>() : null;
   const scanTo = Math.max(limit, scanLimit);
-  for (const p of pool) {
+  // the captions skipped at the start are used or fail the step: none is added to `seen`
+  const from = starts === null ? 0 : startOf(starts, pool, step, used, allowed);
+  for (let i = from; i < pool.length; i++) {
+    const p = pool[i] as Pooled;
     if (out.length >= limit || out.length + rest.length >= scanTo) break;
     const c = p.caption;
     if (used.has(c.captionId) || seen?.has(c.captionId) === true) continue;
-    if (p.freshness < step.minFreshness || c.performanceScore < step.minPerformance) continue;
-    if (allowed !== null && c.contentType !== null && !allowed.has(c.contentType)) continue;
+    if (!passesStep(p, step, allowed)) continue;
     seen?.add(c.captionId);
     // a styled PPV takes the captions that fit its style first, the others after them
     if (prefer === null || prefer(c)) out.push(c);
@@ -553,28 +616,37 @@ const captionReads = (
   };
   // Issue 11 (work once): the merged and sorted pool of a (types, level) is remembered. Its first
   // request reads every level it needs (the reads are remembered by `read`), so a later request
-  // of the same key would read nothing and merge the same pools in the same order.
-  const merged = new Map<string, Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>>>();
-  // Issue 11 (no wait per slot): the answers of the settled reads, so a slot whose pools are
-  // read already finds its candidates without waiting for a task.
-  const mergedNow = new Map<string, E.Either<ScheduleError, ReadonlyArray<Pooled>>>();
+  // of the same key would read nothing and merge the same pools in the same order. Issue 11 (no
+  // wait per slot): the answers of the settled reads are kept beside them, so a slot whose pools
+  // are read already finds its candidates without waiting for a task. Both per level, in one
+  // entry per set of distinct types, found from a slot's type array without building a key.
+  interface Merged {
+    readonly runs: Array<Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | undefined>;
+    readonly now: Array<E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined>;
+  }
+  const mergedByKey = new Map<string, Merged>();
+  const mergedByTypes = new Map<ReadonlyArray<CaptionType>, Merged>();
+  const mergedOf = (types: ReadonlyArray<CaptionType>): Merged => {
+    const known = mergedByTypes.get(types);
+    if (known !== undefined) return known;
+    // the slots share their type arrays; equal sets of distinct types share one entry
+    const key = [...new Set(types)].join(',');
+    let entry = mergedByKey.get(key);
+    if (entry === undefined) {
+      entry = { runs: [], now: [] };
+      mergedByKey.set(key, entry);
+    }
+    mergedByTypes.set(types, entry);
+    return entry;
+  };
   const genericSorted: {
     value: Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | null;
     now: E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
   } = { value: null, now: undefined };
-  // the distinct types of a slot's caption types, joined (the slots share their type arrays)
-  const typeKeys = new Map<ReadonlyArray<CaptionType>, string>();
-  const typeKeyOf = (types: ReadonlyArray<CaptionType>): string => {
-    const known = typeKeys.get(types);
-    if (known !== undefined) return known;
-    const key = [...new Set(types)].join(',');
-    typeKeys.set(types, key);
-    return key;
-  };
   return {
     upTo: (types, l, remaining) => {
-      const key = `${typeKeyOf(types)}|${l}`;
-      const known = merged.get(key);
+      const entry = mergedOf(types);
+      const known = entry.runs[l];
       if (known !== undefined) return () => known;
       const distinct = [...new Set(types)];
       const run = pipe(
@@ -584,13 +656,13 @@ const captionReads = (
         TE.sequenceArray,
         TE.map(mergedPool),
       )().then((e) => {
-        mergedNow.set(key, e);
+        entry.now[l] = e;
         return e;
       });
-      merged.set(key, run);
+      entry.runs[l] = run;
       return () => run;
     },
-    upToNow: (types, l) => mergedNow.get(`${typeKeyOf(types)}|${l}`),
+    upToNow: (types, l) => mergedOf(types).now[l],
     genericNow: () => genericSorted.now,
     generic: (remaining) => {
       if (genericSorted.value !== null) {
@@ -628,6 +700,8 @@ interface SlotEnv {
   readonly loaded: LoadedData;
   readonly asOf: string;
   readonly allowedContentTypes: ReadonlyArray<string> | null;
+  /** `allowedContentTypes` as a set. */
+  readonly allowedSet: ReadonlySet<string> | null;
 }
 
 /** Content type of a media slot: the caption's own, else the largest remaining allocation. */
@@ -640,18 +714,18 @@ const chooseContentType = (
 ): string | null => {
   if (caption !== null && caption.contentType !== null) return caption.contentType;
   if (!spec.requiresMedia) return null;
-  const allowed = env.allowedContentTypes === null ? null : new Set(env.allowedContentTypes);
+  const allowed = env.allowedSet;
   // a styled PPV takes a content type of its style first (a solo PPV solo content)
-  const styled = fit === null || fit.contentTypes.length === 0 ? null : new Set(fit.contentTypes);
+  const styled = fit === null || fit.contentTypes.length === 0 ? null : fit.contentTypes;
   const ok = (k: string) => allowed === null || allowed.has(k);
   const fromAllocation =
-    (styled === null ? null : largestKey(remaining, (k) => ok(k) && styled.has(k))) ??
+    (styled === null ? null : largestKey(remaining, (k) => ok(k) && styled.includes(k))) ??
     largestKey(remaining, ok);
   if (fromAllocation !== null) return fromAllocation;
   const vault = env.loaded.vault;
   if (vault === null) return null;
   return (
-    (styled === null ? null : largestKey(vault.contentTypes, (k) => styled.has(k))) ??
+    (styled === null ? null : largestKey(vault.contentTypes, (k) => styled.includes(k))) ??
     largestKey(vault.contentTypes, () => true)
   );
 };
@@ -904,13 +978,15 @@ export const matchContent =
     const policy = ctx.policy;
     const chain = policy.content.degradationChain;
     const slots = allocation.days.flatMap((d) => d.slots);
+    const allowedContentTypes = allowedContentTypesOf(loaded.vault);
+    const allowed = allowedContentTypes === null ? null : new Set(allowedContentTypes);
     const env: SlotEnv = {
       ctx,
       loaded,
       asOf: ctx.weekDates[0] ?? slots[0]?.date ?? '',
-      allowedContentTypes: allowedContentTypesOf(loaded.vault),
+      allowedContentTypes,
+      allowedSet: allowed,
     };
-    const allowed = env.allowedContentTypes === null ? null : new Set(env.allowedContentTypes);
     const reads = captionReads(ports, trace, ctx, env.asOf, env.allowedContentTypes);
     const followupSpec = FOLLOWUP_SEND_TYPE;
     const followupsApply = followupSpec.pageTypes.includes(ctx.creator.pageType);
@@ -996,6 +1072,9 @@ export const matchContent =
             state.usedSet,
             allowed,
             policy.content.candidateLimit,
+            null,
+            policy.content.candidateLimit,
+            state.starts,
           );
           return {
             found:
@@ -1018,6 +1097,7 @@ export const matchContent =
           policy.content.candidateLimit,
           prefer,
           prefer === null ? policy.content.candidateLimit : policy.content.styleScanLimit,
+          state.starts,
         );
         if (candidates.length > 0) return { found: { candidates, level: l, generic: false } };
       }
@@ -1063,6 +1143,9 @@ export const matchContent =
               state.usedSet,
               allowed,
               followupDemand + policy.content.candidateLimit,
+              null,
+              followupDemand + policy.content.candidateLimit,
+              state.starts,
             );
             return found.length >= followupDemand || l + 1 >= chain.length
               ? TE.right(found)
@@ -1080,6 +1163,7 @@ export const matchContent =
       slots: [],
       used: [],
       usedSet: new Set(),
+      starts: new Map(),
       remainingAllocations: volume.contentAllocations,
       issues: [],
       staleReported: false,

@@ -52,10 +52,19 @@ const markersOf = (persona: Persona): ReadonlyArray<string> => {
   return markers;
 };
 
-const bandFit = (value: number, [lo, hi]: readonly [number, number]): number => {
+const bandFit = (value: number, band: readonly [number, number]): number => {
+  // indexes rather than a destructured parameter, which allocates an iterator (issue 11)
+  const lo = band[0];
+  const hi = band[1];
   if (value >= lo && value <= hi) return 1;
   const dist = value < lo ? lo - value : value - hi;
   return Math.max(0, 1 - dist / Math.max(0.1, hi - lo));
+};
+
+/** Whether the lower-cased text holds one of the markers. */
+const usesMarker = (lower: string, markers: ReadonlyArray<string>): boolean => {
+  for (const m of markers) if (lower.includes(m)) return true;
+  return false;
 };
 
 /**
@@ -82,7 +91,7 @@ export const personaScore = (
   const emojiFit = bandFit(emojis / words, p.emojiBands[persona.emojiFrequency]);
   const slangFit = bandFit(slang / words, p.slangBands[persona.slangLevel]);
   const markers = markersOf(persona);
-  const signature = markers.length === 0 ? 0.5 : markers.some((m) => lower.includes(m)) ? 1 : 0;
+  const signature = markers.length === 0 ? 0.5 : usesMarker(lower, markers) ? 1 : 0;
   const pts = p.points;
   return (
     Math.round((emojiFit * pts.emoji + slangFit * pts.slang + signature * pts.signature) * 100) /
