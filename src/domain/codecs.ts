@@ -38,7 +38,7 @@ import {
 import { decodeWith } from './decode';
 import type { Issue } from './issues';
 import { decodesTo, refine, strictType, stringUnion } from './policyCodec';
-import { isIsoDate, isTimeZone } from './time';
+import { canonicalInstantMinute, isIsoDate, isTimeZone } from './time';
 import type {
   BestTiming,
   CampaignRecord,
@@ -205,6 +205,10 @@ export const IsoInstantC = new t.Type<string, string, unknown>(
  * @category codecs
  */
 export const isCanonicalInstant = (u: unknown): u is string => {
+  // years 1000-9999 with a real date and clock time, the milliseconds written: the round trip
+  // below holds, so calendar arithmetic answers without a `Date` (issue 11); else the exact path
+  if (typeof u === 'string' && u.length === 24 && !Number.isNaN(canonicalInstantMinute(u)))
+    return true;
   if (typeof u !== 'string' || !CANONICAL_INSTANT_RE.test(u)) return false;
   const ms = Date.parse(u);
   if (!Number.isFinite(ms) || new Date(ms).toISOString() !== u) return false;

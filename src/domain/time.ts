@@ -310,8 +310,17 @@ const isoDateOfDay = (epochDay: number): string => {
  * (`YYYY-MM-DDTHH:mm:ss.sssZ`, or without the milliseconds), read by calendar arithmetic: a
  * year 1000-9999 and a real date and time of day; `NaN` for anything else, which then takes
  * `Date`'s parser (issue 11: no `Date` per history message).
+ *
+ * @example
+ * canonicalInstantMinute('2025-01-20T19:07:00.000Z') // 28_956_667 (Date.parse / 60000, floored)
+ * canonicalInstantMinute('2025-02-30T10:00:00.000Z') // NaN
+ *
+ * Source: issue 11 (speed).
+ *
+ * @since 0.3.0
+ * @category time
  */
-const canonicalInstantMinute = (iso: string): number => {
+export const canonicalInstantMinute = (iso: string): number => {
   if (typeof iso !== 'string' || (iso.length !== 24 && iso.length !== 20)) return Number.NaN;
   if (
     iso.charCodeAt(4) !== 45 || // -

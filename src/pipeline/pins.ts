@@ -14,6 +14,32 @@ import type { LoadedData, PhaseContext, PinReport } from '../domain/stages';
 import { addDaysIso, epochMinuteToIso, localToEpochMinute } from '../domain/time';
 import type { MassMessage, ScheduleItem } from '../domain/types';
 import { planPins } from '../timing/pins';
+import { historyIndexOf } from '../volume/historyIndex';
+
+/**
+ * The earnings of `history`'s messages of `sendTypeKey`, in history order. For a remembered
+ * history (frozen messages, `historyIndexOf`) one pass lists every send type's, once per
+ * history (issue 11: no pass over the history per build); otherwise the type's own filter.
+ */
+const earningsOfType = (
+  history: ReadonlyArray<MassMessage>,
+  sendTypeKey: SendTypeKey,
+): ReadonlyArray<number> => {
+  const index = historyIndexOf(history, true);
+  if (!index.remembered)
+    return history.filter((m) => m.sendTypeKey === sendTypeKey).map((m) => m.earnings);
+  const byType = index.memo('earningsByType', () => {
+    const out = new Map<string, number[]>();
+    for (const m of index.history) {
+      const list = out.get(m.sendTypeKey);
+      if (list === undefined) out.set(m.sendTypeKey, [m.earnings]);
+      else list.push(m.earnings);
+    }
+    for (const list of out.values()) Object.freeze(list);
+    return out as ReadonlyMap<string, ReadonlyArray<number>>;
+  });
+  return byType.get(sendTypeKey) ?? [];
+};
 
 /**
  * The estimated revenue of a pin candidate, USD, rounded to cents: the mean earnings per past
@@ -36,8 +62,9 @@ export const pinEstimatedRevenue = (
   history: ReadonlyArray<MassMessage>,
   defaultPriceBuyers: number,
 ): number => {
-  const own = history.filter((m) => m.sendTypeKey === item.sendTypeKey).map((m) => m.earnings);
-  const raw = own.length > 0 ? mean(own) : (item.suggestedPrice ?? 0) * defaultPriceBuyers;
+  const own = earningsOfType(history, item.sendTypeKey);
+  const raw =
+    own.length > 0 ? mean(own as number[]) : (item.suggestedPrice ?? 0) * defaultPriceBuyers;
   return Number.isFinite(raw) && raw > 0 ? Math.round(raw * 100) / 100 : 0;
 };
 

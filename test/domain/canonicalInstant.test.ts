@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { IsoInstantC, isCanonicalInstant } from '../../src/domain/codecs';
+import { canonicalInstantMinute } from '../../src/domain/time';
 
 const decodesToItself = (u: unknown): boolean => {
   const d = IsoInstantC.decode(u);
@@ -40,5 +41,27 @@ describe('isCanonicalInstant', () => {
     expect(isCanonicalInstant('2025-02-30T10:00:00.000Z')).toBe(false);
     expect(isCanonicalInstant('2025-01-20T24:00:00.000Z')).toBe(false);
     expect(isCanonicalInstant(1_737_400_020_000)).toBe(false);
+    expect(isCanonicalInstant('0999-12-31T23:59:59.999Z')).toBe(true);
+    expect(isCanonicalInstant('0050-02-29T00:00:00.000Z')).toBe(false);
+    expect(isCanonicalInstant('2024-02-29T23:59:59.999Z')).toBe(true);
+    expect(isCanonicalInstant('1900-02-29T00:00:00.000Z')).toBe(false);
+  });
+  it('canonicalInstantMinute is the floored minute of Date.parse for canonical instants, NaN for others', () => {
+    const instant = fc
+      .date({
+        min: new Date('1000-01-01T00:00:00.000Z'),
+        max: new Date('9999-12-31T23:59:59.999Z'),
+      })
+      .filter((d) => !Number.isNaN(d.getTime()))
+      .map((d) => d.toISOString());
+    fc.assert(
+      fc.property(instant, (iso) => {
+        expect(canonicalInstantMinute(iso)).toBe(Math.floor(Date.parse(iso) / 60000));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(canonicalInstantMinute('2025-01-20T19:07:00.000Z')).toBe(28_956_667);
+    expect(canonicalInstantMinute('2025-02-30T10:00:00.000Z')).toBeNaN();
+    expect(canonicalInstantMinute('0999-12-31T23:59:59.999Z')).toBeNaN();
   });
 });

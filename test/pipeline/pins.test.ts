@@ -210,6 +210,45 @@ describe('pinned posts of a built week (003 task 2.5)', () => {
     expect(pinEstimatedRevenue(wall, [], 10)).toBe(149.9);
     expect(pinEstimatedRevenue({ ...wall, suggestedPrice: null }, [], 10)).toBe(0);
   });
+
+  it('a frozen history (read once per history) gives what an unfrozen copy gives, a plain mean per type', () => {
+    const types = ['ppv_wall', 'game_post', 'bump_normal'] as const;
+    const messageArb = fc.record({
+      creatorId: fc.constant('c'),
+      sentAt: fc.constant('2025-01-10T20:00:00.000Z'),
+      sendTypeKey: fc.constantFrom(...types),
+      price: fc.constant(15),
+      sent: fc.constant(100),
+      viewed: fc.constant(50),
+      purchased: fc.constant(2),
+      earnings: fc.double({ min: 0, max: 5000, noNaN: true }),
+      captionId: fc.constant(null),
+    });
+    fc.assert(
+      fc.property(fc.array(messageArb, { maxLength: 40 }), (messages) => {
+        const frozen = Object.freeze(messages.map((m) => Object.freeze({ ...m })));
+        for (const sendTypeKey of types) {
+          const item = { sendTypeKey, suggestedPrice: 9.99 };
+          const own = messages.filter((m) => m.sendTypeKey === sendTypeKey);
+          // the oracle: the mean of the type's earnings in history order, rounded to cents
+          let total = 0;
+          for (const m of own) total += m.earnings;
+          const raw = own.length > 0 ? total / own.length : 99.9;
+          const expected = raw > 0 ? Math.round(raw * 100) / 100 : 0;
+          const unfrozen = pinEstimatedRevenue(
+            item,
+            messages.map((m) => ({ ...m })),
+            10,
+          );
+          expect(Math.abs(unfrozen - expected)).toBeLessThanOrEqual(0.01);
+          expect(pinEstimatedRevenue(item, frozen, 10)).toBe(unfrozen);
+          // again: the remembered answer
+          expect(pinEstimatedRevenue(item, [...frozen], 10)).toBe(unfrozen);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('the getActivePins port (optional, through the port boundary)', () => {
