@@ -52,19 +52,39 @@ const markersOf = (persona: Persona): ReadonlyArray<string> => {
   return markers;
 };
 
+// Whether a text uses one of a persona's markers, remembered per markers list and text (issue
+// 11: validation and ranking ask it of the same captions every week). Bounded like the features;
+// a pure function of the two, never observable in a result.
+// At most MAX_CACHED_TEXTS answers are held over all the lists: past that, all are dropped.
+let markerUse = new WeakMap<ReadonlyArray<string>, Map<string, boolean>>();
+let markerUses = 0;
+const usesMarker = (markers: ReadonlyArray<string>, text: string, lower: string): boolean => {
+  let known = markerUse.get(markers);
+  const seen = known?.get(text);
+  if (seen !== undefined) return seen;
+  let found = false;
+  for (let k = 0; k < markers.length && !found; k++) found = lower.includes(markers[k] as string);
+  if (markerUses >= MAX_CACHED_TEXTS) {
+    markerUse = new WeakMap();
+    markerUses = 0;
+    known = undefined;
+  }
+  if (known === undefined) {
+    known = new Map();
+    markerUse.set(markers, known);
+  }
+  known.set(text, found);
+  markerUses++;
+  return found;
+};
+
 const bandFit = (value: number, band: readonly [number, number]): number => {
-  // indexes rather than a destructured parameter, which allocates an iterator (issue 11)
+  // Issue 11: read by index, not by destructuring (no iterator per score).
   const lo = band[0];
   const hi = band[1];
   if (value >= lo && value <= hi) return 1;
   const dist = value < lo ? lo - value : value - hi;
   return Math.max(0, 1 - dist / Math.max(0.1, hi - lo));
-};
-
-/** Whether the lower-cased text holds one of the markers. */
-const usesMarker = (lower: string, markers: ReadonlyArray<string>): boolean => {
-  for (const m of markers) if (lower.includes(m)) return true;
-  return false;
 };
 
 /**
@@ -91,7 +111,7 @@ export const personaScore = (
   const emojiFit = bandFit(emojis / words, p.emojiBands[persona.emojiFrequency]);
   const slangFit = bandFit(slang / words, p.slangBands[persona.slangLevel]);
   const markers = markersOf(persona);
-  const signature = markers.length === 0 ? 0.5 : usesMarker(lower, markers) ? 1 : 0;
+  const signature = markers.length === 0 ? 0.5 : usesMarker(markers, text, lower) ? 1 : 0;
   const pts = p.points;
   return (
     Math.round((emojiFit * pts.emoji + slangFit * pts.slang + signature * pts.signature) * 100) /

@@ -23,6 +23,19 @@ const REQUIRED_FIELDS = [
   'targetKey',
 ] as const satisfies ReadonlyArray<keyof ScheduleItem>;
 
+/** A non-empty string. */
+const filled = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+
+/** Whether every `REQUIRED_FIELDS` field of the item is a non-empty string (each read once). */
+const hasRequiredFields = (item: ScheduleItem): boolean =>
+  filled(item.slotId) &&
+  filled(item.scheduledDate) &&
+  filled(item.scheduledTime) &&
+  filled(item.scheduledAt) &&
+  filled(item.sendTypeKey) &&
+  filled(item.channelKey) &&
+  filled(item.targetKey);
+
 /**
  * Check 1: every item has `scheduledDate`, `scheduledTime`, `sendTypeKey`, `channelKey`,
  * `targetKey` (001), plus `slotId` and `scheduledAt`, which the other checks read.
@@ -38,6 +51,8 @@ export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue
   const items = input.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as ScheduleItem;
+    // Issue 11: an item with every field is told by direct reads; the loop names what is missing.
+    if (hasRequiredFields(item)) continue;
     for (const f of REQUIRED_FIELDS) {
       const v: unknown = item[f];
       if (typeof v !== 'string' || v.length === 0)
@@ -57,13 +72,17 @@ export const checkRequiredFields = (input: ValidationInput): ReadonlyArray<Issue
  * @since 0.3.0
  * @category validation
  */
-export const checkSlotIds = (input: ValidationInput): ReadonlyArray<Issue> =>
-  groupsOver(
-    input.items,
-    () => true,
-    (i) => i.slotId,
-    1,
-  ).map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length }));
+export const checkSlotIds: Check = weekCheck((w) =>
+  // Issue 11: the week's id map has one key per item when no id repeats.
+  w.groups().distinctIds
+    ? []
+    : groupsOver(
+        w.input.items,
+        () => true,
+        (i) => i.slotId,
+        1,
+      ).map(([slotId, g]) => issue('duplicate_slot_id', { slotId, count: g.length })),
+);
 
 /**
  * Every item's local date and time and its instant name the same moment: `scheduledAt`, seen in
@@ -85,22 +104,34 @@ export const checkLocalTimes: Check = weekCheck((w) => {
   // steady offset; the local date's text is made once per day. An item that this does not show
   // on its own date and time (a transition day, an unreadable clock time, a mismatch) takes
   // `instantToLocal`, which decides.
+  // The items come mostly in time order: the last UTC day's offset and the last local day's
+  // text are kept before the maps are asked.
   const dayText = new Map<number, string>();
+  let utcDay = Number.NaN;
+  let utcOffset = Number.NaN;
+  let localDay = Number.NaN;
+  let localText = '';
   const out: Issue[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as ScheduleItem;
     const epoch = w.epochAt(i);
     if (!Number.isFinite(epoch) || typeof item.scheduledTime !== 'string') continue;
-    const offset = steadyOffsetAt(epoch, timeZone);
+    if (Math.floor(epoch / MINUTES_PER_DAY) !== utcDay) {
+      utcDay = Math.floor(epoch / MINUTES_PER_DAY);
+      utcOffset = steadyOffsetAt(epoch, timeZone);
+    }
+    const offset = utcOffset;
     const minute = w.minuteAt(i);
     if (Number.isInteger(offset) && Number.isFinite(minute)) {
       const wall = epoch + offset;
       const day = Math.floor(wall / MINUTES_PER_DAY);
-      let date = dayText.get(day);
+      let date = day === localDay ? localText : dayText.get(day);
       if (date === undefined) {
         date = new Date(day * MINUTES_PER_DAY * 60_000).toISOString().slice(0, 10);
         dayText.set(day, date);
       }
+      localDay = day;
+      localText = date;
       if (wall - day * MINUTES_PER_DAY === minute && date === item.scheduledDate) continue;
     }
     const local = instantToLocal(item.scheduledAt, timeZone);
@@ -135,6 +166,15 @@ export const checkLocalTimes: Check = weekCheck((w) => {
  * @category validation
  */
 export const checkCaptionUniqueness = (input: ValidationInput): ReadonlyArray<Issue> => {
+  // Issue 11: one set of the ids tells a week where no caption repeats.
+  const seen = new Set<unknown>();
+  let kept = 0;
+  for (const i of input.items)
+    if (i.captionId !== null && i.captionId !== undefined) {
+      kept++;
+      seen.add(i.captionId);
+    }
+  if (seen.size === kept) return [];
   return groupsOver(
     input.items,
     (i) => i.captionId !== null && i.captionId !== undefined,
@@ -184,6 +224,14 @@ export const checkVaultAvailability = (input: ValidationInput): ReadonlyArray<Is
  * @category validation
  */
 export const checkTimingConflicts: Check = weekCheck((w) => {
+  // Issue 11: in time order, items that share an instant are neighbours.
+  const g = w.groups();
+  if (g.order !== null) {
+    let shared = false;
+    for (let j = 1; j < g.order.length && !shared; j++)
+      shared = g.epoch[g.order[j - 1] as number] === g.epoch[g.order[j] as number];
+    if (!shared) return [];
+  }
   return groupsOver(
     w.all(),
     (x) => Number.isFinite(w.epochAt(x.index)),
@@ -206,9 +254,21 @@ export const checkTimingConflicts: Check = weekCheck((w) => {
  * @since 0.1.0
  * @category validation
  */
-export const checkDailyVolume = (input: ValidationInput): ReadonlyArray<Issue> => {
+export const checkDailyVolume: Check = weekCheck((w) => {
+  const input = w.input;
   const b = input.policy.volume.bounds;
   const max = b.revenue[1] + b.engagement[1] + b.retention[1];
+  // Issue 11: the allocated items counted per date on the shared grouping first.
+  const g = w.groups();
+  const perDate = new Int32Array(g.dates);
+  let over = false;
+  for (let i = 0; i < g.size && !over; i++)
+    if (g.followUp[i] === 0) {
+      const c = (perDate[g.date[i] as number] as number) + 1;
+      perDate[g.date[i] as number] = c;
+      over = c > max;
+    }
+  if (!over) return [];
   return [
     ...groupBy(
       input.items.filter((i) => !i.isFollowUp),
@@ -217,7 +277,7 @@ export const checkDailyVolume = (input: ValidationInput): ReadonlyArray<Issue> =
   ]
     .filter(([, g]) => g.length > max)
     .map(([date, g]) => issue('daily_volume_exceeded', { date, count: g.length, max }));
-};
+});
 
 /**
  * Check 6: each caption matches the creator's persona (`matchesPersona`, score >= 40).

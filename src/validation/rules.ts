@@ -26,7 +26,7 @@ import { addDaysIso } from '../domain/time';
 import type { ScheduleItem } from '../domain/types';
 import { groupBy, itemPath, specOf } from './helpers';
 import type { Check, ValidationInput } from './types';
-import { closePairs, weekCheck } from './week';
+import { closePairs, mayHaveClosePair, weekCheck } from './week';
 
 /**
  * Page-type exclusions: every send type and audience target applies to the creator's page
@@ -150,6 +150,7 @@ export const checkFollowupRules: Check = weekCheck((w) => {
           slotIds: g.map((x) => x.item.slotId),
         }),
       );
+  if (!mayHaveClosePair(w.groups(), 1, 'type')) return out;
   for (const { key, a, b, gap, min } of closePairs(
     w,
     (i) => i.isFollowUp,

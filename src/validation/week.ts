@@ -10,9 +10,10 @@
  *
  * @module
  */
+import { SEND_TYPE_KEYS, SEND_TYPES } from '../domain/catalog';
 import type { Issue } from '../domain/issues';
 import type { ScheduleItem } from '../domain/types';
-import { epochOf, groupBy, type Indexed, minuteOfDayOf, timed } from './helpers';
+import { epochOf, familyOf, groupBy, type Indexed, minuteOfDayOf, specOf, timed } from './helpers';
 import type { Check, ValidationInput } from './types';
 
 /** An item with its index and its readable instant (UTC epoch minute). */
@@ -38,7 +39,124 @@ export interface WeekView {
   readonly itemOfId: (slotId: unknown) => ScheduleItem | undefined;
   /** The items with a readable instant sorted by instant then slot id, `null` when the slot ids are not all strings. */
   readonly byTime: () => ReadonlyArray<Timed> | null;
+  /**
+   * The shared grouping of the week (issue 11: one pass over the items, read by every check's
+   * shortcut), made on its first read.
+   */
+  readonly groups: () => WeekGroups;
 }
+
+/**
+ * The week's items grouped once, by index, in typed arrays: what the checks' shortcuts read to
+ * tell that a rule holds without building a group, a key text or an issue. Each number is read
+ * from the item's own fields (never from the builder's bookkeeping); a shortcut that finds
+ * anything it cannot settle leaves the answer to the check's plain form.
+ */
+export interface WeekGroups {
+  /** Number of items. */
+  readonly size: number;
+  /** UTC epoch minute per item (`epochOf`), `NaN` when unreadable. */
+  readonly epoch: Float64Array;
+  /** Minute of day per item (`minuteOfDayOf`), `NaN` when unreadable. */
+  readonly minute: Float64Array;
+  /** 1 for an item whose `isFollowUp` is truthy, else 0. */
+  readonly followUp: Uint8Array;
+  /** Index of the item's send type in `SEND_TYPE_KEYS`, -1 for an unknown key (`specOf` undefined). */
+  readonly type: Int16Array;
+  /** Index of the item's channel family (0 messages, 1 posts), -1 for an unknown channel. */
+  readonly family: Int8Array;
+  /** Index of the item's `scheduledDate` among the week's distinct values (first-seen order). */
+  readonly date: Int32Array;
+  /** Number of distinct `scheduledDate` values. */
+  readonly dates: number;
+  /** Whether every `scheduledDate` is a string without `|` (a block key text of one date names no other). */
+  readonly plainDates: boolean;
+  /** Whether some item's send type has a catalog row its key does not index (`__proto__`...): shortcuts step aside. */
+  readonly odd: boolean;
+  /** Whether every slot id is distinct (as `Map` keys). */
+  readonly distinctIds: boolean;
+  /** Indexes of the items with a readable instant, sorted by instant then slot id; `null` when the slot ids are not all strings. */
+  readonly order: Int32Array | null;
+}
+
+/** Index of each send type key in the catalog order. */
+const TYPE_INDEX: ReadonlyMap<string, number> = new Map(SEND_TYPE_KEYS.map((k, i) => [k, i]));
+
+/** The week's grouping, one pass over the items (and one sort of the timed ones). */
+const groupsOf = (
+  items: ReadonlyArray<ScheduleItem>,
+  epochAt: (index: number) => number,
+  minuteAt: (index: number) => number,
+  ids: () => ReadonlyMap<unknown, number>,
+): WeekGroups => {
+  const n = items.length;
+  const epoch = new Float64Array(n);
+  const minute = new Float64Array(n);
+  const followUp = new Uint8Array(n);
+  const type = new Int16Array(n);
+  const family = new Int8Array(n);
+  const date = new Int32Array(n);
+  const dateIds = new Map<unknown, number>();
+  let plainDates = true;
+  let odd = false;
+  let stringIds = true;
+  const timedIndexes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as ScheduleItem;
+    const e = epochAt(i);
+    epoch[i] = e;
+    minute[i] = minuteAt(i);
+    followUp[i] = item.isFollowUp ? 1 : 0;
+    if (specOf(item) === undefined) type[i] = -1;
+    else {
+      const t = TYPE_INDEX.get(item.sendTypeKey);
+      if (t === undefined) {
+        odd = true;
+        type[i] = -1;
+      } else type[i] = t;
+    }
+    const f = familyOf(item);
+    family[i] = f === 'messages' ? 0 : f === 'posts' ? 1 : -1;
+    if (f !== undefined && family[i] === -1) odd = true;
+    const d: unknown = item.scheduledDate;
+    let k = dateIds.get(d);
+    if (k === undefined) {
+      k = dateIds.size;
+      dateIds.set(d, k);
+      if (typeof d !== 'string' || d.includes('|')) plainDates = false;
+    }
+    date[i] = k;
+    if (typeof item.slotId !== 'string') stringIds = false;
+    if (Number.isFinite(e)) timedIndexes.push(i);
+  }
+  let order: Int32Array | null = null;
+  if (stringIds) {
+    // `byInstant` on indexes: instant, then the slot ids compared as strings (a stable sort, as
+    // the sort of `timed`).
+    timedIndexes.sort((a, b) => {
+      const d = (epoch[a] as number) - (epoch[b] as number);
+      if (d !== 0) return d;
+      const sa = (items[a] as ScheduleItem).slotId;
+      const sb = (items[b] as ScheduleItem).slotId;
+      return sa < sb ? -1 : sa > sb ? 1 : 0;
+    });
+    order = Int32Array.from(timedIndexes);
+  }
+  return {
+    size: n,
+    epoch,
+    minute,
+    followUp,
+    type,
+    family,
+    date,
+    dates: dateIds.size,
+    plainDates,
+    odd,
+    distinctIds: ids().size === n,
+    order,
+  };
+};
 
 /** A value computed on its first read and remembered. */
 const lazy = <A>(compute: () => A): (() => A) => {
@@ -74,6 +192,7 @@ export const weekOf = (input: ValidationInput): WeekView => {
   const items = input.items;
   const all = lazy(() => items.map((item, index): Indexed => ({ item, index })));
   const epochAt = perItem(items, epochOf);
+  const minuteAt = perItem(items, minuteOfDayOf);
   const ids = lazy(() => {
     const m = new Map<unknown, number>();
     items.forEach((i, index) => {
@@ -87,7 +206,7 @@ export const weekOf = (input: ValidationInput): WeekView => {
     allocated: lazy(() => all().filter((x) => !x.item.isFollowUp)),
     followups: lazy(() => all().filter((x) => x.item.isFollowUp)),
     epochAt,
-    minuteAt: perItem(items, minuteOfDayOf),
+    minuteAt,
     indexOfId: (slotId) => ids().get(slotId),
     itemOfId: (slotId) => {
       const index = ids().get(slotId);
@@ -98,6 +217,7 @@ export const weekOf = (input: ValidationInput): WeekView => {
         ? timed(all(), (x) => epochAt(x.index))
         : null,
     ),
+    groups: lazy(() => groupsOf(items, epochAt, minuteAt, ids)),
   };
 };
 
@@ -175,4 +295,46 @@ export const closePairs = (
     }
   }
   return out;
+};
+
+/** Each send type's `minMinutesBetween`, by its index in `SEND_TYPE_KEYS` (the catalog's numbers). */
+const TYPE_MIN_GAP: Float64Array = Float64Array.from(
+  SEND_TYPE_KEYS,
+  (k) => SEND_TYPES[k].minMinutesBetween,
+);
+
+/**
+ * Whether `closePairs` may find a pair, answered on the shared grouping without a group: the
+ * timed items in time order (`order`), of the allocated items (`followUps` 0) or the follow-ups
+ * (1), grouped by channel family or by send type (items without one left out, as `closePairs`
+ * leaves out an undefined key); a group's consecutive pair closer than its minimum (`minGap` of
+ * the family, or the type's `minMinutesBetween`) answers `true`. `false` only when no pair can
+ * be found; `true` too when the grouping cannot settle it (slot ids that are not all strings,
+ * an odd send type), for the check's plain form to answer.
+ */
+export const mayHaveClosePair = (
+  g: WeekGroups,
+  followUps: 0 | 1,
+  by: 'family' | 'type',
+  familyGap = 0,
+): boolean => {
+  const order = g.order;
+  if (order === null || g.odd) return true;
+  const keys = by === 'family' ? g.family : g.type;
+  const last = new Float64Array(by === 'family' ? 2 : TYPE_MIN_GAP.length).fill(Number.NaN);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    if (g.followUp[i] !== followUps) continue;
+    const k = keys[i] as number;
+    if (k < 0) continue;
+    const e = g.epoch[i] as number;
+    const before = last[k] as number;
+    if (
+      !Number.isNaN(before) &&
+      e - before < (by === 'family' ? familyGap : (TYPE_MIN_GAP[k] as number))
+    )
+      return true;
+    last[k] = e;
+  }
+  return false;
 };
