@@ -17,18 +17,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { arg, writeSection } from './common.mjs';
 
 const weekStart = '2025-01-20';
 const self = fileURLToPath(import.meta.url);
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const creators = arg('creators', 1000);
 const rounds = arg('rounds', 3);
 const workers = arg('workers', 2);
@@ -225,17 +222,5 @@ const lines = [
   '',
   `Weeks: ${stream.right} of ${stream.weeks} built in each mode (${runs.map((r) => `${r.mode} ${r.right} built, ${r.left} not`).join('; ')}); the weeks of the three modes are ${identical ? 'identical' : 'NOT identical'} (SHA-256 of each week's JSON, in request order, in the verification pass).`,
 ];
-const title = '## A batch of 1,000 creator-weeks: streamed, kept, across worker threads';
-const file = new URL('../docs/benchmarks.md', import.meta.url);
-const doc = readFileSync(file, 'utf8');
-const section = [title, '', ...lines, '', ''].join('\n');
-const start = doc.indexOf(title);
-const next = start >= 0 ? doc.indexOf('\n## ', start + 5) : -1;
-writeFileSync(
-  file,
-  start >= 0
-    ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
-    : `${doc.trimEnd()}\n\n${section}`,
-);
-console.log(section);
+writeSection('## A batch of 1,000 creator-weeks: streamed, kept, across worker threads', lines);
 if (!identical) process.exitCode = 1;

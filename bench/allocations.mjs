@@ -10,11 +10,8 @@
 import { Session } from 'node:inspector/promises';
 import { buildSchedule, inMemoryPorts } from 'eros-schedule';
 import { generateDemoAgency } from 'eros-schedule/demo';
+import { arg } from './common.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const captions = arg('captions', 60000);
 const historyDays = arg('history', 90);
 const rounds = arg('rounds', 5);

@@ -9,16 +9,12 @@
  *   npm run build && node bench/targets.mjs [--rounds 8] [--cold 5]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { arg, writeSection } from './common.mjs';
 
 const weekStart = '2025-01-20';
 const self = fileURLToPath(import.meta.url);
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -120,16 +116,4 @@ const lines = [
   `| \`calculateOptimizedVolume\`, 90 days, warm | <= 0.5 ms | ${f3(median(volumeWarm))} ms (first call for a history: ${f3(median(volumeFirst))} ms) | ${status(median(volumeWarm), 0.5)} |`,
   `| growth from 2,000 to 60,000 captions (warm week) | <= 1.1x | ${f2(growth)}x (${f2(w2k)} ms to ${f2(w60k)} ms) | ${status(growth, 1.1)} |`,
 ];
-const title = "## Issue 11's targets on the built package";
-const file = new URL('../docs/benchmarks.md', import.meta.url);
-const doc = readFileSync(file, 'utf8');
-const section = [title, '', ...lines, '', ''].join('\n');
-const start = doc.indexOf(title);
-const next = start >= 0 ? doc.indexOf('\n## ', start + 5) : -1;
-writeFileSync(
-  file,
-  start >= 0
-    ? doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
-    : `${doc.trimEnd()}\n\n${section}`,
-);
-console.log(section);
+writeSection("## Issue 11's targets on the built package", lines);
