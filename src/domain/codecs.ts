@@ -181,6 +181,16 @@ const isInstant = (u: unknown): u is string => {
 };
 
 /**
+ * Whether `s` is a real instant already in canonical UTC form `YYYY-MM-DDTHH:MM:SS.mmmZ`, read
+ * by calendar arithmetic (`canonicalInstantMinute`), no regular expression and no `Date`
+ * (issue 11: the boundary decodes every history instant). `false` means "take the exact path",
+ * not "invalid" (years before 1000 always take it). Where it answers `true`, `isInstant` holds
+ * and the canonical form of `s` is `s` itself.
+ */
+const isCanonicalFast = (s: string): boolean =>
+  s.length === 24 && !Number.isNaN(canonicalInstantMinute(s));
+
+/**
  * An ISO 8601 instant with a zone designator (`2025-01-20T19:07:00Z`, `...+02:00`), decoded to
  * canonical UTC form (`2025-01-20T19:07:00.000Z`). A local date-time without zone is refused, and
  * so is an impossible date or clock time (`2025-02-30T10:00:00Z`, `T24:00`): `Date.parse` would
@@ -192,7 +202,12 @@ const isInstant = (u: unknown): u is string => {
 export const IsoInstantC = new t.Type<string, string, unknown>(
   'ISO 8601 instant',
   (u): u is string => isInstant(u),
-  (u, c) => (isInstant(u) ? t.success(new Date(Date.parse(u)).toISOString()) : t.failure(u, c)),
+  (u, c) =>
+    typeof u === 'string' && isCanonicalFast(u)
+      ? t.success(u)
+      : isInstant(u)
+        ? t.success(new Date(Date.parse(u)).toISOString())
+        : t.failure(u, c),
   t.identity,
 );
 
@@ -207,8 +222,7 @@ export const IsoInstantC = new t.Type<string, string, unknown>(
 export const isCanonicalInstant = (u: unknown): u is string => {
   // years 1000-9999 with a real date and clock time, the milliseconds written: the round trip
   // below holds, so calendar arithmetic answers without a `Date` (issue 11); else the exact path
-  if (typeof u === 'string' && u.length === 24 && !Number.isNaN(canonicalInstantMinute(u)))
-    return true;
+  if (typeof u === 'string' && isCanonicalFast(u)) return true;
   if (typeof u !== 'string' || !CANONICAL_INSTANT_RE.test(u)) return false;
   const ms = Date.parse(u);
   if (!Number.isFinite(ms) || new Date(ms).toISOString() !== u) return false;

@@ -128,10 +128,23 @@ const anyDuplicateRow = (history: ReadonlyArray<MassMessage>): boolean => {
     if (rows === undefined) byCreator.set(m.creatorId, [m]);
     else rows.push(m);
   }
+  // Equal rows share their (canonical) instant: only the rows at an instant seen before in the
+  // creator's history are keyed in full (issue 11: not a JSON key per row of the history).
   for (const rows of byCreator.values()) {
     if (rows.length < 2) continue;
+    const firstAt = new Map<string, MassMessage>();
+    const keyed = new Set<string>();
     const seen = new Set<string>();
     for (const m of rows) {
+      const first = firstAt.get(m.sentAt);
+      if (first === undefined) {
+        firstAt.set(m.sentAt, m);
+        continue;
+      }
+      if (!keyed.has(m.sentAt)) {
+        keyed.add(m.sentAt);
+        seen.add(historyKey(first));
+      }
       const k = historyKey(m);
       if (seen.has(k)) return true;
       seen.add(k);
