@@ -4,14 +4,14 @@
  * figures the volume functions read (local-day buckets per zone and window, the window's
  * messages, the scores, the elasticity fit, the trait analysis) are computed once per key.
  *
- * An index is remembered in a `WeakMap` keyed by the history's first message and found again
- * for any array holding the same message objects in the same order (one identity check per
- * message, far cheaper than parsing): the load phase's sorted copy of the port's answer hits it
- * every build. For a history of frozen messages (as `inMemoryPorts` answers it) that check is
- * all; for messages a caller may still change, the index also keeps a snapshot of every field
- * of every message (`MassMessage`'s fields) and is used again only when each field still holds
- * the same value (`Object.is`), so a caller's change to its messages is always seen: a changed
- * history is indexed afresh. A history with holes or entries that are not objects, or whose
+ * An index is remembered in a `WeakMap` keyed by the history's first message (for the most
+ * recent `MAX_REMEMBERED_HISTORIES` histories) and found again for any array holding the same
+ * message objects in the same order (one identity check per message, far cheaper than parsing):
+ * the load phase's sorted copy of the port's answer hits it every build. For a history of frozen
+ * messages (as `inMemoryPorts` answers it) that check is all; for messages a caller may still
+ * change, the index also keeps a snapshot of every field of every message (`MassMessage`'s
+ * fields) and is used again only when each field still holds the same value (`Object.is`), so a
+ * caller's change to its messages is always seen: a changed history is indexed afresh. A history with holes or entries that are not objects, or whose
  * fields cannot be read, gets a fresh index per call. Every memoised value is frozen (the
  * library's own objects; never the messages), and each key holds only the inputs it depends on
  * (the policy fields actually read), so a memo never changes a result.
@@ -54,6 +54,24 @@ interface Remembered {
 const indexes = new WeakMap<MassMessage, Remembered[]>();
 /** Indexes remembered per first message (the same messages in different windows). */
 const MAX_INDEXES_PER_FIRST_MESSAGE = 8;
+/**
+ * Histories (first messages) remembered at once, the most recent. A batch over an agency meets
+ * each creator's history once per week: remembering every one would hold each creator's memo
+ * (tens of kilobytes) for as long as its messages live (issue 11: the batch's memory stays
+ * flat). Forgetting the oldest only costs a fresh index if that history comes back.
+ */
+const MAX_REMEMBERED_HISTORIES = 32;
+/** The first messages of the remembered histories, oldest first (weakly: a message the caller drops goes). */
+const rememberedOrder: Array<WeakRef<MassMessage>> = [];
+
+/** Remembers `list` under `first`, forgetting the oldest history past `MAX_REMEMBERED_HISTORIES`. */
+const remember = (first: MassMessage, list: Remembered[]): void => {
+  indexes.set(first, list);
+  rememberedOrder.push(new WeakRef(first));
+  if (rememberedOrder.length <= MAX_REMEMBERED_HISTORIES) return;
+  const oldest = (rememberedOrder.shift() as WeakRef<MassMessage>).deref();
+  if (oldest !== undefined) indexes.delete(oldest);
+};
 
 /** Fields of `MassMessage` a snapshot keeps per message (all of them). */
 const SNAPSHOT_WIDTH = 13;
@@ -229,7 +247,7 @@ export const historyIndexOf = (
   const list = known ?? [];
   if (list.length >= MAX_INDEXES_PER_FIRST_MESSAGE) list.shift();
   list.push({ index, snapshot });
-  if (known === undefined) indexes.set(first, list);
+  if (known === undefined) remember(first, list);
   return index;
 };
 

@@ -344,3 +344,25 @@ describe('a mutable history, remembered with a snapshot, equals a fresh copy aft
     ]);
   });
 });
+
+describe('the remembered histories are bounded (a batch over an agency)', () => {
+  it('forgets the oldest of many histories, keeps the recent ones, and the answers stay the same', async () => {
+    const { historyIndexOf } = await import('../../src/volume/historyIndex');
+    const histories = Array.from({ length: 1000 }, (_, k) =>
+      sealed([msg('2025-03-07T15:00:00.000Z', { creatorId: `c${k}`, earnings: k })]),
+    );
+    const first = historyIndexOf(histories[0] as ReadonlyArray<MassMessage>);
+    expect(historyIndexOf(histories[0] as ReadonlyArray<MassMessage>)).toBe(first);
+    for (const h of histories) historyIndexOf(h);
+    const last = histories[999] as ReadonlyArray<MassMessage>;
+    // the most recent history is found again; the first of 1,000 was forgotten
+    expect(historyIndexOf(last)).toBe(historyIndexOf(last));
+    const again = historyIndexOf(histories[0] as ReadonlyArray<MassMessage>);
+    expect(again).not.toBe(first);
+    expect(again.remembered).toBe(true);
+    // a forgotten history gives the same answers as before
+    expect(
+      dailyPpvVolumes(histories[0] as ReadonlyArray<MassMessage>, TZ, '2025-03-08', 1),
+    ).toEqual([{ date: '2025-03-07', ppvCount: 1, earnings: 0 }]);
+  });
+});
