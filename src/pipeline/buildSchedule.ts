@@ -5,8 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
+import type * as RTE from 'fp-ts/lib/ReaderTaskEither.js';
 import * as t from 'io-ts';
 import { allocateWeek } from '../allocation';
 import { guardWeeklyLimits } from '../allocation/weeklyLimitGuard';
@@ -315,175 +314,138 @@ const run =
     }
   };
 
-const pipeline = (
-  inputs: ScheduleInputs,
-  policy: SchedulePolicy,
-  trace: Trace,
-  experiment: AbAssignment | null,
-  itemsToValidate: ReadonlyArray<ScheduleItem> | null = null,
-): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> => {
-  const generationId = idempotencyKeyWith(
-    'generation',
-    {
-      creatorId: inputs.creatorId,
-      weekStart: inputs.weekStart,
-      seed: inputs.seed,
-      options: inputs.options ?? {},
-      policy,
-    },
-    policy === resolvedDefaults?.policy ? resolvedDefaults.known : NOTHING_KNOWN,
-  );
-  const abortAt =
-    (phase: IssuePhase) =>
-    (e: ScheduleError): ScheduleError => {
+/**
+ * Phases 1-7 in order, as one plain async function over the ports (issue 11: no fp-ts layer per
+ * step; a phase that fails records its `abort` checkpoint and ends the build with its error).
+ */
+const pipeline =
+  (
+    inputs: ScheduleInputs,
+    policy: SchedulePolicy,
+    trace: Trace,
+    experiment: AbAssignment | null,
+    itemsToValidate: ReadonlyArray<ScheduleItem> | null = null,
+  ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
+  (ports) => {
+    const generationId = idempotencyKeyWith(
+      'generation',
+      {
+        creatorId: inputs.creatorId,
+        weekStart: inputs.weekStart,
+        seed: inputs.seed,
+        options: inputs.options ?? {},
+        policy,
+      },
+      policy === resolvedDefaults?.policy ? resolvedDefaults.known : NOTHING_KNOWN,
+    );
+    const abortAt = (phase: IssuePhase, e: ScheduleError): E.Either<ScheduleError, never> => {
       trace.record({
         type: 'checkpoint',
         phase,
         decision: 'abort',
         codes: [...new Set(e.issues.map((i) => i.code))],
       });
-      return e;
+      return E.left(e);
     };
-  return pipe(
-    // Phases 1-6 (fp-ts `pipe` takes at most 20 steps)
-    pipe(
+    return async () => {
       // Phase 1: load
-      loadCreatorData(inputs.creatorId, inputs.weekStart, policy, trace),
-      RTE.mapLeft(abortAt('load')),
-      RTE.bindTo('data'),
+      const loadedData = await loadCreatorData(
+        inputs.creatorId,
+        inputs.weekStart,
+        policy,
+        trace,
+      )(ports)();
+      if (E.isLeft(loadedData)) return abortAt('load', loadedData.left);
+      const data = loadedData.right;
       // The creator timing profile (003 task 2.8): what it changes, reported. The caller's
       // `allowNextDayFollowups`, when given, wins over the profile's multi-time-zone audience.
-      RTE.let('profile', ({ data }) =>
-        timingAdjustmentsFor(data.loaded.timingProfile, policy, {
-          allowNextDayFollowups: inputs.options?.allowNextDayFollowups,
-        }),
-      ),
-      RTE.let('ctx', ({ data, profile }): PhaseContext => {
-        checkpoint(trace, 'load', data.loaded.issues);
-        return {
-          creator: data.creator,
-          weekDates: weekDatesFrom(inputs.weekStart),
-          seed: String(inputs.seed),
-          options: {
-            allowNextDayFollowups: profile.allowNextDay,
-            manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
-            // A revalidation (`validateScheduleItems`) never saves or records a prediction.
-            save: itemsToValidate === null && (inputs.options?.save ?? false),
-            trackPrediction: itemsToValidate === null && (inputs.options?.trackPrediction ?? false),
-          },
-          policy,
-        };
-      }),
+      const profile = timingAdjustmentsFor(data.loaded.timingProfile, policy, {
+        allowNextDayFollowups: inputs.options?.allowNextDayFollowups,
+      });
+      checkpoint(trace, 'load', data.loaded.issues);
+      const ctx: PhaseContext = {
+        creator: data.creator,
+        weekDates: weekDatesFrom(inputs.weekStart),
+        seed: String(inputs.seed),
+        options: {
+          allowNextDayFollowups: profile.allowNextDay,
+          manualConfidenceOverride: inputs.options?.manualConfidenceOverride ?? false,
+          // A revalidation (`validateScheduleItems`) never saves or records a prediction.
+          save: itemsToValidate === null && (inputs.options?.save ?? false),
+          trackPrediction: itemsToValidate === null && (inputs.options?.trackPrediction ?? false),
+        },
+        policy,
+      };
       // Phase 2: volume, then allocation
-      RTE.bind('volumeStep', ({ ctx, data }) =>
-        pipe(trackVolume(ctx, data, trace), RTE.mapLeft(abortAt('volume'))),
-      ),
-      RTE.let('volume', ({ volumeStep }) => {
-        checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
-        return volumeStep.volume;
-      }),
+      const tracked = await trackVolume(ctx, data, trace)(ports)();
+      if (E.isLeft(tracked)) return abortAt('volume', tracked.left);
+      const volumeStep = tracked.right;
+      checkpoint(trace, 'volume', [...volumeStep.issues, ...volumeStep.volume.notes]);
+      const volume = volumeStep.volume;
       // The rotation of the week (003 task 2.1): the pattern per date, from the stored state.
-      RTE.let('rotation', ({ ctx, data }) =>
-        trackRotation(
-          {
-            creatorId: ctx.creator.creatorId,
-            state: data.loaded.rotationState,
-            scheduleDates: ctx.weekDates,
-            seed: ctx.seed,
-          },
-          ctx.policy.rotation,
-        ),
-      ),
+      const rotation = trackRotation(
+        {
+          creatorId: ctx.creator.creatorId,
+          state: data.loaded.rotationState,
+          scheduleDates: ctx.weekDates,
+          seed: ctx.seed,
+        },
+        ctx.policy.rotation,
+      );
       // The weekly limits (000 task 3.5) as a guard on the allocated week: normally it removes
       // nothing; what it removes is reported.
-      RTE.let('allocation', ({ ctx, data, volume, rotation }) => {
-        const a = guardWeeklyLimits(allocateWeek(ctx, data.loaded, volume, rotation));
-        checkpoint(trace, 'allocation', [...rotation.issues, ...a.issues]);
-        return a;
-      }),
+      const allocation = guardWeeklyLimits(allocateWeek(ctx, data.loaded, volume, rotation));
+      checkpoint(trace, 'allocation', [...rotation.issues, ...allocation.issues]);
       // Phase 3: caption matching (and the follow-up candidates, read with the rest)
-      RTE.bind('content', ({ ctx, data, allocation, volume }) =>
-        pipe(
-          matchContent(ctx, data.loaded, allocation, volume, trace),
-          RTE.mapLeft(abortAt('content')),
-          RTE.map((c) => {
-            checkpoint(trace, 'content', c.issues);
-            return c;
-          }),
-        ),
-      ),
+      const matched = await matchContent(ctx, data.loaded, allocation, volume, trace)(ports)();
+      if (E.isLeft(matched)) return abortAt('content', matched.left);
+      const content = matched.right;
+      checkpoint(trace, 'content', content.issues);
       // Phase 4: targets and channels
-      RTE.let('targeting', ({ ctx, content }) => {
-        const r = assignTargets(ctx, content);
-        checkpoint(trace, 'targeting', r.issues);
-        return r;
-      }),
+      const targeting = assignTargets(ctx, content);
+      checkpoint(trace, 'targeting', targeting.issues);
       // Phase 5: timing, then the same-style repair (003 task 2.2) before the follow-ups; the
       // link drops name their campaigns once the times are final (003 task 2.4).
-      RTE.let('timing', ({ ctx, data, allocation, targeting, profile }) => {
-        const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
-        const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
-        const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
-        // RULINGS "when styles are fixed": the swapped styles' captions are re-matched, and the
-        // misfits of the final styles reported (issue 7 deliverable 3).
-        const restyled = [...repaired.issues, ...retimed.issues].flatMap((i) =>
-          i.code === 'same_style_repaired' && i.details.strategy === 'style_swap'
-            ? i.details.slotIds
-            : [],
-        );
-        const linked = linkDropParents(
-          rematchRestyled(retimed.slots, restyled, ctx.policy),
-          ctx.policy,
-        );
-        const slots = linked.items;
-        const r = {
-          ...timed,
-          slots,
-          issues: [
-            ...reattributeTimeIssues(timed.slots, slots, timed.issues),
-            ...repaired.issues,
-            ...retimed.issues,
-            ...styleMisfits(slots, ctx.policy),
-            ...linked.issues,
-          ],
-        };
-        checkpoint(trace, 'timing', [...profile.issues, ...r.issues]);
-        return r;
-      }),
+      const timed = scheduleTimes(ctx, data.loaded, allocation, targeting);
+      const repaired = repairSameStyle(timed.slots, ctx.policy.rotation);
+      const retimed = retimeSameStyle(ctx, data.loaded, repaired.slots);
+      // RULINGS "when styles are fixed": the swapped styles' captions are re-matched, and the
+      // misfits of the final styles reported (issue 7 deliverable 3).
+      const restyled = [...repaired.issues, ...retimed.issues].flatMap((i) =>
+        i.code === 'same_style_repaired' && i.details.strategy === 'style_swap'
+          ? i.details.slotIds
+          : [],
+      );
+      const linked = linkDropParents(
+        rematchRestyled(retimed.slots, restyled, ctx.policy),
+        ctx.policy,
+      );
+      const timing = {
+        ...timed,
+        slots: linked.items,
+        issues: [
+          ...reattributeTimeIssues(timed.slots, linked.items, timed.issues),
+          ...repaired.issues,
+          ...retimed.issues,
+          ...styleMisfits(linked.items, ctx.policy),
+          ...linked.issues,
+        ],
+      };
+      checkpoint(trace, 'timing', [...profile.issues, ...timing.issues]);
       // Phase 6: follow-ups
-      RTE.let('withFollowups', ({ ctx, data, timing, content }) => {
-        const r = generateFollowups(
-          ctx,
-          data.loaded,
-          timing,
-          content.followupCandidates,
-          content.usedCaptionIds,
-        );
-        checkpoint(trace, 'followups', r.issues);
-        return r;
-      }),
-    ),
-    // Phase 7: assembly, pricing, pins, validation
-    RTE.let('items', ({ ctx, data, volume, withFollowups }) =>
-      assembleItems(ctx, data.loaded, volume, withFollowups),
-    ),
-    // The week's pinned posts (003 task 2.5): the items' pins, from the current pins.
-    RTE.let('pinned', ({ ctx, data, items }) => planWeekPins(ctx, data.loaded, items)),
-    RTE.let(
-      'adjustments',
-      ({
-        data,
-        profile,
-        volumeStep,
-        volume,
-        rotation,
-        allocation,
-        content,
-        targeting,
+      const withFollowups = generateFollowups(
+        ctx,
+        data.loaded,
         timing,
-        withFollowups,
-        pinned,
-      }) => [
+        content.followupCandidates,
+        content.usedCaptionIds,
+      );
+      checkpoint(trace, 'followups', withFollowups.issues);
+      // Phase 7: assembly, pricing, pins, validation
+      const items = assembleItems(ctx, data.loaded, volume, withFollowups);
+      // The week's pinned posts (003 task 2.5): the items' pins, from the current pins.
+      const pinned = planWeekPins(ctx, data.loaded, items);
+      const adjustments = [
         ...data.loaded.issues,
         ...profile.issues,
         ...volumeStep.issues,
@@ -495,11 +457,8 @@ const pipeline = (
         ...timing.issues,
         ...withFollowups.issues,
         ...pinned.issues,
-      ],
-    ),
-    RTE.let(
-      'validationInput',
-      ({ ctx, data, volume, allocation, items, adjustments }): ValidationInput => ({
+      ];
+      const validationInput: ValidationInput = {
         creator: ctx.creator,
         weekDates: ctx.weekDates,
         items: itemsToValidate ?? items,
@@ -516,26 +475,10 @@ const pipeline = (
           data.loaded.campaignHistory ?? [],
           ctx.creator.timezone,
         ),
-      }),
-    ),
-    RTE.let('validation', ({ validationInput }) => {
-      const v = validateSchedule(validationInput);
-      checkpoint(trace, 'validation', [...v.errors, ...v.warnings]);
-      return v;
-    }),
-    RTE.let(
-      'draft',
-      ({
-        ctx,
-        volume,
-        rotation,
-        allocation,
-        timing,
-        items,
-        adjustments,
-        validation,
-        pinned,
-      }): ScheduleResult => ({
+      };
+      const validation = validateSchedule(validationInput);
+      checkpoint(trace, 'validation', [...validation.errors, ...validation.warnings]);
+      const draft: ScheduleResult = {
         creatorId: ctx.creator.creatorId,
         weekStart: inputs.weekStart,
         seed: inputs.seed,
@@ -562,13 +505,14 @@ const pipeline = (
         },
         pins: pinned.pins,
         ...(experiment === null ? {} : { experiment }),
-      }),
-    ),
-    // The save (a saga behind the idempotency guard), then the audit trail.
-    RTE.bind('saved', ({ ctx, data, draft }) =>
-      RTE.rightReaderTask(saveWeek(ctx, draft, saveOperationParams(ctx, data, inputs.seed), trace)),
-    ),
-    RTE.map(({ draft, saved }): ScheduleResult => {
+      };
+      // The save (a saga behind the idempotency guard), then the audit trail.
+      const saved = await saveWeek(
+        ctx,
+        draft,
+        saveOperationParams(ctx, data, inputs.seed),
+        trace,
+      )(ports)();
       checkpoint(trace, 'save', saved.issues);
       const week: ScheduleResult = {
         ...draft,
@@ -581,10 +525,9 @@ const pipeline = (
       const timingEvents = timingEventsOf(week);
       for (const event of timingEvents)
         trace.record({ type: 'timing', phase: TIMING_EVENT_PHASE[event.eventType], event });
-      return { ...week, timingEvents, audit: { generationId, events: trace.events() } };
-    }),
-  );
-};
+      return E.right({ ...week, timingEvents, audit: { generationId, events: trace.events() } });
+    };
+  };
 
 /**
  * The report with the save's issues added; an error (a failed save) recomputes the score and
