@@ -44,9 +44,23 @@ export const hashString = (s: string): number => {
  * @since 0.1.0
  * @category random
  */
-export const rngFrom = (...parts: ReadonlyArray<string | number>): Rng => ({
-  state: xoroshiro128plus(hashString(parts.map(String).join('\u241f'))).getState(),
-});
+export const rngFrom = (...parts: ReadonlyArray<string | number>): Rng => {
+  // `hashString(parts.map(String).join('\u241f'))`, hashed part by part (issue 11: no arrays
+  // or joined string per draw; the separator U+241F is one UTF-16 unit).
+  let h = 0x811c9dc5;
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h ^= 0x241f;
+      h = Math.imul(h, 0x01000193);
+    }
+    const s = String(parts[p]);
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return { state: xoroshiro128plus(h | 0).getState() };
+};
 
 const gen = (rng: Rng) => xoroshiro128plusFromState(rng.state);
 
