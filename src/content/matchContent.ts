@@ -6,8 +6,7 @@
  * @module
  */
 import type * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
-import * as TE from 'fp-ts/lib/TaskEither.js';
+import type * as TE from 'fp-ts/lib/TaskEither.js';
 import * as t from 'io-ts';
 import {
   CAPTION_TYPES,
@@ -312,7 +311,7 @@ export const rankFollowupCaptions = (
 /** A slot's search: its candidates, a read to wait for before searching again from `level`, or the read's failure. */
 type Search =
   | { readonly found: Found }
-  | { readonly wait: TE.TaskEither<ScheduleError, unknown>; readonly level: number }
+  | { readonly wait: Promise<Answer>; readonly level: number }
   | { readonly failed: ScheduleError };
 
 /** Candidates for one slot: the level of the degradation chain they passed, or the generic query. */
@@ -493,23 +492,36 @@ const hasRepeatedIds = (pool: ReadonlyArray<Pooled>): boolean => {
 interface CaptionReads {
   /**
    * The pooled captions of `types` fetched up to `level`, reading what is missing, sorted in the
-   * port's order (`portOrder`; the sort is stable, so equal captions keep the read order).
+   * port's order (`portOrder`; the sort is stable, so equal captions keep the read order). The
+   * reads start when this is called; the promise never rejects.
    */
   readonly upTo: (
     types: ReadonlyArray<CaptionType>,
     level: number,
     remaining: number,
-  ) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
-  /** The generic pool, sorted in the port's order. */
-  readonly generic: (remaining: number) => TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>>;
+  ) => Promise<Answer>;
+  /** The generic pool, sorted in the port's order (the read starts when this is called). */
+  readonly generic: (remaining: number) => Promise<Answer>;
   /** What `upTo(types, level, _)` answered, once that read has settled; `undefined` before. */
-  readonly upToNow: (
-    types: ReadonlyArray<CaptionType>,
-    level: number,
-  ) => E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
+  readonly upToNow: (types: ReadonlyArray<CaptionType>, level: number) => Answer | undefined;
   /** What `generic` answered, once that read has settled; `undefined` before. */
-  readonly genericNow: () => E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
+  readonly genericNow: () => Answer | undefined;
 }
+
+/** A caption read's answer: the pooled captions, or the build's error. */
+type Answer = E.Either<ScheduleError, ReadonlyArray<Pooled>>;
+
+/** The first `Left` of `answers` in their order, else their pools (as `TE.sequenceArray`). */
+const allPools = (
+  answers: ReadonlyArray<Answer>,
+): E.Either<ScheduleError, ReadonlyArray<ReadonlyArray<Pooled>>> => {
+  const pools: Array<ReadonlyArray<Pooled>> = [];
+  for (const a of answers) {
+    if (a._tag === 'Left') return a;
+    pools.push(a.right);
+  }
+  return { _tag: 'Right', right: pools };
+};
 
 /**
  * A pool sorted in the port's order (a stable sort of a copy). Issue 11: a pool already in that
@@ -562,7 +574,7 @@ const captionReads = (
 ): CaptionReads => {
   const policy = ctx.policy;
   const chain = policy.content.degradationChain;
-  const memo = new Map<string, Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>>>();
+  const memo = new Map<string, Promise<Answer>>();
   const fetchedIds = new Map<CaptionType, Set<string>>();
   const site = { trace, phase: 'content' as const, fallback: null };
   const pooled = (cs: ReadonlyArray<Caption>): ReadonlyArray<Pooled> =>
@@ -570,31 +582,39 @@ const captionReads = (
       caption,
       freshness: calculateFreshnessScore(caption.lastUsedAt, asOf, policy),
     }));
-  const read = (
-    key: string,
-    query: CaptionQuery,
-  ): TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>> => {
+  // Issue 11 (caption reads without fp-ts layers): each read is one promise, started when first
+  // asked for and remembered; it never rejects (`callPort` answers an Either).
+  const read = (key: string, query: CaptionQuery): Promise<Answer> => {
     const known = memo.get(key);
-    if (known !== undefined) return () => known;
-    const run = pipe(
-      callPort(site, ports, 'getCaptionCandidates', [query], CaptionsC, 'captions'),
-      TE.mapLeft((e) => requiredPortError(e, 'content')),
-      TE.map(pooled),
-    )();
+    if (known !== undefined) return known;
+    const run = callPort(
+      site,
+      ports,
+      'getCaptionCandidates',
+      [query],
+      CaptionsC,
+      'captions',
+    )().then(
+      (e): Answer =>
+        e._tag === 'Left'
+          ? { _tag: 'Left', left: requiredPortError(e.left, 'content') }
+          : { _tag: 'Right', right: pooled(e.right) },
+    );
     memo.set(key, run);
-    return () => run;
+    return run;
   };
-  const level = (
-    type: CaptionType,
-    l: number,
-    remaining: number,
-  ): TE.TaskEither<ScheduleError, ReadonlyArray<Pooled>> => {
-    const step = chain[l] as Step;
-    const ids = fetchedIds.get(type) ?? new Set<string>();
-    fetchedIds.set(type, ids);
+  const level = (type: CaptionType, l: number, remaining: number): Promise<Answer> => {
     const key = `${type}|${l}`;
-    const fresh = !memo.has(key);
-    const task = read(key, {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const step = chain[l] as Step;
+    let ids = fetchedIds.get(type);
+    if (ids === undefined) {
+      ids = new Set<string>();
+      fetchedIds.set(type, ids);
+    }
+    const fetched = ids;
+    return read(key, {
       creatorId: ctx.creator.creatorId,
       sendTypeKey: null,
       captionTypes: [type],
@@ -603,16 +623,12 @@ const captionReads = (
       minFreshness: step.minFreshness,
       minPerformance: step.minPerformance,
       // The captions already read for this type at a higher level are in the pool already.
-      excludeCaptionIds: fresh ? [...ids] : [],
+      excludeCaptionIds: [...fetched],
       limit: remaining + policy.content.candidateLimit,
+    }).then((a) => {
+      if (a._tag === 'Right') for (const p of a.right) fetched.add(p.caption.captionId);
+      return a;
     });
-    return pipe(
-      task,
-      TE.map((ps) => {
-        if (fresh) for (const p of ps) ids.add(p.caption.captionId);
-        return ps;
-      }),
-    );
   };
   // Issue 11 (work once): the merged and sorted pool of a (types, level) is remembered. Its first
   // request reads every level it needs (the reads are remembered by `read`), so a later request
@@ -621,8 +637,8 @@ const captionReads = (
   // are read already finds its candidates without waiting for a task. Both per level, in one
   // entry per set of distinct types, found from a slot's type array without building a key.
   interface Merged {
-    readonly runs: Array<Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | undefined>;
-    readonly now: Array<E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined>;
+    readonly runs: Array<Promise<Answer> | undefined>;
+    readonly now: Array<Answer | undefined>;
   }
   const mergedByKey = new Map<string, Merged>();
   const mergedByTypes = new Map<ReadonlyArray<CaptionType>, Merged>();
@@ -640,55 +656,49 @@ const captionReads = (
     return entry;
   };
   const genericSorted: {
-    value: Promise<E.Either<ScheduleError, ReadonlyArray<Pooled>>> | null;
-    now: E.Either<ScheduleError, ReadonlyArray<Pooled>> | undefined;
+    value: Promise<Answer> | null;
+    now: Answer | undefined;
   } = { value: null, now: undefined };
   return {
     upTo: (types, l, remaining) => {
       const entry = mergedOf(types);
       const known = entry.runs[l];
-      if (known !== undefined) return () => known;
-      const distinct = [...new Set(types)];
-      const run = pipe(
-        distinct.flatMap((type) =>
-          Array.from({ length: l + 1 }, (_, k) => level(type, k, remaining)),
-        ),
-        TE.sequenceArray,
-        TE.map(mergedPool),
-      )().then((e) => {
+      if (known !== undefined) return known;
+      const parts: Array<Promise<Answer>> = [];
+      for (const type of new Set(types))
+        for (let k = 0; k <= l; k++) parts.push(level(type, k, remaining));
+      const run = Promise.all(parts).then((answers): Answer => {
+        const pools = allPools(answers);
+        const e: Answer =
+          pools._tag === 'Left' ? pools : { _tag: 'Right', right: mergedPool(pools.right) };
         entry.now[l] = e;
         return e;
       });
       entry.runs[l] = run;
-      return () => run;
+      return run;
     },
     upToNow: (types, l) => mergedOf(types).now[l],
     genericNow: () => genericSorted.now,
     generic: (remaining) => {
-      if (genericSorted.value !== null) {
-        const known = genericSorted.value;
-        return () => known;
-      }
+      if (genericSorted.value !== null) return genericSorted.value;
       const last = chain[chain.length - 1] as Step;
-      const run = pipe(
-        read('generic', {
-          creatorId: ctx.creator.creatorId,
-          sendTypeKey: null,
-          captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
-          allowedContentTypes,
-          asOf,
-          minFreshness: last.minFreshness,
-          minPerformance: last.minPerformance,
-          excludeCaptionIds: [],
-          limit: remaining + policy.content.candidateLimit,
-        }),
-        TE.map(sortedPool),
-      )().then((e) => {
+      const run = read('generic', {
+        creatorId: ctx.creator.creatorId,
+        sendTypeKey: null,
+        captionTypes: CAPTION_TYPES as ReadonlyArray<CaptionType>,
+        allowedContentTypes,
+        asOf,
+        minFreshness: last.minFreshness,
+        minPerformance: last.minPerformance,
+        excludeCaptionIds: [],
+        limit: remaining + policy.content.candidateLimit,
+      }).then((a): Answer => {
+        const e: Answer = a._tag === 'Left' ? a : { _tag: 'Right', right: sortedPool(a.right) };
         genericSorted.now = e;
         return e;
       });
       genericSorted.value = run;
-      return () => run;
+      return run;
     },
   };
 };
@@ -1103,60 +1113,55 @@ export const matchContent =
       }
     };
 
-    // The slots from `index` on, the first searched from chain level `from`; a task only where
-    // a read is waited for.
-    const assignFrom = (
+    // The slots from `index` on, the first searched from chain level `from`, waiting only where
+    // a read is waited for (issue 11: plain promises, no fp-ts task per wait).
+    const assignFrom = async (
       state: MatchState,
       index: number,
       from: number,
-    ): TE.TaskEither<ScheduleError, MatchState> => {
+    ): Promise<E.Either<ScheduleError, MatchState>> => {
       let level = from;
       for (let i = index; i < slots.length; i++) {
         const r = searchFrom(state, i, level);
         if ('wait' in r) {
-          const at = i;
-          const resume = r.level;
-          return pipe(
-            r.wait,
-            TE.chain(() => assignFrom(state, at, resume)),
-          );
+          const waited = await r.wait;
+          if (waited._tag === 'Left') return waited;
+          // search this slot again from the level that read
+          level = r.level;
+          i--;
+          continue;
         }
-        if ('failed' in r) return TE.left(r.failed);
+        if ('failed' in r) return { _tag: 'Left', left: r.failed };
         assignSlot(env, state, slots[i] as AllocatedSlot, i, r.found, fitsOf[i] ?? null, scorer);
         level = 0;
       }
-      return TE.right(state);
+      return { _tag: 'Right', right: state };
     };
 
-    const followupCandidates = (
+    const followupCandidates = async (
       state: MatchState,
-    ): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
-      if (followupDemand === 0) return TE.right([]);
-      const walk = (l: number): TE.TaskEither<ScheduleError, ReadonlyArray<Caption>> => {
+    ): Promise<E.Either<ScheduleError, ReadonlyArray<Caption>>> => {
+      if (followupDemand === 0) return { _tag: 'Right', right: [] };
+      for (let l = 0; ; l++) {
         const step = chain[l] as Step;
-        return pipe(
-          reads.upTo(followupSpec.captionTypes, l, followupDemand),
-          TE.chain((pool) => {
-            const found = passing(
-              pool,
-              step,
-              state.usedSet,
-              allowed,
-              followupDemand + policy.content.candidateLimit,
-              null,
-              followupDemand + policy.content.candidateLimit,
-              state.starts,
-            );
-            return found.length >= followupDemand || l + 1 >= chain.length
-              ? TE.right(found)
-              : walk(l + 1);
-          }),
+        const pool = await reads.upTo(followupSpec.captionTypes, l, followupDemand);
+        if (pool._tag === 'Left') return pool;
+        const found = passing(
+          pool.right,
+          step,
+          state.usedSet,
+          allowed,
+          followupDemand + policy.content.candidateLimit,
+          null,
+          followupDemand + policy.content.candidateLimit,
+          state.starts,
         );
-      };
-      return pipe(
-        walk(0),
-        TE.map((cs) => rankFollowupCaptions(cs, followupSpec, loaded.persona, env.asOf, policy)),
-      );
+        if (found.length >= followupDemand || l + 1 >= chain.length)
+          return {
+            _tag: 'Right',
+            right: rankFollowupCaptions(found, followupSpec, loaded.persona, env.asOf, policy),
+          };
+      }
     };
 
     const initial = (): MatchState => ({
@@ -1168,28 +1173,28 @@ export const matchContent =
       issues: [],
       staleReported: false,
     });
-    return pipe(
-      // Round one: the first level of every caption type the week needs, concurrently.
-      pipe(
-        neededTypes.map((type) => reads.upTo([type], 0, readDemand(0, type))),
-        TE.sequenceArray,
-      ),
-      // a fresh state for each run of the task (it is grown in place)
-      TE.chain(
-        () => (): Promise<E.Either<ScheduleError, MatchState>> => assignFrom(initial(), 0, 0)(),
-      ),
-      TE.chain((s) =>
-        pipe(
-          followupCandidates(s),
-          TE.map(
-            (followups): ContentAssignment => ({
-              slots: s.slots,
-              usedCaptionIds: s.used,
-              followupCandidates: followups,
-              issues: s.issues,
-            }),
-          ),
-        ),
-      ),
+    // Round one: the first level of every caption type the week needs, concurrently (the reads
+    // start here, when the task is made).
+    const roundOne = Promise.all(
+      neededTypes.map((type) => reads.upTo([type], 0, readDemand(0, type))),
     );
+    return async () => {
+      const first = allPools(await roundOne);
+      if (first._tag === 'Left') return first;
+      // a fresh state for each run of the task (it is grown in place)
+      const assigned = await assignFrom(initial(), 0, 0);
+      if (assigned._tag === 'Left') return assigned;
+      const s = assigned.right;
+      const followups = await followupCandidates(s);
+      if (followups._tag === 'Left') return followups;
+      return {
+        _tag: 'Right',
+        right: {
+          slots: s.slots,
+          usedCaptionIds: s.used,
+          followupCandidates: followups.right,
+          issues: s.issues,
+        },
+      };
+    };
   };

@@ -9,6 +9,7 @@ import type { CaptionType, SendTypeSpec } from '../domain/catalog';
 import type { SchedulePolicy } from '../domain/policy';
 import type { ScoringWeights } from '../domain/policyTypes';
 import type { CaptionScores } from '../domain/stages';
+import { canonicalInstantMinute } from '../domain/time';
 import type { Caption, Persona } from '../domain/types';
 import { personaScore } from './persona';
 
@@ -36,12 +37,18 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 const clamp100 = (x: number): number => Math.min(100, Math.max(0, x));
 
-/** UTC day number of an ISO date or instant; `NaN` when unparseable. */
+const MINUTES_PER_DAY = 1_440;
+
+/**
+ * UTC day number of an ISO date or instant; `NaN` when unparseable. Issue 11: a date or an
+ * instant in canonical UTC form is read by calendar arithmetic (`canonicalInstantMinute`, the
+ * minute floored, so the day is the floor of `Date.parse`'s); anything else takes `Date.parse`.
+ */
 const utcDayNumber = (isoDateOrInstant: string): number => {
-  const ms = Date.parse(
-    isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant,
-  );
-  return Math.floor(ms / DAY_MS);
+  const iso = isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant;
+  const minute = canonicalInstantMinute(iso);
+  if (!Number.isNaN(minute)) return Math.floor(minute / MINUTES_PER_DAY);
+  return Math.floor(Date.parse(iso) / DAY_MS);
 };
 
 /**

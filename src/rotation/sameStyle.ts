@@ -75,12 +75,24 @@ export type SameStyleViolation =
 
 const hourOf = (time: string): number => Number.parseInt(time.slice(0, 2), 10);
 
-/** A day's styled sends in send order (instant, then slot id). */
-const sendOrder = <A extends StyledSend>(xs: ReadonlyArray<A>): ReadonlyArray<A> =>
-  [...xs].sort(
-    (a, b) =>
-      Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt) || compareSlotIds(a.slotId, b.slotId),
+/**
+ * A day's styled sends in send order: instant (`Date.parse` of `scheduledAt`) ascending, then
+ * slot id; a new array, stable for equal keys. Issue 11: each instant is parsed once, not at
+ * every comparison; the same comparisons, so the same order. Exported for its tests only (not
+ * part of the package's API).
+ *
+ * @internal
+ */
+export const sendOrder = <A extends StyledSend>(xs: ReadonlyArray<A>): ReadonlyArray<A> => {
+  if (xs.length < 2) return [...xs];
+  const at = Float64Array.from(xs, (x) => Date.parse(x.scheduledAt));
+  const order = Array.from(xs, (_, i) => i).sort(
+    (i, j) =>
+      (at[i] as number) - (at[j] as number) ||
+      compareSlotIds((xs[i] as A).slotId, (xs[j] as A).slotId),
   );
+  return order.map((i) => xs[i] as A);
+};
 
 /**
  * Every break of the same-style rule among `sends`, day by day (local dates), in send order.

@@ -10,6 +10,7 @@ import {
   SEND_TYPES,
   scoreCaption,
   typePriorityScore,
+  utcDayOf,
 } from '../../src/index';
 
 const P = DEFAULT_POLICY;
@@ -148,5 +149,64 @@ describe('rankFollowupCaptions', () => {
     );
     expect(ranked.map((c) => c.captionId)).toEqual(['d', 'a', 'b', 'c']);
     expect(ranked[0]?.scores.compositeScore).toBeGreaterThan(ranked[1]?.scores.compositeScore ?? 0);
+  });
+});
+
+describe('utcDayOf (issue 11: calendar arithmetic for canonical dates and instants)', () => {
+  // the straightforward version: Date's parser
+  const oracle = (s: string): number =>
+    Math.floor(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s) / 86_400_000);
+  const same = (s: string) => {
+    const got = utcDayOf(s);
+    const want = oracle(s);
+    if (Number.isNaN(want)) expect(got).toBeNaN();
+    else expect(got).toBe(want);
+  };
+
+  it('matches Date.parse on instants and dates of any year, canonical or not', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(-500, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)) }),
+        fc.constantFrom('iso', 'noMillis', 'date', 'offset'),
+        (d, form) => {
+          if (Number.isNaN(d.getTime())) return;
+          const iso = d.toISOString();
+          const s =
+            form === 'iso'
+              ? iso
+              : form === 'noMillis'
+                ? `${iso.slice(0, 19)}Z`
+                : form === 'date'
+                  ? iso.slice(0, 10)
+                  : `${iso.slice(0, 19)}+02:00`;
+          same(s);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('answers the hard cases as Date.parse does', () => {
+    for (const s of [
+      '1970-01-01',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T00:00:00Z',
+      '2024-02-29',
+      '2025-02-29',
+      '2025-02-30T10:00:00.000Z',
+      '2025-13-01',
+      '2025-01-20T24:00:00.000Z',
+      '2025-01-20T23:59:60Z',
+      '0999-12-31T23:59:59.000Z',
+      '1000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2025-01-20T19:07:00.000+01:00',
+      '2025-1-20',
+      'not a date',
+      '',
+    ])
+      same(s);
+    expect(utcDayOf('2025-01-20')).toBe(20_108);
+    expect(utcDayOf('2025-01-20T23:59:59.999Z')).toBe(20_108);
   });
 });
