@@ -61,18 +61,21 @@ export const timingEventsOf = (result: ScheduleResult): ReadonlyArray<TimingEven
     );
   for (const t of result.rotation.transitions)
     out.push(ev('rotation_state_change', t.date, { from: t.from, to: t.to }));
-  const bySlot = new Map<string, ScheduleItem>(result.items.map((i) => [i.slotId, i]));
-  const items = [...result.items].sort(
-    (a, b) =>
-      Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt) || (a.slotId < b.slotId ? -1 : 1),
-  );
-  for (const item of items) {
+  // Each send's instant parsed once (issue 11), not in every comparison of the sort.
+  const bySlot = new Map<string, ScheduleItem>();
+  const sends: Array<{ readonly item: ScheduleItem; readonly at: number }> = [];
+  for (const item of result.items) {
+    bySlot.set(item.slotId, item);
+    sends.push({ item, at: Date.parse(item.scheduledAt) });
+  }
+  sends.sort((a, b) => a.at - b.at || (a.item.slotId < b.item.slotId ? -1 : 1));
+  for (const { item, at } of sends) {
     if (item.isFollowUp) {
       const parent = item.parentItemId === null ? undefined : bySlot.get(item.parentItemId);
       const gap =
         parent === undefined
           ? (item.followupDelayMinutes ?? 0)
-          : (Date.parse(item.scheduledAt) - Date.parse(parent.scheduledAt)) / 60_000;
+          : (at - Date.parse(parent.scheduledAt)) / 60_000;
       out.push(
         ev('followup_scheduled', item.scheduledAt, {
           slotId: item.slotId,

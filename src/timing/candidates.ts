@@ -60,24 +60,6 @@ const minuteSet = (): ((m: number) => boolean) => {
 };
 
 /**
- * Fallback bases (minutes of the day) from the window's start to its end in `fallbackStepMinutes`
- * (5-minute) steps, nearest to `anchor` first, the earlier one first on ties, produced one at a
- * time; `-1` past the last.
- */
-const fallbackBases = (anchor: number, policy: Pick<SchedulePolicy, 'timing'>): (() => number) => {
-  const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: step } = policy.timing;
-  const last = Math.floor((we - ws) / step);
-  const baseAt = (k: number) => ws + k * step;
-  let right = Math.min(last + 1, Math.max(0, Math.ceil((anchor - ws) / step)));
-  let left = right - 1;
-  return () => {
-    const useLeft = left >= 0 && (right > last || anchor - baseAt(left) <= baseAt(right) - anchor);
-    if (!useLeft && right > last) return -1;
-    return useLeft ? baseAt(left--) : baseAt(right++);
-  };
-};
-
-/**
  * The bases of one item's candidates, generated on first access in the candidate order (the
  * preferred hours rotated to the start index, then the fallback bases nearest first), each with
  * its one jitter draw taken in that order from one seeded generator. `has(k)` is whether base `k`
@@ -126,59 +108,66 @@ export const baseStream = (
   table: ReadonlyArray<ReadonlyArray<number>> = jitterTable(policy),
 ): BaseStream => {
   const n = hours.length;
-  const anchor =
-    n === 0 ? policy.timing.windowStartMinute : (hours[startIndex % n] as number) * 60 + shift;
-  const nextFallback = fallbackBases(anchor, policy);
-  const baseHours: number[] = [];
-  const baseShifts: number[] = [];
+  const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: step } = policy.timing;
+  const anchor = n === 0 ? ws : (hours[startIndex % n] as number) * 60 + shift;
+  // Fallback bases (minutes of the day) from the window's start to its end in
+  // `fallbackStepMinutes` (5-minute) steps, nearest to `anchor` first, the earlier one first on
+  // ties. Generated in place (issue 11): a base costs its minute and its draw, nothing more.
+  const last = Math.floor((we - ws) / step);
+  let right = Math.min(last + 1, Math.max(0, Math.ceil((anchor - ws) / step)));
+  let left = right - 1;
+  /** Minute of the day of each base generated so far, and its jitter draw. */
+  const minutes: number[] = [];
   const baseDraws: number[] = [];
-  const spanStarts: number[] = [];
-  const spanEnds: number[] = [];
   const draws = drawsFrom(rng);
   let done = false;
-  /** Generates the next base with its draw; false past the last. */
-  const next = (): boolean => {
-    const k = baseHours.length;
-    let hour: number;
-    let timeShift: number;
-    if (k < n) {
-      hour = hours[(startIndex + k) % n] as number;
-      timeShift = shift;
-    } else {
-      const b = nextFallback();
-      if (b < 0) return false;
-      hour = Math.floor(b / 60);
-      timeShift = b - hour * 60;
-    }
-    baseHours.push(hour);
-    baseShifts.push(timeShift);
-    const base = hour * 60 + timeShift;
-    const draw = drawBaseJitter(draws, base, policy, table);
-    baseDraws.push(draw);
-    const valid = table[((base % 60) + 60) % 60];
-    const known = draw >= 0 && valid !== undefined && valid.length > 0;
-    spanStarts.push(known ? base + (valid[0] as number) : Number.NaN);
-    spanEnds.push(known ? base + (valid[valid.length - 1] as number) : Number.NaN);
-    return true;
-  };
   const has = (k: number): boolean => {
-    while (baseHours.length <= k) {
-      if (done || !next()) {
-        done = true;
-        return false;
+    while (minutes.length <= k) {
+      if (done) return false;
+      const at = minutes.length;
+      let base: number;
+      if (at < n) base = (hours[(startIndex + at) % n] as number) * 60 + shift;
+      else {
+        const useLeft =
+          left >= 0 && (right > last || anchor - (ws + left * step) <= ws + right * step - anchor);
+        if (!useLeft && right > last) {
+          done = true;
+          return false;
+        }
+        base = useLeft ? ws + left-- * step : ws + right++ * step;
       }
+      minutes.push(base);
+      baseDraws.push(drawBaseJitter(draws, base, policy, table));
     }
     return true;
   };
-  const minuteOf = (k: number): number => (baseHours[k] as number) * 60 + (baseShifts[k] as number);
+  const hourOf = (k: number): number =>
+    k < n ? (hours[(startIndex + k) % n] as number) : Math.floor((minutes[k] as number) / 60);
+  const shiftOf = (k: number): number =>
+    k < n ? shift : (minutes[k] as number) - Math.floor((minutes[k] as number) / 60) * 60;
+  /** The valid offsets of base `k` when its draw is known (`undefined` otherwise). */
+  const validOf = (k: number): ReadonlyArray<number> | undefined => {
+    if ((baseDraws[k] as number) < 0) return undefined;
+    const base = minutes[k] as number;
+    const valid = table[((base % 60) + 60) % 60];
+    return valid !== undefined && valid.length > 0 ? valid : undefined;
+  };
   return {
     has,
-    hourOf: (k) => baseHours[k] as number,
-    shiftOf: (k) => baseShifts[k] as number,
+    hourOf,
+    shiftOf,
     jittersOf: (k, out) =>
-      writeBaseJitters(minuteOf(k), baseDraws[k] as number, policy, table, out),
-    spanStart: (k) => spanStarts[k] as number,
-    spanEnd: (k) => spanEnds[k] as number,
+      writeBaseJitters(minutes[k] as number, baseDraws[k] as number, policy, table, out),
+    spanStart: (k) => {
+      const valid = validOf(k);
+      return valid === undefined ? Number.NaN : (minutes[k] as number) + (valid[0] as number);
+    },
+    spanEnd: (k) => {
+      const valid = validOf(k);
+      return valid === undefined
+        ? Number.NaN
+        : (minutes[k] as number) + (valid[valid.length - 1] as number);
+    },
     preferred: n,
   };
 };

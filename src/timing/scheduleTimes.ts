@@ -199,6 +199,34 @@ const relaxationLevels = (
 
 const SEP = '|';
 
+/** The jitter tables of a frozen timing policy section (what `resolvePolicy` returns), by range. */
+const jitterTables = new WeakMap<object, Map<string, ReadonlyArray<ReadonlyArray<number>>>>();
+
+/**
+ * `jitterTable` of the policy with the creator's jitter range (`jitterRangeFor`): remembered per
+ * frozen timing section and range (the table depends on nothing else), else built each time.
+ */
+const creatorJitterTable = (
+  policy: PhaseContext['policy'],
+  range: { readonly jitterMin: number; readonly jitterMax: number },
+): ReadonlyArray<ReadonlyArray<number>> => {
+  const t = policy.timing;
+  const build = () => jitterTable({ timing: { ...t, ...range } });
+  if (!Object.isFrozen(t) || !Object.isFrozen(t.roundMinutes)) return build();
+  let byRange = jitterTables.get(t);
+  if (byRange === undefined) {
+    byRange = new Map();
+    jitterTables.set(t, byRange);
+  }
+  const key = range.jitterMin + SEP + range.jitterMax;
+  let table = byRange.get(key);
+  if (table === undefined) {
+    table = build();
+    byRange.set(key, table);
+  }
+  return table;
+};
+
 /** `channelOptions` of the slots outside campaigns, by send type, channel and target. */
 type OptionsMemo = Map<string, ReadonlyArray<ChannelKey>>;
 
@@ -728,9 +756,7 @@ export const scheduleTimes = (
     levels,
     plainLevels: levels.filter((l) => !l.sameStyle),
     // 003 task 2.8: the creator's jitter range, inside RULINGS' -7..+8
-    jitters: jitterTable({
-      timing: { ...policy.timing, ...jitterRangeFor(profile, policy) },
-    }),
+    jitters: creatorJitterTable(policy, jitterRangeFor(profile, policy)),
     amPm: amPmPreference(profile, policy),
     hourlyPerformance: loaded.timing.hourlyPerformance,
     options: new Map(),

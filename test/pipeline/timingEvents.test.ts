@@ -14,6 +14,7 @@ import {
   type SchedulePorts,
   type TimingEvent,
 } from '../../src/index';
+import { timingEventsOf } from '../../src/pipeline/timingEvents';
 
 const build = async (ports: SchedulePorts, save = false) => {
   const r = await buildSchedule({
@@ -86,5 +87,43 @@ describe('timing events (003 task 2.2b)', () => {
     const ports = inMemoryPorts(generateDemoAgency(42));
     const [a, b] = await Promise.all([build(ports), build(ports)]);
     expect(a.timingEvents).toEqual(b.timingEvents);
+  });
+  it('lists the sends in instant then slot id order, as a sort parsing each instant per comparison does', async () => {
+    const week = await build(inMemoryPorts(generateDemoAgency(42)));
+    // hard cases: the items reversed, and several sends at one instant (slot ids decide)
+    const first = week.items[0]?.scheduledAt ?? '';
+    const items = [...week.items]
+      .reverse()
+      .map((i, k) => (k % 4 === 0 ? { ...i, scheduledAt: first } : i));
+    const events = timingEventsOf({ ...week, items });
+    const sendOrder = events.flatMap((e) =>
+      e.eventType === 'jitter_applied' || e.eventType === 'followup_scheduled'
+        ? [e.details.slotId]
+        : [],
+    );
+    const expected = [...items]
+      .sort(
+        (a, b) =>
+          Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt) || (a.slotId < b.slotId ? -1 : 1),
+      )
+      .map((i) => i.slotId);
+    expect(sendOrder).toEqual(expected);
+    const gaps = events.flatMap((e) =>
+      e.eventType === 'followup_scheduled' ? [[e.details.slotId, e.details.gapMinutes]] : [],
+    );
+    const bySlot = new Map(items.map((i) => [i.slotId, i]));
+    expect(gaps).toEqual(
+      expected.flatMap((id) => {
+        const item = bySlot.get(id);
+        if (item === undefined || !item.isFollowUp) return [];
+        const parent = item.parentItemId === null ? undefined : bySlot.get(item.parentItemId);
+        const gap =
+          parent === undefined
+            ? (item.followupDelayMinutes ?? 0)
+            : (Date.parse(item.scheduledAt) - Date.parse(parent.scheduledAt)) / 60_000;
+        return [[id, Math.round(gap * 10) / 10]];
+      }),
+    );
+    expect(gaps.length).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { SchedulePolicy } from '../../src/domain/policy';
 import { DEFAULT_POLICY, jitterOrder, nextInt, type Rng, rngFrom } from '../../src/index';
 import { drawsFrom } from '../../src/random/draws';
-import { type Candidate, candidateStream } from '../../src/timing/candidates';
+import { baseStream, type Candidate, candidateStream } from '../../src/timing/candidates';
 import { drawJitterOrder, jitterTable } from '../../src/timing/jitter';
 
 type TimingPolicy = Pick<SchedulePolicy, 'timing'>;
@@ -229,6 +229,60 @@ describe('jitter orders from a cursor (issue 11)', () => {
             expect(buffer.slice(0, n)).toEqual(expected);
           }
           expect(d.rng()).toEqual(ref);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the base stream (issue 11: bases generated in place)', () => {
+  it('gives the reference bases, jitter orders and spans, base after base', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.integer({ min: 0, max: 23 }), { maxLength: 7 }),
+        fc.integer({ min: -30, max: 30 }),
+        fc.nat(20),
+        policyArb,
+        (seed, hours, shift, startIndex, p) => {
+          const rng = rngFrom(seed, 'creator', '2025-03-09', 'slot');
+          const s = baseStream(rng, hours, shift, startIndex, p, jitterTable(p));
+          // the reference bases: the preferred hours rotated, then every fallback base once
+          const fromStream = referenceStream(rng, hours, shift, startIndex, p);
+          const n = hours.length;
+          let r = rng;
+          const out: number[] = [];
+          for (let k = 0; s.has(k); k++) {
+            const base = s.hourOf(k) * 60 + s.shiftOf(k);
+            if (k < n) {
+              expect(s.hourOf(k)).toBe(hours[(startIndex + k) % n]);
+              expect(s.shiftOf(k)).toBe(shift);
+            } else {
+              expect(s.shiftOf(k)).toBeGreaterThanOrEqual(0);
+              expect(s.shiftOf(k)).toBeLessThan(60);
+            }
+            const [offsets, next] = referenceJitterOrder(r, base, p);
+            r = next;
+            const count = s.jittersOf(k, out);
+            expect(out.slice(0, count)).toEqual(offsets);
+            const valid: number[] = [];
+            for (let o = p.timing.jitterMin; o <= p.timing.jitterMax; o++)
+              if (!isRound(base + o, p)) valid.push(o);
+            expect(s.spanStart(k)).toBe(
+              valid.length === 0 ? Number.NaN : base + (valid[0] as number),
+            );
+            expect(s.spanEnd(k)).toBe(
+              valid.length === 0 ? Number.NaN : base + (valid[valid.length - 1] as number),
+            );
+            expect(s.preferred).toBe(n);
+            if (k >= n) expect(fromStream.some((c) => c.fallback)).toBe(true);
+          }
+          // as many bases as the reference: the preferred ones and every window base
+          const { windowStartMinute: ws, windowEndMinute: we, fallbackStepMinutes: st } = p.timing;
+          let total = 0;
+          while (s.has(total)) total++;
+          expect(total).toBe(n + Math.floor((we - ws) / st) + 1);
         },
       ),
       { numRuns: 300 },

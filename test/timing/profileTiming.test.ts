@@ -3,6 +3,7 @@
  * spacing, the hourly performance ordering the preferred hours, and the jitter range of the
  * timing variation (`jitterRangeFor`). Numbers are the seeds', written as literals.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type CreatorTimingProfile,
@@ -11,7 +12,7 @@ import {
   type PpvStyle,
   scheduleTimes,
 } from '../../src/index';
-import { makeCtx, makeLoaded, makeWeek, type SlotSpec } from './fixtures';
+import { makeCtx, makeLoaded, makeWeek, runScenario, type SlotSpec, scenarioArb } from './fixtures';
 
 const profile = (over: Partial<CreatorTimingProfile> = {}): CreatorTimingProfile => ({
   avgResponseMinutes: null,
@@ -141,5 +142,32 @@ describe('the jitter range in phase 5', () => {
       expect(s.variationMetadata.jitter).toBeLessThanOrEqual(4);
       expect([0, 15, 30, 45]).not.toContain(s.minuteOfDay % 60);
     }
+  });
+});
+
+describe('the jitter table memo (issue 11)', () => {
+  it('a frozen policy (memo used) gives the times of a thawed copy (table built each time), for every timing variation', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.constantFrom('low', 'medium', 'high', null),
+        (scenario, variation) => {
+          const prof = variation === null ? null : profile({ timingVariation: variation });
+          const memo = runScenario(scenario, (ctx, loaded, a, t) =>
+            scheduleTimes(ctx, withProfile(loaded, prof), a, t),
+          );
+          const thawed = { ...memo.ctx.policy, timing: { ...memo.ctx.policy.timing } };
+          expect(Object.isFrozen(memo.ctx.policy.timing)).toBe(true);
+          const fresh = scheduleTimes(
+            { ...memo.ctx, policy: thawed },
+            withProfile(memo.loaded, prof),
+            memo.allocation,
+            memo.targeting,
+          );
+          expect(fresh).toEqual(memo.timing);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
