@@ -33,6 +33,7 @@ import { describeValue } from '../ports/faults';
 import type { SchedulePorts } from '../ports/ports';
 import { newTrace, type Trace } from '../ports/trace';
 import { canonicalJson, idempotencyKeyWith } from '../resilience/idempotency';
+import { type Sha256Prefix, sha256HexAfter, sha256Prefix } from '../resilience/sha256';
 import { repairSameStyle, trackRotation } from '../rotation';
 import { assignTargets } from '../targeting';
 import {
@@ -147,7 +148,15 @@ let resolvedDefaults: {
   readonly known: ReadonlyMap<object, string>;
 } | null = null;
 
-const resolveOverrides = (overrides: unknown): E.Either<ReadonlyArray<Issue>, SchedulePolicy> => {
+/**
+ * The policy of `overrides` (the shared resolved defaults when there are none), or the
+ * overrides' issues. Internal.
+ *
+ * @internal
+ */
+export const resolveOverrides = (
+  overrides: unknown,
+): E.Either<ReadonlyArray<Issue>, SchedulePolicy> => {
   if (!isEmptyOverride(overrides)) return resolvePolicy(overrides);
   if (resolvedDefaults !== null) return E.right(resolvedDefaults.policy);
   const resolved = resolvePolicy({});
@@ -160,6 +169,61 @@ const resolveOverrides = (overrides: unknown): E.Either<ReadonlyArray<Issue>, Sc
 };
 
 const NOTHING_KNOWN: ReadonlyMap<object, string> = new Map();
+
+/** How many creators' generation-id prefixes `generationIdOf` keeps (the most recent). */
+const GENERATION_PREFIXES_KEPT = 64;
+
+/**
+ * The SHA-256 states after `generation:{<creatorId and options>,"policy":<default policy>`, by
+ * the canonical JSON of creatorId and options (most recent last).
+ */
+const generationPrefixes = new Map<
+  string,
+  { readonly policyJson: string; readonly prefix: Sha256Prefix }
+>();
+
+/**
+ * The build's generation id: `idempotencyKey('generation', { creatorId, weekStart, seed,
+ * options, policy })`. With the default policy (its canonical JSON known, ~10 KB) the SHA-256
+ * state after the creator's head and the policy is kept for the creator's next builds, so only
+ * the seed and week are hashed again (issue 11). The canonical keys sort creatorId, options,
+ * policy, seed, weekStart, so the text is the head's entries, the policy, then the tail's.
+ *
+ * @internal
+ */
+export const generationIdOf = (
+  inputs: Pick<ScheduleInputs, 'creatorId' | 'weekStart' | 'seed' | 'options'>,
+  policy: SchedulePolicy,
+): string => {
+  const params = {
+    creatorId: inputs.creatorId,
+    weekStart: inputs.weekStart,
+    seed: inputs.seed,
+    options: inputs.options ?? {},
+    policy,
+  };
+  const defaults = resolvedDefaults;
+  const policyJson = policy === defaults?.policy ? defaults.known.get(policy) : undefined;
+  if (policyJson === undefined) return idempotencyKeyWith('generation', params, NOTHING_KNOWN);
+  const head = canonicalJson({ creatorId: params.creatorId, options: params.options });
+  const tail = canonicalJson({ seed: params.seed, weekStart: params.weekStart });
+  // An empty side has no entry to join with a comma: the whole text, as before.
+  if (head.length < 3 || tail.length < 3 || head[0] !== '{' || tail[0] !== '{')
+    return idempotencyKeyWith('generation', params, defaults?.known ?? NOTHING_KNOWN);
+  let kept = generationPrefixes.get(head);
+  if (kept === undefined || kept.policyJson !== policyJson) {
+    kept = {
+      policyJson,
+      prefix: sha256Prefix(`generation:${head.slice(0, -1)},"policy":${policyJson}`),
+    };
+    if (generationPrefixes.size >= GENERATION_PREFIXES_KEPT) {
+      const oldest = generationPrefixes.keys().next().value;
+      if (oldest !== undefined) generationPrefixes.delete(oldest);
+    }
+  } else generationPrefixes.delete(head);
+  generationPrefixes.set(head, kept);
+  return sha256HexAfter(kept.prefix, `,${tail.slice(1)}`).slice(0, 32);
+};
 
 /** Decodes the inputs, resolves the policy and applies the experiment, every problem collected. */
 const decodeInputs = (
@@ -327,17 +391,7 @@ const pipeline =
     itemsToValidate: ReadonlyArray<ScheduleItem> | null = null,
   ): RTE.ReaderTaskEither<SchedulePorts, ScheduleError, ScheduleResult> =>
   (ports) => {
-    const generationId = idempotencyKeyWith(
-      'generation',
-      {
-        creatorId: inputs.creatorId,
-        weekStart: inputs.weekStart,
-        seed: inputs.seed,
-        options: inputs.options ?? {},
-        policy,
-      },
-      policy === resolvedDefaults?.policy ? resolvedDefaults.known : NOTHING_KNOWN,
-    );
+    const generationId = generationIdOf(inputs, policy);
     const abortAt = (phase: IssuePhase, e: ScheduleError): E.Either<ScheduleError, never> => {
       trace.record({
         type: 'checkpoint',
